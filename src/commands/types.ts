@@ -1,0 +1,68 @@
+import type { Point, Position, SourceLine } from '../document/types.js';
+
+/** One word as bash reads it: `value` after quote removal, `raw` as written, and where it stands. */
+export interface Word {
+  value: string;
+  raw: string;
+  start: Point;
+  end: Point;
+}
+
+/** Something in a command where what is displayed and what bash would run differ, or that we never run. */
+export type ShellIssueKind =
+  | 'missing-continuation' // a line without `\` followed by more indented parameter lines
+  | 'space-after-continuation' // `\` followed by spaces or tabs before the line end
+  | 'continuation-in-single-quotes' // `\`+newline inside '...': bash keeps both characters
+  | 'unbalanced-quote'
+  | 'windows-continuation' // `^` at line end (cmd.exe)
+  | 'powershell-continuation' // backtick at line end
+  | 'pipe'
+  | 'command-list' // `;`, `&&`, `||`, `&`
+  | 'command-substitution' // $(...) or backticks
+  | 'redirection'
+  | 'variable' // $NAME, ${NAME}
+  | 'comment'
+  | 'prompt'; // a leading `$ ` prompt was removed
+
+export interface ShellIssue {
+  kind: ShellIssueKind;
+  message: string;
+  start: Point;
+  end: Point;
+}
+
+/**
+ * A command as displayed in a document and as bash would read it. Nothing is ever executed.
+ */
+export interface ShellCommand {
+  /** The command's displayed text: its source lines joined with `\n`, exactly as written. */
+  text: string;
+  /** The source lines the command spans (re-joining their `text` with `\n` gives `text`). */
+  lines: SourceLine[];
+  position: Position;
+  /** The words bash passes to the first simple command (after quote removal and continuation). */
+  argv: string[];
+  /** Words of `argv`, with positions. */
+  words: Word[];
+  /**
+   * The words the author meant: equal to `words` unless continuations are missing, in which case the
+   * indented parameter lines bash would run separately are joined back in.
+   */
+  intendedWords: Word[];
+  issues: ShellIssue[];
+}
+
+/** An `aws` command split into its parts (CLI names). */
+export interface AwsCommand {
+  shell: ShellCommand;
+  /** Words used for the analysis: `shell.intendedWords`. */
+  words: Word[];
+  serviceWord?: Word;
+  operationWord?: Word;
+  service?: string;
+  operation?: string;
+  /** Global options (with their values) that stand between `aws` and the operation. */
+  leadingGlobals: Word[];
+  /** Everything after the operation, in order. */
+  args: Word[];
+}

@@ -1,0 +1,29 @@
+import type { Point, Position } from '../../document/types.js';
+
+/** Where a JSON member's key (for object members) and value stand in the document. */
+export interface JsonLocation {
+  key?: Position;
+  value: Position;
+}
+
+/** Locations by JSON pointer (RFC 6901): `''` is the root, `/AuthenticationResult/AccessToken` a member. */
+export type JsonValueMap = Map<string, JsonLocation>;
+
+export type JsonRepairHint = 'trailing-comma' | 'missing-comma';
+
+export interface JsonSyntaxError {
+  message: string;
+  start: Point;
+  end: Point;
+  hint?: JsonRepairHint;
+}
+
+export interface JsonParseResult {
+  /** Present when the text parses (strictly, or once `...` elisions are set aside). */
+  value?: unknown;
+  map?: JsonValueMap;
+  /** The first syntax error, when the text is not valid JSON (elisions aside). */
+  error?: JsonSyntaxError;
+  /** Where bare `...` elisions stand. */
+  elisions: Position[];
+}

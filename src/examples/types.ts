@@ -1,0 +1,61 @@
+import type { Root } from 'mdast';
+import type { VFile } from 'vfile';
+import type { AwsCommand } from '../commands/types.js';
+import type { DocumentFormat, Position, SourceLine } from '../document/types.js';
+import type { JsonValueMap } from './json/types.js';
+
+export type OutputKind = 'json' | 'text' | 'table' | 'none';
+
+export interface Output {
+  kind: OutputKind;
+  position: Position;
+  /** The block's text as displayed (dedented); for `none`, the sentence. */
+  raw: string;
+  lines: SourceLine[];
+  /** The parsed JSON value when `raw` parses (strictly or with `...` elisions removed). */
+  value?: unknown;
+  /** Positions of every JSON key and value, by JSON pointer; present whenever `value` is. */
+  map?: JsonValueMap;
+  /** The index in `Example.commands` of the command this output documents. */
+  commandIndex: number;
+  introducer?: string;
+}
+
+export interface FileContent {
+  /** The file name from the introducer, e.g. ``Contents of ``policy.json``::`` → `policy.json`. */
+  name: string;
+  raw: string;
+  position: Position;
+  lines: SourceLine[];
+}
+
+export interface Link {
+  url: string;
+  text: string;
+  position: Position;
+}
+
+export interface Example {
+  /** 0-based index in the document. */
+  index: number;
+  title: string | null;
+  /** The number in `Example N:` titles. */
+  titleNumber?: number;
+  titlePosition?: Position;
+  position: Position;
+  commands: AwsCommand[];
+  outputs: Output[];
+  files: FileContent[];
+  links: Link[];
+  /** The "For more information, see ..." reference. */
+  reference?: Link;
+  notes: string[];
+}
+
+export interface ExampleDocument {
+  path: string;
+  format: DocumentFormat;
+  file: VFile;
+  tree: Root;
+  examples: Example[];
+}

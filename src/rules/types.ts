@@ -1,0 +1,48 @@
+import type { Point } from '../document/types.js';
+import type { ExampleDocument } from '../examples/types.js';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** A document a rule's tests run: `messages` are the exact expected findings of this rule, formatted by `formatFinding`. */
+export interface RuleExample {
+  /** File name the document is checked under (decides the format and the service/operation from the path). */
+  name: string;
+  text: string;
+  messages: string[];
+}
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  start: Point;
+  end: Point;
+  /** What the finding is about, stable when lines move (a command's words, a JSON pointer): used by baselines. */
+  fingerprint?: string;
+  /** A safe edit that fixes the finding: replace `[start, end)` offsets in the file with `text`. */
+  fix?: { start: number; end: number; text: string };
+}
+
+export type Report = (finding: Omit<Finding, 'ruleId' | 'severity'> & { severity?: Severity }) => void;
+
+export interface RuleContext {
+  document: ExampleDocument;
+  report: Report;
+}
+
+export interface Rule<Context extends RuleContext = RuleContext> {
+  /** Stable kebab-case id. */
+  id: string;
+  severity: Severity;
+  /** One paragraph: what the rule finds and why it matters. */
+  description: string;
+  /** Documents the test suite runs through this rule. */
+  examples: { ok: RuleExample[]; notOk: RuleExample[] };
+  check(context: Context): void | Promise<void>;
+}
+
+/** `line:column-endLine:endColumn: severity: message` — the exact form rule examples expect. */
+export function formatFinding(finding: Pick<Finding, 'start' | 'end' | 'severity' | 'message'>): string {
+  const { start, end } = finding;
+  return `${start.line}:${start.column}-${end.line}:${end.column}: ${finding.severity}: ${finding.message}`;
+}
