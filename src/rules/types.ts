@@ -1,5 +1,8 @@
+import type { AwsCommand } from '../commands/types.js';
 import type { Point } from '../document/types.js';
-import type { ExampleDocument } from '../examples/types.js';
+import type { Example, ExampleDocument } from '../examples/types.js';
+import type { CommandTranslation } from '../model/input/types.js';
+import type { ModelIndex } from '../model/types.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -28,17 +31,23 @@ export type Report = (finding: Omit<Finding, 'ruleId' | 'severity'> & { severity
 export interface RuleContext {
   document: ExampleDocument;
   report: Report;
+  /** Loaded service models; absent when a run has none (document rules only). */
+  models?: ModelIndex;
+  /** The command turned into API input, computed once per command and shared by rules; undefined without models. */
+  translation(command: AwsCommand, example: Example): CommandTranslation | undefined;
 }
 
-export interface Rule<Context extends RuleContext = RuleContext> {
+export interface Rule {
   /** Stable kebab-case id. */
   id: string;
   severity: Severity;
   /** One paragraph: what the rule finds and why it matters. */
   description: string;
+  /** Rules that need service models (`check`) rather than the document alone (`extract`). */
+  needsModels?: boolean;
   /** Documents the test suite runs through this rule. */
   examples: { ok: RuleExample[]; notOk: RuleExample[] };
-  check(context: Context): void | Promise<void>;
+  check(context: RuleContext): void | Promise<void>;
 }
 
 /** `line:column-endLine:endColumn: severity: message` — the exact form rule examples expect. */

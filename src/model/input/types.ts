@@ -1,0 +1,31 @@
+import type { Point } from '../../document/types.js';
+import type { ServiceModel } from '../types.js';
+
+/** A fact found while turning a command's words into API input; rules turn these into findings. */
+export interface InputProblem {
+  kind: string;
+  message: string;
+  start: Point;
+  end: Point;
+}
+
+/** What a command means to the service: the API operation and its input, as the AWS CLI v2 builds them. */
+export interface CommandTranslation {
+  model?: ServiceModel;
+  /** API operation name, e.g. `RespondToAuthChallenge` (for `wait` commands, the waiter's operation). */
+  operationName?: string;
+  /** The API input object (timestamps as Date, blobs as Uint8Array). */
+  input?: Record<string, unknown>;
+  problems: InputProblem[];
+  /** How the documented output is shaped by the command. */
+  output: {
+    format: 'json' | 'text' | 'table' | 'yaml' | 'yaml-stream';
+    query?: string;
+    /** `--max-items` given: a paginated output may carry the continuation token. */
+    maxItems: boolean;
+    /** The operation can paginate and the CLI would merge pages. */
+    paginated: boolean;
+  };
+  /** Set for CLI customizations (`s3 cp`, `deploy push`, `wait`...): what the command is instead of a plain API call. */
+  customization?: string;
+}
