@@ -1,0 +1,199 @@
+/**
+ * The AWS CLI's shorthand syntax (`--foo A=b,C=[x,y],D={e=f}`), ported from aws-cli's
+ * `awscli/shorthand.py` ShorthandParser: no library parses this grammar, and the CLI's quirks
+ * (backtracking csv lists, `\,` escapes, whitespace rules) decide what an example really sends.
+ *
+ * The result is purely syntactic: every scalar is a string; the shape decides types later.
+ */
+
+export type ShorthandValue = string | ShorthandValue[] | { [key: string]: ShorthandValue };
+
+export interface ShorthandError {
+  message: string;
+  /** 0-based offset in the parsed text where the parser gave up. */
+  offset: number;
+}
+
+export type ShorthandResult = { value: Record<string, ShorthandValue> } | { error: ShorthandError };
+
+class ShorthandSyntaxError extends Error {
+  constructor(
+    readonly expected: string,
+    readonly actual: string,
+    readonly offset: number,
+  ) {
+    super(`Expected: '${expected}', received: '${actual}'`);
+  }
+}
+
+// The CLI's character classes, verbatim in meaning: a first value may not start with space, quotes,
+// `,`, `=`, `[`, `]`, `{`, `}`; later characters may include `=` (first) or `=[]{}` minus `,` (second).
+const SINGLE_QUOTED = /^'(?:\\\\|\\'|[^'])*'/u;
+const DOUBLE_QUOTED = /^"(?:\\\\|\\"|[^"])*"/u;
+const FIRST_VALUE = /^((\\,)|[!#-&(-+\--<>-Z\\-z|-\uffff])((\\,)|[!#-&(-+\--\\^-|~-\uffff])*/u;
+const SECOND_VALUE = /^((\\,)|[!#-&(-+\--<>-Z\\-z|-\uffff])((\\,)|[!#-&(-+\--<>-\uffff])*/u;
+const KEY_CHARS = /[A-Za-z0-9\-_.#/:]/;
+// Python's string.whitespace.
+const WHITESPACE = ' \t\n\r\x0b\x0c';
+
+class Parser {
+  private index = 0;
+
+  constructor(private readonly text: string) {}
+
+  parse(): Record<string, ShorthandValue> {
+    const params: Record<string, ShorthandValue> = {};
+    Object.assign(params, this.keyval());
+    while (this.index < this.text.length) {
+      this.expect(',', true);
+      Object.assign(params, this.keyval());
+    }
+    return params;
+  }
+
+  private keyval(): Record<string, ShorthandValue> {
+    const key = this.key();
+    this.expect('=', true);
+    return { [key]: this.values() };
+  }
+
+  private key(): string {
+    const start = this.index;
+    while (!this.atEof() && KEY_CHARS.test(this.text[this.index]!)) this.index++;
+    return this.text.slice(start, this.index);
+  }
+
+  private values(): ShorthandValue {
+    if (this.atEof()) return '';
+    if (this.current() === '[') return this.explicitList();
+    if (this.current() === '{') return this.hashLiteral();
+    return this.csvValue();
+  }
+
+  private csvValue(): ShorthandValue {
+    const first = this.firstValue();
+    this.consumeWhitespace();
+    if (this.atEof() || this.text[this.index] !== ',') return first;
+    this.expect(',', true);
+    const list: string[] = [first];
+    for (;;) {
+      try {
+        const current = this.secondValue();
+        this.consumeWhitespace();
+        if (this.atEof()) {
+          list.push(current);
+          break;
+        }
+        this.expect(',', true);
+        list.push(current);
+      } catch (error) {
+        // `a=b,c,d=e`: the `d` was a key, not a list item; go back to the comma before it.
+        if (!(error instanceof ShorthandSyntaxError) || this.atEof()) throw error;
+        this.backtrackTo(',');
+        break;
+      }
+    }
+    return list.length === 1 ? first : list;
+  }
+
+  private explicitList(): ShorthandValue[] {
+    this.expect('[', true);
+    const values: ShorthandValue[] = [];
+    while (this.current() !== ']') {
+      values.push(this.explicitValues());
+      this.consumeWhitespace();
+      if (this.current() !== ']') {
+        this.expect(',');
+        this.consumeWhitespace();
+      }
+    }
+    this.expect(']');
+    return values;
+  }
+
+  private explicitValues(): ShorthandValue {
+    if (this.current() === '[') return this.explicitList();
+    if (this.current() === '{') return this.hashLiteral();
+    return this.firstValue();
+  }
+
+  private hashLiteral(): Record<string, ShorthandValue> {
+    this.expect('{', true);
+    const keyvals: Record<string, ShorthandValue> = {};
+    while (this.current() !== '}') {
+      const key = this.key();
+      this.expect('=', true);
+      const value = this.explicitValues();
+      this.consumeWhitespace();
+      if (this.current() !== '}') {
+        this.expect(',');
+        this.consumeWhitespace();
+      }
+      keyvals[key] = value;
+    }
+    this.expect('}');
+    return keyvals;
+  }
+
+  private firstValue(): string {
+    if (this.current() === "'") return this.quoted(SINGLE_QUOTED, "'");
+    if (this.current() === '"') return this.quoted(DOUBLE_QUOTED, '"');
+    const match = FIRST_VALUE.exec(this.text.slice(this.index));
+    if (!match) return '';
+    this.index += match[0].length;
+    return match[0].replaceAll('\\,', ',');
+  }
+
+  private secondValue(): string {
+    if (this.current() === "'") return this.quoted(SINGLE_QUOTED, "'");
+    if (this.current() === '"') return this.quoted(DOUBLE_QUOTED, '"');
+    return this.mustConsume(SECOND_VALUE, 'second').replaceAll('\\,', ',');
+  }
+
+  private quoted(pattern: RegExp, quote: string): string {
+    const name = quote === "'" ? 'singled quoted' : 'double quoted';
+    return this.mustConsume(pattern, name).slice(1, -1).replaceAll(`\\${quote}`, quote).replaceAll('\\\\', '\\');
+  }
+
+  private mustConsume(pattern: RegExp, name: string): string {
+    const match = pattern.exec(this.text.slice(this.index));
+    if (!match) throw new ShorthandSyntaxError(`<${name}>`, '<none>', this.index);
+    this.index += match[0].length;
+    return match[0];
+  }
+
+  private expect(char: string, consumeWhitespace = false): void {
+    if (consumeWhitespace) this.consumeWhitespace();
+    if (this.index >= this.text.length) throw new ShorthandSyntaxError(char, 'EOF', this.index);
+    const actual = this.text[this.index]!;
+    if (actual !== char) throw new ShorthandSyntaxError(char, actual, this.index);
+    this.index++;
+    if (consumeWhitespace) this.consumeWhitespace();
+  }
+
+  private current(): string | undefined {
+    return this.text[this.index];
+  }
+
+  private atEof(): boolean {
+    return this.index >= this.text.length;
+  }
+
+  private backtrackTo(char: string): void {
+    while (this.index >= 0 && this.text[this.index] !== char) this.index--;
+  }
+
+  private consumeWhitespace(): void {
+    while (!this.atEof() && WHITESPACE.includes(this.text[this.index]!)) this.index++;
+  }
+}
+
+/** Parses one shorthand value as the AWS CLI does; never throws. */
+export function parseShorthand(text: string): ShorthandResult {
+  try {
+    return { value: new Parser(text).parse() };
+  } catch (error) {
+    if (error instanceof ShorthandSyntaxError) return { error: { message: error.message, offset: error.offset } };
+    throw error;
+  }
+}
