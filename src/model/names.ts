@@ -1,0 +1,98 @@
+/**
+ * Names as the AWS CLI v2 derives them from botocore models.
+ * `xformName` is an exact port of botocore's `xform_name` (aws-cli v2's vendored `awscli/botocore/__init__.py`).
+ */
+
+const firstCapRegex = /(.)([A-Z][a-z]+)/g;
+const endCapRegex = /([a-z0-9])([A-Z])/g;
+// Pluralized acronyms: GatewayARNs, ListWebACLs, SomeCNAMEs.
+const specialCaseTransform = /[A-Z]{2,}s$/;
+
+// Names botocore pre-seeds in its cache because the regexes get them wrong (dash form; the `_` form is derived).
+const specialCases: Record<string, string> = {
+  CreateCachediSCSIVolume: 'create-cached-iscsi-volume',
+  DescribeCachediSCSIVolumes: 'describe-cached-iscsi-volumes',
+  DescribeStorediSCSIVolumes: 'describe-stored-iscsi-volumes',
+  CreateStorediSCSIVolume: 'create-stored-iscsi-volume',
+  ListHITsForQualificationType: 'list-hits-for-qualification-type',
+  ExecutePartiQLStatement: 'execute-partiql-statement',
+  ExecutePartiQLTransaction: 'execute-partiql-transaction',
+  ExecutePartiQLBatch: 'execute-partiql-batch',
+  AssociateWhatsAppBusinessAccount: 'associate-whatsapp-business-account',
+  CreateWhatsAppDataset: 'create-whatsapp-dataset',
+  CreateWhatsAppFlow: 'create-whatsapp-flow',
+  CreateWhatsAppMessageTemplate: 'create-whatsapp-message-template',
+  CreateWhatsAppMessageTemplateFromLibrary: 'create-whatsapp-message-template-from-library',
+  CreateWhatsAppMessageTemplateMedia: 'create-whatsapp-message-template-media',
+  DeleteWhatsAppFlow: 'delete-whatsapp-flow',
+  DeleteWhatsAppMessageMedia: 'delete-whatsapp-message-media',
+  DeleteWhatsAppMessageTemplate: 'delete-whatsapp-message-template',
+  DeprecateWhatsAppFlow: 'deprecate-whatsapp-flow',
+  DisassociateWhatsAppBusinessAccount: 'disassociate-whatsapp-business-account',
+  GetLinkedWhatsAppBusinessAccount: 'get-linked-whatsapp-business-account',
+  GetLinkedWhatsAppBusinessAccountPhoneNumber: 'get-linked-whatsapp-business-account-phone-number',
+  GetWhatsAppBusinessPublicKey: 'get-whatsapp-business-public-key',
+  GetWhatsAppFlow: 'get-whatsapp-flow',
+  GetWhatsAppFlowPreview: 'get-whatsapp-flow-preview',
+  GetWhatsAppMessageMedia: 'get-whatsapp-message-media',
+  GetWhatsAppMessageTemplate: 'get-whatsapp-message-template',
+  ListLinkedWhatsAppBusinessAccounts: 'list-linked-whatsapp-business-accounts',
+  ListWhatsAppFlowAssets: 'list-whatsapp-flow-assets',
+  ListWhatsAppFlows: 'list-whatsapp-flows',
+  ListWhatsAppMessageTemplates: 'list-whatsapp-message-templates',
+  ListWhatsAppTemplateLibrary: 'list-whatsapp-template-library',
+  PostWhatsAppMessageMedia: 'post-whatsapp-message-media',
+  PublishWhatsAppFlow: 'publish-whatsapp-flow',
+  PutWhatsAppBusinessPublicKey: 'put-whatsapp-business-public-key',
+  PutWhatsAppBusinessAccountEventDestinations: 'put-whatsapp-business-account-event-destinations',
+  SendWhatsAppConversionEvent: 'send-whatsapp-conversion-event',
+  SendWhatsAppMessage: 'send-whatsapp-message',
+  UpdateOTelEnrichment: 'update-otel-enrichment',
+  UpdateWhatsAppFlow: 'update-whatsapp-flow',
+  UpdateWhatsAppFlowAssets: 'update-whatsapp-flow-assets',
+  UpdateWhatsAppMessageTemplate: 'update-whatsapp-message-template',
+};
+
+/** botocore's `xform_name(name, sep)`: `AllowedOAuthFlows` → `allowed-o-auth-flows`, `ListWebACLs` → `list-web-acls`. */
+export function xformName(name: string, sep: '-' | '_' = '-'): string {
+  // A name that already holds the separator is taken as transformed.
+  if (name.includes(sep)) return name;
+  const special = specialCases[name];
+  if (special !== undefined) return sep === '-' ? special : special.replaceAll('-', '_');
+  let subject = name;
+  const plural = specialCaseTransform.exec(subject);
+  if (plural) subject = `${subject.slice(0, -plural[0].length)}${sep}${plural[0].toLowerCase()}`;
+  const firstPass = subject.replace(firstCapRegex, `$1${sep}$2`);
+  return firstPass.replace(endCapRegex, `$1${sep}$2`).toLowerCase();
+}
+
+/** botocore folder names the CLI renames (awscli `register_s3_main`, `register_rename_codedeploy`, `register_rename_config`). */
+const cliRenames: Record<string, string> = { s3: 's3api', codedeploy: 'deploy', config: 'configservice' };
+const folderRenames = Object.fromEntries(Object.entries(cliRenames).map(([folder, cli]) => [cli, folder]));
+
+/** The CLI command name of a botocore model folder: `s3` → `s3api`, `config` → `configservice`. */
+export function cliServiceName(botocoreName: string): string {
+  return cliRenames[botocoreName] ?? botocoreName;
+}
+
+/** The botocore model folder of a CLI service name: `s3api` → `s3`. */
+export function botocoreServiceName(cliName: string): string {
+  return folderRenames[cliName] ?? cliName;
+}
+
+/** The CLI name of an API operation: `RespondToAuthChallenge` → `respond-to-auth-challenge`. */
+export function operationCliName(apiName: string): string {
+  return xformName(apiName, '-');
+}
+
+const operationsByCliName = new WeakMap<object, Map<string, string>>();
+
+/** The API operation name of a CLI operation name in a model's operation map, or undefined. */
+export function operationApiName(operations: Record<string, unknown>, cliName: string): string | undefined {
+  let byCliName = operationsByCliName.get(operations);
+  if (!byCliName) {
+    byCliName = new Map(Object.keys(operations).map((apiName) => [operationCliName(apiName), apiName]));
+    operationsByCliName.set(operations, byCliName);
+  }
+  return byCliName.get(cliName);
+}
