@@ -1,0 +1,23 @@
+import { summarize, type RunReport } from './types.js';
+
+/** The machine-readable report, described by `schemas/report.schema.json`. */
+export function formatJson(report: RunReport): string {
+  const body = {
+    summary: summarize(report),
+    notes: report.notes,
+    files: report.files.map((file) => ({
+      path: file.path,
+      messages: file.findings.map((finding) => ({
+        ruleId: finding.ruleId,
+        severity: finding.severity,
+        message: finding.message,
+        line: finding.start.line,
+        column: finding.start.column,
+        endLine: finding.end.line,
+        endColumn: finding.end.column,
+        ...(finding.fingerprint ? { fingerprint: finding.fingerprint } : {}),
+      })),
+    })),
+  };
+  return `${JSON.stringify(body, null, 2)}\n`;
+}

@@ -1,0 +1,53 @@
+import type { Severity } from '../rules/types.js';
+import type { RunReport } from './types.js';
+
+const levels: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'note' };
+
+/** SARIF 2.1.0, for code scanning uploads. */
+export function formatSarif(report: RunReport, toolVersion: string): string {
+  const rules = [...report.rules].sort((a, b) => a.id.localeCompare(b.id));
+  const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
+  const sarif = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'docs-harness',
+            version: toolVersion,
+            rules: rules.map((rule) => ({
+              id: rule.id,
+              shortDescription: { text: rule.description.split(/(?<=\.)\s/)[0] },
+              fullDescription: { text: rule.description },
+              defaultConfiguration: { level: levels[rule.severity] },
+            })),
+          },
+        },
+        results: report.files.flatMap((file) =>
+          file.findings.map((finding) => ({
+            ruleId: finding.ruleId,
+            ...(ruleIndex.has(finding.ruleId) ? { ruleIndex: ruleIndex.get(finding.ruleId) } : {}),
+            level: levels[finding.severity],
+            message: { text: finding.message },
+            locations: [
+              {
+                physicalLocation: {
+                  artifactLocation: { uri: encodeURI(file.path) },
+                  region: {
+                    startLine: finding.start.line,
+                    startColumn: finding.start.column,
+                    endLine: finding.end.line,
+                    endColumn: finding.end.column,
+                  },
+                },
+              },
+            ],
+            ...(finding.fingerprint ? { partialFingerprints: { 'docsHarness/v1': finding.fingerprint } } : {}),
+          })),
+        ),
+      },
+    ],
+  };
+  return `${JSON.stringify(sarif, null, 2)}\n`;
+}

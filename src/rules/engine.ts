@@ -1,0 +1,77 @@
+import path from 'node:path';
+import type { AwsCommand } from '../commands/types.js';
+import type { Example, ExampleDocument } from '../examples/types.js';
+import { translateCommand } from '../model/input/index.js';
+import type { CommandTranslation } from '../model/input/types.js';
+import type { ModelIndex } from '../model/types.js';
+import type { Finding, Rule, RuleContext, Severity } from './types.js';
+
+export type SeveritySetting = Severity | 'off';
+
+export interface EngineOptions {
+  rules: readonly Rule[];
+  /** Service models: without them, rules that need models do not run. */
+  models?: ModelIndex;
+  /** Severity overrides by rule id (from the configuration). */
+  severities?: Readonly<Record<string, SeveritySetting>>;
+  /** The folder being checked: `file://` values are never read outside it. */
+  treeRoot: string;
+  /** Extra members for the rule context (replay results), by the stage that computes them. */
+  extend?: (context: RuleContext) => Promise<void> | void;
+}
+
+/**
+ * Runs every applicable rule over one document. Each finding is also recorded on the document's
+ * vfile as a message, so unified tooling sees the same findings.
+ */
+export async function runRules(document: ExampleDocument, options: EngineOptions): Promise<Finding[]> {
+  const findings: Finding[] = [];
+  const translations = new Map<AwsCommand, CommandTranslation | undefined>();
+  const { models } = options;
+  const documentDir = path.dirname(path.resolve(document.path));
+
+  const context: RuleContext = {
+    document,
+    models,
+    report: () => undefined,
+    translation(command: AwsCommand, _example: Example) {
+      if (!models) return undefined;
+      if (!translations.has(command)) {
+        translations.set(command, translateCommand(command, { models, documentDir, treeRoot: options.treeRoot }));
+      }
+      return translations.get(command);
+    },
+  };
+  await options.extend?.(context);
+
+  for (const rule of options.rules) {
+    const setting = options.severities?.[rule.id];
+    if (setting === 'off' || (rule.needsModels && !models)) continue;
+    const ruleContext: RuleContext = {
+      ...context,
+      report: (finding) => {
+        const severity = setting ?? finding.severity ?? rule.severity;
+        findings.push({ ...finding, ruleId: rule.id, severity });
+      },
+    };
+    await rule.check(ruleContext);
+  }
+
+  findings.sort(byPosition);
+  for (const finding of findings) recordOnFile(document, finding);
+  return findings;
+}
+
+function byPosition(a: Finding, b: Finding): number {
+  return a.start.line - b.start.line || a.start.column - b.start.column || a.ruleId.localeCompare(b.ruleId);
+}
+
+function recordOnFile(document: ExampleDocument, finding: Finding): void {
+  const message = document.file.message(finding.message, {
+    place: { start: finding.start, end: finding.end },
+    ruleId: finding.ruleId,
+    source: 'docs-harness',
+  });
+  // vfile's convention: fatal true is an error, false a warning, undefined information.
+  message.fatal = finding.severity === 'error' ? true : finding.severity === 'warning' ? false : undefined;
+}
