@@ -2,7 +2,7 @@ import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import type { AwsCommand } from '../commands/types.js';
 import type { DocumentFormat, Position, SourceLine } from '../document/types.js';
-import type { JsonValueMap } from './json/types.js';
+import type { JsonParseResult, JsonValueMap } from './json/types.js';
 
 export type OutputKind = 'json' | 'text' | 'table' | 'none';
 
@@ -16,6 +16,8 @@ export interface Output {
   value?: unknown;
   /** Positions of every JSON key and value, by JSON pointer; present whenever `value` is. */
   map?: JsonValueMap;
+  /** The whole parse of a `json` output (value, map, first syntax error, elisions), stored once for the rules. */
+  json?: JsonParseResult;
   /** The index in `Example.commands` of the command this output documents. */
   commandIndex: number;
   introducer?: string;

@@ -26,4 +26,6 @@ export interface JsonParseResult {
   error?: JsonSyntaxError;
   /** Where bare `...` elisions stand. */
   elisions: Position[];
+  /** Member names that repeat an earlier name of the same object (the last value wins, as with `JSON.parse`). */
+  duplicates?: Position[];
 }

@@ -1,0 +1,445 @@
+import type { Point, Position, SourceLine } from '../../document/types.js';
+import type { JsonLocation, JsonParseResult, JsonRepairHint, JsonSyntaxError, JsonValueMap } from './types.js';
+
+/**
+ * Parses a documented JSON output block strictly (RFC 8259, exactly what `JSON.parse` accepts), except
+ * that `...` elisions standing where an element, a member or a member's value could stand are set aside.
+ * Hand-written because no JSON library gives document positions for every key and value, the exact
+ * place of the first syntax error, elisions and repair hints together. Iterative, so deep nesting cannot
+ * overflow the stack; linear in the size of the block.
+ */
+export function parseJsonBlock(lines: SourceLine[]): JsonParseResult {
+  return new BlockParser(lines).parse();
+}
+
+/** RFC 6901 escaping of one reference token. */
+export function escapePointerToken(token: string): string {
+  return token.includes('~') || token.includes('/') ? token.replace(/~/g, '~0').replace(/\//g, '~1') : token;
+}
+
+class JsonSyntaxFailure extends Error {
+  constructor(readonly syntaxError: JsonSyntaxError) {
+    super(syntaxError.message);
+  }
+}
+
+interface ObjectFrame {
+  kind: 'object';
+  value: Record<string, unknown>;
+  pointer: string;
+  location: JsonLocation;
+  start: number;
+  key: string;
+  keyStart: number;
+  keyEnd: number;
+  lastItemWasElision: boolean;
+  lastComma: number;
+}
+
+interface ArrayFrame {
+  kind: 'array';
+  value: unknown[];
+  pointer: string;
+  location: JsonLocation;
+  start: number;
+  lastItemWasElision: boolean;
+  lastComma: number;
+}
+
+type Frame = ObjectFrame | ArrayFrame;
+
+/** What the parser expects next. */
+type Expectation = 'value' | 'first-element' | 'first-member' | 'member' | 'after-value';
+
+const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+/** Characters that glue onto a number or literal to make an unquoted word (`2019-01-01T00:00:00Z`, `None`). */
+const BARE_WORD = /[A-Za-z0-9_.:+\-/$]*/y;
+const ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+
+class BlockParser {
+  private readonly text: string;
+  /** Offset in `text` where each line starts. */
+  private readonly lineStarts: number[] = [];
+  private pos = 0;
+  private readonly stack: Frame[] = [];
+  private readonly map: JsonValueMap = new Map();
+  private readonly elisions: Position[] = [];
+  private readonly duplicates: Position[] = [];
+  private root: unknown;
+  /** End offset of the last complete value, element or elision (where a missing ',' belongs). */
+  private lastItemEnd = 0;
+
+  constructor(private readonly lines: SourceLine[]) {
+    let start = 0;
+    for (const line of lines) {
+      this.lineStarts.push(start);
+      start += line.text.length + 1;
+    }
+    this.text = lines.map((line) => line.text).join('\n');
+  }
+
+  parse(): JsonParseResult {
+    try {
+      this.run();
+    } catch (failure) {
+      if (failure instanceof JsonSyntaxFailure) return { error: failure.syntaxError, elisions: this.elisions };
+      throw failure;
+    }
+    const result: JsonParseResult = { value: this.root, map: this.map, elisions: this.elisions };
+    if (this.duplicates.length > 0) result.duplicates = this.duplicates;
+    return result;
+  }
+
+  private run(): void {
+    let expectation: Expectation = 'value';
+    for (;;) {
+      this.skipWhitespace();
+      const frame = this.stack.at(-1);
+      if (this.pos >= this.text.length && (frame !== undefined || expectation !== 'after-value')) this.failAtEnd();
+      const char = this.text[this.pos];
+      switch (expectation) {
+        case 'first-element':
+        case 'first-member':
+          if (char === (expectation === 'first-element' ? ']' : '}')) {
+            this.closeFrame();
+            expectation = 'after-value';
+          } else {
+            expectation = expectation === 'first-element' ? 'value' : 'member';
+          }
+          break;
+        case 'value':
+        case 'member':
+          if (frame !== undefined && frame.lastComma >= 0 && char === closerOf(frame)) {
+            this.closeAfterComma(frame);
+            expectation = 'after-value';
+          } else if (frame !== undefined && this.readElision()) {
+            frame.lastItemWasElision = true;
+            expectation = 'after-value';
+          } else if (expectation === 'member') {
+            this.readMemberName(frame as ObjectFrame);
+            expectation = 'value';
+          } else {
+            expectation = this.readValue();
+          }
+          break;
+        case 'after-value':
+          if (frame === undefined) {
+            if (this.pos >= this.text.length) return;
+            this.fail(`Unexpected ${describe(char)} after the end of the JSON value`, this.pos, this.pos + 1);
+          }
+          expectation = this.afterValue(frame);
+          break;
+      }
+    }
+  }
+
+  /** After a value inside a container: a `,`, the closing bracket, or an elision on a line of its own. */
+  private afterValue(frame: Frame): Expectation {
+    const char = this.text[this.pos];
+    const close = closerOf(frame);
+    if (char === ',') {
+      frame.lastComma = this.pos++;
+      return frame.kind === 'object' ? 'member' : 'value';
+    }
+    if (char === close) {
+      this.closeFrame();
+      return 'after-value';
+    }
+    // An elision line after a value without its comma still reads as "more of the same".
+    if (this.text.lastIndexOf('\n', this.pos) >= this.lastItemEnd && this.readElision()) {
+      frame.lastItemWasElision = true;
+      return 'after-value';
+    }
+    const after = frame.kind === 'object' ? 'a member' : 'an array element';
+    const expected = `Expected ',' or '${close}' after ${after}`;
+    const startsNext = frame.kind === 'object' ? char === '"' : startsValue(char);
+    if (startsNext) {
+      const where = this.formatPoint(this.lastItemEnd);
+      this.fail(`${expected}: insert ',' at ${where}, after the previous ${frame.kind === 'object' ? 'member' : 'element'}`, this.pos, this.pos + 1, 'missing-comma');
+    }
+    if (char === ']' || char === '}') this.fail(`${expected}, found '${char}': brackets do not match the '${frame.kind === 'object' ? '{' : '['}' at ${this.formatPoint(frame.start)}`, this.pos, this.pos + 1);
+    this.fail(`${expected}, found ${describe(char)}`, this.pos, this.pos + 1);
+  }
+
+  /** A closing bracket right after a `,`: allowed only when the `,` follows an elision (`...,`). */
+  private closeAfterComma(frame: Frame): void {
+    if (!frame.lastItemWasElision) {
+      const char = this.text[this.pos];
+      this.fail(`Trailing comma before '${char}': delete the ',' at ${this.formatPoint(frame.lastComma)}`, this.pos, this.pos + 1, 'trailing-comma');
+    }
+    this.closeFrame();
+  }
+
+  private failAtEnd(): never {
+    const open = this.stack.length;
+    const end = this.text.length;
+    if (open === 0) this.fail('Unexpected end of input: expected a JSON value', end, end);
+    const innermost = this.stack[open - 1]!;
+    const bracket = innermost.kind === 'object' ? '{' : '[';
+    this.fail(
+      `Unexpected end of input: ${open} bracket${open === 1 ? '' : 's'} still open (the last is the '${bracket}' at ${this.formatPoint(innermost.start)})`,
+      end,
+      end,
+    );
+  }
+
+  /** A `...` elision: bare dots, or narrated (`...output omitted...`, `<...remaining output omitted...>`) on one line. */
+  private readElision(): boolean {
+    const start = this.pos;
+    let cursor = start + (this.text[start] === '<' ? 1 : 0);
+    const dotsStart = cursor;
+    while (this.text[cursor] === '.') cursor++;
+    if (cursor - dotsStart < 3) return false;
+    let end = cursor;
+    const lineEnd = this.lineEndFrom(cursor);
+    const closing = this.text.lastIndexOf('...', lineEnd - 3);
+    if (closing > cursor && !/["{}[\],]/.test(this.text.slice(cursor, closing))) {
+      end = closing + 3;
+      if (dotsStart > start) {
+        if (this.text[end] !== '>') return false;
+        end++;
+      }
+    } else if (dotsStart > start) {
+      return false;
+    }
+    this.elisions.push(this.position(start, end));
+    this.pos = end;
+    this.lastItemEnd = end;
+    return true;
+  }
+
+  private readMemberName(frame: ObjectFrame): void {
+    const start = this.pos;
+    if (this.text[start] !== '"') {
+      if (this.text[start] === "'") this.fail("Expected a member name in double quotes, found a single quote: JSON strings use '\"'", start, start + 1);
+      this.fail(`Expected a member name in double quotes, found ${describe(this.text[start])}`, start, start + 1);
+    }
+    const key = this.readString();
+    frame.key = key;
+    frame.lastComma = -1;
+    frame.keyStart = start;
+    frame.keyEnd = this.pos;
+    if (Object.hasOwn(frame.value, key)) this.forgetDuplicate(frame, key);
+    this.skipWhitespace();
+    if (this.text[this.pos] !== ':') {
+      if (this.pos >= this.text.length) this.failAtEnd();
+      this.fail(`Expected ':' after the member name "${key}", found ${describe(this.text[this.pos])}`, this.pos, this.pos + 1);
+    }
+    this.pos++;
+  }
+
+  /** JSON.parse keeps the last of duplicate members: forget where the earlier one stood. */
+  private forgetDuplicate(frame: ObjectFrame, key: string): void {
+    this.duplicates.push(this.position(frame.keyStart, frame.keyEnd));
+    const pointer = `${frame.pointer}/${escapePointerToken(key)}`;
+    this.map.delete(pointer);
+    for (const known of this.map.keys()) if (known.startsWith(`${pointer}/`)) this.map.delete(known);
+  }
+
+  private readValue(): Expectation {
+    const start = this.pos;
+    const char = this.text[start]!;
+    if (char === '{' || char === '[') {
+      const location: JsonLocation = this.locationOf(start, start + 1);
+      const pointer = this.register(location);
+      this.pos++;
+      const common = { pointer, location, start, lastItemWasElision: false, lastComma: -1 };
+      if (char === '{') {
+        this.stack.push({ kind: 'object', value: {}, key: '', keyStart: 0, keyEnd: 0, ...common });
+        return 'first-member';
+      }
+      this.stack.push({ kind: 'array', value: [], ...common });
+      return 'first-element';
+    }
+    let value: unknown;
+    if (char === '"') value = this.readString();
+    else if (char === '-' || (char >= '0' && char <= '9')) value = this.readNumber();
+    else value = this.readLiteral();
+    this.register(this.locationOf(start, this.pos));
+    this.attach(value, this.pos);
+    return 'after-value';
+  }
+
+  /** A location for a value starting now, with the key it belongs to when inside an object. */
+  private locationOf(start: number, end: number): JsonLocation {
+    const frame = this.stack.at(-1);
+    const value = this.position(start, end);
+    return frame?.kind === 'object' ? { key: this.position(frame.keyStart, frame.keyEnd), value } : { value };
+  }
+
+  /** Adds a value's location to the map (in document order) and returns its pointer. */
+  private register(location: JsonLocation): string {
+    const frame = this.stack.at(-1);
+    let pointer = '';
+    if (frame?.kind === 'object') pointer = `${frame.pointer}/${escapePointerToken(frame.key)}`;
+    else if (frame?.kind === 'array') pointer = `${frame.pointer}/${frame.value.length}`;
+    this.map.set(pointer, location);
+    return pointer;
+  }
+
+  /** Puts a complete value into its container, or makes it the root. */
+  private attach(value: unknown, end: number): void {
+    this.lastItemEnd = end;
+    const frame = this.stack.at(-1);
+    if (frame === undefined) {
+      this.root = value;
+      return;
+    }
+    frame.lastItemWasElision = false;
+    frame.lastComma = -1;
+    if (frame.kind === 'array') {
+      frame.value.push(value);
+    } else if (frame.key === '__proto__') {
+      // Assignment would set the prototype; JSON.parse makes an own property.
+      Object.defineProperty(frame.value, '__proto__', { value, writable: true, enumerable: true, configurable: true });
+    } else {
+      frame.value[frame.key] = value;
+    }
+  }
+
+  private closeFrame(): void {
+    const frame = this.stack.pop()!;
+    this.pos++;
+    frame.location.value = this.position(frame.start, this.pos);
+    this.attach(frame.value, this.pos);
+  }
+
+  private readString(): string {
+    const start = this.pos;
+    const text = this.text;
+    let cursor = start + 1;
+    let chunkStart = cursor;
+    let result = '';
+    for (;;) {
+      if (cursor >= text.length) this.fail('Unterminated string: expected \'"\' before the end of the line', start, cursor);
+      const code = text.charCodeAt(cursor);
+      if (code === 0x22) {
+        this.pos = cursor + 1;
+        return result + text.slice(chunkStart, cursor);
+      }
+      if (code === 0x5c) {
+        result += text.slice(chunkStart, cursor);
+        cursor = this.readEscape(cursor, (decoded) => (result += decoded));
+        chunkStart = cursor;
+      } else if (code < 0x20) {
+        if (code === 0x0a) this.fail('Unterminated string: expected \'"\' before the end of the line', start, cursor);
+        this.fail(`Control character U+${code.toString(16).toUpperCase().padStart(4, '0')} must be escaped in a string`, cursor, cursor + 1);
+      } else {
+        cursor++;
+      }
+    }
+  }
+
+  /** Decodes the escape at `backslash`, hands the character over, and returns the offset after it. */
+  private readEscape(backslash: number, emit: (decoded: string) => void): number {
+    const letter = this.text[backslash + 1];
+    if (letter === 'u') {
+      const hex = this.text.slice(backslash + 2, backslash + 6);
+      if (!/^[0-9a-fA-F]{4}$/.test(hex)) this.fail('Invalid \\u escape: expected 4 hexadecimal digits', backslash, backslash + 2);
+      emit(String.fromCharCode(parseInt(hex, 16)));
+      return backslash + 6;
+    }
+    const decoded = letter === undefined ? undefined : ESCAPES[letter];
+    if (decoded === undefined) {
+      if (letter === undefined || letter === '\n') this.fail('Unterminated string: expected \'"\' before the end of the line', backslash, backslash + 1);
+      this.fail(`Invalid escape '\\${letter}' in a string`, backslash, backslash + 2);
+    }
+    emit(decoded);
+    return backslash + 2;
+  }
+
+  private readNumber(): number {
+    const start = this.pos;
+    NUMBER.lastIndex = start;
+    const match = NUMBER.exec(this.text);
+    const end = start + (match?.[0].length ?? 0);
+    BARE_WORD.lastIndex = start;
+    const wordEnd = start + BARE_WORD.exec(this.text)![0].length;
+    if (match === null || wordEnd > end) {
+      const word = this.text.slice(start, Math.max(wordEnd, start + 1));
+      if (/^-?0\d+$/.test(word)) this.fail(`Invalid number '${word}': leading zeros are not allowed`, start, wordEnd);
+      if (/^-?[\d.eE+-]*$/.test(word)) this.fail(`Invalid number '${word}'`, start, start + word.length);
+      this.fail(`Unquoted value '${word}': strings must be in double quotes`, start, start + word.length);
+    }
+    this.pos = end;
+    return Number(match[0]);
+  }
+
+  private readLiteral(): boolean | null {
+    const start = this.pos;
+    BARE_WORD.lastIndex = start;
+    const word = BARE_WORD.exec(this.text)![0];
+    this.pos = start + word.length;
+    if (word === 'true') return true;
+    if (word === 'false') return false;
+    if (word === 'null') return null;
+    if (word === '') {
+      const char = this.text[start];
+      if (char === "'") this.fail("Unexpected single quote: JSON strings use '\"'", start, start + 1);
+      this.fail(`Expected a JSON value, found ${describe(char)}`, start, start + 1);
+    }
+    this.fail(`Unquoted value '${word}': strings must be in double quotes (the JSON literals are true, false and null)`, start, this.pos);
+  }
+
+  private skipWhitespace(): void {
+    const text = this.text;
+    let cursor = this.pos;
+    for (;;) {
+      const code = text.charCodeAt(cursor);
+      if (code !== 0x20 && code !== 0x0a && code !== 0x09 && code !== 0x0d) break;
+      cursor++;
+    }
+    this.pos = cursor;
+  }
+
+  private lineEndFrom(offset: number): number {
+    const end = this.text.indexOf('\n', offset);
+    return end === -1 ? this.text.length : end;
+  }
+
+  private fail(message: string, start: number, end: number, hint?: JsonRepairHint): never {
+    const error: JsonSyntaxError = { message, start: this.point(start), end: this.point(end) };
+    if (hint !== undefined) error.hint = hint;
+    throw new JsonSyntaxFailure(error);
+  }
+
+  private position(start: number, end: number): Position {
+    return { start: this.point(start), end: this.point(end) };
+  }
+
+  private formatPoint(offset: number): string {
+    const point = this.point(offset);
+    return `${point.line}:${point.column}`;
+  }
+
+  /** The document point of an offset in the joined block text. */
+  private point(offset: number): Point {
+    const starts = this.lineStarts;
+    if (starts.length === 0) return { line: 1, column: 1, offset: 0 };
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (starts[middle]! <= offset) low = middle;
+      else high = middle - 1;
+    }
+    const line = this.lines[low]!;
+    const within = offset - starts[low]!;
+    return { line: line.line, column: line.column + within, offset: line.offset + within };
+  }
+}
+
+function closerOf(frame: Frame): '}' | ']' {
+  return frame.kind === 'object' ? '}' : ']';
+}
+
+function startsValue(char: string | undefined): boolean {
+  return char !== undefined && /["{[\-0-9tfn]/.test(char);
+}
+
+function describe(char: string | undefined): string {
+  if (char === undefined) return 'the end of the input';
+  const code = char.charCodeAt(0);
+  if (code < 0x20 || code === 0x7f || (code >= 0x80 && /\s/.test(char))) return `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+  return `'${char}'`;
+}
