@@ -1,0 +1,280 @@
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import type { Severity } from '../rules/types.js';
+
+export const CONFIG_FILE_NAME = 'docs-harness.config.json';
+
+export type RuleSetting = 'off' | Severity;
+
+export interface ReplayConfig {
+  target?: 'off' | 'mock' | 'cognito-local' | 'endpoint';
+  endpointUrl?: string;
+  region?: string;
+}
+
+/** A validated configuration, paths resolved. */
+export interface Config {
+  /** The config file's folder (the working folder without one): `include`/`exclude` globs are relative to it. */
+  root: string;
+  /** Rule id → setting; rules not named keep their default severity. */
+  rules: Record<string, RuleSetting>;
+  /** Absolute path of the models folder. */
+  models?: string;
+  /** Globs of documents to check (all when empty). */
+  include: string[];
+  /** Globs of documents never to check. */
+  exclude: string[];
+  replay: ReplayConfig;
+}
+
+/** Command-line flags that override the configuration; paths already absolute. */
+export interface ConfigOverrides {
+  rules?: Record<string, RuleSetting>;
+  models?: string;
+  include?: string[];
+  exclude?: string[];
+  replay?: ReplayConfig;
+}
+
+/** A configuration that cannot be used; the message is one line naming the file and the bad key. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/**
+ * The configuration for a run: `explicitPath` (relative to `cwd`) when given, else the first
+ * `docs-harness.config.json` found in `cwd` or a folder above it, else the defaults.
+ */
+export function loadConfig(cwd: string, explicitPath?: string): { config: Config; path?: string } {
+  const file = explicitPath === undefined ? findConfigFile(cwd) : path.resolve(cwd, explicitPath);
+  if (file === undefined) return { config: defaultConfig(path.resolve(cwd)) };
+  const shownName = path.relative(cwd, file) || file;
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new ConfigError(code === 'ENOENT' ? `${shownName}: config file not found` : `${shownName}: cannot read the config file (${code ?? String(error)})`);
+  }
+  return { config: parseConfig(text, file, shownName), path: file };
+}
+
+/** The nearest `docs-harness.config.json` in `cwd` or above, up to the filesystem root. */
+export function findConfigFile(cwd: string): string | undefined {
+  for (let folder = path.resolve(cwd); ; folder = path.dirname(folder)) {
+    const candidate = path.join(folder, CONFIG_FILE_NAME);
+    if (statSync(candidate, { throwIfNoEntry: false })?.isFile()) return candidate;
+    if (path.dirname(folder) === folder) return undefined;
+  }
+}
+
+/** Validates a config file's text; `file` (absolute) anchors relative paths, `shownName` prefixes errors. */
+export function parseConfig(text: string, file: string, shownName = path.basename(file)): Config {
+  const parsed = parseJsonText(text);
+  if ('error' in parsed) throw new ConfigError(`${shownName}: invalid JSON at ${parsed.error}`);
+  const validate = configValidator();
+  if (!validate(parsed.value)) throw new ConfigError(`${shownName}: ${describeSchemaError(validate.errors![0]!)}`);
+  const raw = parsed.value as Omit<Partial<Config>, 'root'>;
+  if (raw.replay?.target === 'endpoint' && raw.replay.endpointUrl === undefined) {
+    throw new ConfigError(`${shownName}: /replay/endpointUrl is required when /replay/target is endpoint`);
+  }
+  const root = path.dirname(file);
+  return {
+    root,
+    rules: { ...raw.rules },
+    ...(raw.models === undefined ? {} : { models: path.resolve(root, raw.models) }),
+    include: raw.include ?? [],
+    exclude: raw.exclude ?? [],
+    replay: { ...raw.replay },
+  };
+}
+
+export function defaultConfig(root: string): Config {
+  return { root, rules: {}, include: [], exclude: [], replay: {} };
+}
+
+/** Flags win: rules and replay settings key by key, `models` and `include` replace, `exclude` adds. */
+export function mergeOptions(config: Config, flags: ConfigOverrides): Config {
+  return {
+    ...config,
+    rules: { ...config.rules, ...flags.rules },
+    ...(flags.models === undefined ? {} : { models: flags.models }),
+    include: flags.include ?? config.include,
+    exclude: [...config.exclude, ...(flags.exclude ?? [])],
+    replay: { ...config.replay, ...flags.replay },
+  };
+}
+
+/** Whether a document (absolute, or relative to the working folder) is selected by `include`/`exclude`. */
+export function createPathFilter(config: Pick<Config, 'root' | 'include' | 'exclude'>): (file: string) => boolean {
+  const include = config.include.map(globToRegExp);
+  const exclude = config.exclude.map(globToRegExp);
+  return (file) => {
+    const relative = path.relative(config.root, path.resolve(file)).split(path.sep).join('/');
+    return (include.length === 0 || include.some((glob) => glob.test(relative))) && !exclude.some((glob) => glob.test(relative));
+  };
+}
+
+/**
+ * A glob as a RegExp over `/`-separated relative paths: `**` (whole segments), `*`, `?`, `{a,b}`.
+ * Hand-written because `path.matchesGlob` is experimental in Node 20 (absent before 20.17, warns on use).
+ * Patterns match the whole path: `*.rst` is top-level only, `**\/*.rst` anywhere.
+ */
+export function globToRegExp(glob: string): RegExp {
+  let source = '';
+  let braceDepth = 0;
+  for (let i = 0; i < glob.length; i++) {
+    const char = glob[i]!;
+    if (char === '*') {
+      let end = i;
+      while (glob[end] === '*') end++;
+      const wholeSegment = end - i >= 2 && (i === 0 || glob[i - 1] === '/') && (end === glob.length || glob[end] === '/');
+      if (wholeSegment && glob[end] === '/') {
+        source += '(?:[^/]*/)*';
+        i = end;
+      } else {
+        source += wholeSegment ? '.*' : '[^/]*';
+        i = end - 1;
+      }
+    } else if (char === '?') source += '[^/]';
+    else if (char === '{') {
+      braceDepth++;
+      source += '(?:';
+    } else if (char === '}' && braceDepth > 0) {
+      braceDepth--;
+      source += ')';
+    } else if (char === ',' && braceDepth > 0) source += '|';
+    else source += char.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  }
+  return new RegExp(`^${source}${')'.repeat(braceDepth)}$`);
+}
+
+/**
+ * JSON.parse, with the line and column of the first syntax error (Node 20's messages often lack a
+ * position and quote the whole text): `error` reads `line 3, column 5: unexpected '}'`.
+ */
+export function parseJsonText(text: string): { value: unknown } | { error: string } {
+  const withoutBom = text.replace(/^\uFEFF/, '');
+  try {
+    return { value: JSON.parse(withoutBom) };
+  } catch {
+    const offset = jsonErrorOffset(withoutBom);
+    const before = withoutBom.slice(0, offset).split(/\r\n|\r|\n/);
+    const found = offset < withoutBom.length ? `unexpected ${JSON.stringify(withoutBom[offset])}` : 'unexpected end of file';
+    return { error: `line ${before.length}, column ${before.at(-1)!.length + 1}: ${found}` };
+  }
+}
+
+/** The offset of the first character where strict JSON (RFC 8259) breaks; -1 when there is none. */
+function jsonErrorOffset(text: string): number {
+  let at = 0;
+  const fail = (): never => {
+    throw new JsonBreak(at);
+  };
+  const skipSpace = () => {
+    while (text[at] === ' ' || text[at] === '\t' || text[at] === '\n' || text[at] === '\r') at++;
+  };
+  const expect = (char: string) => {
+    skipSpace();
+    if (text[at] !== char) fail();
+    at++;
+  };
+  const string = () => {
+    expect('"');
+    for (;;) {
+      const char = text[at];
+      if (char === undefined || char < ' ') fail();
+      if (char === '"') return void at++;
+      if (char === '\\') {
+        at++;
+        if (text[at] === 'u') {
+          const hex = /[0-9a-fA-F]{4}/y;
+          hex.lastIndex = at + 1;
+          if (!hex.test(text)) {
+            at++;
+            fail();
+          }
+          at += 4;
+        } else if (!'"\\/bfnrt'.includes(text[at] ?? 'x')) fail();
+      }
+      at++;
+    }
+  };
+  const sequence = (close: string, item: () => void) => {
+    at++;
+    skipSpace();
+    if (text[at] === close) return void at++;
+    for (;;) {
+      item();
+      skipSpace();
+      if (text[at] === close) return void at++;
+      expect(',');
+    }
+  };
+  const value = (): void => {
+    skipSpace();
+    const char = text[at];
+    if (char === '{') {
+      return sequence('}', () => {
+        string();
+        expect(':');
+        value();
+      });
+    }
+    if (char === '[') return sequence(']', value);
+    if (char === '"') return string();
+    const literal = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null/y;
+    literal.lastIndex = at;
+    if (!literal.test(text)) fail();
+    at = literal.lastIndex;
+  };
+  try {
+    value();
+    skipSpace();
+    if (at < text.length) fail();
+    return -1;
+  } catch (error) {
+    if (error instanceof JsonBreak) return error.offset;
+    throw error;
+  }
+}
+
+class JsonBreak {
+  constructor(readonly offset: number) {}
+}
+
+let compiledValidator: ValidateFunction | undefined;
+
+function configValidator(): ValidateFunction {
+  if (!compiledValidator) {
+    const schema = JSON.parse(readFileSync(new URL('../../schemas/config.schema.json', import.meta.url), 'utf8')) as object;
+    compiledValidator = new Ajv2020({ verbose: true }).compile(schema);
+  }
+  return compiledValidator;
+}
+
+const articles: Record<string, string> = { object: 'an object', array: 'an array', string: 'a string' };
+
+function describeSchemaError(error: ErrorObject): string {
+  const where = error.instancePath || 'the top level';
+  switch (error.keyword) {
+    case 'additionalProperties': {
+      const key = String(error.params.additionalProperty).replace(/~/g, '~0').replace(/\//g, '~1');
+      const known = Object.keys((error.parentSchema as { properties?: object }).properties ?? {});
+      return `${error.instancePath}/${key} is not a known option: expected one of ${known.join(', ')}`;
+    }
+    case 'enum':
+      return `${where} must be one of ${(error.params.allowedValues as unknown[]).join(', ')}`;
+    case 'type':
+      return `${where} must be ${articles[String(error.params.type)] ?? String(error.params.type)}`;
+    case 'minLength':
+      return `${where} must not be empty`;
+    case 'pattern':
+      return error.propertyName === undefined
+        ? `${where} must match ${String(error.params.pattern)}`
+        : `${error.instancePath}/${error.propertyName} is not a valid name: expected kebab-case (${String(error.params.pattern)})`;
+    default:
+      return `${where} ${error.message ?? 'is invalid'}`;
+  }
+}
