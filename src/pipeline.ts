@@ -14,8 +14,9 @@ export interface FileResult {
 }
 
 /** Reads, parses and checks one file. User mistakes become findings; only internal errors throw. */
-export async function analyzeFile(filePath: string, options: EngineOptions): Promise<FileResult> {
+export async function analyzeFile(filePath: string, options: EngineOptions, data: { namedExplicitly?: boolean } = {}): Promise<FileResult> {
   const { file, problem } = await readDocument(filePath);
+  if (data.namedExplicitly) file.data.namedExplicitly = true;
   return analyzeVFile(filePath, file, problem, options);
 }
 
