@@ -1,0 +1,51 @@
+// `npm run bench`: whole-corpus figures (files/s, wall, peak memory) for each stage of the flow.
+// Needs ../shared beside the checkout; timings live here, never in tests.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
+const shared = path.resolve(root, '../shared/corpus/aws-cli');
+const corpus = path.join(shared, 'examples');
+const models = path.join(shared, 'botocore-data');
+if (!existsSync(corpus)) {
+  console.log(`bench skipped: ${corpus} is absent`);
+  process.exit(0);
+}
+
+function countFiles(folder) {
+  let count = 0;
+  for (const entry of readdirSync(folder)) {
+    const full = path.join(folder, entry);
+    count += statSync(full).isDirectory() ? countFiles(full) : 1;
+  }
+  return count;
+}
+
+function measure(label, args, files) {
+  const run = spawnSync(process.execPath, [path.join(root, 'bench/measure.js'), ...args], { cwd: root, encoding: 'utf8' });
+  const last = run.stderr.trim().split('\n').at(-1);
+  let figures;
+  try {
+    figures = JSON.parse(last);
+  } catch {
+    console.log(`${label}: failed\n${run.stderr}`);
+    process.exitCode = 1;
+    return;
+  }
+  const seconds = figures.wallMs / 1000;
+  console.log(
+    `${label.padEnd(34)} ${String(files).padStart(5)} files  ${seconds.toFixed(2).padStart(6)} s wall  ` +
+      `${Math.round(files / seconds).toString().padStart(6)} files/s  ${figures.peakMiB.toFixed(0).padStart(4)} MiB peak  exit ${figures.code}`,
+  );
+}
+
+const allFiles = countFiles(corpus);
+const cognito = path.join(corpus, 'cognito-idp');
+const cognitoFiles = countFiles(cognito);
+console.log(`node ${process.version}, corpus ${corpus}`);
+measure('extract (whole corpus)', ['extract', corpus, '--format', 'json'], allFiles);
+measure('check (whole corpus, first run)', ['check', corpus, '--models', models, '--format', 'json'], allFiles);
+measure('check (whole corpus, warm cache)', ['check', corpus, '--models', models, '--format', 'json'], allFiles);
+measure('check cognito-idp (embedded model)', ['check', cognito, '--format', 'json'], cognitoFiles);
