@@ -1,0 +1,61 @@
+/** How a target is known to differ from the real service: such differences become info notes, never errors. */
+export interface KnownDeviation {
+  /** JSON pointer into the output; `*` stands for any one segment (an array index or a key). */
+  pointer: string;
+  /** `missing`: the target omits a key the service returns; `extra`: it adds one; `value`: it answers another value. */
+  kind: 'missing' | 'extra' | 'value';
+  note: string;
+}
+
+export interface TargetProfile {
+  name: string;
+  deviations: KnownDeviation[];
+}
+
+const omitsTokenDetails = 'cognito-local never returns it in AuthenticationResult';
+const poolDetail = 'cognito-local does not return this pool setting';
+
+export const cognitoLocalProfile: TargetProfile = {
+  name: 'cognito-local',
+  deviations: [
+    ...['ExpiresIn', 'TokenType', 'NewDeviceMetadata'].map((key) => ({
+      pointer: `/AuthenticationResult/${key}`,
+      kind: 'missing' as const,
+      note: omitsTokenDetails,
+    })),
+    { pointer: '/ChallengeParameters/userAttributes', kind: 'value', note: 'cognito-local lists `sub` among the user attributes' },
+    { pointer: '/UserConfirmed', kind: 'value', note: 'cognito-local does not confirm users on sign-up' },
+    ...[
+      'AdminCreateUserConfig',
+      'VerificationMessageTemplate',
+      'UsernameConfiguration',
+      'AccountRecoverySetting',
+      'UserPoolTier',
+      'DeletionProtection',
+      'EstimatedNumberOfUsers',
+      'EmailConfiguration',
+      'SmsConfigurationFailure',
+      'UserAttributeUpdateSettings',
+      'MfaConfiguration',
+      'AutoVerifiedAttributes',
+    ].map((key) => ({ pointer: `/UserPool/${key}`, kind: 'missing' as const, note: poolDetail })),
+    ...['AuthSessionValidity', 'EnableTokenRevocation', 'EnablePropagateAdditionalUserContextData', 'AllowedOAuthFlowsUserPoolClient', 'PreventUserExistenceErrors', 'RefreshTokenValidity'].map(
+      (key) => ({ pointer: `/UserPoolClient/${key}`, kind: 'missing' as const, note: 'cognito-local does not return this client setting unless it was given' }),
+    ),
+    { pointer: '/UserPool/SchemaAttributes/*', kind: 'missing', note: 'cognito-local lists fewer standard attributes' },
+    { pointer: '/UserPool/SchemaAttributes/*', kind: 'extra', note: 'cognito-local lists other standard attributes' },
+    { pointer: '/UserPool/SchemaAttributes/*/StringAttributeConstraints', kind: 'missing', note: 'cognito-local omits some attribute constraints' },
+  ],
+};
+
+/** A real endpoint: no known deviations. */
+export const serviceProfile: TargetProfile = { name: 'service', deviations: [] };
+
+export function findDeviation(profile: TargetProfile, pointer: string, kind: KnownDeviation['kind']): KnownDeviation | undefined {
+  const segments = pointer.split('/');
+  return profile.deviations.find((deviation) => {
+    if (deviation.kind !== kind) return false;
+    const pattern = deviation.pointer.split('/');
+    return pattern.length === segments.length && pattern.every((part, index) => part === '*' || part === segments[index]);
+  });
+}
