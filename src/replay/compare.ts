@@ -1,0 +1,296 @@
+import type { ServiceModel, Shape, ShapeRef } from '../model/types.js';
+import type { RecordedRequest, ReplayProblem } from './types.js';
+import { cliTimestamp, documentedInstant, isPlainObject, pointerTo, shapeOf, timestampFormat, wireName, type TimestampLocation, type WireProtocol } from './wire.js';
+
+const numericTypes = new Set(['integer', 'long', 'float', 'double', 'bigInteger', 'bigDecimal', 'byte', 'short']);
+
+/** A value as a reader sees it in a message: JSON for structures, lists, strings as printed. */
+function show(value: unknown): string {
+  const text = JSON.stringify(toCliForm(value)) ?? String(value);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+/** The client's result as the AWS CLI v2 prints it: Date → ISO 8601, bytes → base64, no `$metadata`. */
+export function toCliForm(value: unknown): unknown {
+  if (value instanceof Date) return cliTimestamp(value);
+  if (value instanceof Uint8Array) return Buffer.from(value).toString('base64');
+  if (Array.isArray(value)) return value.map(toCliForm);
+  if (isPlainObject(value)) {
+    return Object.fromEntries(Object.entries(value).filter(([key]) => key !== '$metadata').map(([key, item]) => [key, toCliForm(item)]));
+  }
+  return value;
+}
+
+// ---- request: the input we gave against the HTTP request the SDK built ----
+
+/** Input members the serializer dropped, or sent otherwise than given. */
+export function compareRequest(
+  model: ServiceModel,
+  inputRef: ShapeRef | undefined,
+  protocol: WireProtocol,
+  input: Record<string, unknown>,
+  request: RecordedRequest,
+  requestUri: string | undefined,
+): ReplayProblem[] {
+  const problems: ReplayProblem[] = [];
+  const inputShape: Shape = inputRef ? shapeOf(model, inputRef) : { type: 'structure', members: {} };
+  const inputName = inputRef?.shape ?? 'the input';
+  const body = parseBody(request.body);
+  if (protocol !== 'restJson1') {
+    compareInputStructure(model, inputName, inputShape, input, isPlainObject(body) ? body : {}, '', problems);
+    return problems;
+  }
+  const members = inputShape.members ?? {};
+  const payloadName = inputShape.payload as string | undefined;
+  const bodyInput: Record<string, unknown> = {};
+  const pathValues = pathParameters(requestUri, request.path);
+  for (const [name, value] of Object.entries(input)) {
+    const ref = members[name];
+    const pointer = pointerTo('', name);
+    if (!ref || (!ref.location && name !== payloadName)) {
+      bodyInput[name] = value;
+      continue;
+    }
+    if (name === payloadName) {
+      const shape = shapeOf(model, ref);
+      if (shape.type === 'structure') compareInputValue(model, ref, value, body, pointer, problems);
+      else compareScalarText(model, ref, value, request.body, 'body', pointer, problems);
+      continue;
+    }
+    const key = ref.locationName ?? name;
+    if (ref.location === 'uri') compareScalarText(model, ref, value, pathValues.get(key), 'querystring', pointer, problems);
+    else if (ref.location === 'header') compareScalarText(model, ref, value, request.headers[key.toLowerCase()], 'header', pointer, problems);
+    else if (ref.location === 'querystring') compareQuery(model, ref, key, value, request.query, pointer, problems);
+    else if (ref.location === 'headers' && isPlainObject(value)) {
+      for (const [suffix, item] of Object.entries(value)) {
+        const sent = request.headers[`${key}${suffix}`.toLowerCase()];
+        if (sent !== String(item)) problems.push(mismatch(pointerTo(pointer, suffix), item, sent));
+      }
+    }
+  }
+  compareInputStructure(model, inputName, inputShape, bodyInput, isPlainObject(body) ? body : {}, '', problems);
+  return problems;
+}
+
+function parseBody(body: string): unknown {
+  if (!body) return {};
+  try {
+    return JSON.parse(body);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Values of `{Label}` and greedy `{Label+}` segments of a REST request URI template, read from the sent path. */
+function pathParameters(requestUri: string | undefined, path: string): Map<string, string> {
+  const values = new Map<string, string>();
+  if (!requestUri) return values;
+  const labels: string[] = [];
+  const template = requestUri.split('?')[0]!;
+  const pattern = template.split(/(\{[^}]+\})/).map((part) => {
+    const label = /^\{([^}+]+)(\+?)\}$/.exec(part);
+    if (!label) return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    labels.push(label[1]!);
+    return label[2] ? '(.*)' : '([^/]*)';
+  });
+  const match = new RegExp(`^${pattern.join('')}$`).exec(path);
+  labels.forEach((label, index) => {
+    const raw = match?.[index + 1];
+    if (raw !== undefined) values.set(label, decodeURIComponent(raw));
+  });
+  return values;
+}
+
+function compareQuery(
+  model: ServiceModel,
+  ref: ShapeRef,
+  key: string,
+  value: unknown,
+  query: RecordedRequest['query'],
+  pointer: string,
+  problems: ReplayProblem[],
+): void {
+  const shape = shapeOf(model, ref);
+  if (shape.type === 'map' && isPlainObject(value)) {
+    for (const [name, item] of Object.entries(value)) compareQuery(model, shape.value!, name, item, query, pointerTo(pointer, name), problems);
+    return;
+  }
+  const sent = query[key];
+  if (shape.type === 'list' && Array.isArray(value)) {
+    const sentList = sent === undefined ? [] : Array.isArray(sent) ? sent : [sent];
+    value.forEach((item, index) => compareScalarText(model, shape.member!, item, sentList[index], 'querystring', pointerTo(pointer, index), problems));
+    return;
+  }
+  compareScalarText(model, ref, value, Array.isArray(sent) ? sent[0] : sent, 'querystring', pointer, problems);
+}
+
+/** A scalar sent as text (URI, query string, header, raw payload). */
+function compareScalarText(
+  model: ServiceModel,
+  ref: ShapeRef,
+  value: unknown,
+  sent: string | undefined,
+  location: TimestampLocation | 'body',
+  pointer: string,
+  problems: ReplayProblem[],
+): void {
+  if (sent === undefined) {
+    problems.push({ pointer, message: `the client dropped ${show(value)}: it is not in the request it sent` });
+    return;
+  }
+  const shape = shapeOf(model, ref);
+  if (shape.type === 'timestamp' && value instanceof Date) {
+    const format = timestampFormat(ref, shape, location === 'body' ? 'body' : location);
+    const instant = format === 'unixTimestamp' ? Number(sent) * 1000 : Date.parse(sent);
+    if (Math.abs(instant - value.getTime()) >= 1000) problems.push(mismatch(pointer, value, sent));
+    return;
+  }
+  const expected = value instanceof Uint8Array ? Buffer.from(value).toString(location === 'body' ? 'latin1' : 'base64') : String(value);
+  if (sent !== expected) problems.push(mismatch(pointer, value, sent));
+}
+
+function compareInputStructure(
+  model: ServiceModel,
+  shapeName: string,
+  shape: Shape,
+  input: Record<string, unknown>,
+  wire: Record<string, unknown>,
+  pointer: string,
+  problems: ReplayProblem[],
+): void {
+  const members = shape.members ?? {};
+  for (const [name, value] of Object.entries(input)) {
+    if (value === undefined) continue;
+    const ref = members[name];
+    const key = ref ? wireName(name, ref) : name;
+    const memberPointer = pointerTo(pointer, name);
+    if (!(key in wire)) {
+      problems.push({
+        pointer: memberPointer,
+        message: ref
+          ? `the client dropped ${name}: its serializer does not know this member of ${shapeName}`
+          : `the client dropped ${name}: ${shapeName} has no such member`,
+      });
+      continue;
+    }
+    if (ref) compareInputValue(model, ref, value, wire[key], memberPointer, problems);
+    else if (JSON.stringify(wire[key]) !== JSON.stringify(value)) problems.push(mismatch(memberPointer, value, wire[key]));
+  }
+}
+
+function compareInputValue(model: ServiceModel, ref: ShapeRef, value: unknown, sent: unknown, pointer: string, problems: ReplayProblem[]): void {
+  const shape = shapeOf(model, ref);
+  if (shape.type === 'structure' && !shape.document && isPlainObject(value)) {
+    if (isPlainObject(sent)) compareInputStructure(model, ref.shape, shape, value, sent, pointer, problems);
+    else problems.push(mismatch(pointer, value, sent));
+    return;
+  }
+  if (shape.type === 'list' && Array.isArray(value)) {
+    if (!Array.isArray(sent) || sent.length !== value.length) problems.push(mismatch(pointer, value, sent));
+    else value.forEach((item, index) => compareInputValue(model, shape.member!, item, sent[index], pointerTo(pointer, index), problems));
+    return;
+  }
+  if (shape.type === 'map' && isPlainObject(value)) {
+    if (!isPlainObject(sent)) problems.push(mismatch(pointer, value, sent));
+    else for (const [key, item] of Object.entries(value)) {
+      if (!(key in sent)) problems.push({ pointer: pointerTo(pointer, key), message: `the client dropped the map entry ${JSON.stringify(key)}` });
+      else compareInputValue(model, shape.value!, item, sent[key], pointerTo(pointer, key), problems);
+    }
+    return;
+  }
+  if (shape.type === 'timestamp' && value instanceof Date) {
+    const instant = typeof sent === 'number' ? sent * 1000 : typeof sent === 'string' ? Date.parse(sent) : NaN;
+    if (!(Math.abs(instant - value.getTime()) < 1000)) problems.push(mismatch(pointer, value, sent));
+    return;
+  }
+  if (value instanceof Uint8Array) {
+    if (sent !== Buffer.from(value).toString('base64')) problems.push(mismatch(pointer, value, sent));
+    return;
+  }
+  if (JSON.stringify(sent) !== JSON.stringify(value)) problems.push(mismatch(pointer, value, sent));
+}
+
+function mismatch(pointer: string, given: unknown, sent: unknown): ReplayProblem {
+  return { pointer, message: `the client sent ${sent === undefined ? 'nothing' : show(sent)} for ${show(given)}` };
+}
+
+// ---- response: the documented output against what the client gives back ----
+
+/** Documented members the client drops, values it gives back otherwise or with a type the model does not promise. */
+export function compareResponse(model: ServiceModel, outputRef: ShapeRef | undefined, documented: unknown, result: unknown): ReplayProblem[] {
+  const problems: ReplayProblem[] = [];
+  compareOutputValue(model, outputRef, outputRef?.shape ?? 'the output', documented, result, '', problems);
+  return problems;
+}
+
+function compareOutputValue(
+  model: ServiceModel,
+  ref: ShapeRef | undefined,
+  shapeName: string,
+  documented: unknown,
+  result: unknown,
+  pointer: string,
+  problems: ReplayProblem[],
+): void {
+  const shape = ref ? shapeOf(model, ref) : undefined;
+  if (isPlainObject(documented) && (!shape || shape.type === 'structure' || shape.type === 'map') && !shape?.document) {
+    if (!isPlainObject(result)) {
+      problems.push({ pointer, message: `the client gives back ${show(result)} for an object` });
+      return;
+    }
+    for (const [key, value] of Object.entries(documented)) {
+      if (value === null) continue;
+      const memberRef = shape?.type === 'map' ? shape.value : shape?.members?.[key];
+      const memberPointer = pointerTo(pointer, key);
+      if (!(key in result)) {
+        problems.push({
+          pointer: memberPointer,
+          message:
+            shape?.type === 'map'
+              ? `the client drops the map entry ${JSON.stringify(key)}`
+              : memberRef
+                ? `the client drops ${key}: its deserializer does not know this member of ${shapeName}`
+                : `the client drops ${key}: ${shapeName} has no such member`,
+        });
+        continue;
+      }
+      compareOutputValue(model, memberRef, memberRef?.shape ?? key, value, result[key], memberPointer, problems);
+    }
+    return;
+  }
+  if (Array.isArray(documented) && (!shape || shape.type === 'list')) {
+    if (!Array.isArray(result) || result.length !== documented.length) {
+      problems.push({ pointer, message: `the client gives back ${show(result)} for a list of ${documented.length}` });
+      return;
+    }
+    documented.forEach((item, index) => compareOutputValue(model, shape?.member, shape?.member?.shape ?? shapeName, item, result[index], pointerTo(pointer, index), problems));
+    return;
+  }
+  if (shape?.type === 'timestamp') {
+    const instant = documentedInstant(documented);
+    if (!(result instanceof Date) || instant === undefined || result.getTime() !== instant) {
+      problems.push({ pointer, message: `the client reads ${show(documented)} as ${show(result)}` });
+    }
+    return;
+  }
+  if (shape?.type === 'blob') {
+    const given = result instanceof Uint8Array ? Buffer.from(result).toString('base64') : result;
+    if (given !== documented) problems.push({ pointer, message: `the client reads ${show(documented)} as the bytes ${show(given)}: not valid base64` });
+    return;
+  }
+  const expectedType = shape ? scalarType(shape) : undefined;
+  if (expectedType && typeof result !== expectedType) {
+    problems.push({ pointer, message: `the client gives back ${show(result)}, a ${typeof result}, where the model has ${shape!.type}` });
+    return;
+  }
+  if (JSON.stringify(toCliForm(result)) !== JSON.stringify(documented)) {
+    problems.push({ pointer, message: `the client gives back ${show(result)} for ${show(documented)}` });
+  }
+}
+
+function scalarType(shape: Shape): 'number' | 'string' | 'boolean' | undefined {
+  if (numericTypes.has(shape.type)) return 'number';
+  if (shape.type === 'string') return 'string';
+  if (shape.type === 'boolean') return 'boolean';
+  return undefined;
+}
