@@ -1,0 +1,288 @@
+import { createHash } from 'node:crypto';
+import { accessSync, constants, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import { botocoreServiceName, cliServiceName } from './names.js';
+import type { ModelIndex, OperationModel, Paginator, ServiceModel, Shape, ShapeRef, Waiter } from './types.js';
+
+/** A models folder or file that cannot be used; its message is one line, fit to show the user as is. */
+export class ModelLoadError extends Error {
+  override name = 'ModelLoadError';
+}
+
+export interface LoadModelsOptions {
+  /** Where digested models are kept; default `node_modules/.cache/docs-harness/models` (or the OS temp folder). */
+  cacheDir?: string;
+}
+
+/** Bump when the digest's shape changes, so old caches are not read. */
+const digestVersion = 1;
+const documentationKeys = new Set(['documentation', 'documentationUrl', 'deprecatedMessage']);
+const sourceKinds = ['service-2', 'paginators-1', 'waiters-2', 'service-2.sdk-extras', 'paginators-1.sdk-extras'] as const;
+type SourceKind = (typeof sourceKinds)[number];
+
+interface SourceFile {
+  path: string;
+  size: number;
+  mtimeMs: number;
+}
+
+/**
+ * Models in a botocore data folder (`<dir>/<service>/<api-version>/service-2.json[.gz]`), loaded lazily per service:
+ * each service is digested once (documentation dropped, sdk-extras merged) into a cache keyed by its source files.
+ */
+export function loadModels(dir: string, options: LoadModelsOptions = {}): ModelIndex {
+  const modelsDir = path.resolve(dir);
+  const folders = serviceFolders(modelsDir);
+  if (!folders.some((folder) => newestVersion(modelsDir, folder))) {
+    throw new ModelLoadError(`models folder holds no service-2.json files: ${dir}`);
+  }
+  const cacheDir = path.join(options.cacheDir ?? defaultCacheDir(), hash(modelsDir).slice(0, 16));
+  const loaded = new Map<string, ServiceModel | undefined>();
+  const cliNames = folders.map(cliServiceName).sort();
+  const known = new Set(cliNames);
+
+  return {
+    serviceNames: () => [...cliNames],
+    get(cliService) {
+      if (!known.has(cliService)) return undefined;
+      if (!loaded.has(cliService)) loaded.set(cliService, loadService(modelsDir, cliService, cacheDir));
+      return loaded.get(cliService);
+    },
+  };
+}
+
+/** The digested models committed in `schemas/aws/<service>.model.json`, used when no models folder is given. */
+export function loadEmbeddedModel(cliService: string): ServiceModel | undefined {
+  const file = path.join(embeddedSchemasDir(), `${cliService}.model.json`);
+  if (!existsSync(file)) return undefined;
+  return JSON.parse(readFileSync(file, 'utf8')) as ServiceModel;
+}
+
+/** A ModelIndex over the embedded models. */
+export function embeddedModels(): ModelIndex {
+  const names = readdirSync(embeddedSchemasDir())
+    .filter((name) => name.endsWith('.model.json'))
+    .map((name) => name.slice(0, -'.model.json'.length))
+    .sort();
+  const loaded = new Map<string, ServiceModel | undefined>();
+  return {
+    serviceNames: () => [...names],
+    get(cliService) {
+      if (!names.includes(cliService)) return undefined;
+      if (!loaded.has(cliService)) loaded.set(cliService, loadEmbeddedModel(cliService));
+      return loaded.get(cliService);
+    },
+  };
+}
+
+/** `schemas/aws` in the package (the folder is shipped beside `dist`). */
+export function embeddedSchemasDir(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(path.join(dir, 'package.json'))) {
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new ModelLoadError('cannot find the docs-harness package folder for its embedded schemas');
+    dir = parent;
+  }
+  return path.join(dir, 'schemas', 'aws');
+}
+
+/** Digest one botocore service folder's newest version into a ServiceModel (no documentation text). */
+export function digestService(modelsDir: string, botocoreName: string): ServiceModel | undefined {
+  const sources = sourceFiles(modelsDir, botocoreName);
+  return sources && digest(cliServiceName(botocoreName), sources);
+}
+
+function serviceFolders(modelsDir: string): string[] {
+  let stats;
+  try {
+    stats = statSync(modelsDir);
+  } catch {
+    throw new ModelLoadError(`models folder not found: ${modelsDir}`);
+  }
+  if (!stats.isDirectory()) throw new ModelLoadError(`models path is not a folder: ${modelsDir}`);
+  return readdirSync(modelsDir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name);
+}
+
+function findJson(dir: string, base: string): string | undefined {
+  for (const name of [`${base}.json`, `${base}.json.gz`]) {
+    if (existsSync(path.join(dir, name))) return path.join(dir, name);
+  }
+  return undefined;
+}
+
+/** The newest API version folder that holds a service-2 file (versions are dates, so they sort as text). */
+function newestVersion(modelsDir: string, folder: string): string | undefined {
+  const serviceDir = path.join(modelsDir, folder);
+  const versions = readdirSync(serviceDir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort()
+    .reverse();
+  return versions.find((version) => findJson(path.join(serviceDir, version), 'service-2'));
+}
+
+function sourceFiles(modelsDir: string, botocoreName: string): Partial<Record<SourceKind, SourceFile>> | undefined {
+  const version = newestVersion(modelsDir, botocoreName);
+  if (!version) return undefined;
+  const versionDir = path.join(modelsDir, botocoreName, version);
+  const sources: Partial<Record<SourceKind, SourceFile>> = {};
+  for (const kind of sourceKinds) {
+    const file = findJson(versionDir, kind);
+    if (!file) continue;
+    const stats = statSync(file);
+    sources[kind] = { path: file, size: stats.size, mtimeMs: stats.mtimeMs };
+  }
+  return sources;
+}
+
+function loadService(modelsDir: string, cliService: string, cacheDir: string): ServiceModel | undefined {
+  const sources = sourceFiles(modelsDir, botocoreServiceName(cliService));
+  if (!sources) return undefined;
+  const key = JSON.stringify({ digestVersion, sources });
+  const cacheFile = path.join(cacheDir, `${cliService}.json`);
+  const cached = readCache(cacheFile, key);
+  if (cached) return cached;
+  const model = digest(cliService, sources);
+  writeCache(cacheFile, `${key}\n${JSON.stringify(model)}`);
+  return model;
+}
+
+/** Cache files are the key on the first line and the model on the second, so a stale key costs no model parse. */
+function readCache(file: string, key: string): ServiceModel | undefined {
+  let text;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const newline = text.indexOf('\n');
+  if (newline < 0 || text.slice(0, newline) !== key) return undefined;
+  try {
+    return JSON.parse(text.slice(newline + 1)) as ServiceModel;
+  } catch {
+    return undefined;
+  }
+}
+
+function writeCache(file: string, text: string): void {
+  try {
+    mkdirSync(path.dirname(file), { recursive: true });
+    // Write then rename, so a concurrent run never reads half a file.
+    const temporary = `${file}.${process.pid}.tmp`;
+    writeFileSync(temporary, text);
+    renameSync(temporary, file);
+  } catch {
+    // A cache that cannot be written only costs the next run a re-digest.
+  }
+}
+
+function defaultCacheDir(): string {
+  const nodeModules = path.resolve('node_modules');
+  try {
+    accessSync(nodeModules, constants.W_OK);
+    return path.join(nodeModules, '.cache', 'docs-harness', 'models');
+  } catch {
+    return path.join(os.tmpdir(), 'docs-harness', 'models');
+  }
+}
+
+function hash(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+function readJson(file: SourceFile | undefined): Record<string, unknown> | undefined {
+  if (!file) return undefined;
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file.path);
+    if (file.path.endsWith('.gz')) bytes = gunzipSync(bytes);
+  } catch (error) {
+    throw new ModelLoadError(`cannot read ${file.path}: ${(error as Error).message}`);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(bytes.toString('utf8'));
+  } catch (error) {
+    throw new ModelLoadError(`broken JSON in ${file.path}: ${(error as Error).message}`);
+  }
+  if (!isObject(value)) throw new ModelLoadError(`broken model in ${file.path}: not a JSON object`);
+  return value;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** botocore's `deep_merge` of `*.sdk-extras.json` `merge` sections into the model. */
+function deepMerge(base: Record<string, unknown>, extra: Record<string, unknown>): void {
+  for (const [key, value] of Object.entries(extra)) {
+    const existing = base[key];
+    if (isObject(existing) && isObject(value)) deepMerge(existing, value);
+    else base[key] = value;
+  }
+}
+
+function withoutDocumentation<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([key]) => !documentationKeys.has(key))) as T;
+}
+
+function digestRef(ref: ShapeRef): ShapeRef {
+  return withoutDocumentation(ref);
+}
+
+function digestShape(shape: Shape): Shape {
+  const digested = withoutDocumentation(shape);
+  if (shape.members) {
+    digested.members = Object.fromEntries(Object.entries(shape.members).map(([name, ref]) => [name, digestRef(ref)]));
+  }
+  for (const part of ['member', 'key', 'value'] as const) {
+    const ref = shape[part];
+    if (ref) digested[part] = digestRef(ref);
+  }
+  return digested;
+}
+
+function digestOperation(operation: OperationModel): OperationModel {
+  const digested = withoutDocumentation(operation);
+  if (operation.input) digested.input = digestRef(operation.input);
+  if (operation.output) digested.output = digestRef(operation.output);
+  if (operation.errors) digested.errors = operation.errors.map(digestRef);
+  return digested;
+}
+
+function mapValues<T, U>(record: Record<string, T>, transform: (value: T) => U): Record<string, U> {
+  return Object.fromEntries(Object.entries(record).map(([key, value]) => [key, transform(value)]));
+}
+
+function digest(cliService: string, sources: Partial<Record<SourceKind, SourceFile>>): ServiceModel {
+  const service = readJson(sources['service-2'])!;
+  const serviceExtras = readJson(sources['service-2.sdk-extras']);
+  if (isObject(serviceExtras?.merge)) deepMerge(service, serviceExtras.merge);
+  const pagination = readJson(sources['paginators-1']) ?? {};
+  const paginationExtras = readJson(sources['paginators-1.sdk-extras']);
+  if (isObject(paginationExtras?.merge)) deepMerge(pagination, paginationExtras.merge);
+  const waiters = readJson(sources['waiters-2']);
+
+  const file = sources['service-2']!.path;
+  if (!isObject(service.metadata) || !isObject(service.operations) || !isObject(service.shapes)) {
+    throw new ModelLoadError(`broken model in ${file}: metadata, operations or shapes missing`);
+  }
+  return {
+    cliName: cliService,
+    metadata: service.metadata as unknown as ServiceModel['metadata'],
+    operations: mapValues(service.operations as Record<string, OperationModel>, digestOperation),
+    shapes: mapValues(service.shapes as Record<string, Shape>, digestShape),
+    paginators: (isObject(pagination.pagination) ? pagination.pagination : {}) as Record<string, Paginator>,
+    waiters: mapValues((isObject(waiters?.waiters) ? waiters.waiters : {}) as Record<string, Waiter>, (waiter) => ({
+      operation: waiter.operation,
+      delay: waiter.delay,
+      maxAttempts: waiter.maxAttempts,
+      acceptors: waiter.acceptors,
+    })),
+  };
+}
