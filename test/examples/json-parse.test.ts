@@ -1,0 +1,254 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { SourceLine } from '../../src/document/types.js';
+import type { JsonRepairHint } from '../../src/examples/json/types.js';
+import { escapePointerToken, parseJsonBlock } from '../../src/examples/json/parse.js';
+import { corpusDir, describeWithCorpus } from '../support/shared.js';
+
+/** A block as it would stand in a document: starting at `firstLine`, every line indented by `indent` spaces. */
+function block(text: string, firstLine = 10, indent = 4): { lines: SourceLine[]; document: string } {
+  const prefix = `${'\n'.repeat(firstLine - 3)}Output::\n\n`;
+  let offset = prefix.length;
+  const lines = text.split('\n').map((lineText, index) => {
+    const line = { text: lineText, line: firstLine + index, column: indent + 1, offset: offset + indent };
+    offset += indent + lineText.length + 1;
+    return line;
+  });
+  const document = prefix + lines.map((line) => ' '.repeat(indent) + line.text).join('\n');
+  return { lines, document };
+}
+
+function parse(text: string) {
+  return parseJsonBlock(block(text).lines);
+}
+
+function jsonParseThrows(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+/** The value a JSON pointer designates. */
+function resolvePointer(root: unknown, pointer: string): unknown {
+  if (pointer === '') return root;
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((token) => token.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .reduce<unknown>((value, token) => (value as Record<string, unknown>)[token], root);
+}
+
+/** Serializes with whitespace drawn from `spaces` between every token. */
+function serialize(value: unknown, spaces: string[]): string {
+  let next = 0;
+  const space = () => spaces[next++ % spaces.length] ?? '';
+  const render = (item: unknown): string => {
+    if (Array.isArray(item)) return `[${space()}${item.map((element) => `${render(element)}${space()}`).join(`,${space()}`)}]`;
+    if (item !== null && typeof item === 'object') {
+      const members = Object.entries(item).map(([key, member]) => `${JSON.stringify(key)}${space()}:${space()}${render(member)}${space()}`);
+      return `{${space()}${members.join(`,${space()}`)}}`;
+    }
+    return JSON.stringify(item);
+  };
+  return `${space()}${render(value)}${space()}`;
+}
+
+const whitespace = fc.array(fc.stringMatching(/^[ \t\r\n]{0,6}$/), { minLength: 1, maxLength: 8 });
+
+describe('parseJsonBlock agrees with JSON.parse', () => {
+  it('parses any JSON value serialized with any whitespace, to the same value', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), whitespace, fc.integer({ min: 0, max: 8 }), (value, spaces, indent) => {
+        const text = serialize(value, spaces);
+        const result = parseJsonBlock(block(text, 3, indent).lines);
+        expect(result.error).toBeUndefined();
+        expect(result.value).toStrictEqual(JSON.parse(text));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('locates every key and value in the document', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), whitespace, fc.integer({ min: 0, max: 8 }), (value, spaces, indent) => {
+        const { lines, document } = block(serialize(value, spaces), 7, indent);
+        const result = parseJsonBlock(lines);
+        const parsed = result.value;
+        for (const [pointer, location] of result.map!) {
+          const valueText = document.slice(location.value.start.offset, location.value.end.offset);
+          expect(JSON.parse(valueText)).toStrictEqual(resolvePointer(parsed, pointer));
+          const startLine = document.split('\n')[location.value.start.line - 1]!;
+          expect(startLine[location.value.start.column - 1]).toBe(valueText[0]);
+          if (location.key) {
+            const key = JSON.parse(document.slice(location.key.start.offset, location.key.end.offset)) as string;
+            expect(pointer.endsWith(`/${escapePointerToken(key)}`)).toBe(true);
+          }
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  const nearlyJson = fc
+    .tuple(fc.jsonValue(), fc.nat(), fc.string({ maxLength: 3 }), fc.nat({ max: 3 }))
+    .map(([value, at, insert, remove]) => {
+      const text = JSON.stringify(value, null, 2);
+      const index = at % (text.length + 1);
+      return text.slice(0, index) + insert + text.slice(index + remove);
+    });
+
+  it('never throws, and reports an error exactly when JSON.parse throws (elisions aside)', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: 'binary' }), fc.string({ unit: fc.constantFrom(...'{}[]":,. \n-0123456789eEtrufalsn\\') }), nearlyJson), (text) => {
+        const result = parse(text);
+        if (result.elisions.length > 0) return;
+        expect(result.error !== undefined).toBe(jsonParseThrows(text));
+        if (result.error === undefined) expect(result.value).toStrictEqual(JSON.parse(text));
+        else expect(result.value).toBeUndefined();
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('keeps the JavaScript semantics of JSON.parse for numbers, duplicates and __proto__', () => {
+    for (const text of ['12345678901234567890123', '1e400', '-0', '0.1e-400', '{"a":1,"a":{"b":2}}', '{"__proto__":{"x":1}}']) {
+      expect(parse(text).value).toStrictEqual(JSON.parse(text));
+    }
+  });
+
+  it('survives deep nesting without recursion', () => {
+    const depth = 100_000;
+    expect(parse('['.repeat(depth) + ']'.repeat(depth)).error).toBeUndefined();
+    expect(parse('['.repeat(depth)).error?.message).toBe(`Unexpected end of input: ${depth} brackets still open (the last is the '[' at 10:${4 + depth})`);
+  });
+});
+
+describe('positions', () => {
+  it('maps pointers to document lines and columns', () => {
+    const result = parse('{\n    "Items": [\n        {"Name": "a/b"}\n    ]\n}');
+    expect([...result.map!.keys()]).toEqual(['', '/Items', '/Items/0', '/Items/0/Name']);
+    expect(result.map!.get('/Items/0/Name')).toEqual({
+      key: { start: { line: 12, column: 14, offset: expect.any(Number) }, end: { line: 12, column: 20, offset: expect.any(Number) } },
+      value: { start: { line: 12, column: 22, offset: expect.any(Number) }, end: { line: 12, column: 27, offset: expect.any(Number) } },
+    });
+    expect(result.map!.get('')!.value.end).toMatchObject({ line: 14, column: 6 });
+  });
+
+  it('escapes pointer tokens', () => {
+    expect([...parse('{"a/b~c": {"": 1}}').map!.keys()]).toEqual(['', '/a~1b~0c', '/a~1b~0c/']);
+  });
+
+  it('records duplicate member names and forgets where the earlier value stood', () => {
+    const result = parse('{"A": {"B": 1},\n "A": 2}');
+    expect(result.value).toEqual({ A: 2 });
+    expect(result.duplicates).toEqual([{ start: expect.objectContaining({ line: 11, column: 6 }), end: expect.objectContaining({ line: 11, column: 9 }) }]);
+    expect([...result.map!.keys()]).toEqual(['', '/A']);
+    expect(result.map!.get('/A')!.value.start).toMatchObject({ line: 11, column: 11 });
+  });
+});
+
+describe('elisions', () => {
+  const cases: Array<[string, unknown, number]> = [
+    ['{\n  "Items": [\n    {...},\n    ...\n  ]\n}', { Items: [{}] }, 2],
+    ['{ "A": 1, ... }', { A: 1 }, 1],
+    ['[\n  1,\n  ...,\n  2\n]', [1, 2], 1],
+    ['[\n  1,\n  ...,\n]', [1], 1],
+    ['{\n  "A": 1\n  ...\n}', { A: 1 }, 1],
+    ['{\n  "A": ...output omitted...,\n  "B": 2\n}', { B: 2 }, 1],
+    ['[\n  1,\n  ...some output truncated...\n]', [1], 1],
+    ['[\n  1,\n  <...remaining output omitted...>\n]', [1], 1],
+    ['["..."]', ['...'], 0],
+  ];
+  it.each(cases)('%j', (text, value, count) => {
+    const result = parse(text);
+    expect(result.error).toBeUndefined();
+    expect(result.value).toEqual(value);
+    expect(result.elisions).toHaveLength(count);
+  });
+
+  it('stand where the dots are', () => {
+    expect(parse('[\n  1,\n  ...\n]').elisions).toEqual([
+      { start: { line: 12, column: 7, offset: expect.any(Number) }, end: { line: 12, column: 10, offset: expect.any(Number) } },
+    ]);
+  });
+
+  it('are not accepted at the root, glued to a value, or without their comma on the same line', () => {
+    expect(parse('...').error).toBeDefined();
+    expect(parse('[1 ...]').error?.message).toBe("Expected ',' or ']' after an array element, found '.'");
+    expect(parse('{"A": 1, ... "B": 2}').error?.hint).toBe('missing-comma');
+  });
+});
+
+describe('syntax errors', () => {
+  const cases: Array<[string, string, JsonRepairHint?]> = [
+    ['{\n  "A": 1\n  "B": 2\n}', "12:7-12:8: Expected ',' or '}' after a member: insert ',' at 11:13, after the previous member", 'missing-comma'],
+    ['[\n  {}\n  {}\n]', "12:7-12:8: Expected ',' or ']' after an array element: insert ',' at 11:9, after the previous element", 'missing-comma'],
+    ['{\n  "A": 1,\n}', "12:5-12:6: Trailing comma before '}': delete the ',' at 11:13", 'trailing-comma'],
+    ['[1,]', "10:8-10:9: Trailing comma before ']': delete the ',' at 10:7", 'trailing-comma'],
+    ['{\n  "A": "abc\n}', '11:12-11:16: Unterminated string: expected \'"\' before the end of the line'],
+    ['{\n  "A": [\n    1', "12:10-12:10: Unexpected end of input: 2 brackets still open (the last is the '[' at 11:12)"],
+    ['{"T": 2019-01-01T00:00:00Z}', "10:11-10:31: Unquoted value '2019-01-01T00:00:00Z': strings must be in double quotes"],
+    ['{"T": None}', "10:11-10:15: Unquoted value 'None': strings must be in double quotes (the JSON literals are true, false and null)"],
+    ['[01]', "10:6-10:8: Invalid number '01': leading zeros are not allowed"],
+    ['["a\\x"]', "10:8-10:10: Invalid escape '\\x' in a string"],
+    ['["a\tb"]', '10:8-10:9: Control character U+0009 must be escaped in a string'],
+    ["{'A': 1}", "10:6-10:7: Expected a member name in double quotes, found a single quote: JSON strings use '\"'"],
+    ['{"A" 1}', '10:10-10:11: Expected \':\' after the member name "A", found \'1\''],
+    ['{"A": [1}', "10:13-10:14: Expected ',' or ']' after an array element, found '}': brackets do not match the '[' at 10:11"],
+    ['{}\n{}', "11:5-11:6: Unexpected '{' after the end of the JSON value"],
+    ['', '10:5-10:5: Unexpected end of input: expected a JSON value'],
+  ];
+  it.each(cases)('%j', (text, expected, hint) => {
+    const { error } = parse(text);
+    expect(error).toBeDefined();
+    expect(`${error!.start.line}:${error!.start.column}-${error!.end.line}:${error!.end.column}: ${error!.message}`).toBe(expected);
+    expect(error!.hint).toBe(hint);
+  });
+});
+
+/** The indented blocks after an `Output::` paragraph that look like JSON, as SourceLines. */
+function* corpusJsonBlocks(): Generator<{ file: string; lines: SourceLine[] }> {
+  for (const entry of readdirSync(corpusDir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || !entry.name.endsWith('.rst')) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    const rawLines = readFileSync(file, 'utf8').split('\n');
+    const offsets: number[] = [];
+    rawLines.reduce((offset, line) => (offsets.push(offset), offset + line.length + 1), 0);
+    const text = rawLines.map((line) => line.replace(/\r$/, ''));
+    for (let index = 0; index < text.length; index++) {
+      if (!/Output::\s*$/.test(text[index]!)) continue;
+      let first = index + 1;
+      while (first < text.length && text[first]!.trim() === '') first++;
+      const indent = /^ */.exec(text[first] ?? '')![0].length;
+      if (indent === 0 || !/^\s*[[{]/.test(text[first]!)) continue;
+      let last = first;
+      while (last + 1 < text.length && (text[last + 1]!.trim() === '' || text[last + 1]!.startsWith(' '.repeat(indent)))) last++;
+      while (text[last]!.trim() === '') last--;
+      const lines = text
+        .slice(first, last + 1)
+        .map((lineText, at) => ({ text: lineText.slice(indent), line: first + at + 1, column: indent + 1, offset: offsets[first + at]! + indent }));
+      yield { file, lines };
+      index = last;
+    }
+  }
+}
+
+describeWithCorpus('parseJsonBlock on the aws-cli corpus', () => {
+  it('agrees with JSON.parse on every documented JSON output, elisions aside', () => {
+    let blocks = 0;
+    for (const { file, lines } of corpusJsonBlocks()) {
+      blocks++;
+      const text = lines.map((line) => line.text).join('\n');
+      const result = parseJsonBlock(lines);
+      if (result.elisions.length > 0) continue;
+      expect(result.error !== undefined, file).toBe(jsonParseThrows(text));
+      if (result.error === undefined) expect(result.value).toStrictEqual(JSON.parse(text));
+    }
+    expect(blocks).toBeGreaterThan(4000);
+  });
+});
