@@ -1,3 +1,4 @@
+import type { BlockContent, Literal as MdastLiteral, Parent as MdastParent } from 'mdast';
 import type { Point, Position } from 'unist';
 
 export type { Point, Position };
@@ -33,4 +34,48 @@ export interface CodeData {
   /** Position of the introducing paragraph. */
   introducerPosition?: Position;
   lines: SourceLine[];
+}
+
+type DocumentCodeData = CodeData;
+
+/** Where a document recovered from flattened form stood damaged. */
+export interface Recovery {
+  /** Text before the document that belongs to no example (stray words, a split file path). */
+  strayText?: Position;
+  /** The line that held the whole document. */
+  flattenedAt: Position;
+}
+
+/** An RST directive other than the code directives (`.. note::`, `.. warning::`, ...). */
+export interface RstDirective extends MdastParent {
+  type: 'rstDirective';
+  name: string;
+  /** The text after `name::` on the first line ('' when absent). */
+  argument: string;
+  options: Record<string, string>;
+  children: BlockContent[];
+}
+
+/** An RST comment: `.. anything that is not a directive or target`; `value` is its text without `.. `. */
+export interface RstComment extends MdastLiteral {
+  type: 'rstComment';
+}
+
+declare module 'mdast' {
+  interface RootContentMap {
+    rstDirective: RstDirective;
+    rstComment: RstComment;
+  }
+  interface BlockContentMap {
+    rstDirective: RstDirective;
+    rstComment: RstComment;
+  }
+  // Our parsers put CodeData on every code node they make.
+  interface CodeData extends Partial<DocumentCodeData> {}
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    recovery: Recovery;
+  }
 }
