@@ -1,0 +1,75 @@
+import type { AwsCommand, ShellCommand, Word } from './types.js';
+
+/**
+ * The AWS CLI v2 global options (its `global_options.rst`): `value` options take the next word
+ * (or `--name=value`), `flag` options take none.
+ */
+export const GLOBAL_OPTIONS: Readonly<Record<string, 'value' | 'flag'>> = {
+  '--debug': 'flag',
+  '--endpoint-url': 'value',
+  '--no-verify-ssl': 'flag',
+  '--no-paginate': 'flag',
+  '--output': 'value',
+  '--query': 'value',
+  '--profile': 'value',
+  '--region': 'value',
+  '--version': 'flag',
+  '--color': 'value',
+  '--no-sign-request': 'flag',
+  '--ca-bundle': 'value',
+  '--cli-read-timeout': 'value',
+  '--cli-connect-timeout': 'value',
+  '--cli-binary-format': 'value',
+  '--no-cli-pager': 'flag',
+  '--cli-auto-prompt': 'flag',
+  '--no-cli-auto-prompt': 'flag',
+  '--cli-error-format': 'value',
+};
+
+/** The global option a word names (`--region`, `--region=us-east-1`), if any. */
+export function globalOptionOf(word: string): { name: string; takesValue: boolean; inlineValue: boolean } | undefined {
+  const name = word.split('=', 1)[0]!;
+  const kind = GLOBAL_OPTIONS[name];
+  if (kind === undefined) return undefined;
+  return { name, takesValue: kind === 'value', inlineValue: word.length > name.length };
+}
+
+/**
+ * Splits `aws [globals] <service> [globals] <operation> <args...>` (the intended words).
+ * `aws help` and `aws --version` have a service word or none, and no operation.
+ */
+export function parseAwsCommand(shell: ShellCommand): AwsCommand {
+  const words = shell.intendedWords;
+  const command: AwsCommand = { shell, words, leadingGlobals: [], args: [] };
+  if (words[0]?.value !== 'aws') return command;
+  let index = 1;
+  /** Moves global options (and their values) at `index` into `leadingGlobals`. */
+  const takeGlobals = () => {
+    for (let option = globalOptionOf(words[index]?.value ?? ''); option !== undefined; option = globalOptionOf(words[index]?.value ?? '')) {
+      command.leadingGlobals.push(words[index++]!);
+      if (option.takesValue && !option.inlineValue && index < words.length) command.leadingGlobals.push(words[index++]!);
+    }
+  };
+  takeGlobals();
+  const serviceWord: Word | undefined = words[index];
+  if (serviceWord === undefined || serviceWord.value.startsWith('-')) {
+    command.args = words.slice(index);
+    return command;
+  }
+  command.serviceWord = serviceWord;
+  command.service = serviceWord.value;
+  index++;
+  if (serviceWord.value === 'help') {
+    command.args = words.slice(index);
+    return command;
+  }
+  takeGlobals();
+  const operationWord: Word | undefined = words[index];
+  if (operationWord !== undefined && !operationWord.value.startsWith('-')) {
+    command.operationWord = operationWord;
+    command.operation = operationWord.value;
+    index++;
+  }
+  command.args = words.slice(index);
+  return command;
+}
