@@ -3,6 +3,7 @@ import type { Point } from '../document/types.js';
 import type { Example, ExampleDocument } from '../examples/types.js';
 import type { CommandTranslation } from '../model/input/types.js';
 import type { ModelIndex } from '../model/types.js';
+import type { ReplayResult } from '../replay/types.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -35,6 +36,8 @@ export interface RuleContext {
   models?: ModelIndex;
   /** The command turned into API input, computed once per command and shared by rules; undefined without models. */
   translation(command: AwsCommand, example: Example): CommandTranslation | undefined;
+  /** The command replayed through the SDK client with a mock transport, once per command (`extendWithReplay` in src/replay); absent when replay is off. */
+  replay?(command: AwsCommand, example: Example): Promise<ReplayResult>;
 }
 
 export interface Rule {
