@@ -119,11 +119,15 @@ export class RstParser {
   }
 
   private isBlank(region: RegionLine): boolean {
-    return this.first(region).offset >= this.contentEnd[region.line]!;
+    const { line, col } = region;
+    if (col <= this.indentWidth[line]!) return this.firstNonBlank[line]! >= this.contentEnd[line]!;
+    return this.first(region).offset >= this.contentEnd[line]!;
   }
 
   private indentOf(region: RegionLine): number {
-    return this.first(region).column - region.col;
+    const { line, col } = region;
+    if (col <= this.indentWidth[line]!) return this.indentWidth[line]! - col;
+    return this.first(region).column - col;
   }
 
   /** The region line's text from its first non-blank character, trailing whitespace removed, TABs expanded. */

@@ -1,0 +1,57 @@
+import { open } from 'node:fs/promises';
+import { VFile } from 'vfile';
+
+export interface ReadResult {
+  file: VFile;
+  /** Why the file could not be read as a text document (one line naming the file); `file.value` is then ''. */
+  problem?: string;
+}
+
+export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
+/**
+ * Reads a document as UTF-8 text, line endings kept exactly as written and a BOM removed.
+ * Never throws: unreadable, binary, non-UTF-8, empty and oversized files come back with a `problem`.
+ */
+export async function readDocument(filePath: string, options: { maxBytes?: number } = {}): Promise<ReadResult> {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const unreadable = (reason: string): ReadResult => ({ file: new VFile({ path: filePath, value: '' }), problem: `${filePath}: ${reason}` });
+  let bytes: Uint8Array;
+  try {
+    const handle = await open(filePath, 'r');
+    try {
+      // Stat before reading, so a huge file is refused without being read.
+      const stat = await handle.stat();
+      if (!stat.isFile()) return unreadable('not a regular file');
+      if (stat.size > maxBytes) return unreadable(`the file is ${formatBytes(stat.size)}, over the ${formatBytes(maxBytes)} limit for a document`);
+      bytes = await handle.readFile();
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    return unreadable(`cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
+  if (bytes.length === 0) return unreadable('the file is empty');
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) return unreadable(`binary content (a NUL byte at offset ${nul}), not a text document`);
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    return unreadable('not valid UTF-8 text');
+  }
+  return { file: documentFromText(filePath, text) };
+}
+
+/** An in-memory document (tests, rule examples, editors); a leading BOM is removed. */
+export function documentFromText(filePath: string, text: string): VFile {
+  return new VFile({ path: filePath, value: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text });
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
+  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
+  return `${bytes} bytes`;
+}
