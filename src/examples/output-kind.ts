@@ -1,0 +1,15 @@
+/**
+ * What a documented output block holds: JSON (what `--output json`, the default, prints), an aws-cli
+ * `--output table` box, or anything else as text (`--output text`, `upload: ...` lines, `None`).
+ */
+export function classifyOutput(raw: string): 'json' | 'text' | 'table' {
+  const text = raw.trim();
+  if (text.startsWith('{') || text.startsWith('[')) return 'json';
+  return isTable(text) ? 'table' : 'text';
+}
+
+/** A table opens with a `-----` rule over its `|`-framed title: `|  DescribeRegions  |`. */
+function isTable(text: string): boolean {
+  const [rule, title] = text.split(/\r?\n/, 2).map((line) => line.trim());
+  return /^-{3,}$/.test(rule ?? '') && /^\|.*\|$/.test(title ?? '');
+}
