@@ -244,6 +244,7 @@ function compareOutputValue(
       const memberPointer = pointerTo(pointer, key);
       if (!(key in result)) {
         problems.push({
+          about: 'key',
           pointer: memberPointer,
           message:
             shape?.type === 'map'

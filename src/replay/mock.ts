@@ -55,5 +55,13 @@ export async function replayMock(request: ReplayRequest): Promise<ReplayResult> 
   } else if (documented.kind === 'json') {
     responseProblems.push(...compareResponse(model, operation.output, documented.value, result));
   }
-  return { replayed: true, request: call.recorded, requestProblems, responseProblems, errorProblems, output: result && toCliForm(result) };
+  return {
+    replayed: true,
+    request: call.recorded,
+    requestProblems,
+    responseProblems,
+    errorProblems,
+    output: result && toCliForm(result),
+    ...(documented.kind === 'unchecked' ? { unchecked: documented.reason } : {}),
+  };
 }

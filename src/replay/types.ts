@@ -19,6 +19,8 @@ export interface ReplayRequest {
 
 /** One disagreement between the document and the real client. */
 export interface ReplayProblem {
+  /** The problem is about a documented key (a member the client drops) rather than its value. */
+  about?: 'key';
   /**
    * JSON pointer (RFC 6901) to what the problem is about: into the API input for request problems,
    * into the documented output for response problems, `''` for the whole.
@@ -49,5 +51,7 @@ export type ReplayResult =
       errorProblems: ReplayProblem[];
       /** The client's result in the CLI's output form (Date → ISO 8601, bytes → base64, no `$metadata`). */
       output?: unknown;
+      /** Why the documented output was not compared (text output, `--query`...), when it was not. */
+      unchecked?: string;
     }
   | { replayed: false; reason: string };

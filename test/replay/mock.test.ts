@@ -33,8 +33,8 @@ describe('replayMock through the real Cognito client', () => {
     const value = { AuthenticationResult: { AccessToken: 'a', Scope: 'openid' }, Extra: 1 };
     const result = replayed(await replayMock({ model, operationName: 'InitiateAuth', input: signIn, documented: { kind: 'json', value } }));
     expect(result.responseProblems).toEqual([
-      { pointer: '/AuthenticationResult/Scope', message: 'the client drops Scope: AuthenticationResultType has no such member' },
-      { pointer: '/Extra', message: 'the client drops Extra: InitiateAuthResponse has no such member' },
+      { about: 'key', pointer: '/AuthenticationResult/Scope', message: 'the client drops Scope: AuthenticationResultType has no such member' },
+      { about: 'key', pointer: '/Extra', message: 'the client drops Extra: InitiateAuthResponse has no such member' },
     ]);
   });
 
