@@ -208,6 +208,9 @@ describe('syntax errors', () => {
     expect(error).toBeDefined();
     expect(`${error!.start.line}:${error!.start.column}-${error!.end.line}:${error!.end.column}: ${error!.message}`).toBe(expected);
     expect(error!.hint).toBe(hint);
+    // The repair point is the one the message names.
+    if (hint) expect(error!.message).toContain(` at ${error!.repairAt!.line}:${error!.repairAt!.column}`);
+    else expect(error!.repairAt).toBeUndefined();
   });
 });
 

@@ -155,7 +155,8 @@ class BlockParser {
     const startsNext = frame.kind === 'object' ? char === '"' : startsValue(char);
     if (startsNext) {
       const where = this.formatPoint(this.lastItemEnd);
-      this.fail(`${expected}: insert ',' at ${where}, after the previous ${frame.kind === 'object' ? 'member' : 'element'}`, this.pos, this.pos + 1, 'missing-comma');
+      const previous = frame.kind === 'object' ? 'member' : 'element';
+      this.fail(`${expected}: insert ',' at ${where}, after the previous ${previous}`, this.pos, this.pos + 1, { hint: 'missing-comma', at: this.lastItemEnd });
     }
     if (char === ']' || char === '}') this.fail(`${expected}, found '${char}': brackets do not match the '${frame.kind === 'object' ? '{' : '['}' at ${this.formatPoint(frame.start)}`, this.pos, this.pos + 1);
     this.fail(`${expected}, found ${describe(char)}`, this.pos, this.pos + 1);
@@ -165,7 +166,7 @@ class BlockParser {
   private closeAfterComma(frame: Frame): void {
     if (!frame.lastItemWasElision) {
       const char = this.text[this.pos];
-      this.fail(`Trailing comma before '${char}': delete the ',' at ${this.formatPoint(frame.lastComma)}`, this.pos, this.pos + 1, 'trailing-comma');
+      this.fail(`Trailing comma before '${char}': delete the ',' at ${this.formatPoint(frame.lastComma)}`, this.pos, this.pos + 1, { hint: 'trailing-comma', at: frame.lastComma });
     }
     this.closeFrame();
   }
@@ -397,9 +398,12 @@ class BlockParser {
     return end === -1 ? this.text.length : end;
   }
 
-  private fail(message: string, start: number, end: number, hint?: JsonRepairHint): never {
+  private fail(message: string, start: number, end: number, repair?: { hint: JsonRepairHint; at: number }): never {
     const error: JsonSyntaxError = { message, start: this.point(start), end: this.point(end) };
-    if (hint !== undefined) error.hint = hint;
+    if (repair !== undefined) {
+      error.hint = repair.hint;
+      error.repairAt = this.point(repair.at);
+    }
     throw new JsonSyntaxFailure(error);
   }
 

@@ -16,6 +16,8 @@ export interface JsonSyntaxError {
   start: Point;
   end: Point;
   hint?: JsonRepairHint;
+  /** With a hint: where to insert the missing ',' or the ',' to delete. */
+  repairAt?: Point;
 }
 
 export interface JsonParseResult {
