@@ -3,6 +3,7 @@ import type { Point } from '../document/types.js';
 import type { Example, ExampleDocument } from '../examples/types.js';
 import type { CommandTranslation } from '../model/input/types.js';
 import type { ModelIndex } from '../model/types.js';
+import type { LiveCommandResult } from '../replay/live/index.js';
 import type { ReplayResult } from '../replay/types.js';
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -38,6 +39,8 @@ export interface RuleContext {
   translation(command: AwsCommand, example: Example): CommandTranslation | undefined;
   /** The command replayed through the SDK client with a mock transport, once per command (`extendWithReplay` in src/replay); absent when replay is off. */
   replay?(command: AwsCommand, example: Example): Promise<ReplayResult>;
+  /** The command replayed against a live endpoint (`extendWithLiveReplay` in src/replay/live); undefined for commands not replayed; absent when live replay is off. */
+  liveReplay?(command: AwsCommand, example: Example): Promise<LiveCommandResult | undefined>;
 }
 
 export interface Rule {

@@ -18,7 +18,10 @@ export interface CompareOptions {
 }
 
 /** Members whose values are secrets: never shown, even masked by prefix. */
-const secretKeys = /password|secret|session|token|credentials|^code$|usercode|_code$/i;
+const secretKeys = /password|secret|^session$|sessiontoken|accesskey|credentials|code$/i;
+/** Token members; `TokenValidityUnits` reuses their names for short unit words, which stay readable. */
+const tokenKeys = /^(AccessToken|IdToken|RefreshToken)$/;
+const isSecret = (key: string, value: string) => secretKeys.test(key) || (tokenKeys.test(key) && value.length > 20);
 
 /**
  * A value safe to print: secrets by member name become `****`, anything that looks like a token keeps only
@@ -26,7 +29,7 @@ const secretKeys = /password|secret|session|token|credentials|^code$|usercode|_c
  */
 export function mask(value: unknown, key = ''): string {
   if (typeof value !== 'string') return JSON.stringify(value) ?? String(value);
-  if (secretKeys.test(key)) return '"****"';
+  if (isSecret(key, value)) return '"****"';
   if (/^eyJ[\w-]{10,}\./.test(value) || value.length > 64) return `"${value.slice(0, 4)}…(${value.length} chars)"`;
   return JSON.stringify(value);
 }
@@ -179,7 +182,7 @@ function describeItem(item: unknown): string {
 
 /** A copy of a request or response that is safe to report: secrets masked by member name and shape. */
 export function maskDeep(value: unknown, key = ''): unknown {
-  if (typeof value === 'string') return secretKeys.test(key) || /^eyJ[\w-]{10,}\./.test(value) ? JSON.parse(mask(value, key)) : value;
+  if (typeof value === 'string') return isSecret(key, value) || /^eyJ[\w-]{10,}\./.test(value) ? JSON.parse(mask(value, key)) : value;
   if (Array.isArray(value)) return value.map((item) => maskDeep(item, key));
   if (value !== null && typeof value === 'object' && !(value instanceof Date) && !(value instanceof Uint8Array)) {
     return Object.fromEntries(Object.entries(value).map(([member, item]) => [member, maskDeep(item, member)]));

@@ -62,6 +62,7 @@ export class CognitoFixture {
   private pool?: Promise<{ userPoolId: string; clientId: string }>;
   private readonly users = new Map<string, FixtureUser>();
   private readonly disposablePools: string[] = [];
+  private readonly pendingForget = new Set<string>();
 
   constructor(endpoint: string, options: FixtureOptions = {}) {
     this.defaultUsername = options.defaultUsername ?? 'testuser';
@@ -104,6 +105,17 @@ export class CognitoFixture {
       );
       return { userPoolId, clientId: client.UserPoolClient!.ClientId! };
     })());
+  }
+
+  /** Deletes `userPoolId` with the fixture's own pools. */
+  adoptPool(userPoolId: string): void {
+    this.disposablePools.push(userPoolId);
+  }
+
+  /** Forgets the state of the users the last bound command names (it may have changed them). */
+  forgetTouchedUsers(): void {
+    for (const name of this.pendingForget) this.users.delete(name);
+    this.pendingForget.clear();
   }
 
   /** Deletes the pools this fixture created. */
@@ -168,7 +180,7 @@ export class CognitoFixture {
       user.secret = association.SecretCode!;
     }
     if (state === 'totp' || state === 'sms-and-totp') {
-      await this.send(new VerifySoftwareTokenCommand({ AccessToken: user.accessToken, UserCode: totp(user.secret!), FriendlyDeviceName: 'authenticator' }));
+      await this.send(new VerifySoftwareTokenCommand({ AccessToken: user.accessToken, UserCode: totp(user.secret!), FriendlyDeviceName: 'MyAuthenticatorApp' }));
       await this.send(
         new SetUserMFAPreferenceCommand({
           AccessToken: user.accessToken,
@@ -222,6 +234,9 @@ export class CognitoFixture {
    */
   async bindInput(operationName: string, input: Record<string, unknown>): Promise<BoundInput> {
     const bindings = new Map<string, string>();
+    // A command changes the users it names: they are rebuilt for the next command that needs them.
+    const touched = [this.defaultUsername, ...[input.Username, (input.AuthParameters as Record<string, unknown>)?.USERNAME, (input.ChallengeResponses as Record<string, unknown>)?.USERNAME].filter((name) => typeof name === 'string')];
+    for (const name of touched) this.pendingForget.add(name as string);
     const bound: Record<string, unknown> = structuredClone(input);
     const bind = (target: Record<string, unknown>, member: string, live: string) => {
       const documented = target[member];

@@ -2,6 +2,9 @@ import * as cognito from '@aws-sdk/client-cognito-identity-provider';
 import type { AwsCommand } from '../../commands/types.js';
 import type { Example } from '../../examples/types.js';
 import type { CommandTranslation } from '../../model/input/types.js';
+import type { RuleContext } from '../../rules/types.js';
+import { documentedOutcome } from '../index.js';
+import type { DocumentedOutcome } from '../types.js';
 import { compareOutput, mask, maskDeep, toCliOutput, type OutputDifference } from './compare.js';
 import { CognitoFixture } from './fixture.js';
 import { cognitoLocalProfile, serviceProfile, type TargetProfile } from './profiles.js';
@@ -37,13 +40,10 @@ export interface LiveExampleResult {
   result: LiveCommandResult;
 }
 
-/** What a command's documented output says: a parsed JSON value, "no output", or something not compared. */
-export type DocumentedOutput = { kind: 'json'; value: unknown } | { kind: 'none' } | { kind: 'unchecked'; reason: string };
-
 export interface LiveSession {
   endpoint: string;
   profile: TargetProfile;
-  replay(operationName: string, input: Record<string, unknown>, documented: DocumentedOutput): Promise<LiveCommandResult>;
+  replay(operationName: string, input: Record<string, unknown>, documented: DocumentedOutcome): Promise<LiveCommandResult>;
   /** Deletes this run's pools and stops a server the session started. */
   close(): Promise<void>;
 }
@@ -74,7 +74,7 @@ async function replayOne(
   profile: TargetProfile,
   operationName: string,
   input: Record<string, unknown>,
-  documented: DocumentedOutput,
+  documented: DocumentedOutcome,
 ): Promise<LiveCommandResult> {
   const started = performance.now();
   const sdkBefore = fixture.sdkMs;
@@ -99,14 +99,27 @@ async function replayOne(
   try {
     output = toCliOutput(await fixture.send(new Command(bound.input)));
   } catch (error) {
+    fixture.forgetTouchedUsers();
     const { name, message } = error as Error;
+    if (documented.kind === 'error' && documented.code === name) return finish({ ...report, status: 'passed', error: { name, message }, differences: [] });
     return finish({ ...report, status: 'failed', reason: `the call failed: ${describeError(error)}`, error: { name, message }, differences: [] });
   }
+  fixture.forgetTouchedUsers();
+  adoptCreatedPool(fixture, operationName, output);
   if (documented.kind === 'unchecked') return finish({ ...report, output: maskDeep(output), status: 'passed', reason: documented.reason, differences: [] });
+  if (documented.kind === 'error') {
+    return finish({ ...report, output: maskDeep(output), status: 'failed', reason: `the documented ${documented.code} did not occur: the call succeeded`, differences: [] });
+  }
   const expected = documented.kind === 'json' ? documented.value : {};
   const differences = compareOutput(expected, output, { bindings: bound.bindings, profile });
   const status = differences.some((difference) => difference.severity === 'error') ? 'failed' : 'passed';
   return finish({ ...report, output: maskDeep(output), status, differences });
+}
+
+/** A pool an example created is deleted with the run's own. */
+function adoptCreatedPool(fixture: CognitoFixture, operationName: string, output: unknown): void {
+  const id = (output as { UserPool?: { Id?: unknown } }).UserPool?.Id;
+  if (operationName === 'CreateUserPool' && typeof id === 'string') fixture.adoptPool(id);
 }
 
 function describeError(error: unknown): string {
@@ -120,16 +133,6 @@ export interface ReplayLiveOptions {
   translate(command: AwsCommand, example: Example): CommandTranslation | undefined;
 }
 
-/** What a command documents, from the example's outputs and the command's output options. */
-export function documentedOutputOf(example: Example, commandIndex: number, translation: CommandTranslation): DocumentedOutput {
-  const output = example.outputs.find((candidate) => candidate.commandIndex === commandIndex);
-  if (translation.output.query !== undefined) return { kind: 'unchecked', reason: 'the output is shaped by --query' };
-  if (translation.output.format !== 'json') return { kind: 'unchecked', reason: `the output is ${translation.output.format}` };
-  if (!output || output.kind === 'none') return { kind: 'none' };
-  if (output.kind !== 'json' || output.value === undefined) return { kind: 'unchecked', reason: `the documented output is ${output.kind === 'json' ? 'not valid JSON' : output.kind}` };
-  return { kind: 'json', value: output.value };
-}
-
 /** Replays every `aws cognito-idp` command of the examples against a live target and compares outputs. */
 export async function replayLive(examples: Example[], options: ReplayLiveOptions): Promise<LiveExampleResult[]> {
   const session = await openLiveSession(options.target);
@@ -140,7 +143,7 @@ export async function replayLive(examples: Example[], options: ReplayLiveOptions
         if (command.service !== 'cognito-idp') continue;
         const translation = options.translate(command, example);
         if (!translation?.operationName || !translation.input) continue;
-        const documented = documentedOutputOf(example, commandIndex, translation);
+        const documented = documentedOutcome(example, commandIndex, translation);
         results.push({ example, commandIndex, result: await session.replay(translation.operationName, translation.input, documented) });
       }
     }
@@ -148,4 +151,26 @@ export async function replayLive(examples: Example[], options: ReplayLiveOptions
     await session.close();
   }
   return results;
+}
+
+/**
+ * The engine's `extend` hook for a live run: gives rules `context.liveReplay`, each command replayed once
+ * against the session's target. Commands of other services are not replayed.
+ */
+export function extendWithLiveReplay(session: LiveSession): (context: RuleContext) => void {
+  return (context) => {
+    const results = new Map<AwsCommand, Promise<LiveCommandResult | undefined>>();
+    context.liveReplay = (command, example) => {
+      let result = results.get(command);
+      if (!result) {
+        const translation = context.translation(command, example);
+        result =
+          command.service === 'cognito-idp' && translation?.operationName && translation.input && !translation.customization
+            ? session.replay(translation.operationName, translation.input, documentedOutcome(example, example.commands.indexOf(command), translation))
+            : Promise.resolve(undefined);
+        results.set(command, result);
+      }
+      return result;
+    };
+  };
 }

@@ -24,6 +24,9 @@ export const cognitoLocalProfile: TargetProfile = {
       note: omitsTokenDetails,
     })),
     { pointer: '/ChallengeParameters/userAttributes', kind: 'value', note: 'cognito-local lists `sub` among the user attributes' },
+    { pointer: '/ChallengeParameters/USER_ID_FOR_SRP', kind: 'extra', note: 'cognito-local adds USER_ID_FOR_SRP to every challenge' },
+    { pointer: '/UserPool/UsernameAttributes', kind: 'extra', note: 'cognito-local returns the username attributes even when there are none' },
+    { pointer: '/UserPoolClient/TokenValidityUnits/IdToken', kind: 'value', note: 'cognito-local counts ID token validity in minutes by default' },
     { pointer: '/UserConfirmed', kind: 'value', note: 'cognito-local does not confirm users on sign-up' },
     ...[
       'AdminCreateUserConfig',
