@@ -46,7 +46,8 @@ export function parseInline(text: string, segments: Segment[], source: SourceTex
     while (index !== -1) {
       if (!isWhitespace(text[index - 1]) && text[index - 1] !== '\\') {
         const after = text[index + marker.length];
-        if (after === undefined || CLOSERS.has(after)) return index;
+        // `` `name`_ `` and `` `name`__ ``: a reference suffix may follow the closing backquote.
+        if (after === undefined || CLOSERS.has(after) || (marker === '`' && after === '_')) return index;
       }
       index = text.indexOf(marker, index + 1);
     }

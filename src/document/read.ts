@@ -42,12 +42,20 @@ export async function readDocument(filePath: string, options: { maxBytes?: numbe
   } catch {
     return unreadable('not valid UTF-8 text');
   }
-  return { file: documentFromText(filePath, text) };
+  return documentFromText(filePath, text);
 }
 
-/** An in-memory document (tests, rule examples, editors); a leading BOM is removed. */
-export function documentFromText(filePath: string, text: string): VFile {
-  return new VFile({ path: filePath, value: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text });
+/**
+ * An in-memory document (tests, rule examples, editors), checked as a read file is: a leading BOM is
+ * removed; empty text or a NUL character is reported as the `problem`.
+ */
+export function documentFromText(filePath: string, text: string): ReadResult {
+  const value = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const file = new VFile({ path: filePath, value });
+  if (value === '') return { file, problem: `${filePath}: the file is empty` };
+  const nul = value.indexOf('\0');
+  if (nul !== -1) return { file: new VFile({ path: filePath, value: '' }), problem: `${filePath}: binary content (a NUL character at offset ${nul}), not a text document` };
+  return { file };
 }
 
 function formatBytes(bytes: number): string {
