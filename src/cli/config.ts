@@ -1,11 +1,9 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import type { Severity } from '../rules/types.js';
+import type { SeveritySetting } from '../rules/engine.js';
 
 export const CONFIG_FILE_NAME = 'docs-harness.config.json';
-
-export type RuleSetting = 'off' | Severity;
 
 export interface ReplayConfig {
   target?: 'off' | 'mock' | 'cognito-local' | 'endpoint';
@@ -18,7 +16,7 @@ export interface Config {
   /** The config file's folder (the working folder without one): `include`/`exclude` globs are relative to it. */
   root: string;
   /** Rule id → setting; rules not named keep their default severity. */
-  rules: Record<string, RuleSetting>;
+  rules: Record<string, SeveritySetting>;
   /** Absolute path of the models folder. */
   models?: string;
   /** Globs of documents to check (all when empty). */
@@ -30,7 +28,7 @@ export interface Config {
 
 /** Command-line flags that override the configuration; paths already absolute. */
 export interface ConfigOverrides {
-  rules?: Record<string, RuleSetting>;
+  rules?: Record<string, SeveritySetting>;
   models?: string;
   include?: string[];
   exclude?: string[];

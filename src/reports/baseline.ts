@@ -32,14 +32,16 @@ const BASELINE_VERSION = 1;
 
 /**
  * What a finding is about, stable when lines move: the rule's own fingerprint, else its message
- * with line numbers removed plus the trimmed text of the line it starts on.
+ * with line numbers removed plus the trimmed text of the line it starts on (`text`: the document,
+ * or its lines).
  */
-export function fingerprintOf(finding: Finding, text: string): string {
+export function fingerprintOf(finding: Finding, text: string | readonly string[]): string {
   if (finding.fingerprint !== undefined) return finding.fingerprint;
   const message = finding.message
     .replace(/\b(lines?)\s+\d+(?:\s*(?:-|,|and|to)\s*\d+)*/gi, '$1 #')
     .replace(/\b\d+:\d+(?:-\d+:\d+)?\b/g, '#');
-  const sourceLine = (text.split(/\r\n|\r|\n/)[finding.start.line - 1] ?? '').trim().replace(/\s+/g, ' ');
+  const lines = typeof text === 'string' ? text.split(/\r\n|\r|\n/) : text;
+  const sourceLine = (lines[finding.start.line - 1] ?? '').trim().replace(/\s+/g, ' ');
   return `${message} @ ${sourceLine}`;
 }
 
@@ -69,7 +71,7 @@ export function writeBaseline(file: string, baseline: Baseline): void {
       .map(({ rule, fingerprint, count }) => ({ rule, fingerprint, ...(count !== undefined && count > 1 ? { count } : {}) }));
   }
   mkdirSync(targetDir, { recursive: true });
-  writeFileSync(file, `${JSON.stringify({ version: BASELINE_VERSION, files }, null, 2)}\n`);
+  writeFileSync(file, formatBaselineJson(files));
 }
 
 /** Reads a baseline file; a missing, broken or foreign file is a `BaselineError` with a one-line message. */
@@ -120,14 +122,27 @@ export function applyBaseline(
 function countByKey(result: CheckedDocument): Map<string, { rule: string; fingerprint: string; findings: Finding[] }> {
   const groups = new Map<string, { rule: string; fingerprint: string; findings: Finding[] }>();
   const ordered = [...result.findings].sort((a, b) => a.start.line - b.start.line || a.start.column - b.start.column);
+  const lines = result.text.split(/\r\n|\r|\n/);
   for (const finding of ordered) {
-    const fingerprint = fingerprintOf(finding, result.text);
+    const fingerprint = fingerprintOf(finding, lines);
     const key = keyOf(finding.ruleId, fingerprint);
     const group = groups.get(key) ?? { rule: finding.ruleId, fingerprint, findings: [] };
     group.findings.push(finding);
     groups.set(key, group);
   }
   return groups;
+}
+
+/** Pretty JSON with one entry per line: small, and a fixed or new finding is a one-line diff. */
+function formatBaselineJson(files: Record<string, BaselineEntry[]>): string {
+  const fileBlocks = Object.entries(files).map(([name, entries]) => {
+    const lines = entries.map(
+      ({ rule, fingerprint, count }) => `      { "rule": ${JSON.stringify(rule)}, "fingerprint": ${JSON.stringify(fingerprint)}${count === undefined ? '' : `, "count": ${count}`} }`,
+    );
+    return `    ${JSON.stringify(name)}: [\n${lines.join(',\n')}\n    ]`;
+  });
+  const body = fileBlocks.length === 0 ? '{}' : `{\n${fileBlocks.join(',\n')}\n  }`;
+  return `{\n  "version": ${BASELINE_VERSION},\n  "files": ${body}\n}\n`;
 }
 
 const keyOf = (rule: string, fingerprint: string) => `${rule}\u0000${fingerprint}`;

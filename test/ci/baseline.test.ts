@@ -70,6 +70,15 @@ describe('baselines', () => {
     expect(applyBaseline([once], baseline)).toEqual({ results: [{ ...once, findings: [] }], fixedEntries: [{ file: 'c.rst', rule: 'r', fingerprint: 'fp' }] });
   });
 
+  it('writes one entry per line, and an empty baseline as an empty files object', () => {
+    const file = path.join(workDir, 'small.json');
+    writeBaseline(file, createBaseline([document('d.rst', text, [finding('r', 3, 'x', 'say "hi"'), finding('r', 5, 'x', 'say "hi"')])], workDir));
+    expect(readFileSync(file, 'utf8')).toBe('{\n  "version": 1,\n  "files": {\n    "d.rst": [\n      { "rule": "r", "fingerprint": "say \\"hi\\"", "count": 2 }\n    ]\n  }\n}\n');
+    writeBaseline(file, createBaseline([document('d.rst', text, [])], workDir));
+    expect(readFileSync(file, 'utf8')).toBe('{\n  "version": 1,\n  "files": {}\n}\n');
+    expect(readBaseline(file).files).toEqual({});
+  });
+
   it('says clearly when the file is missing, broken or not a baseline', () => {
     const missing = path.join(workDir, 'missing.json');
     expect(() => readBaseline(missing)).toThrow(new BaselineError(`${missing}: baseline file not found (create it with --update-baseline)`));
