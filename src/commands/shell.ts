@@ -251,13 +251,17 @@ class Reader {
         }
         if (BLANK.test(next) && this.restOfLineIsBlank(this.pos + 1)) {
           const end = this.lineEnd(this.pos);
+          // On the last line this is an escaped space; it continues the command in splitCommands' eyes only.
+          this.open ||= end === text.length;
+        }
+        if (BLANK.test(next) && this.restOfLineIsBlank(this.pos + 1) && this.lineEnd(this.pos) < text.length) {
+          const end = this.lineEnd(this.pos);
           this.report(
             'space-after-continuation',
             'Spaces after the `\\` at the end of this line make bash read an escaped space and end the command here; remove them.',
             this.pos,
             end,
           );
-          this.open ||= end === text.length;
           this.lineHasForeignContinuation = true;
           if (this.reading === 'intended') {
             this.pos = Math.min(end + 1, text.length);

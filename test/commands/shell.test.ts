@@ -1,0 +1,152 @@
+import { describe, expect, test } from 'vitest';
+import { readShellCommand, splitCommands } from '../../src/commands/shell.js';
+import type { ShellCommand, ShellIssueKind } from '../../src/commands/types.js';
+import { indentedBlock } from './support.js';
+
+function read(text: string): ShellCommand {
+  return readShellCommand(indentedBlock(text).lines);
+}
+function kinds(command: ShellCommand): ShellIssueKind[] {
+  return command.issues.map((issue) => issue.kind);
+}
+const intended = (command: ShellCommand) => command.intendedWords.map((word) => word.value);
+
+describe('quoting and word splitting', () => {
+  test('blanks split words; tabs and runs of spaces count once', () => {
+    expect(read('aws  s3\tls   s3://bucket').argv).toEqual(['aws', 's3', 'ls', 's3://bucket']);
+  });
+  test('single quotes keep everything literal, including backslashes and double quotes', () => {
+    expect(read(`aws x --a '{"k": "v\\n"}'`).argv).toEqual(['aws', 'x', '--a', '{"k": "v\\n"}']);
+  });
+  test('double quotes remove a backslash only before $ ` " \\ and newline', () => {
+    expect(read('aws x "a\\"b\\\\c\\$d\\ne\\`f"').argv).toEqual(['aws', 'x', 'a"b\\c$d\\ne`f']);
+    expect(read('aws x "a\\\nb"').argv).toEqual(['aws', 'x', 'ab']);
+  });
+  test('adjacent quoted and unquoted parts form one word; empty quotes are a word', () => {
+    expect(read(`aws x Key='a b'"c d"e ''`).argv).toEqual(['aws', 'x', 'Key=a bc de', '']);
+  });
+  test("$'...' decodes ANSI-C escapes and $\"...\" reads as double quotes", () => {
+    expect(read("aws x $'a\\tb\\'c\\x41\\101\\n' $\"q\"").argv).toEqual(['aws', 'x', "a\tb'cAA\n", 'q']);
+  });
+  test('a backslash outside quotes escapes the next character; backslash-newline joins lines', () => {
+    expect(read('aws x a\\ b \\"c\\\\').argv).toEqual(['aws', 'x', 'a b', '"c\\']);
+    expect(read('aws x \\\n    --flag val\\\nue').argv).toEqual(['aws', 'x', '--flag', 'value']);
+  });
+  test('unquoted braces with a comma or a sequence expand as bash expands them; quoted ones stay', () => {
+    expect(read('aws x Key={a,b} n{1..3} "{c,d}" {e} ${V}').argv).toEqual(['aws', 'x', 'Key=a', 'Key=b', 'n1', 'n2', 'n3', '{c,d}', '{e}', '${V}']);
+  });
+  test('a # inside a word is text; at a word start it starts a comment', () => {
+    const command = read('aws x a#b # the rest');
+    expect(command.argv).toEqual(['aws', 'x', 'a#b']);
+    expect(kinds(command)).toEqual(['comment']);
+  });
+  test('words carry their raw text (block indentation removed) and positions, across continued lines', () => {
+    const { document, lines } = indentedBlock('aws x --a "b \\\nc" \\\n  --d');
+    const command = readShellCommand(lines);
+    for (const word of command.words) {
+      expect(document.slice(word.start.offset, word.end.offset).replaceAll('\n    ', '\n')).toBe(word.raw);
+    }
+    const quoted = command.words[3]!;
+    expect(quoted).toMatchObject({ value: 'b c', raw: '"b \\\nc"', start: { line: 3, column: 15 }, end: { line: 4, column: 7 } });
+    expect(command.words[4]).toMatchObject({ value: '--d', start: { line: 5, column: 7 }, end: { line: 5, column: 10 } });
+  });
+});
+
+describe('issues', () => {
+  test('missing continuation: bash runs the first line alone; the author meant the parameter lines too', () => {
+    const command = read('aws x op\n    --a 1\n    --b 2');
+    expect(command.argv).toEqual(['aws', 'x', 'op']);
+    expect(intended(command)).toEqual(['aws', 'x', 'op', '--a', '1', '--b', '2']);
+    expect(kinds(command)).toEqual(['missing-continuation', 'missing-continuation']);
+    expect(command.issues[0]).toMatchObject({ start: { line: 3, column: 12 }, end: { line: 3, column: 13 } });
+  });
+  test('a line ending in an option name continues with its value on the next line', () => {
+    const command = read('aws x op --dir\ns3://b/k --n 1');
+    expect(command.argv).toEqual(['aws', 'x', 'op', '--dir']);
+    expect(intended(command)).toEqual(['aws', 'x', 'op', '--dir', 's3://b/k', '--n', '1']);
+    expect(kinds(command)).toEqual(['missing-continuation']);
+  });
+  test('spaces after a continuation: bash reads an escaped space and ends the command', () => {
+    const command = read('aws x op \\  \n    --a 1');
+    expect(command.argv).toEqual(['aws', 'x', 'op', ' ']);
+    expect(intended(command)).toEqual(['aws', 'x', 'op', '--a', '1']);
+    expect(kinds(command)).toEqual(['space-after-continuation']);
+    expect(command.issues[0]).toMatchObject({ start: { line: 3, column: 14 }, end: { line: 3, column: 17 } });
+  });
+  test('a continuation inside single quotes keeps the backslash and newline', () => {
+    const command = read("aws x --j '{ \\\n  \"a\": 1 }'");
+    expect(command.argv[3]).toBe('{ \\\n  "a": 1 }');
+    expect(intended(command)[3]).toBe('{   "a": 1 }');
+    expect(kinds(command)).toEqual(['continuation-in-single-quotes']);
+  });
+  test.each([`aws x 'abc`, 'aws x "abc', 'aws x `abc', 'aws x $(abc'])('an unclosed quote is reported: %s', (text) => {
+    expect(kinds(read(text))).toContain('unbalanced-quote');
+  });
+  test('Windows ^ continuation: bash reads ^ as a word; the author meant one command', () => {
+    const command = read('aws x op ^\n    --a 1');
+    expect(command.argv).toEqual(['aws', 'x', 'op', '^']);
+    expect(intended(command)).toEqual(['aws', 'x', 'op', '--a', '1']);
+    expect(kinds(command)).toEqual(['windows-continuation']);
+  });
+  test('PowerShell backtick continuation', () => {
+    const command = read('aws x op `\n    --a 1');
+    expect(command.argv).toEqual(['aws', 'x', 'op']);
+    expect(intended(command)).toEqual(['aws', 'x', 'op', '--a', '1']);
+    expect(kinds(command)).toEqual(['powershell-continuation']);
+  });
+  test('pipes end the first command', () => {
+    const command = read('aws x op --a 1 | jq .b');
+    expect(command.argv).toEqual(['aws', 'x', 'op', '--a', '1']);
+    expect(kinds(command)).toEqual(['pipe']);
+  });
+  test.each(['aws x op; echo', 'aws x op && echo', 'aws x op || echo', 'aws x op & echo', 'aws x op\necho done'])('command lists end the first command: %j', (text) => {
+    const command = read(text);
+    expect(command.argv).toEqual(['aws', 'x', 'op']);
+    expect(kinds(command)).toEqual(['command-list']);
+  });
+  test('command substitutions are reported and kept as written', () => {
+    const command = read('aws x --a $(date +%s) --b "`cat f`"');
+    expect(command.argv).toEqual(['aws', 'x', '--a', '$(date +%s)', '--b', '`cat f`']);
+    expect(kinds(command)).toEqual(['command-substitution', 'command-substitution']);
+  });
+  test('redirections and their targets are not words; here-document bodies are skipped', () => {
+    expect(read('aws x op > out.json 2>&1').argv).toEqual(['aws', 'x', 'op']);
+    expect(kinds(read('aws x op > out.json 2>&1'))).toEqual(['redirection', 'redirection']);
+    const heredoc = read("aws x op --a <<EOF\nbody | line\nEOF");
+    expect(heredoc.argv).toEqual(['aws', 'x', 'op', '--a']);
+    expect(kinds(heredoc)).toEqual(['redirection']);
+  });
+  test('variables are reported and never expanded', () => {
+    const command = read('aws x --a $NAME --b "${OTHER}-x" --c \'$LITERAL\'');
+    expect(command.argv).toEqual(['aws', 'x', '--a', '$NAME', '--b', '${OTHER}-x', '--c', '$LITERAL']);
+    expect(kinds(command)).toEqual(['variable', 'variable']);
+    expect(command.issues[0]!.message).toContain('keeps the text as written');
+  });
+  test('a leading $ prompt is stripped and reported', () => {
+    const command = read('$ aws x op');
+    expect(command.argv).toEqual(['aws', 'x', 'op']);
+    expect(command.words[0]!.start).toMatchObject({ line: 3, column: 7 });
+    expect(kinds(command)).toEqual(['prompt']);
+  });
+  test('a clean command has no issues and identical intended words', () => {
+    const command = read('aws x op \\\n    --a "1 2" \\\n    --b \'{"c": 3}\'');
+    expect(command.issues).toEqual([]);
+    expect(command.intendedWords).toEqual(command.words);
+  });
+});
+
+describe('splitCommands', () => {
+  const split = (text: string) => splitCommands(indentedBlock(text).lines).map((group) => group.map((line) => line.text).join('\n'));
+  test('a new command starts at each aws line that does not continue the one above', () => {
+    expect(split('aws a b \\\n  --c 1\naws d e\n\n$ aws f g')).toEqual(['aws a b \\\n  --c 1', 'aws d e', '$ aws f g']);
+  });
+  test('an aws line inside a quoted value or after a continuation stays in its command', () => {
+    expect(split("aws a b --c 'x\naws y' \\\naws z")).toEqual(["aws a b --c 'x\naws y' \\\naws z"]);
+  });
+  test('parameter lines and other commands stay with the command above; lines before the first aws form their own group', () => {
+    expect(split('export R=1\naws a b\n  --c 1\necho done\naws d e')).toEqual(['export R=1', 'aws a b\n  --c 1\necho done', 'aws d e']);
+  });
+  test('unprompted lines after a prompted command are its output', () => {
+    expect(split('$ aws a b\nvalue\n$ aws c d\nother')).toEqual(['$ aws a b', '$ aws c d']);
+  });
+});
