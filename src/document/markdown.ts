@@ -21,6 +21,8 @@ function annotateCode(parent: Parent, source: SourceText): void {
   parent.children.forEach((child: Nodes, index) => {
     if (child.type === 'code' && child.position) {
       const previous = parent.children[index - 1];
+      // micromark keeps CR in code values; RST values (and examples) use `\n` only.
+      child.value = child.value.replace(/\r\n?/g, '\n');
       child.data = codeData(child, source, previous?.type === 'paragraph' ? previous : undefined);
     } else if ('children' in child) {
       annotateCode(child, source);
