@@ -1,0 +1,74 @@
+import { parseJsonBlock } from '../examples/json/parse.js';
+import type { Rule } from './types.js';
+
+const command = '    aws cognito-idp describe-user-pool-client \\\n        --user-pool-id us-west-2_EXAMPLE \\\n        --client-id 1example23456789\n\n';
+const title = '**To describe a user pool client**\n\nThe following example describes a client. ::\n\n';
+/** The document the examples share: the output block starts at line 11, indented by 4. */
+const documentWith = (output: string) => `${title}${command}Output::\n\n${output.replace(/^/gm, '    ')}\n`;
+
+/** A documented JSON output that does not parse, and the `...` elisions that leave parts of one unchecked. */
+const outputJson: Rule = {
+  id: 'output-json',
+  severity: 'error',
+  description:
+    'A JSON output block must be valid JSON (what the CLI prints with --output json): a missing or trailing comma, ' +
+    'an unterminated string or an unquoted value makes the whole output uncheckable against the service model and ' +
+    'misleads readers who copy it. Elisions ("...") are accepted where an element or member could stand and noted, ' +
+    'since what they leave out is never checked.',
+  examples: {
+    ok: [
+      {
+        name: 'cognito-idp/describe-user-pool-client.rst',
+        text: documentWith('{\n    "UserPoolClient": {\n        "ClientName": "my-app",\n        "RefreshTokenValidity": 30\n    }\n}'),
+        messages: [],
+      },
+    ],
+    notOk: [
+      {
+        name: 'cognito-idp/describe-user-pool-client.rst',
+        text: documentWith('{\n    "UserPoolClient": {\n        "ClientName": "my-app"\n        "RefreshTokenValidity": 30\n    }\n}'),
+        messages: ["14:13-14:14: error: Output is not valid JSON: Expected ',' or '}' after a member: insert ',' at 13:35, after the previous member"],
+      },
+      {
+        name: 'cognito-idp/describe-user-pool-client.rst',
+        text: documentWith('{\n    "UserPoolClient": {\n        "ClientName": "my-app",\n    }\n}'),
+        messages: ["14:9-14:10: error: Output is not valid JSON: Trailing comma before '}': delete the ',' at 13:35"],
+      },
+      {
+        name: 'cognito-idp/describe-user-pool-client.rst',
+        text: documentWith('{\n    "UserPoolClient": {\n        "ClientName": "my-app",\n        ...\n    }\n}'),
+        messages: ["14:13-14:16: info: Output elided with '...': the parts left out are not checked"],
+      },
+    ],
+  },
+  check({ document, report }) {
+    for (const example of document.examples) {
+      for (const output of example.outputs) {
+        if (output.kind !== 'json') continue;
+        const { error, elisions } = output.json ?? parseJsonBlock(output.lines);
+        const where = `example ${example.index + 1}, output at line ${output.position.start.line}`;
+        for (const elision of elisions) {
+          report({
+            severity: 'info',
+            start: elision.start,
+            end: elision.end,
+            message: "Output elided with '...': the parts left out are not checked",
+            fingerprint: `${where}: elision`,
+          });
+        }
+        if (!error) continue;
+        const repair = error.repairAt?.offset;
+        report({
+          start: error.start,
+          end: error.end,
+          message: `Output is not valid JSON: ${error.message}`,
+          fingerprint: `${where}: ${error.message.replace(/ at \d+:\d+/g, '')}`,
+          ...(repair !== undefined && error.hint === 'missing-comma' && { fix: { start: repair, end: repair, text: ',' } }),
+          ...(repair !== undefined && error.hint === 'trailing-comma' && { fix: { start: repair, end: repair + 1, text: '' } }),
+        });
+      }
+    }
+  },
+};
+
+export default outputJson;
