@@ -38,6 +38,8 @@ export interface BoundInput {
   input: Record<string, unknown>;
   /** Documented placeholder value → the live value that replaced it. */
   bindings: Map<string, string>;
+  /** Documented placeholder value → the member it filled (decides whether the live value is a secret). */
+  members: Map<string, string>;
 }
 
 export interface FixtureOptions {
@@ -234,13 +236,17 @@ export class CognitoFixture {
    */
   async bindInput(operationName: string, input: Record<string, unknown>): Promise<BoundInput> {
     const bindings = new Map<string, string>();
+    const members = new Map<string, string>();
     // A command changes the users it names: they are rebuilt for the next command that needs them.
     const touched = [this.defaultUsername, ...[input.Username, (input.AuthParameters as Record<string, unknown>)?.USERNAME, (input.ChallengeResponses as Record<string, unknown>)?.USERNAME].filter((name) => typeof name === 'string')];
     for (const name of touched) this.pendingForget.add(name as string);
     const bound: Record<string, unknown> = structuredClone(input);
     const bind = (target: Record<string, unknown>, member: string, live: string) => {
       const documented = target[member];
-      if (typeof documented === 'string' && documented !== live) bindings.set(documented, live);
+      if (typeof documented === 'string' && documented !== live) {
+        bindings.set(documented, live);
+        members.set(documented, member);
+      }
       target[member] = live;
     };
     const { userPoolId, clientId } = await this.poolAndClient();
@@ -296,7 +302,7 @@ export class CognitoFixture {
       bind(bound, 'AccessToken', user.accessToken!);
       if (typeof bound.UserCode === 'string') bind(bound, 'UserCode', totp(user.secret!));
     }
-    return { input: bound, bindings };
+    return { input: bound, bindings, members };
   }
 }
 

@@ -93,7 +93,10 @@ async function replayOne(
   } catch (error) {
     return finish({ status: 'failed', reason: `setting up the fixture failed: ${describeError(error)}`, bindings: [], differences: [] });
   }
-  const bindings: Array<[string, string]> = [...bound.bindings].map(([placeholder, live]) => [placeholder, JSON.parse(mask(live, 'token'))]);
+  const bindings: Array<[string, string]> = [...bound.bindings].map(([placeholder, live]) => [
+    placeholder,
+    JSON.parse(mask(live, bound.members.get(placeholder))),
+  ]);
   const report = { input: maskDeep(bound.input), bindings };
   let output: unknown;
   try {
