@@ -62,10 +62,22 @@ function describeExample(example: Example, models: ModelIndex | undefined, docum
   };
 }
 
-function describeCommand(command: AwsCommand, models: ModelIndex | undefined, documentDir: string) {
+interface DescribedCommand {
+  line: number;
+  endLine: number;
+  text: string;
+  argv: string[];
+  intendedArgv?: string[];
+  service: string | null;
+  operation: string | null;
+  apiOperation?: string;
+  input?: unknown;
+}
+
+function describeCommand(command: AwsCommand, models: ModelIndex | undefined, documentDir: string): DescribedCommand {
   const { shell } = command;
   const intendedArgv = command.words.map((word) => word.value);
-  const described: Record<string, unknown> = {
+  const described: DescribedCommand = {
     line: shell.position.start.line,
     endLine: shell.position.end.line,
     text: shell.text,

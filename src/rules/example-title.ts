@@ -23,8 +23,8 @@ const exampleTitle: Rule = {
           '**Example 1: To delete a group**\n\nText.\n\n**Example 3: To delete a second group**\n\nText.\n\n' +
           '**Example 3: To delete a third group**\n\nText.\n',
         messages: [
-          '5:1-5:42: warning: Example 3 follows Example 1: Example 2 is missing',
-          '9:1-9:41: warning: Example 3 is numbered like the example on line 5',
+          '5:1-5:40: warning: Example 3 follows Example 1: Example 2 is missing',
+          '9:1-9:39: warning: Example 3 is numbered like the example on line 5',
         ],
       },
       {
