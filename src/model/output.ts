@@ -1,0 +1,297 @@
+import { javaPatternToJs } from './patterns.js';
+import type { ServiceModel, Shape, ShapeRef } from './types.js';
+
+export type OutputProblemKind = 'unknown-key' | 'wrong-type' | 'enum' | 'missing-required' | 'v1-timestamp' | 'constraint';
+
+export interface OutputProblem {
+  kind: OutputProblemKind;
+  /** JSON pointer of the offending key or value (`''` is the whole output). */
+  pointer: string;
+  message: string;
+  severity: 'error' | 'warning';
+}
+
+export interface ValidateOutputOptions {
+  /** The CLI merges the operation's pages into one (its paginator applies and was not turned off). */
+  paginated?: boolean;
+  /** `--max-items` was given: the CLI prints a `NextToken` to resume from. */
+  maxItems?: boolean;
+}
+
+// The forms the CLI v2 prints (`2024-01-31T12:00:00+00:00`, with fractions) and the usual ISO 8601 variants.
+const isoTimestamp = /^\d{4}-\d{2}-\d{2}(?:[Tt ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:[Zz]|[+-]\d{2}(?::?\d{2})?)?)?$/;
+
+/**
+ * Check a documented JSON output against the operation's output shape as the AWS CLI v2 prints it: ISO 8601
+ * timestamps, base64 blobs, IAM policies decoded into objects, paginated results merged without the page token.
+ * Hand-written walk over the digested model, not ajv: ajv compiles at 5-10 ms per operation (about a minute for
+ * the corpus's 1,700 operations), this needs no compile, and it knows the CLI's output rules directly.
+ * The generated JSON Schemas express the same rules; a test holds the two in agreement.
+ */
+export function validateOutput(
+  model: ServiceModel,
+  operation: string,
+  value: unknown,
+  options: ValidateOutputOptions = {},
+): OutputProblem[] {
+  const operationModel = model.operations[operation];
+  if (!operationModel) throw new Error(`${model.cliName} has no operation ${operation}`);
+  const problems: OutputProblem[] = [];
+  const checked = options.paginated ? withoutPageTokens(model, operation, value, options, problems) : value;
+  const walker = new OutputWalker(model, operation, problems);
+  if (operationModel.output) walker.ref(operationModel.output, checked, '');
+  else walker.shape('', { type: 'structure', members: {} }, checked, '');
+  return problems;
+}
+
+/** The CLI prints merged pages without the service's page token; with `--max-items` it adds its own `NextToken`. */
+function withoutPageTokens(
+  model: ServiceModel,
+  operation: string,
+  value: unknown,
+  options: ValidateOutputOptions,
+  problems: OutputProblem[],
+): unknown {
+  const paginator = model.paginators[operation];
+  if (!paginator || typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  const tokens = [paginator.output_token]
+    .flat()
+    .flatMap((expression) => expression.split('||').map((part) => part.trim()))
+    .filter((name) => /^\w+$/.test(name));
+  const copy: Record<string, unknown> = { ...(value as Record<string, unknown>) };
+  if (options.maxItems) delete copy.NextToken;
+  for (const token of tokens) {
+    if (!(token in copy)) continue;
+    delete copy[token];
+    problems.push({
+      kind: 'unknown-key',
+      pointer: pointerOf('', token),
+      severity: 'warning',
+      message:
+        `'${token}' is not printed by the AWS CLI: it merges all pages of ${operation}` +
+        (options.maxItems ? '' : ` (with --max-items it prints 'NextToken' instead)`),
+    });
+  }
+  return copy;
+}
+
+function pointerOf(parent: string, key: string): string {
+  return `${parent}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`;
+}
+
+/** The member a pointer names, for messages: `/AuthenticationResult/Foo` → `AuthenticationResult`. */
+function placeName(pointer: string, operation: string): string {
+  const segments = pointer.split('/').slice(1).filter((segment) => !/^\d+$/.test(segment));
+  const last = segments.at(-1);
+  return last === undefined ? `the ${operation} output` : last.replaceAll('~1', '/').replaceAll('~0', '~');
+}
+
+function describeValue(data: unknown): string {
+  if (data === null) return 'null';
+  if (Array.isArray(data)) return 'an array';
+  if (typeof data === 'object') return 'an object';
+  if (typeof data === 'string') return `the string ${JSON.stringify(data.length > 40 ? `${data.slice(0, 40)}…` : data)}`;
+  return `the ${typeof data} ${String(data)}`;
+}
+
+const typeNames: Record<string, string> = {
+  structure: 'an object',
+  map: 'an object',
+  list: 'an array',
+  string: 'a string',
+  blob: 'a base64 string',
+  integer: 'an integer',
+  long: 'an integer',
+  float: 'a number',
+  double: 'a number',
+  boolean: 'true or false',
+  timestamp: 'an ISO 8601 timestamp (2024-01-31T12:00:00+00:00)',
+};
+
+const compiledPatterns = new Map<string, RegExp | null>();
+
+/** The JavaScript form of a botocore pattern, or null when it has none (those are not checked). */
+function patternOf(javaPattern: string): RegExp | null {
+  let compiled = compiledPatterns.get(javaPattern);
+  if (compiled === undefined) {
+    const translation = javaPatternToJs(javaPattern);
+    compiled = 'pattern' in translation ? new RegExp(translation.pattern, 'u') : null;
+    compiledPatterns.set(javaPattern, compiled);
+  }
+  return compiled;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+class OutputWalker {
+  constructor(
+    private readonly model: ServiceModel,
+    private readonly operation: string,
+    private readonly problems: OutputProblem[],
+  ) {}
+
+  ref(ref: ShapeRef, value: unknown, pointer: string): void {
+    // A `jsonvalue` member holds JSON text on the wire that botocore decodes into any value.
+    if (ref.jsonvalue) return;
+    const shape = this.model.shapes[ref.shape];
+    if (shape) this.shape(ref.shape, shape, value, pointer);
+  }
+
+  shape(name: string, shape: Shape, value: unknown, pointer: string): void {
+    switch (shape.type) {
+      case 'structure':
+        if (!isPlainObject(value)) return this.wrongType(shape, value, pointer);
+        return this.structure(shape, value, pointer);
+      case 'map':
+        if (!isPlainObject(value)) return this.wrongType(shape, value, pointer);
+        this.count(shape, Object.keys(value).length, pointer, 'entries');
+        for (const [key, item] of Object.entries(value)) {
+          const keyShape = shape.key && this.model.shapes[shape.key.shape];
+          if (keyShape) this.string(keyShape, key, pointerOf(pointer, key));
+          if (shape.value) this.ref(shape.value, item, pointerOf(pointer, key));
+        }
+        return;
+      case 'list':
+        if (!Array.isArray(value)) return this.wrongType(shape, value, pointer);
+        this.count(shape, value.length, pointer, 'items');
+        value.forEach((item, index) => shape.member && this.ref(shape.member, item, `${pointer}/${index}`));
+        return;
+      case 'string':
+        // IAM returns policies as URL-encoded JSON that the CLI decodes into objects (botocore `json_decode_policies`).
+        if (this.model.cliName === 'iam' && name === 'policyDocumentType' && typeof value === 'object' && value !== null) return;
+        if (typeof value !== 'string') return this.wrongType(shape, value, pointer);
+        return this.string(shape, value, pointer);
+      case 'blob':
+        if (typeof value !== 'string') return this.wrongType(shape, value, pointer);
+        return;
+      case 'integer':
+      case 'long':
+      case 'float':
+      case 'double': {
+        const integral = shape.type === 'integer' || shape.type === 'long';
+        if (typeof value !== 'number' || (integral && !Number.isInteger(value))) return this.wrongType(shape, value, pointer);
+        if (shape.min !== undefined && value < shape.min) this.constraint(pointer, `is ${value}, below the minimum ${shape.min}`);
+        if (shape.max !== undefined && value > shape.max) this.constraint(pointer, `is ${value}, above the maximum ${shape.max}`);
+        return;
+      }
+      case 'boolean':
+        if (typeof value !== 'boolean') this.wrongType(shape, value, pointer);
+        return;
+      case 'timestamp':
+        if (typeof value === 'number') {
+          this.problems.push({
+            kind: 'v1-timestamp',
+            pointer,
+            severity: 'warning',
+            message: `'${placeName(pointer, this.operation)}' is an epoch number, as the AWS CLI v1 printed timestamps; v2 prints ISO 8601 (2024-01-31T12:00:00+00:00)`,
+          });
+        } else if (typeof value !== 'string' || !isoTimestamp.test(value)) {
+          this.wrongType(shape, value, pointer);
+        }
+        return;
+      default:
+        // `document` shapes hold any JSON value.
+        return;
+    }
+  }
+
+  private structure(shape: Shape, value: Record<string, unknown>, pointer: string): void {
+    const place = (): string => placeName(pointer, this.operation);
+    const members = shape.members ?? {};
+    const known = Object.keys(members);
+    for (const [key, item] of Object.entries(value)) {
+      const member = members[key];
+      if (member) {
+        this.ref(member, item, pointerOf(pointer, key));
+        continue;
+      }
+      const suggestion = closest(key, known);
+      this.problems.push({
+        kind: 'unknown-key',
+        pointer: pointerOf(pointer, key),
+        severity: 'error',
+        message: `unknown key '${key}' in ${place()}: the model has ${listOf(known)}` + (suggestion ? ` (did you mean '${suggestion}'?)` : ''),
+      });
+    }
+    for (const required of shape.required ?? []) {
+      if (!(required in value)) {
+        this.problems.push({ kind: 'missing-required', pointer, severity: 'warning', message: `'${required}' is required in ${place()} but missing` });
+      }
+    }
+    const present = Object.keys(value).length;
+    if (shape.union && present !== 1) this.constraint(pointer, `is a union: it holds exactly one member, not ${present}`);
+  }
+
+  private string(shape: Shape, value: string, pointer: string): void {
+    if (shape.enum && !shape.enum.includes(value)) {
+      const suggestion = closest(value, shape.enum);
+      this.problems.push({
+        kind: 'enum',
+        pointer,
+        severity: 'error',
+        message: `${describeValue(value)} is not a value of '${placeName(pointer, this.operation)}': the model allows ${listOf(shape.enum)}` + (suggestion ? ` (did you mean '${suggestion}'?)` : ''),
+      });
+      return;
+    }
+    // Lengths count code points, as botocore does; UTF-16 units are never fewer, so they decide most cases alone.
+    if (shape.min !== undefined && value.length < shape.min) this.constraint(pointer, `is ${value.length} characters long, shorter than the minimum ${shape.min}`);
+    if (shape.max !== undefined && value.length > shape.max) {
+      const length = [...value].length;
+      if (length > shape.max) this.constraint(pointer, `is ${length} characters long, longer than the maximum ${shape.max}`);
+    }
+    const pattern = shape.pattern === undefined ? null : patternOf(shape.pattern);
+    if (pattern && !pattern.test(value)) this.constraint(pointer, `(${describeValue(value)}) does not match the model's pattern ${shape.pattern}`);
+  }
+
+  private count(shape: Shape, count: number, pointer: string, what: string): void {
+    if (shape.min !== undefined && count < shape.min) this.constraint(pointer, `has ${count} ${what}, fewer than the minimum ${shape.min}`);
+    if (shape.max !== undefined && count > shape.max) this.constraint(pointer, `has ${count} ${what}, more than the maximum ${shape.max}`);
+  }
+
+  private wrongType(shape: Shape, value: unknown, pointer: string): void {
+    const place = placeName(pointer, this.operation);
+    const expected = typeNames[shape.type] ?? shape.type;
+    this.problems.push({ kind: 'wrong-type', pointer, severity: 'error', message: `'${place}' should be ${expected}, not ${describeValue(value)}` });
+  }
+
+  /** `detail` follows the member's name: `is 300 characters long, ...`. */
+  private constraint(pointer: string, detail: string): void {
+    this.problems.push({ kind: 'constraint', pointer, severity: 'warning', message: `'${placeName(pointer, this.operation)}' ${detail}` });
+  }
+}
+
+function listOf(names: string[]): string {
+  const shown = names.slice(0, 12).join(', ');
+  return names.length > 12 ? `${shown}, ... (${names.length} in all)` : shown || 'no members';
+}
+
+/** The candidate closest to `word` when it is a plausible typo: same letters ignoring case, or within edit distance 2. */
+function closest(word: string, candidates: string[]): string | undefined {
+  const lower = word.toLowerCase();
+  let best: string | undefined;
+  let bestDistance = Math.min(2, Math.floor(word.length / 3)) + 1;
+  for (const candidate of candidates) {
+    if (candidate.toLowerCase() === lower) return candidate;
+    const distance = editDistance(lower, candidate.toLowerCase());
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+// Levenshtein distance: a dozen lines, not worth a dependency.
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}
