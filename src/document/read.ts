@@ -17,15 +17,15 @@ const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
  */
 export async function readDocument(filePath: string, options: { maxBytes?: number } = {}): Promise<ReadResult> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  const unreadable = (reason: string): ReadResult => ({ file: new VFile({ path: filePath, value: '' }), problem: `${filePath}: ${reason}` });
+  const unreadable = (reason: string): ReadResult => ({ file: new VFile({ path: filePath, value: '' }), problem: `${filePath} ${reason}` });
   let bytes: Uint8Array;
   try {
     const handle = await open(filePath, 'r');
     try {
       // Stat before reading, so a huge file is refused without being read.
       const stat = await handle.stat();
-      if (!stat.isFile()) return unreadable('not a regular file');
-      if (stat.size > maxBytes) return unreadable(`the file is ${formatBytes(stat.size)}, over the ${formatBytes(maxBytes)} limit for a document`);
+      if (!stat.isFile()) return unreadable('is not a regular file');
+      if (stat.size > maxBytes) return unreadable(`is ${formatBytes(stat.size)}, over the ${formatBytes(maxBytes)} limit for a document`);
       bytes = await handle.readFile();
     } finally {
       await handle.close();
@@ -33,14 +33,14 @@ export async function readDocument(filePath: string, options: { maxBytes?: numbe
   } catch (error) {
     return unreadable(`cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
   }
-  if (bytes.length === 0) return unreadable('the file is empty');
+  if (bytes.length === 0) return unreadable('is empty');
   const nul = bytes.indexOf(0);
-  if (nul !== -1) return unreadable(`binary content (a NUL byte at offset ${nul}), not a text document`);
+  if (nul !== -1) return unreadable(`holds a NUL byte at offset ${nul}: a binary file, not a text document`);
   let text: string;
   try {
     text = utf8.decode(bytes);
   } catch {
-    return unreadable('not valid UTF-8 text');
+    return unreadable('is not valid UTF-8 text');
   }
   return documentFromText(filePath, text);
 }
@@ -52,9 +52,9 @@ export async function readDocument(filePath: string, options: { maxBytes?: numbe
 export function documentFromText(filePath: string, text: string): ReadResult {
   const value = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const file = new VFile({ path: filePath, value });
-  if (value === '') return { file, problem: `${filePath}: the file is empty` };
+  if (value === '') return { file, problem: `${filePath} is empty` };
   const nul = value.indexOf('\0');
-  if (nul !== -1) return { file: new VFile({ path: filePath, value: '' }), problem: `${filePath}: binary content (a NUL character at offset ${nul}), not a text document` };
+  if (nul !== -1) return { file: new VFile({ path: filePath, value: '' }), problem: `${filePath} holds a NUL byte at offset ${nul}: a binary file, not a text document` };
   return { file };
 }
 
