@@ -1,4 +1,5 @@
 import type { DocumentFormat } from '../document/types.js';
+import type { SeveritySetting } from './engine.js';
 import type { Finding } from './types.js';
 
 /** The rule id of findings about suppressions that suppress nothing or name an unknown rule. */
@@ -56,21 +57,24 @@ const markdownComment = /^([ \t]*)(<!--)[ \t]*docs-harness-(disable-next-line|di
  * findings span several lines and an RST comment cannot sit between an introducing `::` paragraph
  * and its literal block (the block would become the comment's body): the block is the next
  * paragraph (after blank and comment lines) together with the indented block it introduces when it
- * ends with `::` or is a directive; in Markdown, the next paragraph or fenced code block.
+ * ends with `::` or is a directive; in Markdown, the next paragraph or fenced code block. A blank or
+ * comment line ends a paragraph.
  * A finding is covered when its start line is in the covered lines. `enable <id>` ends every open
  * `disable` naming that id (all its ids) but not a `disable` of all rules; a bare `enable` ends all.
  *
- * `text` is the text the findings' positions refer to; with `knownRuleIds`, unknown ids are reported.
+ * `text` is the text the findings' positions refer to. Options: `knownRuleIds` — report ids not
+ * among them; `severity` — the configured setting of `unused-suppression` (`off`: none reported).
  */
 export function applySuppressions(
   text: string,
   format: DocumentFormat,
   findings: readonly Finding[],
-  knownRuleIds?: Iterable<string>,
+  options: { knownRuleIds?: Iterable<string>; severity?: SeveritySetting } = {},
 ): SuppressionResult {
   // Almost no document holds a suppression: skip the line scan then.
   if (!text.includes('docs-harness-')) return { kept: [...findings], unused: [], suppressed: [] };
-  const known = knownRuleIds === undefined ? undefined : new Set(knownRuleIds);
+  const known = options.knownRuleIds === undefined ? undefined : new Set(options.knownRuleIds);
+  const severity = options.severity ?? 'warning';
   const comments = findSuppressionComments(text, format);
   const unused: Finding[] = [];
   const units: { comment: SuppressionComment; ruleId?: string; used: boolean }[] = [];
@@ -107,7 +111,7 @@ export function applySuppressions(
     unused.push(warning(unit.comment, `suppression of ${what} suppressed nothing`, wholeCommentUnused));
   }
   unused.sort((a, b) => a.start.offset! - b.start.offset!);
-  return { kept, unused, suppressed };
+  return { kept, unused: severity === 'off' ? [] : unused.map((finding) => ({ ...finding, severity })), suppressed };
 }
 
 /** The suppression comments of a document, with the lines each covers. */
@@ -195,7 +199,7 @@ function nextBlock(lines: TextLine[], from: number, format: DocumentFormat): { f
   }
 
   let last = first;
-  while (last + 1 < lines.length && !isBlank(lines[last + 1]!.text)) last++;
+  while (last + 1 < lines.length && !isBlank(lines[last + 1]!.text) && !isComment(lines[last + 1]!.text)) last++;
   const introducesBlock = format !== 'markdown' && (lines[last]!.text.trimEnd().endsWith('::') || /^[ \t]*\.\.[ \t]+[\w-]+::/.test(lines[first]!.text));
   if (introducesBlock) {
     const indent = indentOf(lines[first]!.text);

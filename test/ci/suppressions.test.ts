@@ -41,9 +41,11 @@ describe('applySuppressions', () => {
 
   it('reports unknown rule ids when the known ids are given', () => {
     const text = '.. docs-harness-disable-next-line shell-sintax\n\n    aws s3 ls\n';
-    const result = applySuppressions(text, 'rst', [at('shell-syntax', 3)], ['shell-syntax']);
+    const result = applySuppressions(text, 'rst', [at('shell-syntax', 3)], { knownRuleIds: ['shell-syntax'] });
     expect(result.kept).toHaveLength(1);
     expect(result.unused.map(formatFinding)).toEqual(['1:1-1:47: warning: unknown rule "shell-sintax" in suppression']);
+    expect(applySuppressions(text, 'rst', [], { knownRuleIds: ['shell-syntax'], severity: 'error' }).unused.map((finding) => finding.severity)).toEqual(['error']);
+    expect(applySuppressions(text, 'rst', [], { severity: 'off' }).unused).toEqual([]);
   });
 
   it('offers a fix that removes a wholly unused one-line comment, keeping other line endings', () => {
@@ -114,6 +116,14 @@ describe('applySuppressions', () => {
     const comments = findSuppressionComments(text, 'rst');
     expect(comments.map((comment) => comment.coveredLines)).toEqual([{ from: 2, to: 4 }, undefined]);
     expect(applySuppressions(text, 'rst', [at('shell-syntax', 4)]).unused.map((finding) => finding.start.line)).toEqual([7]);
+  });
+
+  it('reads both comment forms in a flattened document', () => {
+    const text = 'x\n.. docs-harness-disable-next-line a\ny\n<!-- docs-harness-disable-next-line b -->\nz\n';
+    expect(findSuppressionComments(text, 'flattened').map((comment) => [comment.ruleIds, comment.coveredLines])).toEqual([
+      [['a'], { from: 3, to: 3 }],
+      [['b'], { from: 5, to: 5 }],
+    ]);
   });
 
   it('never suppresses its own warnings', () => {
