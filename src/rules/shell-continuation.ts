@@ -52,13 +52,16 @@ const shellContinuation: Rule = {
         for (const issue of command.shell.issues) {
           if (!CONTINUATION_ISSUES.has(issue.kind)) continue;
           const { start, end, message } = issue;
+          // Our reader always sets offsets; unist makes them optional.
+          const from = start.offset ?? 0;
+          const to = end.offset ?? 0;
           const fix =
             issue.kind === 'missing-continuation'
-              ? { start: end.offset, end: endOfTrailingBlanks(text, end.offset), text: ' \\' }
+              ? { start: to, end: endOfTrailingBlanks(text, to), text: ' \\' }
               : issue.kind === 'space-after-continuation'
-                ? { start: start.offset + 1, end: end.offset, text: '' }
+                ? { start: from + 1, end: to, text: '' }
                 : undefined;
-          const line = text.slice(start.offset, end.offset);
+          const line = text.slice(from, to);
           report({ start, end, message, fingerprint: `${issue.kind}:${command.service} ${command.operation}:${line}`, ...(fix && { fix }) });
         }
       }
