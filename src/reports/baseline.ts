@@ -45,13 +45,19 @@ export function fingerprintOf(finding: Finding, text: string | readonly string[]
   return `${message} @ ${sourceLine}`;
 }
 
-/** A baseline holding every finding of `results`, paths relative to `baseDir`. */
-export function createBaseline(results: readonly CheckedDocument[], baseDir: string): Baseline {
+/**
+ * A baseline holding every finding of `results`, paths relative to `baseDir`. With `previous`, the
+ * entries of files not in `results` are kept, so a changed-files or shard run can update it.
+ */
+export function createBaseline(results: readonly CheckedDocument[], baseDir: string, previous?: Baseline): Baseline {
   const files: Record<string, BaselineEntry[]> = {};
+  for (const [name, entries] of Object.entries(previous?.files ?? {})) files[relativePath(baseDir, path.resolve(previous!.baseDir, name))] = entries;
   for (const result of results) {
+    const file = relativePath(baseDir, result.path);
+    delete files[file];
     const counts = countByKey(result);
     if (counts.size === 0) continue;
-    files[relativePath(baseDir, result.path)] = [...counts.values()].map(({ rule, fingerprint, findings }) => ({
+    files[file] = [...counts.values()].map(({ rule, fingerprint, findings }) => ({
       rule,
       fingerprint,
       ...(findings.length > 1 ? { count: findings.length } : {}),
@@ -92,17 +98,16 @@ export function readBaseline(file: string): Baseline {
 
 /**
  * Removes the findings the baseline knows (the first `count` of each rule + fingerprint in a file,
- * in document order) and lists the baseline entries that no longer occur (fixed since).
+ * in document order) and lists the baseline entries that no longer occur (fixed since). Files not
+ * in `results` (a changed-files or shard run) are neither matched nor counted as fixed.
  */
 export function applyBaseline(
   results: readonly CheckedDocument[],
   baseline: Baseline,
 ): { results: CheckedDocument[]; fixedEntries: (BaselineEntry & { file: string })[] } {
   const fixedEntries: (BaselineEntry & { file: string })[] = [];
-  const seenFiles = new Set<string>();
   const newResults = results.map((result) => {
     const file = relativePath(baseline.baseDir, result.path);
-    seenFiles.add(file);
     const known = new Map((baseline.files[file] ?? []).map((entry) => [keyOf(entry.rule, entry.fingerprint), entry]));
     const current = countByKey(result);
     const old = new Set<Finding>();

@@ -70,6 +70,12 @@ describe('baselines', () => {
     expect(applyBaseline([once], baseline)).toEqual({ results: [{ ...once, findings: [] }], fixedEntries: [{ file: 'c.rst', rule: 'r', fingerprint: 'fp' }] });
   });
 
+  it('updates only the files checked again when given the previous baseline', () => {
+    const previous = createBaseline([document('x.rst', text, [finding('r', 3, 'old', 'x')]), document('y.rst', text, [finding('r', 3, 'old', 'y')])], workDir);
+    const updated = createBaseline([document('y.rst', text, [])], path.join(workDir, 'sub'), previous);
+    expect(updated).toEqual({ baseDir: path.join(workDir, 'sub'), files: { '../x.rst': [{ rule: 'r', fingerprint: 'x' }] } });
+  });
+
   it('writes one entry per line, and an empty baseline as an empty files object', () => {
     const file = path.join(workDir, 'small.json');
     writeBaseline(file, createBaseline([document('d.rst', text, [finding('r', 3, 'x', 'say "hi"'), finding('r', 5, 'x', 'say "hi"')])], workDir));
