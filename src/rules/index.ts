@@ -1,14 +1,44 @@
+import documentRecovered from './document-recovered.js';
 import exampleTitle from './example-title.js';
 import fileName from './file-name.js';
+import httpLink from './http-link.js';
+import nonAscii from './non-ascii.js';
+import notReplayed from './not-replayed.js';
+import notValidated from './not-validated.js';
 import outputConflict from './output-conflict.js';
+import outputJson from './output-json.js';
+import outputSchema from './output-schema.js';
+import replayError from './replay-error.js';
+import replayMismatch from './replay-mismatch.js';
+import replayRequest from './replay-request.js';
+import replayResponse from './replay-response.js';
+import shellContinuation from './shell-continuation.js';
+import shellSyntax from './shell-syntax.js';
 import type { Rule } from './types.js';
 import unreadableFile from './unreadable-file.js';
 
-/** Every rule, in the order they run. */
-export const allRules: readonly Rule[] = [unreadableFile, fileName, exampleTitle, outputConflict];
+/** Rules that read the document alone (what `extract` runs). */
+export const documentRules: readonly Rule[] = [
+  unreadableFile,
+  fileName,
+  documentRecovered,
+  exampleTitle,
+  shellContinuation,
+  shellSyntax,
+  nonAscii,
+  httpLink,
+  outputJson,
+  outputConflict,
+];
 
-/** Rules that need only the document (what `extract` runs). */
-export const documentRules: readonly Rule[] = allRules.filter((rule) => !rule.needsModels);
+/** Rules that check commands and outputs against the service models (`check`). */
+export const modelRules: readonly Rule[] = [notValidated, outputSchema];
+
+/** Rules about replaying commands through the SDK client; they report only when a replay target is set. */
+export const replayRules: readonly Rule[] = [replayRequest, replayResponse, replayError, replayMismatch, notReplayed];
+
+/** Every rule, in the order they run. */
+export const allRules: readonly Rule[] = [...documentRules, ...modelRules, ...replayRules];
 
 export function ruleById(id: string): Rule | undefined {
   return allRules.find((rule) => rule.id === id);

@@ -1,0 +1,61 @@
+import type { AwsCommand } from '../commands/types.js';
+import type { CommandTranslation } from '../model/input/types.js';
+import type { Example } from '../examples/types.js';
+import type { Rule } from './types.js';
+
+/** Why the documented output of a command is not checked against the response schema, if it is not. */
+export function outputNotValidatedReason(translation: CommandTranslation | undefined, example: Example, commandIndex: number): string | undefined {
+  if (!translation?.model || !translation.operationName) return undefined;
+  if (translation.customization) return `the output of a CLI customization (${translation.customization}) is not schema-checked`;
+  if (translation.output.query !== undefined) return 'the output is projected by --query and is not schema-checked';
+  if (translation.output.format !== 'json') return `the output is printed with --output ${translation.output.format} and is not schema-checked`;
+  const output = example.outputs.find((candidate) => candidate.commandIndex === commandIndex && candidate.kind !== 'none');
+  if (output && output.kind !== 'json') return `the output block is ${output.kind === 'table' ? 'a table' : 'plain text'}, not JSON, and is not schema-checked`;
+  return undefined;
+}
+
+/** Says, once per command, why its output could not be checked, so a quiet report never means more than it does. */
+const notValidated: Rule = {
+  id: 'not-validated',
+  severity: 'info',
+  needsModels: true,
+  description:
+    'Some documented outputs cannot be checked against the response schema: a `--query` projection, ' +
+    '`--output text` or `table`, and the output of CLI customizations. This rule says so once per command, at ' +
+    'the output, so that a clean report is never read as a checked one.',
+  examples: {
+    ok: [
+      {
+        name: 'cognito-idp/list-groups.rst',
+        text: '**To list groups**\n\n::\n\n    aws cognito-idp list-groups --user-pool-id us-west-2_EXAMPLE\n\nOutput::\n\n    {\n        "Groups": []\n    }\n',
+        messages: [],
+      },
+    ],
+    notOk: [
+      {
+        name: 'cognito-idp/list-groups.rst',
+        text:
+          '**To list group names**\n\n::\n\n    aws cognito-idp list-groups \\\n        --user-pool-id us-west-2_EXAMPLE \\\n' +
+          '        --query "Groups[].GroupName"\n\nOutput::\n\n    [\n        "admins"\n    ]\n',
+        messages: ['11:5-13:6: info: the output is projected by --query and is not schema-checked'],
+      },
+      {
+        name: 'cognito-idp/list-groups.rst',
+        text: '**To list groups as text**\n\n::\n\n    aws cognito-idp list-groups --user-pool-id us-west-2_EXAMPLE --output text\n\nOutput::\n\n    GROUPS  admins\n',
+        messages: ['9:5-9:19: info: the output is printed with --output text and is not schema-checked'],
+      },
+    ],
+  },
+  check({ document, translation, report }) {
+    for (const example of document.examples) {
+      example.commands.forEach((command: AwsCommand, index) => {
+        const output = example.outputs.find((candidate) => candidate.commandIndex === index && candidate.kind !== 'none');
+        if (!output) return;
+        const reason = outputNotValidatedReason(translation(command, example), example, index);
+        if (reason) report({ start: output.position.start, end: output.position.end, message: reason });
+      });
+    }
+  },
+};
+
+export default notValidated;
