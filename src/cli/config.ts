@@ -72,7 +72,8 @@ export function parseConfig(text: string, file: string, shownName = path.basenam
   const parsed = parseJsonText(text);
   if ('error' in parsed) throw new ConfigError(`${shownName}: invalid JSON at ${parsed.error}`);
   const validate = configValidator();
-  if (!validate(parsed.value)) throw new ConfigError(`${shownName}: ${describeSchemaError(validate.errors![0]!)}`);
+  // Keys may hold line breaks: keep the message on one line.
+  if (!validate(parsed.value)) throw new ConfigError(`${shownName}: ${describeSchemaError(validate.errors![0]!).replace(/[\r\n]+/g, ' ')}`);
   const raw = parsed.value as Omit<Partial<Config>, 'root'>;
   if (raw.replay?.target === 'endpoint' && raw.replay.endpointUrl === undefined) {
     throw new ConfigError(`${shownName}: /replay/endpointUrl is required when /replay/target is endpoint`);

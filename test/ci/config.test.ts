@@ -76,6 +76,7 @@ describe('loadConfig', () => {
     ['{"include": [""]}', 'docs-harness.config.json: /include/0 must not be empty'],
     ['{"models": 3}', 'docs-harness.config.json: /models must be a string'],
     ['[]', 'docs-harness.config.json: the top level must be an object'],
+    ['{"a\\nb": 1}', 'docs-harness.config.json: /a b is not a known option: expected one of $schema, rules, models, include, exclude, replay'],
     ['{"replay": {"target": "endpoint"}}', 'docs-harness.config.json: /replay/endpointUrl is required when /replay/target is endpoint'],
     ['{"replay": {"target": "endpoint", "endpointUrl": "localhost:9229"}}', 'docs-harness.config.json: /replay/endpointUrl must match ^https?://'],
   ])('rejects %s with an exact message', (content, message) => {
