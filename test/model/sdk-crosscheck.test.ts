@@ -25,7 +25,7 @@ function modelMembers(model: ServiceModel, shapeName: string | undefined): Membe
 describeWithCorpus('cognito-idp model against the SDK runtime schemas', () => {
   it('has the same member names and required members for every operation input and output', () => {
     const model = loadEmbeddedModel('cognito-idp')!;
-    const sdkOperations = Object.entries(cognito).filter(
+    const sdkOperations = Object.entries(cognito as Record<string, unknown>).filter(
       (entry): entry is [string, unknown[]] => entry[0].endsWith('$') && Array.isArray(entry[1]) && entry[1][0] === 9,
     );
     expect(sdkOperations.length).toBeGreaterThan(100);

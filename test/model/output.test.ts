@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { validateOutput } from '../../src/model/output.js';
+import type { ServiceModel } from '../../src/model/types.js';
+
+const model: ServiceModel = {
+  cliName: 'demo',
+  metadata: { apiVersion: '2020-01-01', endpointPrefix: 'demo', protocol: 'json', serviceId: 'Demo' },
+  operations: {
+    SignIn: { name: 'SignIn', output: { shape: 'SignInResponse' } },
+    ListThings: { name: 'ListThings', output: { shape: 'ListThingsResponse' } },
+    Forget: { name: 'Forget' },
+  },
+  shapes: {
+    SignInResponse: {
+      type: 'structure',
+      required: ['Status'],
+      members: {
+        Status: { shape: 'Status' },
+        AuthenticationResult: { shape: 'AuthenticationResult' },
+        Created: { shape: 'Time' },
+        Tags: { shape: 'Tags' },
+        Choice: { shape: 'Choice' },
+        Payload: { shape: 'Blob' },
+      },
+    },
+    AuthenticationResult: {
+      type: 'structure',
+      members: { AccessToken: { shape: 'Token' }, ExpiresIn: { shape: 'Seconds' }, TokenType: { shape: 'Token' } },
+    },
+    Status: { type: 'string', enum: ['ACTIVE', 'DISABLED'] },
+    Token: { type: 'string', min: 1, max: 8, pattern: '^[\\w\\-]+$' },
+    Seconds: { type: 'integer', min: 0, max: 86400 },
+    Time: { type: 'timestamp' },
+    Blob: { type: 'blob' },
+    Tags: { type: 'map', key: { shape: 'Token' }, value: { shape: 'Token' } },
+    Choice: { type: 'structure', union: true, members: { A: { shape: 'Token' }, B: { shape: 'Token' } } },
+    ListThingsResponse: { type: 'structure', members: { Things: { shape: 'Things' }, NextMarker: { shape: 'Token' } } },
+    Things: { type: 'list', member: { shape: 'Token' }, max: 2 },
+  },
+  paginators: { ListThings: { input_token: 'Marker', output_token: 'NextMarker', result_key: 'Things' } },
+  waiters: {},
+};
+
+describe('validateOutput', () => {
+  it('accepts an output as the CLI v2 prints it', () => {
+    expect(
+      validateOutput(model, 'SignIn', {
+        Status: 'ACTIVE',
+        AuthenticationResult: { AccessToken: 'abc', ExpiresIn: 3600, TokenType: 'Bearer' },
+        Created: '2024-01-31T12:00:00.123000+00:00',
+        Tags: { team: 'docs' },
+        Choice: { A: 'x' },
+        Payload: 'aGVsbG8=',
+      }),
+    ).toEqual([]);
+    expect(validateOutput(model, 'Forget', {})).toEqual([]);
+  });
+
+  it('names an unknown key, lists the model members and suggests the closest', () => {
+    expect(validateOutput(model, 'SignIn', { Status: 'ACTIVE', AuthenticationResult: { AccesToken: 'abc' } })).toEqual([
+      {
+        kind: 'unknown-key',
+        pointer: '/AuthenticationResult/AccesToken',
+        severity: 'error',
+        message: "unknown key 'AccesToken' in AuthenticationResult: the model has AccessToken, ExpiresIn, TokenType (did you mean 'AccessToken'?)",
+      },
+    ]);
+    expect(validateOutput(model, 'Forget', { Surprise: 1 })[0]?.message).toBe("unknown key 'Surprise' in the Forget output: the model has no members");
+  });
+
+  it('reports wrong types, enum values, missing required members and constraints', () => {
+    const problems = validateOutput(model, 'SignIn', {
+      AuthenticationResult: { ExpiresIn: '3600', AccessToken: 'far-too-long-token' },
+      Status: 'ACTIV',
+    });
+    expect(problems.map(({ kind, pointer, severity }) => ({ kind, pointer, severity }))).toEqual([
+      { kind: 'wrong-type', pointer: '/AuthenticationResult/ExpiresIn', severity: 'error' },
+      { kind: 'constraint', pointer: '/AuthenticationResult/AccessToken', severity: 'warning' },
+      { kind: 'enum', pointer: '/Status', severity: 'error' },
+    ]);
+    expect(problems[0]!.message).toBe(`'ExpiresIn' should be an integer, not the string "3600"`);
+    expect(problems[2]!.message).toBe(`the string "ACTIV" is not a value of 'Status': the model allows ACTIVE, DISABLED (did you mean 'ACTIVE'?)`);
+    expect(validateOutput(model, 'SignIn', {})).toEqual([
+      { kind: 'missing-required', pointer: '', severity: 'warning', message: "'Status' is required in the SignIn output but missing" },
+    ]);
+    expect(validateOutput(model, 'SignIn', { Status: 'ACTIVE', Choice: { A: 'x', B: 'y' }, Tags: { 'bad key!': 'v' } }).map((p) => p.pointer)).toEqual([
+      '/Choice',
+      '/Tags/bad key!',
+    ]);
+  });
+
+  it('flags epoch timestamps as CLI v1 style and other strings as wrong', () => {
+    expect(validateOutput(model, 'SignIn', { Status: 'ACTIVE', Created: 1706702400 })).toMatchObject([
+      { kind: 'v1-timestamp', pointer: '/Created', severity: 'warning' },
+    ]);
+    expect(validateOutput(model, 'SignIn', { Status: 'ACTIVE', Created: 'yesterday' })).toMatchObject([{ kind: 'wrong-type', pointer: '/Created' }]);
+  });
+
+  it('expects merged pages: the page token only with --max-items, as NextToken', () => {
+    const page = { Things: ['a', 'b'], NextMarker: 'm' };
+    expect(validateOutput(model, 'ListThings', page)).toEqual([]);
+    expect(validateOutput(model, 'ListThings', page, { paginated: true })).toMatchObject([{ kind: 'unknown-key', pointer: '/NextMarker', severity: 'warning' }]);
+    expect(validateOutput(model, 'ListThings', { Things: ['a'], NextToken: 't' }, { paginated: true, maxItems: true })).toEqual([]);
+    expect(validateOutput(model, 'ListThings', { Things: ['a'], NextToken: 't' }, { paginated: true })).toMatchObject([{ kind: 'unknown-key', pointer: '/NextToken' }]);
+    expect(validateOutput(model, 'ListThings', { Things: ['a', 'b', 'c'] })).toMatchObject([{ kind: 'constraint', pointer: '/Things' }]);
+  });
+
+  it('accepts IAM policy documents decoded into objects, only for IAM', () => {
+    const iam: ServiceModel = {
+      ...model,
+      cliName: 'iam',
+      operations: { GetRole: { name: 'GetRole', output: { shape: 'Role' } } },
+      shapes: { Role: { type: 'structure', members: { AssumeRolePolicyDocument: { shape: 'policyDocumentType' } } }, policyDocumentType: { type: 'string' } },
+    };
+    const document = { AssumeRolePolicyDocument: { Version: '2012-10-17', Statement: [] } };
+    expect(validateOutput(iam, 'GetRole', document)).toEqual([]);
+    expect(validateOutput({ ...iam, cliName: 'other' }, 'GetRole', document)).toMatchObject([{ kind: 'wrong-type' }]);
+  });
+});
