@@ -211,7 +211,17 @@ class Reader {
     // Nothing read: an fd redirection, or (as meant) a `\ ` continuation standing alone.
     if (buffer === undefined || this.wordEnd === start || !this.inFirstCommand) return;
     const raw = this.text.slice(start, this.wordEnd);
-    for (const value of expandBraces(buffer)) {
+    // The author means the word as displayed; bash expands unquoted braces.
+    const values = this.reading === 'intended' ? [buffer.chars.join('')] : expandBraces(buffer);
+    if (values.length > 1) {
+      this.report(
+        'brace-expansion',
+        `bash expands the unquoted braces in this word into ${values.length} separate words; quote the value to pass it as written.`,
+        start,
+        this.wordEnd,
+      );
+    }
+    for (const value of values) {
       this.words.push({ value, raw, start: this.pointAt(start), end: this.pointAt(this.wordEnd) });
     }
   }

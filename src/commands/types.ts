@@ -21,6 +21,7 @@ export type ShellIssueKind =
   | 'command-substitution' // $(...) or backticks
   | 'redirection'
   | 'variable' // $NAME, ${NAME}
+  | 'brace-expansion' // unquoted `{a,b}`: bash turns one displayed word into several
   | 'comment'
   | 'prompt'; // a leading `$ ` prompt was removed
 

@@ -9,6 +9,7 @@ const SEVERITIES: Partial<Record<ShellIssueKind, Severity>> = {
   'unbalanced-quote': 'error',
   'windows-continuation': 'warning',
   'powershell-continuation': 'warning',
+  'brace-expansion': 'warning',
   pipe: 'info',
   'command-list': 'info',
   'command-substitution': 'info',
@@ -22,7 +23,8 @@ const shellSyntax: Rule = {
   description:
     'Commands are read as bash reads them. An unclosed quote is an error: bash would wait for more input and ' +
     'never run the command. Windows `^` and PowerShell backtick continuations are warnings: the examples are ' +
-    'bash examples, and pasted into bash these commands break. Pipes, command lists, command substitutions, ' +
+    'bash examples, and pasted into bash these commands break; so are unquoted shorthand values with braces and ' +
+    'commas (`Tags=[{Key=a,Value=b}]`), which bash brace-expands into several words. Pipes, command lists, command substitutions, ' +
     'redirections and variables are information: valid shell, but the harness checks and replays only the `aws` ' +
     'command itself and keeps `$VARIABLES` as written, so that part of the example goes unchecked.',
   examples: {
@@ -44,6 +46,13 @@ const shellSyntax: Rule = {
         text: '**To describe an instance**\n\nThe following example describes an instance. ::\n\n    aws ec2 describe-instances ^\n        --instance-ids i-1234567890abcdef0\n',
         messages: [
           '5:32-5:33: warning: A `^` at the end of a line continues a Windows cmd.exe command; bash reads it as a word and runs the next line as a separate command.',
+        ],
+      },
+      {
+        name: 'ec2/create-vpc.rst',
+        text: '**To create a VPC**\n\nThe following example creates a VPC. ::\n\n    aws ec2 create-vpc --cidr-block 10.0.0.0/16 --tag-specifications ResourceType=vpc,Tags=[{Key=Name,Value=a}]\n',
+        messages: [
+          '5:70-5:112: warning: bash expands the unquoted braces in this word into 2 separate words; quote the value to pass it as written.',
         ],
       },
       {

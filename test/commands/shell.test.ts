@@ -33,7 +33,10 @@ describe('quoting and word splitting', () => {
     expect(read('aws x \\\n    --flag val\\\nue').argv).toEqual(['aws', 'x', '--flag', 'value']);
   });
   test('unquoted braces with a comma or a sequence expand as bash expands them; quoted ones stay', () => {
-    expect(read('aws x Key={a,b} n{1..3} "{c,d}" {e} ${V}').argv).toEqual(['aws', 'x', 'Key=a', 'Key=b', 'n1', 'n2', 'n3', '{c,d}', '{e}', '${V}']);
+    const command = read('aws x Key={a,b} n{1..3} "{c,d}" {e} ${V}');
+    expect(command.argv).toEqual(['aws', 'x', 'Key=a', 'Key=b', 'n1', 'n2', 'n3', '{c,d}', '{e}', '${V}']);
+    expect(intended(command)).toEqual(['aws', 'x', 'Key={a,b}', 'n{1..3}', '{c,d}', '{e}', '${V}']);
+    expect(kinds(command)).toEqual(['brace-expansion', 'brace-expansion', 'variable']);
   });
   test('a # inside a word is text; at a word start it starts a comment', () => {
     const command = read('aws x a#b # the rest');
