@@ -122,8 +122,7 @@ describe('replayLive', () => {
         return parseExamples(filePath, (await readDocument(filePath)).file);
       }),
     );
-    const examples = documents.flatMap((document) => document.examples);
-    return replayLive(examples, {
+    return replayLive(documents, {
       target: { endpoint: server.endpoint, profile: cognitoLocalProfile },
       translate: (command) => translateCommand(command, { models, documentDir: examplesDir, treeRoot: examplesDir }),
     });

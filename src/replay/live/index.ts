@@ -1,6 +1,6 @@
 import * as cognito from '@aws-sdk/client-cognito-identity-provider';
 import type { AwsCommand } from '../../commands/types.js';
-import type { Example } from '../../examples/types.js';
+import type { Example, ExampleDocument } from '../../examples/types.js';
 import type { CommandTranslation } from '../../model/input/types.js';
 import type { RuleContext } from '../../rules/types.js';
 import { documentedOutcome } from '../index.js';
@@ -35,6 +35,7 @@ export interface LiveCommandResult {
 }
 
 export interface LiveExampleResult {
+  document: ExampleDocument;
   example: Example;
   commandIndex: number;
   result: LiveCommandResult;
@@ -136,18 +137,21 @@ export interface ReplayLiveOptions {
   translate(command: AwsCommand, example: Example): CommandTranslation | undefined;
 }
 
-/** Replays every `aws cognito-idp` command of the examples against a live target and compares outputs. */
-export async function replayLive(examples: Example[], options: ReplayLiveOptions): Promise<LiveExampleResult[]> {
+/** Replays every `aws cognito-idp` command of the documents' examples against a live target and compares outputs. */
+export async function replayLive(documents: ExampleDocument[], options: ReplayLiveOptions): Promise<LiveExampleResult[]> {
   const session = await openLiveSession(options.target);
   const results: LiveExampleResult[] = [];
   try {
-    for (const example of examples) {
-      for (const [commandIndex, command] of example.commands.entries()) {
-        if (command.service !== 'cognito-idp') continue;
-        const translation = options.translate(command, example);
-        if (!translation?.operationName || !translation.input) continue;
-        const documented = documentedOutcome(example, commandIndex, translation);
-        results.push({ example, commandIndex, result: await session.replay(translation.operationName, translation.input, documented) });
+    for (const document of documents) {
+      for (const example of document.examples) {
+        for (const [commandIndex, command] of example.commands.entries()) {
+          if (command.service !== 'cognito-idp') continue;
+          const translation = options.translate(command, example);
+          if (!translation?.operationName || !translation.input || translation.customization) continue;
+          const documented = documentedOutcome(document, example, commandIndex, translation);
+          const result = await session.replay(translation.operationName, translation.input, documented);
+          results.push({ document, example, commandIndex, result });
+        }
       }
     }
   } finally {
@@ -169,7 +173,7 @@ export function extendWithLiveReplay(session: LiveSession): (context: RuleContex
         const translation = context.translation(command, example);
         result =
           command.service === 'cognito-idp' && translation?.operationName && translation.input && !translation.customization
-            ? session.replay(translation.operationName, translation.input, documentedOutcome(example, example.commands.indexOf(command), translation))
+            ? session.replay(translation.operationName, translation.input, documentedOutcome(context.document, example, example.commands.indexOf(command), translation))
             : Promise.resolve(undefined);
         results.set(command, result);
       }
