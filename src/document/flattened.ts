@@ -35,8 +35,7 @@ export function detectFlattened(source: SourceText): FlattenedDocument | undefin
     const end = source.ends[line]!;
     if (end - start < MIN_FLATTENED_LENGTH) continue;
     const text = source.text.slice(start, end);
-    const markers = [COMMAND_AFTER_INTRODUCER, OUTPUT_JSON, TITLE].filter((marker) => marker.test(text)).length;
-    if (COMMAND_AFTER_INTRODUCER.test(text) && markers >= 2) return { start, end };
+    if (COMMAND_AFTER_INTRODUCER.test(text) && (OUTPUT_JSON.test(text) || TITLE.test(text))) return { start, end };
   }
   return undefined;
 }
