@@ -11,10 +11,15 @@ export type { DocumentedOutcome, ReplayProblem, ReplayResult } from './types.js'
 /** The AWS CLI's error line: `An error occurred (NotAuthorizedException) when calling the InitiateAuth operation: ...`. */
 const cliErrorLine = /An error occurred \(([A-Za-z0-9_.#]+)\)(?: when calling the \w+ operation)?(?:\s*(?:\(reached max retries: \d+\))?:\s*([^\n]*))?/;
 
-/** What the document says a command answers: a JSON output, no output, an error, or something replay cannot compare. */
-export function documentedOutcome(example: Example, commandIndex: number, translation: CommandTranslation): DocumentedOutcome {
+/**
+ * What the document says a command answers: a JSON output, no output, an error (in a text output, or in the
+ * prose of a one-command example), or something replay cannot compare.
+ */
+export function documentedOutcome(document: ExampleDocument, example: Example, commandIndex: number, translation: CommandTranslation): DocumentedOutcome {
   const outputs = example.outputs.filter((output) => output.commandIndex === commandIndex);
-  const errorText = [...outputs.filter((output) => output.kind === 'text').map((output) => output.raw), ...example.notes]
+  const { start, end } = example.position;
+  const prose = example.commands.length === 1 && start.offset !== undefined ? [String(document.file.value).slice(start.offset, end.offset)] : [];
+  const errorText = [...outputs.filter((output) => output.kind === 'text').map((output) => output.raw), ...prose]
     .map((text) => cliErrorLine.exec(text))
     .find((match) => match !== null);
   if (errorText) return { kind: 'error', code: errorText[1]!, ...(errorText[2] ? { message: errorText[2].trim() } : {}) };
@@ -39,7 +44,12 @@ function withoutCliNextToken(value: unknown, translation: CommandTranslation): u
 }
 
 /** Replay one command through the SDK client with the mock transport, or say why it is not replayed. */
-export async function replayCommand(example: Example, commandIndex: number, translation: CommandTranslation | undefined): Promise<ReplayResult> {
+export async function replayCommand(
+  document: ExampleDocument,
+  example: Example,
+  commandIndex: number,
+  translation: CommandTranslation | undefined,
+): Promise<ReplayResult> {
   if (!translation?.model) return { replayed: false, reason: 'no service model for this command' };
   if (translation.customization) return { replayed: false, reason: `a CLI customization (${translation.customization}) is not an API call` };
   if (!translation.operationName) return { replayed: false, reason: 'unknown operation' };
@@ -49,7 +59,7 @@ export async function replayCommand(example: Example, commandIndex: number, tran
     model: translation.model,
     operationName: translation.operationName,
     input: translation.input,
-    documented: documentedOutcome(example, commandIndex, translation),
+    documented: documentedOutcome(document, example, commandIndex, translation),
     ...(region ? { region } : {}),
   });
 }
@@ -62,7 +72,7 @@ export async function replayDocument(
   const results = new Map<AwsCommand, ReplayResult>();
   for (const example of document.examples) {
     for (const [index, command] of example.commands.entries()) {
-      results.set(command, await replayCommand(example, index, translate(command, example)));
+      results.set(command, await replayCommand(document, example, index, translate(command, example)));
     }
   }
   return results;
@@ -74,7 +84,7 @@ export function extendWithReplay(context: RuleContext): void {
   context.replay = (command, example) => {
     let result = results.get(command);
     if (!result) {
-      result = replayCommand(example, example.commands.indexOf(command), context.translation(command, example));
+      result = replayCommand(context.document, example, example.commands.indexOf(command), context.translation(command, example));
       results.set(command, result);
     }
     return result;

@@ -44,7 +44,7 @@ describeWithCorpus('replay over the cognito-idp corpus', () => {
           const translation = context.translation(command, example);
           if (!seen.has(command)) {
             seen.add(command);
-            const documented = translation && documentedOutcome(example, example.commands.indexOf(command), translation);
+            const documented = translation && documentedOutcome(context.document, example, example.commands.indexOf(command), translation);
             replayed.push({ file, result, ...(documented ? { documented } : {}) });
           }
           return result;
