@@ -4,6 +4,8 @@ import type { Example, ExampleDocument } from '../examples/types.js';
 import { translateCommand } from '../model/input/index.js';
 import type { CommandTranslation } from '../model/input/types.js';
 import type { ModelIndex } from '../model/types.js';
+import { allRules } from './index.js';
+import { UNUSED_SUPPRESSION_RULE_ID, applySuppressions } from './suppressions.js';
 import type { Finding, Rule, RuleContext, Severity } from './types.js';
 
 export type SeveritySetting = Severity | 'off';
@@ -21,8 +23,9 @@ export interface EngineOptions {
 }
 
 /**
- * Runs every applicable rule over one document. Each finding is also recorded on the document's
- * vfile as a message, so unified tooling sees the same findings.
+ * Runs every applicable rule over one document, then applies the document's suppression comments
+ * (which need every rule's findings, so they are the engine's last step, not a rule's). Each finding is
+ * also recorded on the document's vfile as a message, so unified tooling sees the same findings.
  */
 export async function runRules(document: ExampleDocument, options: EngineOptions): Promise<Finding[]> {
   const findings: Finding[] = [];
@@ -57,9 +60,13 @@ export async function runRules(document: ExampleDocument, options: EngineOptions
     await rule.check(ruleContext);
   }
 
-  findings.sort(byPosition);
-  for (const finding of findings) recordOnFile(document, finding);
-  return findings;
+  const { kept, unused } = applySuppressions(String(document.file.value ?? ''), document.format, findings, {
+    knownRuleIds: allRules.map((rule) => rule.id),
+    severity: options.severities?.[UNUSED_SUPPRESSION_RULE_ID] ?? 'warning',
+  });
+  const reported = [...kept, ...unused].sort(byPosition);
+  for (const finding of reported) recordOnFile(document, finding);
+  return reported;
 }
 
 function byPosition(a: Finding, b: Finding): number {

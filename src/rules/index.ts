@@ -16,6 +16,7 @@ import shellContinuation from './shell-continuation.js';
 import shellSyntax from './shell-syntax.js';
 import type { Rule } from './types.js';
 import unreadableFile from './unreadable-file.js';
+import unusedSuppression from './unused-suppression.js';
 
 /** Rules that read the document alone (what `extract` runs). */
 export const documentRules: readonly Rule[] = [
@@ -29,6 +30,7 @@ export const documentRules: readonly Rule[] = [
   httpLink,
   outputJson,
   outputConflict,
+  unusedSuppression,
 ];
 
 /** Rules that check commands and outputs against the service models (`check`). */
