@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, test } from 'vitest';
@@ -48,6 +48,23 @@ function bashWords(commandTexts: string[], workDir: string): string[][] {
   }
   return commands;
 }
+
+describeWithCorpus('shell reader over the corpus', () => {
+  test('every word of every command stands in the file where its raw text is', () => {
+    const files = new Map<string, string>();
+    let words = 0;
+    for (const { file, lines } of corpusCommands(corpusDir)) {
+      if (!files.has(file)) files.set(file, readFileSync(path.join(corpusDir, file), 'utf8'));
+      const source = files.get(file)!;
+      for (const word of readShellCommand(lines).intendedWords) {
+        if (word.start.line !== word.end.line) continue;
+        expect(source.slice(word.start.offset, word.end.offset), `${file}:${word.start.line}`).toBe(word.raw);
+        words++;
+      }
+    }
+    expect(words).toBeGreaterThan(40_000);
+  });
+});
 
 describeWithCorpus('bash conformance over the corpus', () => {
   const workDir = mkdtempSync(path.join(tmpdir(), 'docs-harness-bash-'));

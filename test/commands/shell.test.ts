@@ -38,6 +38,9 @@ describe('quoting and word splitting', () => {
     expect(intended(command)).toEqual(['aws', 'x', 'Key={a,b}', 'n{1..3}', '{c,d}', '{e}', '${V}']);
     expect(kinds(command)).toEqual(['brace-expansion', 'brace-expansion', 'variable']);
   });
+  test('nested brace expansions expand as bash expands them (checked with bash 5)', () => {
+    expect(read('aws x{a,{b,c}}y {{a,b}} {a..c..2}').argv).toEqual(['aws', 'xay', 'xby', 'xcy', '{a}', '{b}', 'a', 'c']);
+  });
   test('a # inside a word is text; at a word start it starts a comment', () => {
     const command = read('aws x a#b # the rest');
     expect(command.argv).toEqual(['aws', 'x', 'a#b']);
