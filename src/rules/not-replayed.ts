@@ -6,6 +6,7 @@ const notReplayed: Rule = {
   id: 'not-replayed',
   severity: 'info',
   needsModels: true,
+  replay: 'mock',
   description:
     'Some commands cannot be replayed through the SDK client: no client package installed, a protocol replay ' +
     'does not speak, a CLI customization, an unknown operation. Some are replayed but their output cannot be ' +

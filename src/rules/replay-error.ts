@@ -12,6 +12,7 @@ const replayError: Rule = {
   id: 'replay-error',
   severity: 'error',
   needsModels: true,
+  replay: 'mock',
   description:
     'When an example documents an error (`An error occurred (NotAuthorizedException) when calling the ' +
     'InitiateAuth operation: ...`), the error is answered in the protocol wire form to the real AWS SDK v3 ' +

@@ -69,6 +69,7 @@ const rule: Rule = {
   description:
     'Replays each command against a live endpoint (cognito-local or the service), with placeholders bound to live resources, and compares the response with the documented output: a documented key the service does not return, a value of another JSON type, or a fixed value that differs means readers would see something else. Known deviations of the target are info notes.',
   needsModels: true,
+  replay: 'live',
   examples: {
     ok: [{ name: 'cognito-idp/get-user.rst', text: okDocument, messages: [] }],
     notOk: [

@@ -10,6 +10,7 @@ const replayRequest: Rule = {
   id: 'replay-request',
   severity: 'error',
   needsModels: true,
+  replay: 'mock',
   description:
     'Each command is replayed through the real AWS SDK v3 client with a mock transport, so the SDK serializes the ' +
     'API input the command stands for. Input the serializer drops (a member the client does not know) or sends ' +

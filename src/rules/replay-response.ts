@@ -12,6 +12,7 @@ const replayResponse: Rule = {
   id: 'replay-response',
   severity: 'error',
   needsModels: true,
+  replay: 'mock',
   description:
     'The documented output is converted to the wire form of the service protocol and answered to the real AWS ' +
     'SDK v3 client. Keys the deserializer drops, values it cannot read, and values that do not come back as ' +

@@ -51,6 +51,8 @@ export interface Rule {
   description: string;
   /** Rules that need service models (`check`) rather than the document alone (`extract`). */
   needsModels?: boolean;
+  /** The replay a rule reports on: it is silent unless the run replays against a mock or a live target. */
+  replay?: 'mock' | 'live';
   /** Documents the test suite runs through this rule. */
   examples: { ok: RuleExample[]; notOk: RuleExample[] };
   check(context: RuleContext): void | Promise<void>;

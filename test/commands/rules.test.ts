@@ -3,22 +3,12 @@ import { documentFromText } from '../../src/document/read.js';
 import { analyzeVFile } from '../../src/pipeline.js';
 import { applyFixes } from '../../src/rules/fix.js';
 import shellContinuation from '../../src/rules/shell-continuation.js';
-import shellSyntax from '../../src/rules/shell-syntax.js';
-import { formatFinding, type Rule } from '../../src/rules/types.js';
+import type { Rule } from '../../src/rules/types.js';
 
 async function check(rule: Rule, name: string, text: string) {
   const { file, problem } = documentFromText(name, text);
   return (await analyzeVFile(name, file, problem, { rules: [rule], treeRoot: '.' })).findings;
 }
-
-describe.each([shellContinuation, shellSyntax])('rule $id', (rule) => {
-  test.each([...rule.examples.ok, ...rule.examples.notOk].map((example) => [example.messages.length, example] as const))(
-    'an example with %i findings gives exactly its documented messages',
-    async (_, example) => {
-      expect((await check(rule, example.name, example.text)).map(formatFinding)).toEqual(example.messages);
-    },
-  );
-});
 
 describe('shell-continuation fixes', () => {
   const document = (eol: string) =>

@@ -1,12 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../src/document/index.js';
 import { documentFromText } from '../../src/document/read.js';
-import documentRecovered from '../../src/rules/document-recovered.js';
 import httpLink from '../../src/rules/http-link.js';
-import nonAscii from '../../src/rules/non-ascii.js';
 import { formatFinding, type Finding, type Rule, type RuleExample } from '../../src/rules/types.js';
 
-/** Runs one document rule on a document, with a context built from parseDocument alone. */
+/** Runs one document rule on a document, with a context built from parseDocument alone (rule examples run in test/rules). */
 function findings(rule: Rule, example: RuleExample): { messages: string[]; found: Finding[] } {
   const { file } = documentFromText(example.name, example.text);
   const { tree, format } = parseDocument(file);
@@ -18,15 +16,6 @@ function findings(rule: Rule, example: RuleExample): { messages: string[]; found
   });
   return { messages: found.map(formatFinding), found };
 }
-
-describe.each([documentRecovered, nonAscii, httpLink].map((rule) => [rule.id, rule] as const))('rule %s', (_, rule) => {
-  it.each(rule.examples.ok.map((example, index) => [index + 1, example] as const))('ok example %i has no findings', (_, example) => {
-    expect(findings(rule, example).messages).toEqual([]);
-  });
-  it.each(rule.examples.notOk.map((example, index) => [index + 1, example] as const))('not-ok example %i gives the documented findings', (_, example) => {
-    expect(findings(rule, example).messages).toEqual(example.messages);
-  });
-});
 
 describe('http-link fixes', () => {
   it('changes only the scheme', () => {

@@ -1,10 +1,8 @@
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import { documentFromText } from '../../src/document/read.js';
 import type { SourceLine } from '../../src/document/types.js';
 import { parseJsonBlock } from '../../src/examples/json/parse.js';
 import type { Example, ExampleDocument, Output } from '../../src/examples/types.js';
-import { analyzeVFile } from '../../src/pipeline.js';
 import outputJson from '../../src/rules/output-json.js';
 import { formatFinding, type Report, type RuleContext } from '../../src/rules/types.js';
 
@@ -65,19 +63,5 @@ describe('output-json on a built document', () => {
     const document = documentWithOutput('{ broken', true);
     document.examples[0]!.outputs[0]!.kind = 'text';
     expect(check(document)).toEqual([]);
-  });
-});
-
-describe('output-json examples through the pipeline', () => {
-  const run = async (name: string, text: string) => {
-    const { file, problem } = documentFromText(name, text);
-    const result = await analyzeVFile(name, file, problem, { rules: [outputJson], treeRoot: '.' });
-    return result.findings.map(formatFinding);
-  };
-  it.each(outputJson.examples.ok.map((example, index) => [index + 1, example] as const))('ok example %i has no findings', async (_, example) => {
-    expect(await run(example.name, example.text)).toEqual([]);
-  });
-  it.each(outputJson.examples.notOk.map((example, index) => [index + 1, example] as const))('not-ok example %i has its findings', async (_, example) => {
-    expect(await run(example.name, example.text)).toEqual(example.messages);
   });
 });

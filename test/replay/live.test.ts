@@ -100,20 +100,6 @@ describe('a deliberately broken copy', () => {
   });
 });
 
-describe('the rule documents itself', () => {
-  it.each([...replayMismatch.examples.ok, ...replayMismatch.examples.notOk])('$name gives exactly its documented findings', async (example) => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'docs-harness-rule-'));
-    try {
-      const filePath = path.join(dir, path.basename(example.name));
-      await writeFile(filePath, example.text);
-      const findings = await check(filePath);
-      expect(findings.filter((finding) => finding.severity !== 'info').map(formatFinding)).toEqual(example.messages);
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
-  });
-});
-
 describe('replayLive', () => {
   async function runAll() {
     const documents = await Promise.all(
