@@ -1,29 +1,48 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ModelLoadError, embeddedModels, loadModels } from '../model/load.js';
+import { runSchemasCommand } from '../model/schemas-command.js';
 import type { ModelIndex } from '../model/types.js';
+import { BaselineError, applyBaseline, createBaseline, readBaseline, writeBaseline } from '../reports/baseline.js';
 import { REPORT_FORMATS, formatReport, type ReportFormat } from '../reports/index.js';
-import { allRules, documentRules } from '../rules/index.js';
+import { allRules, documentRules, modelRules } from '../rules/index.js';
+import type { Rule } from '../rules/types.js';
+import { ChangedFilesError } from './changed.js';
+import { ConfigError, loadConfig, mergeOptions, type Config, type ReplayConfig } from './config.js';
 import { UsageError } from './errors.js';
 import { formatExtract, type ExtractFormat } from './extract.js';
-import { runFiles, type RunResult } from './run.js';
-import { runSchemasCommand } from '../model/schemas-command.js';
+import { openReplayTarget, REPLAY_TARGETS, type ReplayTarget } from './replay-target.js';
+import { fixFiles, runFiles, type RunResult, type Selection } from './run.js';
+import { ShardSpecError } from './shard.js';
 
 const usage = `Usage: docs-harness <command> [options] <paths...>
 
 Commands:
-  check <paths...>     check commands and outputs against the documents' rules and the service models
+  check <paths...>     check documents, commands and outputs against the rules and the service models
+  replay <paths...>    check, and replay every command through the real SDK client (--target, default mock)
   extract <paths...>   print the examples found: titles, commands as bash reads them, outputs
   schemas              write JSON Schemas for a service (--service NAME --models DIR --out DIR)
-  rules                list the rules with their ids, severities and descriptions
+  rules                list the rules with their ids, default severities and descriptions
 
 Options:
-  --models DIR         botocore data folder (<service>/<api-version>/service-2.json[.gz]);
-                       default: the embedded cognito-idp model
-  --format FORMAT      check: ${REPORT_FORMATS.join('|')}; extract: pretty|json
-  --output FILE        write the report to FILE instead of standard output
-  -h, --help           show this help
+  --models DIR            botocore data folder (<service>/<api-version>/service-2.json[.gz]);
+                          default: the embedded cognito-idp model
+  --format FORMAT         check/replay: ${REPORT_FORMATS.join('|')} (default pretty); extract: pretty|json
+  --output FILE           write the report to FILE instead of standard output
+  --config FILE           use FILE instead of the nearest docs-harness.config.json
+  --only RULE             run only this rule (repeatable)
+  --target TARGET         replay against ${REPLAY_TARGETS.join('|')}
+  --endpoint-url URL      with --target endpoint: the server (loopback only unless --allow-remote)
+  --allow-remote          let --target endpoint reach a non-loopback address
+  --region REGION         region for replay clients
+  --baseline FILE         report only findings that are not in FILE
+  --update-baseline       write the current findings to the --baseline FILE and exit 0
+  --changed[=BASE]        check only files changed since BASE (default: the merge base with the default branch)
+  --shard I/N             check only the I-th of N deterministic shards
+  --fix                   write safe fixes in place (line endings and everything else kept)
+  -h, --help              show this help
 
 Exit codes: 0 no error-level findings, 1 error-level findings, 2 usage or internal error.
 `;
@@ -32,13 +51,32 @@ const options = {
   models: { type: 'string' },
   format: { type: 'string' },
   output: { type: 'string' },
+  config: { type: 'string' },
+  only: { type: 'string', multiple: true },
+  target: { type: 'string' },
+  'endpoint-url': { type: 'string' },
+  'allow-remote': { type: 'boolean' },
+  region: { type: 'string' },
+  baseline: { type: 'string' },
+  'update-baseline': { type: 'boolean' },
+  changed: { type: 'string' },
+  shard: { type: 'string' },
+  fix: { type: 'boolean' },
   service: { type: 'string' },
   out: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } satisfies ParseArgsConfig['options'];
 
-/** Runs the CLI and returns the exit code. Never throws: user mistakes are one line on stderr and exit 2. */
-export async function main(argv: string[], io: { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream } = process): Promise<number> {
+interface Io {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+}
+
+// Mistakes the user can fix: one line on stderr, exit 2, no stack trace.
+const userErrors = [UsageError, ModelLoadError, ConfigError, BaselineError, ChangedFilesError, ShardSpecError];
+
+/** Runs the CLI and returns the exit code. Never throws. */
+export async function main(argv: string[], io: Io = process): Promise<number> {
   try {
     const { values, positionals } = parseCommandLine(argv);
     const [command, ...paths] = positionals;
@@ -48,7 +86,9 @@ export async function main(argv: string[], io: { stdout: NodeJS.WritableStream; 
     }
     switch (command) {
       case 'check':
-        return await check(paths, values, io);
+        return await check(paths, values, io, undefined);
+      case 'replay':
+        return await check(paths, values, io, 'mock');
       case 'extract':
         return await extract(paths, values, io);
       case 'schemas':
@@ -57,11 +97,11 @@ export async function main(argv: string[], io: { stdout: NodeJS.WritableStream; 
         io.stdout.write(listRules());
         return 0;
       default:
-        throw new UsageError(`unknown command '${command}': expected check, extract, schemas or rules (see --help)`);
+        throw new UsageError(`unknown command '${command}': expected check, replay, extract, schemas or rules (see --help)`);
     }
   } catch (error) {
-    if (error instanceof UsageError || error instanceof ModelLoadError) {
-      io.stderr.write(`docs-harness: ${error.message}\n`);
+    if (userErrors.some((kind) => error instanceof kind)) {
+      io.stderr.write(`docs-harness: ${(error as Error).message}\n`);
       return 2;
     }
     const detail = process.env.DEBUG ? `\n${(error as Error).stack}` : ' (set DEBUG=1 for details)';
@@ -74,10 +114,32 @@ type Values = ReturnType<typeof parseCommandLine>['values'];
 
 function parseCommandLine(argv: string[]) {
   try {
-    return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+    return parseArgs({ args: normalizeChanged(argv), options, allowPositionals: true, strict: true });
   } catch (error) {
     throw new UsageError(`${(error as Error).message.split('\n')[0]} (see --help)`);
   }
+}
+
+/** `--changed` takes an optional base: `--changed`, `--changed=BASE`, or `--changed BASE` when BASE is not a path. */
+function normalizeChanged(argv: string[]): string[] {
+  const normalized: string[] = [];
+  for (let index = 0; index < argv.length; index++) {
+    const word = argv[index]!;
+    if (word !== '--changed') {
+      normalized.push(word);
+      continue;
+    }
+    const next = argv[index + 1];
+    if (next !== undefined && !next.startsWith('-') && !existsSync(next) && !isCommandName(next)) {
+      normalized.push(`--changed=${next}`);
+      index++;
+    } else normalized.push('--changed=');
+  }
+  return normalized;
+}
+
+function isCommandName(word: string): boolean {
+  return ['check', 'replay', 'extract', 'schemas', 'rules', 'help'].includes(word);
 }
 
 function chooseFormat<T extends string>(value: string | undefined, choices: readonly T[], fallback: T): T {
@@ -88,38 +150,130 @@ function chooseFormat<T extends string>(value: string | undefined, choices: read
   return value as T;
 }
 
-function chooseModels(values: Values): ModelIndex {
-  return values.models === undefined ? embeddedModels() : loadModels(values.models);
-}
-
 function requirePaths(paths: string[], command: string): void {
   if (paths.length === 0) throw new UsageError(`${command} needs at least one file or folder (see --help)`);
 }
 
-async function check(paths: string[], values: Values, io: { stdout: NodeJS.WritableStream }): Promise<number> {
-  requirePaths(paths, 'check');
-  const format: ReportFormat = chooseFormat(values.format, REPORT_FORMATS, 'pretty');
-  const result = await runFiles(paths, { rules: allRules, models: chooseModels(values) });
-  const text = formatReport(result.report, format, { colour: colourWanted(values, io), version: packageVersion() });
-  await emit(text, values, io);
-  return exitCode(result);
+/** The configuration file with the command line's flags on top. */
+function effectiveConfig(values: Values, defaultTarget: ReplayTarget | undefined): Config {
+  const { config } = loadConfig(process.cwd(), values.config);
+  const replay: ReplayConfig = {};
+  const target = values.target ?? (defaultTarget && (!config.replay.target || config.replay.target === 'off') ? defaultTarget : undefined);
+  if (target !== undefined) replay.target = target as ReplayConfig['target'];
+  if (values['endpoint-url'] !== undefined) replay.endpointUrl = values['endpoint-url'];
+  if (values.region !== undefined) replay.region = values.region;
+  return mergeOptions(config, {
+    ...(values.models !== undefined ? { models: path.resolve(values.models) } : {}),
+    replay,
+  });
 }
 
-async function extract(paths: string[], values: Values, io: { stdout: NodeJS.WritableStream }): Promise<number> {
+function chooseModels(config: Config): ModelIndex {
+  return config.models === undefined ? embeddedModels() : loadModels(config.models);
+}
+
+function chooseRules(values: Values, replaying: boolean): readonly Rule[] {
+  const rules = replaying ? allRules : [...documentRules, ...modelRules];
+  if (!values.only) return rules;
+  for (const id of values.only) {
+    if (!allRules.some((rule) => rule.id === id)) throw new UsageError(`unknown rule '${id}' in --only (see 'docs-harness rules')`);
+  }
+  return rules.filter((rule) => values.only!.includes(rule.id));
+}
+
+function selection(values: Values, config: Config): Selection {
+  return {
+    filter: config,
+    ...(values.changed !== undefined ? { changed: { base: values.changed || undefined, modelsDir: config.models } } : {}),
+    ...(values.shard !== undefined ? { shard: values.shard } : {}),
+  };
+}
+
+async function check(paths: string[], values: Values, io: Io, defaultTarget: ReplayTarget | undefined): Promise<number> {
+  requirePaths(paths, defaultTarget ? 'replay' : 'check');
+  const format: ReportFormat = chooseFormat(values.format, REPORT_FORMATS, 'pretty');
+  if (values['update-baseline'] && !values.baseline) throw new UsageError('--update-baseline needs --baseline FILE');
+  const config = effectiveConfig(values, defaultTarget);
+  const models = chooseModels(config);
+  const target = await openReplayTarget(config.replay, { allowRemote: Boolean(values['allow-remote']) });
+  try {
+    const rules = chooseRules(values, target !== undefined);
+    const run = {
+      rules,
+      models,
+      severities: config.rules,
+      selection: selection(values, config),
+      ...(target ? { extend: target.extend } : {}),
+      progress: progressReporter(io),
+    };
+    const result = values.fix ? await fixFiles(paths, run) : await runFiles(paths, run);
+    if (target) result.report.notes.unshift(target.note);
+    if (values.baseline) {
+      const done = baselineStep(result, values.baseline, Boolean(values['update-baseline']));
+      if (done !== undefined) {
+        io.stderr.write(done);
+        return 0;
+      }
+    }
+    const text = formatReport(result.report, format, { colour: colourWanted(values, io), version: packageVersion() });
+    await emit(text, values, io);
+    return exitCode(result);
+  } finally {
+    await target?.close();
+  }
+}
+
+/** Applies or writes the baseline; returns a message when the run is done (the baseline was written). */
+function baselineStep(result: RunResult, file: string, update: boolean): string | undefined {
+  const checked = result.results.map((fileResult) => ({
+    path: fileResult.path,
+    findings: fileResult.findings,
+    text: String(fileResult.document.file.value ?? ''),
+  }));
+  const baseDir = path.dirname(path.resolve(file));
+  if (update) {
+    const previous = existsSync(file) ? readBaseline(file) : undefined;
+    const baseline = createBaseline(checked, baseDir, previous);
+    writeBaseline(file, baseline);
+    const entries = Object.values(baseline.files).reduce((sum, list) => sum + list.reduce((count, entry) => count + (entry.count ?? 1), 0), 0);
+    return `docs-harness: wrote ${entries} known finding(s) in ${Object.keys(baseline.files).length} file(s) to ${file}\n`;
+  }
+  const { results, fixedEntries } = applyBaseline(checked, readBaseline(file));
+  results.forEach((fileResult, index) => {
+    result.results[index]!.findings = fileResult.findings;
+    result.report.files[index]!.findings = fileResult.findings;
+  });
+  result.report.notes.push(`baseline ${file}: only findings not in it are reported`);
+  if (fixedEntries.length > 0) {
+    result.report.notes.push(`${fixedEntries.length} baseline entr${fixedEntries.length === 1 ? 'y no longer occurs' : 'ies no longer occur'} (run --update-baseline to shrink it):`);
+    for (const entry of fixedEntries.slice(0, 20)) result.report.notes.push(`  ${entry.file}: ${entry.rule}: ${entry.fingerprint}`);
+    if (fixedEntries.length > 20) result.report.notes.push(`  ... and ${fixedEntries.length - 20} more`);
+  }
+  return undefined;
+}
+
+async function extract(paths: string[], values: Values, io: Io): Promise<number> {
   requirePaths(paths, 'extract');
   const format: ExtractFormat = chooseFormat(values.format, ['pretty', 'json'] as const, 'pretty');
-  const models = values.models === undefined ? undefined : loadModels(values.models);
-  const result = await runFiles(paths, { rules: documentRules, ...(models ? { models } : {}) });
+  const config = effectiveConfig(values, undefined);
+  const models = config.models === undefined ? undefined : loadModels(config.models);
+  const result = await runFiles(paths, {
+    rules: documentRules,
+    ...(models ? { models } : {}),
+    severities: config.rules,
+    selection: selection(values, config),
+    progress: progressReporter(io),
+  });
   await emit(formatExtract(result, format, models), values, io);
   return exitCode(result);
 }
 
-function schemas(values: Values, io: { stdout: NodeJS.WritableStream }): number {
+function schemas(values: Values, io: Io): number {
   if (!values.service || !values.models || !values.out) {
     throw new UsageError('schemas needs --service NAME --models DIR --out DIR');
   }
   const summary = runSchemasCommand({ service: values.service, models: values.models, out: values.out });
-  io.stdout.write(`${typeof summary === 'string' ? summary : JSON.stringify(summary)}\n`);
+  io.stdout.write(`${summary.lines.join('\n')}\n`);
   return 0;
 }
 
@@ -131,16 +285,27 @@ function exitCode(result: RunResult): number {
   return result.report.files.some((file) => file.findings.some((finding) => finding.severity === 'error')) ? 1 : 0;
 }
 
-async function emit(text: string, values: Values, io: { stdout: NodeJS.WritableStream }): Promise<void> {
+async function emit(text: string, values: Values, io: Io): Promise<void> {
   if (values.output) await writeFile(values.output, text);
   else io.stdout.write(text);
 }
 
-function colourWanted(values: Values, io: { stdout: NodeJS.WritableStream }): boolean {
+function colourWanted(values: Values, io: Io): boolean {
   return !values.output && !process.env.NO_COLOR && Boolean((io.stdout as NodeJS.WriteStream).isTTY);
+}
+
+/** A one-line progress counter on a terminal; nothing in CI or when stderr is piped. */
+function progressReporter(io: Io): ((done: number, total: number) => void) | undefined {
+  const stream = io.stderr as NodeJS.WriteStream;
+  if (!stream.isTTY || process.env.CI) return undefined;
+  return (done, total) => {
+    if (done === total) stream.write('\r\u001b[K');
+    else if (done % 25 === 0) stream.write(`\r\u001b[K${done}/${total} files ${'#'.repeat(Math.round((30 * done) / total)).padEnd(30, '.')}`);
+  };
 }
 
 function packageVersion(): string {
   const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
   return manifest.version;
 }
+

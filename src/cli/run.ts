@@ -1,17 +1,36 @@
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
+import { cliServiceName } from '../model/names.js';
 import type { ModelIndex } from '../model/types.js';
 import { analyzeFile, analyzeVFile, type FileResult } from '../pipeline.js';
 import type { RunReport } from '../reports/types.js';
+import type { EngineOptions, SeveritySetting } from '../rules/engine.js';
 import fileName, { notAnExampleReason } from '../rules/file-name.js';
+import { applyFixes } from '../rules/fix.js';
 import type { Rule } from '../rules/types.js';
-import type { SeveritySetting } from '../rules/engine.js';
-import { collectDocuments, displayPath } from './files.js';
+import { changedFiles } from './changed.js';
+import { createPathFilter, type Config } from './config.js';
+import { collectDocuments, displayPath, type DocumentPath } from './files.js';
+import { selectShard } from './shard.js';
+
+/** Which of the found documents a run checks. */
+export interface Selection {
+  /** include / exclude globs, relative to `root`. */
+  filter?: Pick<Config, 'root' | 'include' | 'exclude'>;
+  /** Only files changed since `base` (default: the merge base with the default branch), plus the examples of services whose model changed. */
+  changed?: { base: string | undefined; modelsDir: string | undefined };
+  /** `i/n`: only this deterministic share of the files. */
+  shard?: string;
+}
 
 export interface RunOptions {
   rules: readonly Rule[];
   models?: ModelIndex;
   severities?: Readonly<Record<string, SeveritySetting>>;
+  extend?: EngineOptions['extend'];
+  selection?: Selection;
+  progress?: ((done: number, total: number) => void) | undefined;
   cwd?: string;
 }
 
@@ -20,33 +39,105 @@ export interface RunResult {
   results: FileResult[];
 }
 
-/** Checks every document under the given paths, one file at a time, in a stable order. */
+/** Checks every selected document under the given paths, one file at a time, in a stable order. */
 export async function runFiles(inputs: string[], options: RunOptions): Promise<RunResult> {
   const cwd = options.cwd ?? process.cwd();
-  const documents = await collectDocuments(inputs.map((input) => path.resolve(cwd, input)));
+  const { documents, notes } = await selectDocuments(inputs, options.selection, cwd);
   const results: FileResult[] = [];
-  for (const { path: filePath, explicit } of documents) {
-    const treeRoot = rootOf(filePath, inputs, cwd);
-    const engine = { rules: options.rules, treeRoot, ...(options.models ? { models: options.models } : {}), ...(options.severities ? { severities: options.severities } : {}) };
-    if (!explicit && notAnExampleReason(filePath)) {
-      // Not read at all: only the finding that says why.
-      results.push(await analyzeVFile(filePath, new VFile({ path: filePath, value: '' }), undefined, { ...engine, rules: [fileName] }));
-      continue;
+  for (const [index, document] of documents.entries()) {
+    options.progress?.(index, documents.length);
+    results.push(await analyzeOne(document, inputs, cwd, options));
+  }
+  options.progress?.(documents.length, documents.length);
+  return { results, report: reportOf(results, options.rules, notes, cwd) };
+}
+
+/**
+ * `check --fix`: analyses each file, writes its safe fixes, and analyses again until nothing more applies
+ * (overlapping fixes wait for the next pass). The report is that of the fixed files.
+ */
+export async function fixFiles(inputs: string[], options: RunOptions): Promise<RunResult> {
+  const cwd = options.cwd ?? process.cwd();
+  const { documents, notes } = await selectDocuments(inputs, options.selection, cwd);
+  const results: FileResult[] = [];
+  let fixedFiles = 0;
+  let fixCount = 0;
+  for (const [index, document] of documents.entries()) {
+    options.progress?.(index, documents.length);
+    let result = await analyzeOne(document, inputs, cwd, options);
+    const original = String(result.document.file.value ?? '');
+    let text = original;
+    // The reader drops a BOM from the text; it is written back as it was.
+    const bom = original !== '' && (await readFile(document.path)).subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf])) ? '\uFEFF' : '';
+    for (let pass = 0; pass < 10; pass++) {
+      const fixes = result.findings.flatMap((finding) => (finding.fix ? [finding.fix] : []));
+      if (fixes.length === 0) break;
+      const fixed = applyFixes(text, fixes);
+      if (fixed.applied === 0 || fixed.text === text) break;
+      fixCount += fixed.applied;
+      text = fixed.text;
+      await writeFile(document.path, bom + text);
+      result = await analyzeOne(document, inputs, cwd, options);
     }
-    const result = await analyzeFile(filePath, engine, { namedExplicitly: explicit });
+    if (text !== original) fixedFiles++;
     results.push(result);
   }
+  options.progress?.(documents.length, documents.length);
+  notes.push(`--fix: ${fixCount} fix(es) written in ${fixedFiles} file(s)`);
+  return { results, report: reportOf(results, options.rules, notes, cwd) };
+}
+
+async function analyzeOne(document: DocumentPath, inputs: string[], cwd: string, options: RunOptions): Promise<FileResult> {
+  const engine: EngineOptions = {
+    rules: options.rules,
+    treeRoot: rootOf(document.path, inputs, cwd),
+    ...(options.models ? { models: options.models } : {}),
+    ...(options.severities ? { severities: options.severities } : {}),
+    ...(options.extend ? { extend: options.extend } : {}),
+  };
+  if (!document.explicit && notAnExampleReason(document.path)) {
+    // Not read at all: only the finding that says why.
+    return analyzeVFile(document.path, new VFile({ path: document.path, value: '' }), undefined, { ...engine, rules: [fileName], extend: undefined });
+  }
+  return analyzeFile(document.path, engine, { namedExplicitly: document.explicit });
+}
+
+async function selectDocuments(inputs: string[], selection: Selection | undefined, cwd: string): Promise<{ documents: DocumentPath[]; notes: string[] }> {
+  let documents = await collectDocuments(inputs.map((input) => path.resolve(cwd, input)));
+  const notes: string[] = [];
+  if (selection?.filter) {
+    const keep = createPathFilter(selection.filter);
+    documents = documents.filter((document) => document.explicit || keep(document.path));
+  }
+  if (selection?.changed) {
+    const changed = await changedFiles(cwd, selection.changed.base, selection.changed.modelsDir ? { modelsDir: selection.changed.modelsDir } : {});
+    const files = new Set(changed.files.map((file) => path.resolve(file)));
+    const services = new Set(changed.modelServices.map(cliServiceName));
+    documents = documents.filter((document) => files.has(document.path) || services.has(path.basename(path.dirname(document.path))));
+    const shown = documents.map((document) => displayPath(document.path, cwd));
+    notes.push(
+      `changed since ${changed.base.slice(0, 12)}: ${documents.length} document(s) checked` +
+        (services.size ? ` (models changed: ${[...services].join(', ')})` : '') +
+        (shown.length ? `: ${shown.slice(0, 10).join(', ')}${shown.length > 10 ? ', ...' : ''}` : ''),
+    );
+  }
+  if (selection?.shard) {
+    const chosen = new Set(selectShard(documents.map((document) => document.path), selection.shard));
+    documents = documents.filter((document) => chosen.has(document.path));
+    notes.push(`shard ${selection.shard}: ${documents.length} document(s)`);
+  }
+  return { documents, notes };
+}
+
+function reportOf(results: FileResult[], rules: readonly Rule[], notes: string[], cwd: string): RunReport {
   return {
-    results,
-    report: {
-      rules: options.rules,
-      notes: [],
-      files: results.map((result) => ({
-        path: displayPath(result.path, cwd),
-        findings: result.findings,
-        examples: result.document.examples.length,
-      })),
-    },
+    rules,
+    notes,
+    files: results.map((result) => ({
+      path: displayPath(result.path, cwd),
+      findings: result.findings,
+      examples: result.document.examples.length,
+    })),
   };
 }
 
