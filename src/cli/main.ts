@@ -256,10 +256,10 @@ async function extract(paths: string[], values: Values, io: Io): Promise<number>
   requirePaths(paths, 'extract');
   const format: ExtractFormat = chooseFormat(values.format, ['pretty', 'json'] as const, 'pretty');
   const config = effectiveConfig(values, undefined);
-  const models = config.models === undefined ? undefined : loadModels(config.models);
+  const models = chooseModels(config);
   const result = await runFiles(paths, {
     rules: documentRules,
-    ...(models ? { models } : {}),
+    models,
     severities: config.rules,
     selection: selection(values, config),
     progress: progressReporter(io),

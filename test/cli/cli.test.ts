@@ -1,0 +1,79 @@
+import { mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from './run-cli.js';
+
+const scratch = mkdtempSync(path.join(os.tmpdir(), 'docs-harness-cli-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+function write(relative: string, content: string | Buffer): string {
+  const file = path.join(scratch, relative);
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, content);
+  return file;
+}
+
+const clean =
+  '**Example 1: To delete a group**\n\nThe following ``delete-group`` example deletes a group. ::\n\n' +
+  '    aws cognito-idp delete-group \\\n        --user-pool-id us-west-2_EXAMPLE \\\n        --group-name admins\n\n' +
+  'This command produces no output.\n';
+
+describe('exit codes and usage errors', () => {
+  it('exits 0 on a clean document and 1 on error-level findings', async () => {
+    const good = write('codes/cognito-idp/delete-group.rst', clean);
+    expect((await runCli(['check', good])).code).toBe(0);
+    const bad = write('codes-bad/cognito-idp/delete-group.rst', clean.replace('EXAMPLE \\\n', 'EXAMPLE\n'));
+    const result = await runCli(['check', bad]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/delete-group\.rst:6:\d+ {2}error {4}.*shell-continuation/);
+  });
+
+  it('names the valid choices for an unknown --format', async () => {
+    const result = await runCli(['check', scratch, '--format', 'xml']);
+    expect(result).toMatchObject({ code: 2, stdout: '' });
+    expect(result.stderr).toBe("docs-harness: unknown --format 'xml': choose one of pretty, json, junit, sarif, github\n");
+  });
+
+  it.each([
+    ['a missing models folder', () => path.join(scratch, 'no-such-models')],
+    ['an empty models folder', () => (mkdirSync(path.join(scratch, 'empty-models'), { recursive: true }), path.join(scratch, 'empty-models'))],
+    ['a models folder with broken JSON', () => (write('broken-models/cognito-idp/2016-04-18/service-2.json', '{ "metadata": '), path.join(scratch, 'broken-models'))],
+  ])('exits 2 with a one-line reason for %s', async (_, models) => {
+    const document = write('models-case/cognito-idp/delete-group.rst', clean);
+    const result = await runCli(['check', document, '--models', models()]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^docs-harness: .+\n$/);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('rejects unknown commands, unknown options and missing paths with exit 2', async () => {
+    expect((await runCli(['lint', scratch])).code).toBe(2);
+    expect((await runCli(['check', scratch, '--frobnicate'])).code).toBe(2);
+    const missing = await runCli(['check', path.join(scratch, 'nowhere')]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('no such file or folder');
+  });
+});
+
+describe('bad files', () => {
+  it('reports each unreadable file by name and still checks the others', async () => {
+    const folder = path.join(scratch, 'bad-files/cognito-idp');
+    write('bad-files/cognito-idp/binary.rst', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]));
+    write('bad-files/cognito-idp/latin1.rst', Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0a]));
+    write('bad-files/cognito-idp/empty.rst', '');
+    const huge = write('bad-files/cognito-idp/huge.rst', '');
+    truncateSync(huge, 50 * 1024 * 1024);
+    write('bad-files/cognito-idp/delete-group.rst', clean.replace('EXAMPLE \\\n', 'EXAMPLE\n'));
+    const result = await runCli(['check', folder, '--format', 'json']);
+    expect(result.code).toBe(1);
+    const report = JSON.parse(result.stdout) as { files: { path: string; messages: { ruleId: string; message: string }[] }[] };
+    const byName = new Map(report.files.map((file) => [path.basename(file.path), file.messages]));
+    for (const name of ['binary.rst', 'latin1.rst', 'empty.rst', 'huge.rst']) {
+      const [message] = byName.get(name)!;
+      expect(message!.ruleId).toBe('unreadable-file');
+      expect(message!.message).toContain(name);
+    }
+    expect(byName.get('delete-group.rst')!.map((message) => message.ruleId)).toContain('shell-continuation');
+  });
+});
