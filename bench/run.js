@@ -1,7 +1,7 @@
 // `npm run bench`: whole-corpus figures (files/s, wall, peak memory) for each stage of the flow.
 // Needs ../shared beside the checkout; timings live here, never in tests.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -46,6 +46,9 @@ const cognito = path.join(corpus, 'cognito-idp');
 const cognitoFiles = countFiles(cognito);
 console.log(`node ${process.version}, corpus ${corpus}`);
 measure('extract (whole corpus)', ['extract', corpus, '--format', 'json'], allFiles);
-measure('check (whole corpus, first run)', ['check', corpus, '--models', models, '--format', 'json'], allFiles);
+// The first check starts without the digested-model cache, as on a fresh clone.
+rmSync(path.join(root, 'node_modules/.cache/docs-harness'), { recursive: true, force: true });
+measure('check (whole corpus, no model cache)', ['check', corpus, '--models', models, '--format', 'json'], allFiles);
 measure('check (whole corpus, warm cache)', ['check', corpus, '--models', models, '--format', 'json'], allFiles);
 measure('check cognito-idp (embedded model)', ['check', cognito, '--format', 'json'], cognitoFiles);
+measure('replay --target mock, cognito-idp', ['replay', cognito, '--target', 'mock', '--format', 'json'], cognitoFiles);

@@ -1,4 +1,4 @@
-import { open } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { VFile } from 'vfile';
 
 export interface ReadResult {
@@ -19,16 +19,17 @@ export async function readDocument(filePath: string, options: { maxBytes?: numbe
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const unreadable = (reason: string): ReadResult => ({ file: new VFile({ path: filePath, value: '' }), problem: `${filePath} ${reason}` });
   let bytes: Uint8Array;
+  // Synchronous calls: for thousands of small local files they cost a fraction of the promise round trips.
   try {
-    const handle = await open(filePath, 'r');
+    const descriptor = openSync(filePath, 'r');
     try {
       // Stat before reading, so a huge file is refused without being read.
-      const stat = await handle.stat();
+      const stat = fstatSync(descriptor);
       if (!stat.isFile()) return unreadable('is not a regular file');
       if (stat.size > maxBytes) return unreadable(`is ${formatBytes(stat.size)}, over the ${formatBytes(maxBytes)} limit for a document`);
-      bytes = await handle.readFile();
+      bytes = readAll(descriptor, stat.size);
     } finally {
-      await handle.close();
+      closeSync(descriptor);
     }
   } catch (error) {
     return unreadable(`cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
@@ -56,6 +57,18 @@ export function documentFromText(filePath: string, text: string): ReadResult {
   const nul = value.indexOf('\0');
   if (nul !== -1) return { file: new VFile({ path: filePath, value: '' }), problem: `${filePath} holds a NUL byte at offset ${nul}: a binary file, not a text document` };
   return { file };
+}
+
+/** Reads the whole file; `size` is a hint (a file may grow or shrink while it is read). */
+function readAll(descriptor: number, size: number): Uint8Array {
+  let buffer = Buffer.allocUnsafe(Math.max(size, 1024));
+  let length = 0;
+  for (;;) {
+    if (length === buffer.length) buffer = Buffer.concat([buffer, Buffer.allocUnsafe(buffer.length)]);
+    const read = readSync(descriptor, buffer, length, buffer.length - length, null);
+    if (read === 0) return buffer.subarray(0, length);
+    length += read;
+  }
 }
 
 function formatBytes(bytes: number): string {
