@@ -1,3 +1,4 @@
+import type { SourceLine } from '../document/types.js';
 import { parseJsonBlock } from '../examples/json/parse.js';
 import type { Rule } from './types.js';
 
@@ -43,10 +44,11 @@ const outputJson: Rule = {
   },
   check({ document, report }) {
     for (const example of document.examples) {
-      for (const output of example.outputs) {
+      for (const [outputIndex, output] of example.outputs.entries()) {
         if (output.kind !== 'json') continue;
         const { error, elisions } = output.json ?? parseJsonBlock(output.lines);
-        const where = `example ${example.index + 1}, output at line ${output.position.start.line}`;
+        // Stable when lines move (baselines): which output, not where it stands.
+        const where = `example ${example.index + 1}, output ${outputIndex + 1}`;
         for (const elision of elisions) {
           report({
             severity: 'info',
@@ -62,7 +64,7 @@ const outputJson: Rule = {
           start: error.start,
           end: error.end,
           message: `Output is not valid JSON: ${error.message}`,
-          fingerprint: `${where}: ${error.message.replace(/ at \d+:\d+/g, '')}`,
+          fingerprint: `${where}: ${error.message.replace(/ at \d+:\d+/g, '')}: ${sourceLineAt(output.lines, error.start.line)}`,
           ...(repair !== undefined && error.hint === 'missing-comma' && { fix: { start: repair, end: repair, text: ',' } }),
           ...(repair !== undefined && error.hint === 'trailing-comma' && { fix: { start: repair, end: repair + 1, text: '' } }),
         });
@@ -72,3 +74,7 @@ const outputJson: Rule = {
 };
 
 export default outputJson;
+
+function sourceLineAt(lines: readonly SourceLine[], line: number): string {
+  return lines.find((candidate) => candidate.line === line)?.text.trim() ?? '';
+}
