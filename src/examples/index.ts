@@ -8,7 +8,8 @@ import type { CodeData, DocumentFormat, Position, SourceLine } from '../document
 import { parseJsonBlock } from './json/parse.js';
 import { isNoOutputSentence } from './no-output.js';
 import { classifyOutput } from './output-kind.js';
-import type { Example, ExampleDocument, Link } from './types.js';
+import type { JsonParseResult } from './json/types.js';
+import type { Example, ExampleDocument, Link, Output } from './types.js';
 
 /**
  * Splits a parsed document into examples. A new example starts at a title (a paragraph that is only
@@ -155,7 +156,7 @@ function readCodeBlock(example: Example, code: Code): void {
   const followsCommand = example.commands.length > 0;
   if (outputIntroducer.test(introducer) || (followsCommand && introducer === '' && /^\s*[[{]/.test(code.value))) {
     const kind = classifyOutput(code.value);
-    const output: Example['outputs'][number] = {
+    const output: Output = {
       kind,
       position: code.position,
       raw: code.value,
@@ -163,14 +164,33 @@ function readCodeBlock(example: Example, code: Code): void {
       commandIndex: example.commands.length - 1,
     };
     if (data.introducer !== undefined) output.introducer = data.introducer;
-    if (kind === 'json') {
-      const json = parseJsonBlock(lines);
-      output.json = json;
-      if (json.value !== undefined) output.value = json.value;
-      if (json.map) output.map = json.map;
-    }
+    if (kind === 'json') readJson(output, lines);
     example.outputs.push(output);
   }
+}
+
+/**
+ * Most outputs are strict JSON and most never need a position (only findings do), so the native parser
+ * reads them and the positioned parse runs on first use of `json` or `map`. Text that is not strict JSON
+ * (elisions, syntax errors) gets the positioned parse at once. The two parsers agree on what is valid
+ * (a property test holds them to it).
+ */
+function readJson(output: Output, lines: SourceLine[]): void {
+  let strict: unknown;
+  try {
+    strict = JSON.parse(lines.map((line) => line.text).join('\n'));
+  } catch {
+    const json = parseJsonBlock(lines);
+    output.json = json;
+    if (json.value !== undefined) output.value = json.value;
+    if (json.map) output.map = json.map;
+    return;
+  }
+  output.value = strict;
+  let parsed: JsonParseResult | undefined;
+  const positioned = () => (parsed ??= parseJsonBlock(lines));
+  Object.defineProperty(output, 'json', { get: positioned, enumerable: true, configurable: true });
+  Object.defineProperty(output, 'map', { get: () => positioned().map, enumerable: true, configurable: true });
 }
 
 function startsWithAwsCommand(lines: SourceLine[]): boolean {
