@@ -6,7 +6,7 @@ import type { SeveritySetting } from '../rules/engine.js';
 export const CONFIG_FILE_NAME = 'docs-harness.config.json';
 
 export interface ReplayConfig {
-  target?: 'off' | 'mock' | 'cognito-local' | 'endpoint';
+  target?: 'off' | 'mock' | 'cognito-local' | 'endpoint' | 'aws';
   endpointUrl?: string;
   region?: string;
 }

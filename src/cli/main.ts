@@ -15,6 +15,7 @@ import { UsageError } from './errors.js';
 import { formatExtract, type ExtractFormat } from './extract.js';
 import { openReplayTarget, REPLAY_TARGETS, type ReplayTarget } from './replay-target.js';
 import { fixFiles, runFiles, type RunResult, type Selection } from './run.js';
+import { runUpdate } from './update.js';
 import { ShardSpecError } from './shard.js';
 
 const usage = `Usage: docs-harness <command> [options] <paths...>
@@ -23,6 +24,7 @@ Commands:
   check <paths...>     check documents, commands and outputs against the rules and the service models
   replay <paths...>    check, and replay every command through the real SDK client (--target, default mock)
   extract <paths...>   print the examples found: titles, commands as bash reads them, outputs
+  update <paths...>    rewrite documented JSON outputs from a replay (--target, default mock; --dry-run)
   schemas              write JSON Schemas for a service (--service NAME --models DIR --out DIR)
   rules                list the rules with their ids, default severities and descriptions
 
@@ -36,12 +38,15 @@ Options:
   --target TARGET         replay against ${REPLAY_TARGETS.join('|')}
   --endpoint-url URL      with --target endpoint: the server (loopback only unless --allow-remote)
   --allow-remote          let --target endpoint reach a non-loopback address
+  --allow-aws             let --target aws create and delete resources in your AWS account (needs --region)
+  --scenarios DIR         folder of <service>/<operation>.scenario.json files for live replay
   --region REGION         region for replay clients
   --baseline FILE         report only findings that are not in FILE
   --update-baseline       write the current findings to the --baseline FILE and exit 0
   --changed[=BASE]        check only files changed since BASE (default: the merge base with the default branch)
   --shard I/N             check only the I-th of N deterministic shards
   --fix                   write safe fixes in place (line endings and everything else kept)
+  --dry-run               update: print a unified diff instead of writing
   -h, --help              show this help
 
 Exit codes: 0 no error-level findings, 1 error-level findings, 2 usage or internal error.
@@ -56,12 +61,15 @@ const options = {
   target: { type: 'string' },
   'endpoint-url': { type: 'string' },
   'allow-remote': { type: 'boolean' },
+  'allow-aws': { type: 'boolean' },
+  scenarios: { type: 'string', multiple: true },
   region: { type: 'string' },
   baseline: { type: 'string' },
   'update-baseline': { type: 'boolean' },
   changed: { type: 'string' },
   shard: { type: 'string' },
   fix: { type: 'boolean' },
+  'dry-run': { type: 'boolean' },
   service: { type: 'string' },
   out: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
@@ -91,13 +99,15 @@ export async function main(argv: string[], io: Io = process): Promise<number> {
         return await check(paths, values, io, 'mock');
       case 'extract':
         return await extract(paths, values, io);
+      case 'update':
+        return await update(paths, values, io);
       case 'schemas':
         return schemas(values, io);
       case 'rules':
         io.stdout.write(listRules());
         return 0;
       default:
-        throw new UsageError(`unknown command '${command}': expected check, replay, extract, schemas or rules (see --help)`);
+        throw new UsageError(`unknown command '${command}': expected check, replay, extract, update, schemas or rules (see --help)`);
     }
   } catch (error) {
     if (userErrors.some((kind) => error instanceof kind)) {
@@ -139,7 +149,7 @@ function normalizeChanged(argv: string[]): string[] {
 }
 
 function isCommandName(word: string): boolean {
-  return ['check', 'replay', 'extract', 'schemas', 'rules', 'help'].includes(word);
+  return ['check', 'replay', 'extract', 'update', 'schemas', 'rules', 'help'].includes(word);
 }
 
 function chooseFormat<T extends string>(value: string | undefined, choices: readonly T[], fallback: T): T {
@@ -195,7 +205,11 @@ async function check(paths: string[], values: Values, io: Io, defaultTarget: Rep
   if (values['update-baseline'] && !values.baseline) throw new UsageError('--update-baseline needs --baseline FILE');
   const config = effectiveConfig(values, defaultTarget);
   const models = chooseModels(config);
-  const target = await openReplayTarget(config.replay, { allowRemote: Boolean(values['allow-remote']) });
+  const target = await openReplayTarget(config.replay, {
+    allowRemote: Boolean(values['allow-remote']),
+    allowAws: Boolean(values['allow-aws']),
+    scenarios: (values.scenarios ?? []).map((folder) => path.resolve(folder)),
+  });
   try {
     const rules = chooseRules(values, target !== undefined);
     const run = {
@@ -266,6 +280,13 @@ async function extract(paths: string[], values: Values, io: Io): Promise<number>
   });
   await emit(formatExtract(result, format, models), values, io);
   return exitCode(result);
+}
+
+/** `update`: exit 0 when nothing needed to change, 1 when files were (or would be) changed. */
+async function update(paths: string[], values: Values, io: Io): Promise<number> {
+  const config = effectiveConfig(values, 'mock');
+  const target = { allowRemote: Boolean(values['allow-remote']) };
+  return runUpdate(paths, { models: chooseModels(config), replay: config.replay, target, dryRun: Boolean(values['dry-run']) }, io);
 }
 
 function schemas(values: Values, io: Io): number {

@@ -29,6 +29,14 @@ const notReplayed: Rule = {
     ],
   },
   async check(context) {
+    // A live run: commands its target cannot answer (an operation it lacks, SRP, a code sent by email).
+    for (const example of context.liveReplay ? context.document.examples : []) {
+      for (const command of example.commands) {
+        const result = await context.liveReplay!(command, example);
+        const { start, end } = command.shell.position;
+        if (result?.status === 'skipped') context.report({ start, end, message: `not replayed live: ${result.reason}`, fingerprint: `${command.operation}:live:${result.reason}` });
+      }
+    }
     await forEachReplay(context, (result, command) => {
       const { start, end } = command.shell.position;
       if (!result.replayed) context.report({ start, end, message: `not replayed: ${result.reason}`, fingerprint: `${command.operation}:${result.reason}` });

@@ -156,7 +156,7 @@ function stringsMatch(documented: string, live: string, bindings: Map<string, st
 }
 
 /** Items named by a `Name` member (attributes, schema entries) pair by name, since order is not part of the API; others by index. */
-function pairElements(documented: unknown[], live: unknown[]): Array<[number | undefined, number | undefined]> {
+export function pairElements(documented: unknown[], live: unknown[]): Array<[number | undefined, number | undefined]> {
   const nameOf = (item: unknown) => (item !== null && typeof item === 'object' && typeof (item as { Name?: unknown }).Name === 'string' ? (item as { Name: string }).Name : undefined);
   const named = [...documented, ...live].every((item) => nameOf(item) !== undefined);
   if (!named) {

@@ -6,9 +6,12 @@ import {
   AdminSetUserPasswordCommand,
   AssociateSoftwareTokenCommand,
   CognitoIdentityProviderClient,
+  CreateGroupCommand,
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
+  DeleteGroupCommand,
   DeleteUserPoolCommand,
+  GetGroupCommand,
   InitiateAuthCommand,
   SetUserMFAPreferenceCommand,
   SetUserPoolMfaConfigCommand,
@@ -32,6 +35,7 @@ interface FixtureUser {
   password: string;
   secret?: string;
   accessToken?: string;
+  refreshToken?: string;
 }
 
 export interface BoundInput {
@@ -46,10 +50,16 @@ export interface FixtureOptions {
   /** The user that token-only commands (`GetUser`, `AssociateSoftwareToken`...) act on. */
   defaultUsername?: string;
   region?: string;
+  /** The service endpoint; absent for the real service (the SDK's own endpoint for the region). */
+  endpoint?: string;
+  /** Use the SDK's default credential chain instead of dummy keys (the real service). */
+  defaultCredentials?: boolean;
+  /** Every pool, client and group the fixture creates is named with it (`docs-harness-<random>-`). */
+  namePrefix?: string;
 }
 
 /** Request members that carry a secret: always replaced by the fixture's own values. */
-const passwordMembers = new Set(['Password', 'TemporaryPassword', 'PreviousPassword', 'ProposedPassword']);
+const passwordMembers = new Set(['Password', 'TemporaryPassword', 'ProposedPassword']);
 
 /**
  * A user pool and app client on a live Cognito endpoint, with users put in whatever state a command
@@ -59,6 +69,7 @@ const passwordMembers = new Set(['Password', 'TemporaryPassword', 'PreviousPassw
 export class CognitoFixture {
   readonly client: CognitoIdentityProviderClient;
   readonly defaultUsername: string;
+  readonly namePrefix: string;
   /** Time spent in SDK calls the fixture made, in ms (for overhead measurements). */
   sdkMs = 0;
   private pool?: Promise<{ userPoolId: string; clientId: string }>;
@@ -66,13 +77,19 @@ export class CognitoFixture {
   private readonly disposablePools: string[] = [];
   private readonly pendingForget = new Set<string>();
 
-  constructor(endpoint: string, options: FixtureOptions = {}) {
+  constructor(options: FixtureOptions = {}) {
     this.defaultUsername = options.defaultUsername ?? 'testuser';
+    this.namePrefix = options.namePrefix ?? `docs-harness-${randomBytes(4).toString('hex')}-`;
     this.client = new CognitoIdentityProviderClient({
-      endpoint,
+      ...(options.endpoint ? { endpoint: options.endpoint } : {}),
       region: options.region ?? 'us-west-2',
-      credentials: { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'docs-harness-local' },
+      ...(options.defaultCredentials ? {} : { credentials: { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'docs-harness-local' } }),
     });
+  }
+
+  /** A new resource name carrying the run prefix. */
+  newName(purpose: string): string {
+    return `${this.namePrefix}${purpose}-${randomBytes(3).toString('hex')}`;
   }
 
   /** Sends a command through the SDK client, timing it. */
@@ -90,9 +107,7 @@ export class CognitoFixture {
   poolAndClient(): Promise<{ userPoolId: string; clientId: string }> {
     return (this.pool ??= (async () => {
       const pool = await this.send<{ UserPool?: { Id?: string } }>(
-        new CreateUserPoolCommand({
-          PoolName: `docs-harness-${randomBytes(4).toString('hex')}`,
-        }),
+        new CreateUserPoolCommand({ PoolName: this.newName('pool') }),
       );
       const userPoolId = pool.UserPool!.Id!;
       await this.send(
@@ -101,7 +116,7 @@ export class CognitoFixture {
       const client = await this.send<{ UserPoolClient?: { ClientId?: string } }>(
         new CreateUserPoolClientCommand({
           UserPoolId: userPoolId,
-          ClientName: 'docs-harness',
+          ClientName: this.newName('client'),
           ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_ADMIN_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
         }),
       );
@@ -120,6 +135,11 @@ export class CognitoFixture {
     this.pendingForget.clear();
   }
 
+  /** The pools this fixture will delete (its own and those examples created). */
+  createdPools(): string[] {
+    return [...this.disposablePools];
+  }
+
   /** Deletes the pools this fixture created. */
   async dispose(): Promise<void> {
     const pools = [...this.disposablePools];
@@ -127,7 +147,25 @@ export class CognitoFixture {
     this.pool = undefined;
     this.disposablePools.length = 0;
     this.users.clear();
-    await Promise.allSettled(pools.map((UserPoolId) => this.send(new DeleteUserPoolCommand({ UserPoolId }))));
+    const results = await Promise.allSettled(pools.map((UserPoolId) => this.send(new DeleteUserPoolCommand({ UserPoolId }))));
+    // A pool an example deleted is already gone.
+    const failed = results.flatMap((result, index) =>
+      result.status === 'rejected' && (result.reason as Error).name !== 'ResourceNotFoundException' ? [`${pools[index]} (${(result.reason as Error).name})`] : [],
+    );
+    if (failed.length > 0) throw new Error(`could not delete user pool(s) ${failed.join(', ')}: delete them by hand`);
+  }
+
+  /** Makes sure the group exists in the run's pool (or, with `present: false`, that it does not). */
+  async ensureGroup(groupName: string, present: boolean): Promise<void> {
+    const { userPoolId } = await this.poolAndClient();
+    let exists = true;
+    try {
+      await this.send(new GetGroupCommand({ UserPoolId: userPoolId, GroupName: groupName }));
+    } catch {
+      exists = false;
+    }
+    if (exists && !present) await this.send(new DeleteGroupCommand({ UserPoolId: userPoolId, GroupName: groupName }));
+    if (!exists && present) await this.send(new CreateGroupCommand({ UserPoolId: userPoolId, GroupName: groupName }));
   }
 
   /** Makes sure `username` does not exist (for commands that create it). */
@@ -176,7 +214,7 @@ export class CognitoFixture {
       return user;
     }
     await this.send(new AdminSetUserPasswordCommand({ UserPoolId: userPoolId, Username: username, Password: password, Permanent: true }));
-    user.accessToken = await this.signIn(username, password);
+    Object.assign(user, await this.signIn(username, password));
     if (state !== 'confirmed') {
       const association = await this.send<{ SecretCode?: string }>(new AssociateSoftwareTokenCommand({ AccessToken: user.accessToken }));
       user.secret = association.SecretCode!;
@@ -195,17 +233,18 @@ export class CognitoFixture {
     return user;
   }
 
-  /** Signs in with USER_PASSWORD_AUTH: the access token, or the Session of the challenge it meets. */
-  private async signIn(username: string, password: string): Promise<string> {
+  /** Signs in with USER_PASSWORD_AUTH: the access and refresh tokens. */
+  private async signIn(username: string, password: string): Promise<{ accessToken: string; refreshToken?: string }> {
     const result = await this.startAuth(username, password);
-    const token = result.AuthenticationResult?.AccessToken;
-    if (!token) throw new Error(`signing in ${username} met the challenge ${result.ChallengeName ?? '(none)'}`);
-    return token;
+    const accessToken = result.AuthenticationResult?.AccessToken;
+    if (!accessToken) throw new Error(`signing in ${username} met the challenge ${result.ChallengeName ?? '(none)'}`);
+    const refreshToken = result.AuthenticationResult?.RefreshToken;
+    return { accessToken, ...(refreshToken ? { refreshToken } : {}) };
   }
 
   private async startAuth(username: string, password: string) {
     const { clientId } = await this.poolAndClient();
-    return this.send<{ AuthenticationResult?: { AccessToken?: string }; ChallengeName?: string; Session?: string }>(
+    return this.send<{ AuthenticationResult?: { AccessToken?: string; RefreshToken?: string }; ChallengeName?: string; Session?: string }>(
       new InitiateAuthCommand({ ClientId: clientId, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: username, PASSWORD: password } }),
     );
   }
@@ -224,10 +263,17 @@ export class CognitoFixture {
 
   /** A disposable pool for commands that delete one. */
   private async disposablePool(): Promise<string> {
-    const pool = await this.send<{ UserPool?: { Id?: string } }>(new CreateUserPoolCommand({ PoolName: `docs-harness-${randomBytes(4).toString('hex')}` }));
+    const pool = await this.send<{ UserPool?: { Id?: string } }>(new CreateUserPoolCommand({ PoolName: this.newName('pool') }));
     const id = pool.UserPool!.Id!;
     this.disposablePools.push(id);
     return id;
+  }
+
+  /** A disposable app client in the run's pool, for commands that change or delete one (the run's client keeps its flows). */
+  private async disposableClient(): Promise<string> {
+    const { userPoolId } = await this.poolAndClient();
+    const client = await this.send<{ UserPoolClient?: { ClientId?: string } }>(new CreateUserPoolClientCommand({ UserPoolId: userPoolId, ClientName: this.newName('client') }));
+    return client.UserPoolClient!.ClientId!;
   }
 
   /**
@@ -255,8 +301,11 @@ export class CognitoFixture {
       if (operationName === 'DeleteUserPool') bind(bound, 'UserPoolId', await this.disposablePool());
       else bind(bound, 'UserPoolId', userPoolId);
     }
-    if ('ClientId' in bound) bind(bound, 'ClientId', clientId);
+    if ('ClientId' in bound) bind(bound, 'ClientId', clientChangers.has(operationName) ? await this.disposableClient() : clientId);
     for (const member of passwordMembers) if (typeof bound[member] === 'string') bind(bound, member, newPassword());
+    // Names of resources an example creates carry the run prefix, so a run against the service can be told apart and cleaned up.
+    if (operationName === 'CreateUserPool' && typeof bound.PoolName === 'string') bind(bound, 'PoolName', this.newName('pool'));
+    if (typeof bound.GroupName === 'string') await this.ensureGroup(bound.GroupName, operationName !== 'CreateGroup');
 
     const username = typeof bound.Username === 'string' ? bound.Username : undefined;
     switch (operationName) {
@@ -297,14 +346,19 @@ export class CognitoFixture {
         if (username) await this.ensureUser(username, 'confirmed');
     }
 
-    if ('AccessToken' in bound) {
+    if ('AccessToken' in bound || operationName === 'RevokeToken') {
       const user = await this.ensureUser(this.defaultUsername, tokenUserState(operationName, bound));
-      bind(bound, 'AccessToken', user.accessToken!);
+      if ('AccessToken' in bound) bind(bound, 'AccessToken', user.accessToken!);
+      if (typeof bound.Token === 'string' && user.refreshToken) bind(bound, 'Token', user.refreshToken);
+      if (typeof bound.PreviousPassword === 'string') bind(bound, 'PreviousPassword', user.password);
       if (typeof bound.UserCode === 'string') bind(bound, 'UserCode', totp(user.secret!));
     }
     return { input: bound, bindings, members };
   }
 }
+
+/** Operations that change or delete the app client they name: they get a disposable one. */
+const clientChangers = new Set(['UpdateUserPoolClient', 'DeleteUserPoolClient']);
 
 /** The state the token's user must be in for a token-only command to succeed. */
 function tokenUserState(operationName: string, input: Record<string, unknown>): UserState {

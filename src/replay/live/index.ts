@@ -1,4 +1,5 @@
 import * as cognito from '@aws-sdk/client-cognito-identity-provider';
+import { randomBytes } from 'node:crypto';
 import type { AwsCommand } from '../../commands/types.js';
 import type { Example, ExampleDocument } from '../../examples/types.js';
 import type { CommandTranslation } from '../../model/input/types.js';
@@ -8,13 +9,18 @@ import type { DocumentedOutcome } from '../types.js';
 import { compareOutput, mask, maskDeep, toCliOutput, type OutputDifference } from './compare.js';
 import { CognitoFixture } from './fixture.js';
 import { cognitoLocalProfile, serviceProfile, type TargetProfile } from './profiles.js';
+import { resolveReferences, type Scenario, type ScenarioLookup, type ScenarioStep } from './scenario.js';
 import { startCognitoLocal } from './server.js';
 
 export { mask, maskDeep, type OutputDifference } from './compare.js';
+export { createScenarioFinder, loadScenario, type Scenario, type ScenarioLookup } from './scenario.js';
 export { startCognitoLocal } from './server.js';
 
-/** `cognito-local`: a server started for the run; `{ endpoint }`: one already running (cognito-local or the service). */
-export type LiveTarget = 'cognito-local' | { endpoint: string; profile?: TargetProfile };
+/**
+ * `cognito-local`: a server started for the run; `{ endpoint }`: one already running (cognito-local or the service);
+ * `{ aws }`: the real service in a region with the SDK's default credentials (`endpoint` only for tests).
+ */
+export type LiveTarget = 'cognito-local' | { endpoint: string; profile?: TargetProfile } | { aws: { region: string; endpoint?: string } };
 
 export interface LiveCommandResult {
   operationName: string;
@@ -41,33 +47,108 @@ export interface LiveExampleResult {
   result: LiveCommandResult;
 }
 
+/** Replayed commands and where their time went: the harness overhead is `(totalMs - sdkMs) / commands`. */
+export interface LiveStats {
+  commands: number;
+  sdkMs: number;
+  totalMs: number;
+}
+
 export interface LiveSession {
   endpoint: string;
   profile: TargetProfile;
-  replay(operationName: string, input: Record<string, unknown>, documented: DocumentedOutcome): Promise<LiveCommandResult>;
+  /** Every pool, client and group the session creates is named with it. */
+  namePrefix: string;
+  /** `bindings`: a scenario's explicit placeholder → live value, applied over the fixture's. */
+  replay(operationName: string, input: Record<string, unknown>, documented: DocumentedOutcome, bindings?: Map<string, string>): Promise<LiveCommandResult>;
+  /** One scenario step: an API call whose output is returned for later references. */
+  call(step: ScenarioStep, captured: Record<string, unknown>): Promise<unknown>;
+  /** Values scenario inputs may refer to as `${fixture.Name}`. */
+  fixtureValues(): Promise<Record<string, string>>;
+  stats(): LiveStats;
   /** Deletes this run's pools and stops a server the session started. */
   close(): Promise<void>;
+}
+
+/** Operations whose input carries a code Cognito delivers by email or SMS: only a scenario can supply it. */
+const deliveredCodes: Record<string, string> = {
+  ConfirmSignUp: 'ConfirmationCode',
+  ConfirmForgotPassword: 'ConfirmationCode',
+  VerifyUserAttribute: 'Code',
+};
+
+/** Why no target can replay this call from the document alone (SRP, delivered codes); undefined when it can. */
+function needsMoreThanTheDocument(operationName: string, input: Record<string, unknown>): string | undefined {
+  if (input.AuthFlow === 'USER_SRP_AUTH' || input.ChallengeName === 'PASSWORD_VERIFIER' || input.ChallengeName === 'DEVICE_SRP_AUTH') {
+    return 'needs SRP, which the harness does not compute';
+  }
+  const member = deliveredCodes[operationName];
+  if (member) return `needs the ${member} Cognito sends by email or SMS (bind it in a scenario file)`;
+  return undefined;
 }
 
 /** Opens a run against a target: a fresh fixture (its own pool and users), and a fresh server for `cognito-local`. */
 export async function openLiveSession(target: LiveTarget): Promise<LiveSession> {
   const server = target === 'cognito-local' ? await startCognitoLocal() : undefined;
-  const endpoint = server?.endpoint ?? (target as { endpoint: string }).endpoint;
-  const profile = target === 'cognito-local' ? cognitoLocalProfile : (target.profile ?? serviceProfile);
-  const fixture = new CognitoFixture(endpoint);
-  return {
-    endpoint,
-    profile,
-    replay: (operationName, input, documented) => replayOne(fixture, profile, operationName, input, documented),
-    async close() {
+  const aws = typeof target === 'object' && 'aws' in target ? target.aws : undefined;
+  const endpoint = server?.endpoint ?? (aws ? (aws.endpoint ?? `AWS ${aws.region}`) : (target as { endpoint: string }).endpoint);
+  const profile = target === 'cognito-local' ? cognitoLocalProfile : typeof target === 'object' && 'endpoint' in target && !aws ? (target.profile ?? serviceProfile) : serviceProfile;
+  const fixture = new CognitoFixture({
+    namePrefix: `docs-harness-${randomBytes(4).toString('hex')}-`,
+    ...(aws ? { region: aws.region, defaultCredentials: true, ...(aws.endpoint ? { endpoint: aws.endpoint } : {}) } : { endpoint }),
+  });
+  const stats: LiveStats = { commands: 0, sdkMs: 0, totalMs: 0 };
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
       try {
         await fixture.dispose();
       } finally {
         fixture.client.destroy();
         await server?.stop();
       }
-    },
+    })());
+  // Against the service, Ctrl-C still deletes what the run created before the process ends.
+  const onSignal = (signal: NodeJS.Signals) => {
+    void close().finally(() => process.kill(process.pid, signal));
   };
+  if (aws) {
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+  }
+  return {
+    endpoint,
+    profile,
+    namePrefix: fixture.namePrefix,
+    async replay(operationName, input, documented, bindings) {
+      const result = await replayOne(fixture, profile, operationName, input, documented, bindings);
+      if (result.status !== 'skipped') {
+        stats.commands++;
+        stats.sdkMs += result.sdkMs;
+        stats.totalMs += result.totalMs;
+      }
+      return result;
+    },
+    async call(step, captured) {
+      const Command = commandClass(step.operation);
+      if (!Command) throw new Error(`no ${step.operation} command in the SDK client`);
+      return toCliOutput(await fixture.send(new Command(resolveReferences(step.input ?? {}, captured) as object)));
+    },
+    async fixtureValues() {
+      const { userPoolId, clientId } = await fixture.poolAndClient();
+      const user = await fixture.ensureUser(fixture.defaultUsername, 'confirmed');
+      return { UserPoolId: userPoolId, ClientId: clientId, Username: fixture.defaultUsername, Password: user.password, NamePrefix: fixture.namePrefix };
+    },
+    stats: () => ({ ...stats }),
+    close,
+  };
+}
+
+function commandClass(operationName: string): (new (input: object) => { input: object }) | undefined {
+  const Command = (cognito as unknown as Record<string, new (input: object) => { input: object }>)[`${operationName}Command`];
+  return typeof Command === 'function' ? Command : undefined;
 }
 
 async function replayOne(
@@ -76,6 +157,7 @@ async function replayOne(
   operationName: string,
   input: Record<string, unknown>,
   documented: DocumentedOutcome,
+  explicit: Map<string, string> = new Map(),
 ): Promise<LiveCommandResult> {
   const started = performance.now();
   const sdkBefore = fixture.sdkMs;
@@ -85,8 +167,13 @@ async function replayOne(
     sdkMs: fixture.sdkMs - sdkBefore,
     totalMs: performance.now() - started,
   });
-  const Command = (cognito as unknown as Record<string, new (input: object) => { input: object }>)[`${operationName}Command`];
-  if (typeof Command !== 'function') return finish({ status: 'skipped', reason: `no ${operationName} command in the SDK client`, bindings: [], differences: [] });
+  const skip = (reason: string) => finish({ status: 'skipped', reason, bindings: [], differences: [] });
+  const Command = commandClass(operationName);
+  if (!Command) return skip(`no ${operationName} command in the SDK client`);
+  const unsupported = profile.cannotReplay?.(operationName, input);
+  if (unsupported) return skip(unsupported);
+  const needs = needsMoreThanTheDocument(operationName, input);
+  if (needs && explicit.size === 0) return skip(needs);
 
   let bound;
   try {
@@ -94,6 +181,7 @@ async function replayOne(
   } catch (error) {
     return finish({ status: 'failed', reason: `setting up the fixture failed: ${describeError(error)}`, bindings: [], differences: [] });
   }
+  applyExplicitBindings(input, bound.input, explicit, bound);
   const bindings: Array<[string, string]> = [...bound.bindings].map(([placeholder, live]) => [
     placeholder,
     JSON.parse(mask(live, bound.members.get(placeholder))),
@@ -120,6 +208,22 @@ async function replayOne(
   return finish({ ...report, output: maskDeep(output), status, differences });
 }
 
+/** A scenario's bindings win over the fixture's: every documented string equal to a bound placeholder is replaced, at any depth. */
+function applyExplicitBindings(documented: unknown, bound: Record<string, unknown>, explicit: Map<string, string>, record: { bindings: Map<string, string>; members: Map<string, string> }): void {
+  const walk = (doc: unknown, target: Record<string, unknown> | unknown[]) => {
+    for (const [key, value] of Object.entries(doc as object)) {
+      if (typeof value === 'string' && explicit.has(value)) {
+        (target as Record<string, unknown>)[key] = explicit.get(value);
+        record.bindings.set(value, explicit.get(value)!);
+        record.members.set(value, key);
+      } else if (value !== null && typeof value === 'object' && typeof (target as Record<string, unknown>)[key] === 'object') {
+        walk(value, (target as Record<string, unknown>)[key] as Record<string, unknown>);
+      }
+    }
+  };
+  if (explicit.size > 0) walk(documented, bound);
+}
+
 /** A pool an example created is deleted with the run's own. */
 function adoptCreatedPool(fixture: CognitoFixture, operationName: string, output: unknown): void {
   const id = (output as { UserPool?: { Id?: unknown } }).UserPool?.Id;
@@ -135,6 +239,7 @@ export interface ReplayLiveOptions {
   target: LiveTarget;
   /** The command translator (`RuleContext.translation`, or `translateCommand`). */
   translate(command: AwsCommand, example: Example): CommandTranslation | undefined;
+  findScenario?: (documentPath: string) => ScenarioLookup;
 }
 
 /** Replays every `aws cognito-idp` command of the documents' examples against a live target and compares outputs. */
@@ -143,14 +248,11 @@ export async function replayLive(documents: ExampleDocument[], options: ReplayLi
   const results: LiveExampleResult[] = [];
   try {
     for (const document of documents) {
+      const replayed = await replayDocumentLive(session, document, options.translate, options.findScenario?.(document.path));
       for (const example of document.examples) {
         for (const [commandIndex, command] of example.commands.entries()) {
-          if (command.service !== 'cognito-idp') continue;
-          const translation = options.translate(command, example);
-          if (!translation?.operationName || !translation.input || translation.customization) continue;
-          const documented = documentedOutcome(document, example, commandIndex, translation);
-          const result = await session.replay(translation.operationName, translation.input, documented);
-          results.push({ document, example, commandIndex, result });
+          const result = replayed.get(command);
+          if (result) results.push({ document, example, commandIndex, result });
         }
       }
     }
@@ -161,23 +263,78 @@ export async function replayLive(documents: ExampleDocument[], options: ReplayLi
 }
 
 /**
- * The engine's `extend` hook for a live run: gives rules `context.liveReplay`, each command replayed once
- * against the session's target. Commands of other services are not replayed.
+ * Replays a document's `aws cognito-idp` commands in order: a scenario's setup first, its bindings applied,
+ * its teardown always run. A broken scenario fails every command with its one-line problem.
  */
-export function extendWithLiveReplay(session: LiveSession): (context: RuleContext) => void {
-  return (context) => {
-    const results = new Map<AwsCommand, Promise<LiveCommandResult | undefined>>();
-    context.liveReplay = (command, example) => {
-      let result = results.get(command);
-      if (!result) {
-        const translation = context.translation(command, example);
-        result =
-          command.service === 'cognito-idp' && translation?.operationName && translation.input && !translation.customization
-            ? session.replay(translation.operationName, translation.input, documentedOutcome(context.document, example, example.commands.indexOf(command), translation))
-            : Promise.resolve(undefined);
-        results.set(command, result);
+export async function replayDocumentLive(
+  session: LiveSession,
+  document: ExampleDocument,
+  translate: (command: AwsCommand, example: Example) => CommandTranslation | undefined,
+  lookup: ScenarioLookup,
+): Promise<Map<AwsCommand, LiveCommandResult>> {
+  const commands: Array<{ command: AwsCommand; example: Example; index: number; translation: CommandTranslation & { operationName: string; input: Record<string, unknown> } }> = [];
+  for (const example of document.examples) {
+    for (const [index, command] of example.commands.entries()) {
+      if (command.service !== 'cognito-idp') continue;
+      const translation = translate(command, example);
+      if (!translation?.operationName || !translation.input || translation.customization) continue;
+      commands.push({ command, example, index, translation: translation as (typeof commands)[number]['translation'] });
+    }
+  }
+  const results = new Map<AwsCommand, LiveCommandResult>();
+  const failAll = (reason: string) => {
+    for (const { command, translation } of commands) {
+      results.set(command, { operationName: translation.operationName, status: 'failed', reason, bindings: [], differences: [], sdkMs: 0, totalMs: 0 });
+    }
+    return results;
+  };
+  if (commands.length === 0) return results;
+  if (lookup && 'problem' in lookup) return failAll(lookup.problem);
+  const scenario: Scenario | undefined = lookup?.scenario;
+  const captured: Record<string, unknown> = {};
+  try {
+    let bindings = new Map<string, string>();
+    if (scenario) {
+      try {
+        captured.fixture = await session.fixtureValues();
+        for (const [position, step] of scenario.setup.entries()) {
+          const output = await session.call(step, captured).catch((error: unknown) => {
+            throw new Error(`setup step ${step.name ?? position + 1} (${step.operation}) failed: ${describeError(error)}`);
+          });
+          if (step.name) captured[step.name] = output;
+        }
+        bindings = new Map(Object.entries(scenario.bindings).map(([placeholder, value]) => [placeholder, String(resolveReferences(value, captured))]));
+      } catch (error) {
+        return failAll(`scenario ${scenario.file.split(/[\\/]/).pop()}: ${(error as Error).message}`);
       }
-      return result;
+    }
+    for (const { command, example, index, translation } of commands) {
+      const documented = documentedOutcome(document, example, index, translation);
+      results.set(command, await session.replay(translation.operationName, translation.input, documented, bindings));
+    }
+  } finally {
+    // Teardown is best effort: the session deletes the run's pools anyway.
+    for (const step of scenario?.teardown ?? []) await session.call(step, captured).catch(() => undefined);
+  }
+  return results;
+}
+
+/**
+ * The engine's `extend` hook for a live run: gives rules `context.liveReplay`; a document's commands are replayed
+ * once, in order, with its scenario (beside it or found by `findScenario`). Commands of other services are not replayed.
+ */
+export function extendWithLiveReplay(session: LiveSession, options: { findScenario?: (documentPath: string) => ScenarioLookup } = {}): (context: RuleContext) => void {
+  return (context) => {
+    let replayed: Promise<Map<AwsCommand, LiveCommandResult>> | undefined;
+    context.liveReplay = async (command) => {
+      replayed ??= replayDocumentLive(session, context.document, (candidate, example) => context.translation(candidate, example), options.findScenario?.(context.document.path));
+      return (await replayed).get(command);
     };
   };
+}
+
+/** The report note on a session's time: commands replayed and the harness's own time per command beyond the SDK calls. */
+export function overheadNote(stats: LiveStats): string {
+  const overhead = stats.commands ? (stats.totalMs - stats.sdkMs) / stats.commands : 0;
+  return `live replay: ${stats.commands} command(s), harness overhead ${overhead.toFixed(2)} ms/command (SDK calls ${stats.sdkMs.toFixed(0)} ms of ${stats.totalMs.toFixed(0)} ms)`;
 }

@@ -1,3 +1,5 @@
+import { createRequire } from 'node:module';
+
 /** How a target is known to differ from the real service: such differences become info notes, never errors. */
 export interface KnownDeviation {
   /** JSON pointer into the output; `*` stands for any one segment (an array index or a key). */
@@ -10,13 +12,26 @@ export interface KnownDeviation {
 export interface TargetProfile {
   name: string;
   deviations: KnownDeviation[];
+  /** Why the target cannot answer this call at all (an operation or flow it does not implement); undefined when it can. */
+  cannotReplay?(operationName: string, input: Record<string, unknown>): string | undefined;
 }
+
+/** The operations cognito-local implements, read from its own dispatch table so an upgrade is picked up. */
+const cognitoLocalOperations = new Set(Object.keys((createRequire(import.meta.url)('cognito-local/lib/targets/targets.js') as { Targets: object }).Targets));
+/** Auth flows cognito-local answers; SRP and custom flows reach its `Unsupported` error. */
+const cognitoLocalFlows = new Set(['USER_PASSWORD_AUTH', 'REFRESH_TOKEN_AUTH', 'REFRESH_TOKEN', 'ADMIN_USER_PASSWORD_AUTH', 'ADMIN_NO_SRP_AUTH']);
 
 const omitsTokenDetails = 'cognito-local never returns it in AuthenticationResult';
 const poolDetail = 'cognito-local does not return this pool setting';
 
 export const cognitoLocalProfile: TargetProfile = {
   name: 'cognito-local',
+  cannotReplay(operationName, input) {
+    if (!cognitoLocalOperations.has(operationName)) return `cognito-local does not implement ${operationName}`;
+    const flow = input.AuthFlow;
+    if (typeof flow === 'string' && !cognitoLocalFlows.has(flow)) return `cognito-local does not implement the ${flow} flow`;
+    return undefined;
+  },
   deviations: [
     ...['ExpiresIn', 'TokenType', 'NewDeviceMetadata'].map((key) => ({
       pointer: `/AuthenticationResult/${key}`,
