@@ -1,12 +1,39 @@
 import type { Point } from '../../document/types.js';
 import type { ServiceModel } from '../types.js';
 
+/**
+ * Kinds of input problems: `unknown-service`, `unknown-operation`, `unknown-parameter`,
+ * `abbreviated-parameter`, `missing-required-parameter`, `duplicate-parameter`,
+ * `invalid-parameter-value`, `constraint` (length, range, pattern), `customization`, `missing-file`.
+ */
+export type InputProblemKind =
+  | 'unknown-service'
+  | 'unknown-operation'
+  | 'unknown-parameter'
+  | 'abbreviated-parameter'
+  | 'missing-required-parameter'
+  | 'duplicate-parameter'
+  | 'invalid-parameter-value'
+  | 'constraint'
+  | 'customization'
+  | 'missing-file';
+
 /** A fact found while turning a command's words into API input; rules turn these into findings. */
 export interface InputProblem {
-  kind: string;
+  kind: InputProblemKind | string;
   message: string;
   start: Point;
   end: Point;
+}
+
+/** One argument as the CLI read it. */
+export interface ParsedArgument {
+  /** The full CLI option name (`--user-pool-id`), after abbreviation expansion. */
+  name: string;
+  /** The API member it fills; absent for global and CLI-only options. */
+  member?: string;
+  /** The option word and its value words. */
+  words: { value: string; start: Point; end: Point }[];
 }
 
 /** What a command means to the service: the API operation and its input, as the AWS CLI v2 builds them. */
@@ -28,4 +55,6 @@ export interface CommandTranslation {
   };
   /** Set for CLI customizations (`s3 cp`, `deploy push`, `wait`...): what the command is instead of a plain API call. */
   customization?: string;
+  /** The arguments as read, in order (globals included). */
+  arguments: ParsedArgument[];
 }

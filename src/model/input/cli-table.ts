@@ -1,0 +1,157 @@
+/**
+ * What the AWS CLI v2 adds to or changes in the service models: global options, renamed arguments
+ * and commands implemented by customizations. Facts about the CLI's behaviour, kept as data.
+ */
+
+/** Values the CLI accepts for global options that have a fixed set. */
+export const GLOBAL_CHOICES: Readonly<Record<string, readonly string[]>> = {
+  '--output': ['json', 'text', 'table', 'yaml', 'yaml-stream'],
+  '--color': ['on', 'off', 'auto'],
+  '--cli-binary-format': ['base64', 'raw-in-base64-out'],
+};
+
+/** Arguments every operation command gets (awscli/customizations/cliinput.py, generatecliskeleton.py). */
+export const OPERATION_OPTIONS: ReadonlyMap<string, { values: 1 | '?' }> = new Map([
+  ['--cli-input-json', { values: 1 }],
+  ['--cli-input-yaml', { values: 1 }],
+  ['--generate-cli-skeleton', { values: '?' }],
+] as const);
+
+/** Arguments the CLI renames, usually because the model's name clashes with a global option (argrename.py). */
+const ARGUMENT_RENAMES: Record<string, string> = {
+  'ec2.create-image.no-no-reboot': 'reboot',
+  'ec2.*.no-egress': 'ingress',
+  'ec2.*.no-disable-api-termination': 'enable-api-termination',
+  'opsworks.*.region': 'stack-region',
+  'elastictranscoder.*.output': 'job-output',
+  'swf.register-activity-type.version': 'activity-version',
+  'swf.register-workflow-type.version': 'workflow-version',
+  'datapipeline.*.query': 'objects-query',
+  'datapipeline.get-pipeline-definition.version': 'pipeline-version',
+  'emr.*.job-flow-ids': 'cluster-ids',
+  'emr.*.job-flow-id': 'cluster-id',
+  'cloudsearchdomain.search.query': 'search-query',
+  'cloudsearchdomain.suggest.query': 'suggest-query',
+  'sns.subscribe.endpoint': 'notification-endpoint',
+  'deploy.*.s-3-location': 's3-location',
+  'deploy.*.ec-2-tag-filters': 'ec2-tag-filters',
+  'codepipeline.get-pipeline.version': 'pipeline-version',
+  'codepipeline.create-custom-action-type.version': 'action-version',
+  'codepipeline.delete-custom-action-type.version': 'action-version',
+  'kinesisanalytics.add-application-output.output': 'application-output',
+  'kinesisanalyticsv2.add-application-output.output': 'application-output',
+  'route53.delete-traffic-policy.version': 'traffic-policy-version',
+  'route53.get-traffic-policy.version': 'traffic-policy-version',
+  'route53.update-traffic-policy-comment.version': 'traffic-policy-version',
+  'gamelift.create-build.version': 'build-version',
+  'gamelift.update-build.version': 'build-version',
+  'gamelift.create-script.version': 'script-version',
+  'gamelift.update-script.version': 'script-version',
+  'route53domains.view-billing.start': 'start-time',
+  'route53domains.view-billing.end': 'end-time',
+  'apigateway.create-rest-api.version': 'api-version',
+  'apigatewayv2.create-api.version': 'api-version',
+  'apigatewayv2.update-api.version': 'api-version',
+  'pinpoint.get-campaign-version.version': 'campaign-version',
+  'pinpoint.get-segment-version.version': 'segment-version',
+  'stepfunctions.send-task-success.output': 'task-output',
+  'clouddirectory.publish-schema.version': 'schema-version',
+  'mturk.list-qualification-types.query': 'types-query',
+  'workdocs.create-notification-subscription.endpoint': 'notification-endpoint',
+  'workdocs.describe-users.query': 'user-query',
+  'lex-models.delete-bot.version': 'bot-version',
+  'lex-models.delete-intent.version': 'intent-version',
+  'lex-models.delete-slot-type.version': 'slot-type-version',
+  'lex-models.get-intent.version': 'intent-version',
+  'lex-models.get-slot-type.version': 'slot-type-version',
+  'lex-models.delete-bot-version.version': 'bot-version',
+  'lex-models.delete-intent-version.version': 'intent-version',
+  'lex-models.delete-slot-type-version.version': 'slot-type-version',
+  'lex-models.get-export.version': 'resource-version',
+  'mobile.create-project.region': 'project-region',
+  'rekognition.create-stream-processor.output': 'stream-processor-output',
+  'eks.create-cluster.version': 'kubernetes-version',
+  'eks.update-cluster-version.version': 'kubernetes-version',
+  'eks.create-nodegroup.version': 'kubernetes-version',
+  'eks.update-nodegroup-version.version': 'kubernetes-version',
+  'schemas.*.version': 'schema-version',
+};
+
+/** Old names the CLI still accepts beside the current ones (argrename.py HIDDEN_ALIASES). */
+const HIDDEN_ALIASES: Record<string, string> = {
+  'cognito-identity.create-identity-pool.open-id-connect-provider-arns': 'open-id-connect-provider-ar-ns',
+  'storagegateway.describe-tapes.tape-arns': 'tape-ar-ns',
+  'storagegateway.describe-tape-archives.tape-arns': 'tape-ar-ns',
+  'storagegateway.describe-vtl-devices.vtl-device-arns': 'vtl-device-ar-ns',
+  'storagegateway.describe-cached-iscsi-volumes.volume-arns': 'volume-ar-ns',
+  'storagegateway.describe-stored-iscsi-volumes.volume-arns': 'volume-ar-ns',
+  'route53domains.view-billing.start-time': 'start',
+  'deploy.create-deployment-group.ec2-tag-set': 'ec-2-tag-set',
+  'deploy.list-application-revisions.s3-bucket': 's-3-bucket',
+  'deploy.list-application-revisions.s3-key-prefix': 's-3-key-prefix',
+  'deploy.update-deployment-group.ec2-tag-set': 'ec-2-tag-set',
+  'iam.enable-mfa-device.authentication-code1': 'authentication-code-1',
+  'iam.enable-mfa-device.authentication-code2': 'authentication-code-2',
+  'iam.resync-mfa-device.authentication-code1': 'authentication-code-1',
+  'iam.resync-mfa-device.authentication-code2': 'authentication-code-2',
+  'lambda.publish-version.code-sha256': 'code-sha-256',
+  'lightsail.import-key-pair.public-key-base64': 'public-key-base-64',
+  'opsworks.register-volume.ec2-volume-id': 'ec-2-volume-id',
+};
+
+function lookup(table: Record<string, string>, service: string, operation: string, argument: string): string | undefined {
+  return table[`${service}.${operation}.${argument}`] ?? table[`${service}.*.${argument}`];
+}
+
+/** The CLI name of a model argument after the CLI's renames (without `--`). */
+export function renamedArgument(service: string, operation: string, argument: string): string {
+  return lookup(ARGUMENT_RENAMES, service, operation, argument) ?? argument;
+}
+
+export function hiddenAlias(service: string, operation: string, argument: string): string | undefined {
+  return lookup(HIDDEN_ALIASES, service, operation, argument);
+}
+
+/** CLI commands with no service model at all. */
+export const CUSTOM_SERVICES: ReadonlySet<string> = new Set(['s3', 'configure', 'history', 'ddb', 'cli-dev', 'login', 'logout']);
+
+/** Commands implemented by customizations instead of one plain API call, by service. */
+export const CUSTOM_COMMANDS: Readonly<Record<string, readonly string[]>> = {
+  cloudformation: ['deploy', 'package'],
+  cloudfront: ['sign'],
+  cloudtrail: ['validate-logs', 'verify-query-results', 'create-subscription', 'update-subscription'],
+  codeartifact: ['login'],
+  codecommit: ['credential-helper'],
+  configservice: ['subscribe', 'get-status'],
+  datapipeline: ['list-runs', 'create-default-roles'],
+  deploy: ['push', 'register', 'deregister', 'install', 'uninstall'],
+  dsql: ['generate-db-connect-auth-token', 'generate-db-connect-admin-auth-token'],
+  ecr: ['get-login-password', 'get-login'],
+  'ecr-public': ['get-login-password'],
+  'ec2-instance-connect': ['ssh', 'open-tunnel'],
+  eks: ['update-kubeconfig', 'get-token'],
+  emr: [
+    'add-instance-groups', 'add-steps', 'create-cluster', 'create-default-roles', 'create-hbase-backup',
+    'describe-cluster', 'disable-hbase-backups', 'get', 'install-applications', 'modify-cluster-attributes',
+    'put', 'restore-from-hbase-backup', 'schedule-hbase-backup', 'socks', 'ssh', 'terminate-clusters',
+  ],
+  'emr-containers': ['update-role-trust-policy'],
+  gamelift: ['upload-build', 'get-game-session-log'],
+  logs: ['tail', 'start-live-tail'],
+  opsworks: ['register'],
+  rds: ['generate-db-auth-token'],
+  servicecatalog: ['generate'],
+  sso: ['login', 'logout'],
+};
+
+/** Arguments customizations add to plain API commands (`<service>.<operation>` → `--name`: values taken). */
+export const ADDED_ARGUMENTS: Readonly<Record<string, Readonly<Record<string, 0 | 1 | '+'>>>> = {
+  'ec2.run-instances': { '--secondary-private-ip-addresses': '+', '--secondary-private-ip-address-count': 1, '--associate-public-ip-address': 0, '--no-associate-public-ip-address': 0 },
+  'ec2.bundle-instance': { '--bucket': 1, '--prefix': 1, '--owner-akid': 1, '--owner-sak': 1, '--policy': 1 },
+  'ec2.get-password-data': { '--priv-launch-key': 1 },
+  'iam.create-virtual-mfa-device': { '--outfile': 1, '--bootstrap-method': 1 },
+  'cloudfront.create-invalidation': { '--paths': '+' },
+  'cloudfront.create-distribution': { '--origin-domain-name': 1, '--default-root-object': 1 },
+  'cloudfront.update-distribution': { '--default-root-object': 1 },
+  'emr.list-clusters': { '--active': 0, '--terminated': 0, '--failed': 0 },
+};

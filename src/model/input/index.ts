@@ -1,0 +1,408 @@
+/**
+ * An `aws` command's words → the API call the AWS CLI v2 would make (awscli/clidriver.py,
+ * argparser.py, argprocess.py, paramfile.py). Never throws on user input: every problem found
+ * becomes an `InputProblem` at the words concerned.
+ */
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import path from 'node:path';
+import type { AwsCommand, Word } from '../../commands/types.js';
+import type { Point } from '../../document/types.js';
+import type { ModelIndex, OperationModel, ServiceModel, ShapeRef } from '../types.js';
+import { GLOBAL_OPTIONS } from '../../commands/aws.js';
+import { xformName } from '../names.js';
+import { ADDED_ARGUMENTS, CUSTOM_COMMANDS, CUSTOM_SERVICES, GLOBAL_CHOICES, OPERATION_OPTIONS, hiddenAlias, renamedArgument } from './cli-table.js';
+import { didYouMean } from './suggest.js';
+import type { CommandTranslation, InputProblem, InputProblemKind } from './types.js';
+import { shapeOf, toApiValue, unpackArgument, validateValue } from './values.js';
+
+export type { CommandTranslation, InputProblem, InputProblemKind, ParsedArgument } from './types.js';
+
+export interface TranslateOptions {
+  models: ModelIndex;
+  /** Folder of the document: `file://` paths are relative to it. */
+  documentDir: string;
+  /** Nothing outside this folder is ever read. */
+  treeRoot: string;
+}
+
+/** How an operation argument is read: its API member (absent for CLI-only ones) and how many words it takes. */
+interface ArgumentSpec {
+  member?: string;
+  ref?: ShapeRef;
+  values: 0 | 1 | '?' | '+';
+  /** For `--no-flag`: the value the flag sets. */
+  booleanValue?: boolean;
+}
+
+type OutputFormat = CommandTranslation['output']['format'];
+const OUTPUT_FORMATS = new Set<OutputFormat>(['json', 'text', 'table', 'yaml', 'yaml-stream']);
+const NEGATIVE_NUMBER = /^-\d+$|^-\d*\.\d+$/;
+
+/** argparse's test for a word that is an option rather than a value. */
+function isOptionLike(text: string): boolean {
+  return text.length > 1 && text.startsWith('-') && !NEGATIVE_NUMBER.test(text) && !text.includes(' ');
+}
+
+function span(words: readonly Word[]): { start: Point; end: Point } {
+  return { start: words[0]!.start, end: words[words.length - 1]!.end };
+}
+
+/** The CLI's argument table for one operation: model members (renamed as the CLI does) and added options. */
+function argumentTable(service: string, operation: string, model: ServiceModel, operationModel: OperationModel): Map<string, ArgumentSpec> {
+  const table = new Map<string, ArgumentSpec>();
+  const input = operationModel.input ? shapeOf(model, operationModel.input) : undefined;
+  for (const [member, ref] of Object.entries(input?.members ?? {})) {
+    const shape = shapeOf(model, ref);
+    const cliName = xformName(member);
+    const add = (name: string, spec: ArgumentSpec) => {
+      table.set(`--${renamedArgument(service, operation, name)}`, spec);
+      const alias = hiddenAlias(service, operation, name);
+      if (alias) table.set(`--${alias}`, spec);
+    };
+    if (shape.type === 'boolean' && !ref.jsonvalue) {
+      add(cliName, { member, ref, values: 0, booleanValue: true });
+      add(`no-${cliName}`, { member, ref, values: 0, booleanValue: false });
+    } else {
+      add(cliName, { member, ref, values: shape.type === 'list' ? '+' : 1 });
+    }
+  }
+  for (const [name, spec] of OPERATION_OPTIONS) table.set(name, { values: spec.values });
+  for (const [name, values] of Object.entries(ADDED_ARGUMENTS[`${service}.${operation}`] ?? {})) table.set(name, { values });
+  const paginator = model.paginators[operationModel.name];
+  if (paginator) {
+    table.set('--starting-token', { values: 1 });
+    table.set('--max-items', { values: 1 });
+    if (paginator.limit_key) table.set('--page-size', { values: 1 });
+  }
+  return table;
+}
+
+/** An option name resolved the way argparse does: exact, else a unique prefix. */
+type Resolution = { name: string; abbreviated: boolean } | { ambiguous: string[] } | undefined;
+
+function resolveOption(written: string, names: Iterable<string>): Resolution {
+  const candidates: string[] = [];
+  for (const name of names) {
+    if (name === written) return { name, abbreviated: false };
+    if (name.startsWith(written)) candidates.push(name);
+  }
+  if (candidates.length === 1) return { name: candidates[0]!, abbreviated: true };
+  if (candidates.length > 1) return { ambiguous: candidates.sort() };
+  return undefined;
+}
+
+/** Has an outfile positional: the output's payload is a blob (`s3api get-object`, `lambda invoke`). */
+function takesOutfile(model: ServiceModel, operationModel: OperationModel): boolean {
+  if (!operationModel.output) return false;
+  const output = shapeOf(model, operationModel.output);
+  const payload = typeof output.payload === 'string' ? output.members?.[output.payload] : undefined;
+  return payload !== undefined && shapeOf(model, payload).type === 'blob';
+}
+
+export function translateCommand(command: AwsCommand, options: TranslateOptions): CommandTranslation {
+  const problems: InputProblem[] = [];
+  const translation: CommandTranslation = {
+    problems,
+    output: { format: 'json', maxItems: false, paginated: false },
+    arguments: [],
+  };
+  const report = (kind: InputProblemKind, message: string, words: readonly Word[]) => {
+    if (words.length > 0) problems.push({ kind, message, ...span(words) });
+  };
+  const service = command.service;
+  if (service === undefined || command.serviceWord === undefined) return translation;
+
+  const model = options.models.get(service);
+  if (!model) {
+    if (CUSTOM_SERVICES.has(service)) {
+      translation.customization = `${service}${command.operation ? ` ${command.operation}` : ''}`;
+      report('customization', `'aws ${translation.customization}' is a CLI customization, not an API call: its input is not checked.`, [command.serviceWord]);
+    } else {
+      const known = [...options.models.serviceNames(), ...CUSTOM_SERVICES];
+      report('unknown-service', `Unknown service '${service}'.${didYouMean(service, known)}`, [command.serviceWord]);
+    }
+    return translation;
+  }
+  translation.model = model;
+  if (command.operation === undefined || command.operationWord === undefined) return translation;
+
+  const operationNames = new Map(Object.keys(model.operations).map((name) => [xformName(name), name]));
+  let operation = command.operation;
+  let args = command.args;
+  let operationWords: Word[] = [command.operationWord];
+
+  if ((CUSTOM_COMMANDS[service] ?? []).includes(operation)) {
+    translation.customization = `${service} ${operation}`;
+    report('customization', `'aws ${service} ${operation}' is a CLI customization, not an API call: its input is not checked.`, operationWords);
+    return translation;
+  }
+  if (operation === 'wait') {
+    const waiterWord = args[0];
+    const waiters = new Map(Object.entries(model.waiters).map(([name, waiter]) => [xformName(name), waiter]));
+    const waiter = waiterWord ? waiters.get(waiterWord.value) : undefined;
+    if (!waiterWord || !waiter) {
+      const written = waiterWord?.value ?? '';
+      report('unknown-operation', `Unknown waiter '${written}' for 'aws ${service} wait'.${didYouMean(written, waiters.keys())}`, waiterWord ? [waiterWord] : operationWords);
+      return translation;
+    }
+    translation.customization = `${service} wait ${waiterWord.value}`;
+    report('customization', `'aws ${service} wait ${waiterWord.value}' polls ${waiter.operation} until it succeeds: a CLI customization.`, [command.operationWord, waiterWord]);
+    operation = xformName(waiter.operation);
+    args = args.slice(1);
+    operationWords = [command.operationWord, waiterWord];
+  }
+  const operationName = operationNames.get(operation);
+  const operationModel = operationName ? model.operations[operationName] : undefined;
+  if (!operationName || !operationModel) {
+    const candidates = [...operationNames.keys(), ...(CUSTOM_COMMANDS[service] ?? []), ...(Object.keys(model.waiters).length ? ['wait'] : [])];
+    report('unknown-operation', `Unknown operation '${operation}' for service '${service}'.${didYouMean(operation, candidates)}`, operationWords);
+    return translation;
+  }
+  translation.operationName = operationName;
+  readArguments(translation, { service, operation, model, operationModel, command, args, operationWords, report, options });
+  return translation;
+}
+
+interface ReadState {
+  service: string;
+  operation: string;
+  model: ServiceModel;
+  operationModel: OperationModel;
+  command: AwsCommand;
+  args: Word[];
+  operationWords: Word[];
+  report: (kind: InputProblemKind, message: string, words: readonly Word[]) => void;
+  options: TranslateOptions;
+}
+
+/** A word split at `=` when it is `--name=value`. */
+function splitOption(word: Word): { option: string; inlineValue?: Word } {
+  const equals = word.value.indexOf('=');
+  if (!word.value.startsWith('--') || equals < 0) return { option: word.value };
+  return { option: word.value.slice(0, equals), inlineValue: { ...word, value: word.value.slice(equals + 1) } };
+}
+
+function readArguments(translation: CommandTranslation, state: ReadState): void {
+  const { service, operation, model, operationModel, command, report } = state;
+  const table = argumentTable(service, operation, model, operationModel);
+  const words = [...command.leadingGlobals, ...state.args];
+  const given = new Map<string, { spec: ArgumentSpec; option: Word; values: Word[] }>();
+  const globals = new Map<string, Word[]>();
+  const positionals: Word[] = [];
+
+  for (let index = 0; index < words.length; index++) {
+    const word = words[index]!;
+    if (word.value === '--') {
+      positionals.push(...words.slice(index + 1));
+      break;
+    }
+    if (!isOptionLike(word.value)) {
+      positionals.push(word);
+      continue;
+    }
+    const { option, inlineValue } = splitOption(word);
+    // The CLI's main parser reads global options first, wherever they stand; the operation's parser gets the rest.
+    let resolution = resolveOption(option, Object.keys(GLOBAL_OPTIONS));
+    const isGlobal = resolution !== undefined;
+    resolution ??= resolveOption(option, table.keys());
+    if (resolution === undefined) {
+      const values = takeValues(words, index + 1, '+');
+      report('unknown-parameter', `Unknown parameter '${option}' for 'aws ${service} ${operation}'.${didYouMean(option, [...table.keys(), ...Object.keys(GLOBAL_OPTIONS)])}`, [word]);
+      index += values.length;
+      continue;
+    }
+    if ('ambiguous' in resolution) {
+      report('abbreviated-parameter', `Ambiguous option '${option}': could match ${resolution.ambiguous.join(', ')}.`, [word]);
+      index += takeValues(words, index + 1, '+').length;
+      continue;
+    }
+    const name = resolution.name;
+    if (resolution.abbreviated) report('abbreviated-parameter', `'${option}' is an abbreviation of '${name}': write the full name.`, [word]);
+    const spec: ArgumentSpec = isGlobal ? { values: GLOBAL_OPTIONS[name] === 'value' ? 1 : 0 } : table.get(name)!;
+    const values = inlineValue ? [inlineValue] : takeValues(words, index + 1, spec.values);
+    if (!inlineValue) index += values.length;
+    const needsValue = spec.values === 1 || spec.values === '+';
+    if (needsValue && values.length === 0) {
+      report('invalid-parameter-value', `'${name}' expects ${spec.values === '+' ? 'at least one value' : 'a value'}.`, [word]);
+      continue;
+    }
+    if (spec.values === 0 && inlineValue) {
+      report('invalid-parameter-value', `'${name}' takes no value.`, [word]);
+      continue;
+    }
+    translation.arguments.push({ name, ...(spec.member ? { member: spec.member } : {}), words: [word, ...(inlineValue ? [] : values)] });
+    if (isGlobal) {
+      readGlobal(translation, name, values, word, report);
+      globals.set(name, values);
+      continue;
+    }
+    const key = spec.member ?? name;
+    const earlier = given.get(key);
+    if (earlier) {
+      report('duplicate-parameter', `'${name}' is given more than once (also as '${earlier.option.value.split('=')[0]}'): the CLI keeps only the last.`, [word]);
+    }
+    given.set(key, { spec, option: word, values });
+  }
+
+  const outfile = takesOutfile(model, operationModel);
+  const strays = outfile ? positionals.slice(1) : positionals;
+  for (const stray of strays) report('unknown-parameter', `Unexpected word '${stray.value}': 'aws ${service} ${operation}' takes no positional arguments here.`, [stray]);
+  if (outfile && positionals.length === 0) {
+    report('missing-required-parameter', `'aws ${service} ${operation}' needs an output file name after its options (outfile).`, state.operationWords);
+  }
+
+  buildInput(translation, state, given, globals);
+}
+
+/** The value words of an option: `count` words that are not options themselves. */
+function takeValues(words: Word[], start: number, count: ArgumentSpec['values']): Word[] {
+  const values: Word[] = [];
+  const limit = count === '+' ? Infinity : count === '?' ? 1 : count;
+  for (let index = start; index < words.length && values.length < limit; index++) {
+    const word = words[index]!;
+    if (isOptionLike(word.value) || word.value === '--') break;
+    values.push(word);
+  }
+  return values;
+}
+
+function readGlobal(
+  translation: CommandTranslation,
+  name: string,
+  values: Word[],
+  word: Word,
+  report: ReadState['report'],
+): void {
+  const value = values[0]?.value;
+  const choices = GLOBAL_CHOICES[name];
+  if (value !== undefined && choices && !choices.includes(value)) {
+    report('invalid-parameter-value', `Invalid value '${value}' for '${name}': choose from ${choices.join(', ')}.`, [word, ...values]);
+    return;
+  }
+  if (name === '--output' && value !== undefined && OUTPUT_FORMATS.has(value as OutputFormat)) translation.output.format = value as OutputFormat;
+  if (name === '--query' && value !== undefined) translation.output.query = value;
+}
+
+function buildInput(
+  translation: CommandTranslation,
+  state: ReadState,
+  given: Map<string, { spec: ArgumentSpec; option: Word; values: Word[] }>,
+  globals: Map<string, Word[]>,
+): void {
+  const { model, operationModel, report, service, operation } = state;
+  const binaryFormat = globals.get('--cli-binary-format')?.[0]?.value ?? 'base64';
+  const input: Record<string, unknown> = {};
+  const inputShape = operationModel.input ? shapeOf(model, operationModel.input) : undefined;
+  const fromInputFile = readCliInput(given, state);
+
+  for (const [, { spec, option, values }] of given) {
+    if (!spec.member || !spec.ref) continue;
+    const name = option.value.split('=')[0]!;
+    const valueWords = values.length > 0 ? values : [option];
+    const context = {
+      model,
+      binaryFormat,
+      report: (kind: 'invalid-parameter-value' | 'constraint', message: string) => report(kind, message, valueWords),
+    };
+    if (spec.values === 0) {
+      input[spec.member] = spec.booleanValue;
+      continue;
+    }
+    const texts = resolveParamFiles(values, state, spec);
+    if (texts === undefined) continue;
+    const shape = shapeOf(model, spec.ref);
+    if (shape.type === 'blob' && shape.streaming) continue; // a file path the CLI opens: checked by resolveParamFiles
+    if (texts.binary) {
+      input[spec.member] = texts.binary;
+      continue;
+    }
+    const value = unpackArgument(spec.ref, texts.values, context, name);
+    if (value === undefined) continue;
+    validateValue(model, shape, value, spec.member, context);
+    input[spec.member] = toApiValue(model, shape, value, binaryFormat);
+  }
+
+  if (fromInputFile) Object.assign(input, { ...fromInputFile, ...input });
+  const inputFileUnseen = fromInputFile === undefined && (given.has('--cli-input-json') || given.has('--cli-input-yaml'));
+  const skeleton = given.has('--generate-cli-skeleton');
+  if (!inputFileUnseen && !skeleton) {
+    for (const member of inputShape?.required ?? []) {
+      const ref = inputShape?.members?.[member];
+      if (member in input || ref?.idempotencyToken) continue;
+      const shape = ref ? shapeOf(model, ref) : undefined;
+      const cliName = `--${renamedArgument(service, operation, xformName(member))}`;
+      report(
+        'missing-required-parameter',
+        `Missing required parameter '${cliName}'${shape?.type === 'boolean' ? ` (or --no-${xformName(member)})` : ''} for 'aws ${service} ${operation}'.`,
+        state.operationWords,
+      );
+    }
+  }
+
+  translation.input = input;
+  const paginator = model.paginators[operationModel.name];
+  const pagingMembers = paginator ? [paginator.input_token, paginator.limit_key ?? []].flat() : [];
+  translation.output.maxItems = given.has('--max-items');
+  translation.output.paginated =
+    paginator !== undefined && !globals.has('--no-paginate') && !pagingMembers.some((member) => given.has(member));
+}
+
+/** The words of a value with `file://` / `fileb://` resolved; undefined when the file cannot be seen. */
+function resolveParamFiles(values: Word[], state: ReadState, spec: ArgumentSpec): { values: string[]; binary?: Uint8Array } | undefined {
+  const single = values.length === 1 ? values[0]! : undefined;
+  const shape = spec.ref ? shapeOf(state.model, spec.ref) : undefined;
+  if (shape?.type === 'blob' && shape.streaming && single) {
+    readDocumentFile(single, single.value, state, 'binary');
+    return undefined;
+  }
+  const match = single ? /^(fileb?):\/\/(.*)$/s.exec(single.value) : null;
+  if (!single || !match) return { values: values.map((word) => word.value) };
+  const content = readDocumentFile(single, match[2]!, state, match[1] === 'fileb' ? 'binary' : 'text');
+  if (content === undefined) return undefined;
+  return typeof content === 'string' ? { values: [content] } : { values: [], binary: content };
+}
+
+/** Reads a file named by a command, relative to the document; never outside the tree root. */
+function readDocumentFile(word: Word, filePath: string, state: ReadState, mode: 'text' | 'binary'): string | Uint8Array | undefined {
+  const { documentDir, treeRoot } = state.options;
+  const resolved = path.resolve(documentDir, filePath);
+  const root = path.resolve(treeRoot);
+  const inside = (candidate: string) => candidate === root || candidate.startsWith(root + path.sep);
+  if (!inside(resolved)) {
+    state.report('missing-file', `'${filePath}' is outside the documents folder: not read.`, [word]);
+    return undefined;
+  }
+  if (!existsSync(resolved)) {
+    state.report('missing-file', `'${filePath}' does not exist beside the document: its content is not checked.`, [word]);
+    return undefined;
+  }
+  try {
+    const real = realpathSync(resolved);
+    if (!inside(real)) {
+      state.report('missing-file', `'${filePath}' links outside the documents folder: not read.`, [word]);
+      return undefined;
+    }
+    const bytes = readFileSync(real);
+    return mode === 'binary' ? new Uint8Array(bytes) : bytes.toString('utf8');
+  } catch {
+    state.report('missing-file', `'${filePath}' cannot be read: its content is not checked.`, [word]);
+    return undefined;
+  }
+}
+
+/** The members `--cli-input-json` supplies, when its JSON can be seen (inline or in a readable file). */
+function readCliInput(given: Map<string, { values: Word[] }>, state: ReadState): Record<string, unknown> | undefined {
+  const word = given.get('--cli-input-json')?.values[0];
+  if (!word) return undefined;
+  const match = /^file:\/\/(.*)$/s.exec(word.value);
+  const text = match ? readDocumentFile(word, match[1]!, state, 'text') : word.value;
+  if (typeof text !== 'string') return undefined;
+  try {
+    const value: unknown = JSON.parse(text);
+    if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value as Record<string, unknown>;
+  } catch {
+    // The CLI would reject it; what it supplies stays unknown.
+  }
+  state.report('invalid-parameter-value', `'--cli-input-json' is not a JSON object.`, [word]);
+  return undefined;
+}

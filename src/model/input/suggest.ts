@@ -1,0 +1,29 @@
+/** Levenshtein distance: small enough to write here, and the did-you-mean needs nothing more. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+/** The closest candidate, when it is close enough to be a plausible typo. */
+export function closest(word: string, candidates: Iterable<string>): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const distance = editDistance(word, candidate);
+    if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
+  }
+  return best !== undefined && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
+}
+
+/** ` Did you mean 'x'?` or nothing. */
+export function didYouMean(word: string, candidates: Iterable<string>, prefix = ''): string {
+  const match = closest(word, candidates);
+  return match === undefined ? '' : ` Did you mean '${prefix}${match}'?`;
+}

@@ -1,0 +1,314 @@
+/**
+ * Argument values as the AWS CLI v2 unpacks them (awscli/argprocess.py, shorthand.py's
+ * BackCompatVisitor) and as botocore's parameter validation then checks them.
+ */
+import { parseShorthand, type ShorthandValue } from '../../commands/shorthand.js';
+import { javaPatternToJs } from '../patterns.js';
+import type { ServiceModel, Shape, ShapeRef } from '../types.js';
+
+export type ValueSeverity = 'error' | 'warning';
+
+export interface ValueReporter {
+  /** A value the CLI rejects (`invalid-parameter-value`) or a constraint the service would reject (`constraint`). */
+  (kind: 'invalid-parameter-value' | 'constraint', message: string): void;
+}
+
+export interface UnpackContext {
+  model: ServiceModel;
+  binaryFormat: string;
+  report: ValueReporter;
+}
+
+const SCALAR_TYPES = new Set(['string', 'integer', 'long', 'float', 'double', 'boolean', 'timestamp', 'blob']);
+const PYTHON_INT = /^\s*[+-]?\d+(_\d+)*\s*$/;
+const PYTHON_FLOAT = /^\s*[+-]?((\d+(_\d+)*)?\.?\d+(_\d+)*([eE][+-]?\d+)?|\d+\.|inf(inity)?|nan)\s*$/i;
+const ISO_TIMESTAMP = /^\d{4}-?\d{2}-?\d{2}([T ]\d{2}(:?\d{2}(:?\d{2}([.,]\d+)?)?)?)?\s*(Z|[+-]\d{2}(:?\d{2})?)?$/i;
+const EPOCH = /^[+-]?\d+(\.\d+)?$/;
+
+export function shapeOf(model: ServiceModel, ref: ShapeRef): Shape {
+  return model.shapes[ref.shape] ?? { type: 'string' };
+}
+
+function pythonRepr(value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+function typeName(value: unknown): string {
+  if (Array.isArray(value)) return 'list';
+  if (value === null) return 'null';
+  if (value instanceof Uint8Array) return 'bytes';
+  return typeof value === 'object' ? 'object' : typeof value;
+}
+
+/** A top-level scalar word the way `unpack_scalar_cli_arg` turns it into a value. */
+function unpackScalar(shape: Shape, text: string, context: UnpackContext, name: string): unknown {
+  switch (shape.type) {
+    case 'integer':
+    case 'long':
+      if (!PYTHON_INT.test(text)) {
+        context.report('invalid-parameter-value', `${name}: '${text}' is not an integer.`);
+        return undefined;
+      }
+      return Number(text.replaceAll('_', '').trim());
+    case 'float':
+    case 'double':
+      if (!PYTHON_FLOAT.test(text)) {
+        context.report('invalid-parameter-value', `${name}: '${text}' is not a number.`);
+        return undefined;
+      }
+      return Number(text.replaceAll('_', '').trim());
+    case 'boolean':
+      return text.toLowerCase() !== 'false' && text !== '';
+    default:
+      return text;
+  }
+}
+
+function parseJson(text: string, context: UnpackContext, name: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    context.report('invalid-parameter-value', `Error parsing parameter '${name}': Invalid JSON: ${(error as Error).message}`);
+    return undefined;
+  }
+}
+
+function looksLikeJson(text: string): boolean {
+  const start = text.trimStart()[0];
+  return start === '{' || start === '[';
+}
+
+/** shorthand.py's BackCompatVisitor: wrap lone values in lists, turn numbers and booleans into values. */
+function backCompat(model: ServiceModel, shape: Shape, value: unknown, context: UnpackContext, path: string): unknown {
+  if (value === undefined) return value;
+  switch (shape.type) {
+    case 'structure': {
+      if (!isPlainObject(value) || shape.document) return value;
+      const result: Record<string, unknown> = { ...value };
+      for (const [member, ref] of Object.entries(shape.members ?? {})) {
+        if (member in result) result[member] = backCompat(model, shapeOf(model, ref), result[member], context, `${path}.${member}`);
+      }
+      return result;
+    }
+    case 'list': {
+      const memberShape = shapeOf(model, shape.member!);
+      if (!Array.isArray(value)) return [value];
+      const memberNames = Object.keys(memberShape.members ?? {});
+      if (memberShape.type === 'structure' && memberNames.length === 1) return value.map((item) => ({ [memberNames[0]!]: item }));
+      return value.map((item, index) => backCompat(model, memberShape, item, context, `${path}[${index}]`));
+    }
+    case 'map': {
+      if (!isPlainObject(value)) return value;
+      const valueShape = shapeOf(model, shape.value!);
+      return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, backCompat(model, valueShape, item, context, `${path}.${key}`)]));
+    }
+    case 'integer':
+    case 'long':
+    case 'float':
+    case 'double': {
+      const integer = shape.type === 'integer' || shape.type === 'long';
+      if (typeof value !== 'string' || !(integer ? PYTHON_INT : PYTHON_FLOAT).test(value)) {
+        context.report('invalid-parameter-value', `${path}: ${pythonRepr(value)} is not ${integer ? 'an integer' : 'a number'}.`);
+        return undefined;
+      }
+      return Number(value.replaceAll('_', '').trim());
+    }
+    case 'boolean':
+      if (typeof value === 'string' && /^(true|false)$/i.test(value)) return value.toLowerCase() === 'true';
+      return value;
+    default:
+      return value;
+  }
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Uint8Array);
+}
+
+/**
+ * One argument's words → its value, as the CLI builds it: JSON when the text starts with `{` or `[`,
+ * shorthand for structures, maps and lists of them, one value per word for lists.
+ */
+export function unpackArgument(ref: ShapeRef, words: string[], context: UnpackContext, name: string): unknown {
+  const { model } = context;
+  const shape = shapeOf(model, ref);
+  if (ref.jsonvalue || shape.jsonvalue) return parseJson(words[0] ?? '', context, name);
+  if (SCALAR_TYPES.has(shape.type)) return unpackScalar(shape, words[0] ?? '', context, name);
+  if (shape.type === 'list') {
+    const memberShape = shapeOf(model, shape.member!);
+    if (words.length === 1 && looksLikeJson(words[0]!) && words[0]!.trimStart().startsWith('[')) return parseJson(words[0]!, context, name);
+    if (SCALAR_TYPES.has(memberShape.type)) return words.map((word) => unpackScalar(memberShape, word, context, name));
+    if (looksLikeJson(words[0] ?? '')) return words.map((word) => parseJson(word, context, name));
+    const items = words.map((word) => shorthand(word, context, name));
+    if (items.includes(undefined)) return undefined;
+    return backCompat(model, shape, items, context, ref.shape === '' ? name : name);
+  }
+  const text = words[0] ?? '';
+  if (looksLikeJson(text)) return parseJson(text, context, name);
+  const members = shape.members ?? {};
+  if (shape.type === 'structure' && Object.keys(members).length === 1 && members.Value && shapeOf(model, members.Value).type === 'string' && !text.includes('=')) {
+    return { Value: text };
+  }
+  const parsed = shorthand(text, context, name);
+  return parsed === undefined ? undefined : backCompat(model, shape, parsed, context, name);
+}
+
+function shorthand(text: string, context: UnpackContext, name: string): Record<string, ShorthandValue> | undefined {
+  const result = parseShorthand(text);
+  if ('value' in result) return result.value;
+  context.report('invalid-parameter-value', `Error parsing parameter '${name}': ${result.error.message} at offset ${result.error.offset}.`);
+  return undefined;
+}
+
+/** botocore's parameter validation plus the constraints the service checks (enum, length, range, pattern). */
+export function validateValue(model: ServiceModel, shape: Shape, value: unknown, path: string, context: UnpackContext): void {
+  if (value === undefined || shape.document) return;
+  const invalidType = (expected: string) =>
+    context.report('invalid-parameter-value', `Invalid type for parameter ${path}, value: ${pythonRepr(value)}, type: ${typeName(value)}, valid types: ${expected}.`);
+  switch (shape.type) {
+    case 'structure': {
+      if (!isPlainObject(value)) return invalidType('object');
+      const members = shape.members ?? {};
+      for (const required of shape.required ?? []) {
+        if (!(required in value)) context.report('invalid-parameter-value', `Missing required parameter in ${path}: "${required}".`);
+      }
+      for (const [key, item] of Object.entries(value)) {
+        const ref = members[key];
+        if (!ref) {
+          context.report('invalid-parameter-value', `Unknown parameter in ${path}: "${key}", must be one of: ${Object.keys(members).join(', ')}.`);
+        } else {
+          validateValue(model, shapeOf(model, ref), item, `${path}.${key}`, context);
+        }
+      }
+      if (shape.union && Object.keys(value).length !== 1) {
+        context.report('invalid-parameter-value', `Invalid number of parameters set for tagged union structure ${path}: exactly one must be set.`);
+      }
+      return;
+    }
+    case 'list':
+      if (!Array.isArray(value)) return invalidType('list');
+      checkLength(shape, value.length, path, context);
+      value.forEach((item, index) => validateValue(model, shapeOf(model, shape.member!), item, `${path}[${index}]`, context));
+      return;
+    case 'map':
+      if (!isPlainObject(value)) return invalidType('object');
+      checkLength(shape, Object.keys(value).length, path, context);
+      for (const [key, item] of Object.entries(value)) {
+        validateValue(model, shapeOf(model, shape.key!), key, `${path} (key)`, context);
+        validateValue(model, shapeOf(model, shape.value!), item, `${path}.${key}`, context);
+      }
+      return;
+    case 'string':
+      if (typeof value !== 'string') return invalidType('string');
+      if (shape.enum && !shape.enum.includes(value)) {
+        context.report('invalid-parameter-value', `Invalid value for parameter ${path}: '${value}', valid values: ${shape.enum.join(', ')}.`);
+      }
+      checkLength(shape, [...value].length, path, context);
+      if (shape.pattern && !matchesPattern(shape.pattern, value)) {
+        context.report('constraint', `Value for parameter ${path} ('${value}') does not match the pattern ${shape.pattern}.`);
+      }
+      return;
+    case 'integer':
+    case 'long':
+      if (typeof value !== 'number' || !Number.isInteger(value)) return invalidType('integer');
+      return checkRange(shape, value, path, context);
+    case 'float':
+    case 'double':
+      if (typeof value !== 'number') return invalidType('number');
+      return checkRange(shape, value, path, context);
+    case 'boolean':
+      if (typeof value !== 'boolean') return invalidType('boolean');
+      return;
+    case 'timestamp':
+      if (typeof value === 'number') return;
+      if (typeof value !== 'string') return invalidType('timestamp');
+      if (!EPOCH.test(value.trim()) && !ISO_TIMESTAMP.test(value.trim()) && Number.isNaN(Date.parse(value))) {
+        context.report('invalid-parameter-value', `Invalid timestamp for parameter ${path}: '${value}' (use ISO 8601 or epoch seconds).`);
+      }
+      return;
+    case 'blob':
+      if (value instanceof Uint8Array) return;
+      if (typeof value !== 'string') return invalidType('blob');
+      if (context.binaryFormat === 'base64' && !isPythonBase64(value)) {
+        context.report(
+          'invalid-parameter-value',
+          `Invalid base64 for parameter ${path}: '${value}' (AWS CLI v2 reads blobs as base64; add --cli-binary-format raw-in-base64-out for raw text).`,
+        );
+      }
+      return;
+    default:
+      return;
+  }
+}
+
+/** Python's lenient `base64.b64decode`: characters outside the alphabet are dropped, the padding must fit. */
+function isPythonBase64(text: string): boolean {
+  const cleaned = text.replace(/[^A-Za-z0-9+/=]/g, '');
+  return cleaned.length % 4 === 0 && /^[A-Za-z0-9+/]*={0,2}$/.test(cleaned);
+}
+
+function checkLength(shape: Shape, length: number, path: string, context: UnpackContext): void {
+  if (shape.min !== undefined && length < shape.min) {
+    context.report('constraint', `Invalid length for parameter ${path}, value: ${length}, valid min length: ${shape.min}.`);
+  }
+  if (shape.max !== undefined && length > shape.max) {
+    context.report('constraint', `Invalid length for parameter ${path}, value: ${length}, valid max length: ${shape.max}.`);
+  }
+}
+
+function checkRange(shape: Shape, value: number, path: string, context: UnpackContext): void {
+  if (shape.min !== undefined && value < shape.min) {
+    context.report('constraint', `Invalid value for parameter ${path}, value: ${value}, valid min value: ${shape.min}.`);
+  }
+  if (shape.max !== undefined && value > shape.max) {
+    context.report('constraint', `Invalid value for parameter ${path}, value: ${value}, valid max value: ${shape.max}.`);
+  }
+}
+
+const patternCache = new Map<string, RegExp | null>();
+
+/** Service patterns are Java regexes; one with no JavaScript equivalent is skipped rather than guessed. */
+function matchesPattern(pattern: string, value: string): boolean {
+  let regex = patternCache.get(pattern);
+  if (regex === undefined) {
+    const translated = javaPatternToJs(pattern);
+    try {
+      regex = 'pattern' in translated ? new RegExp(translated.pattern, 'u') : null;
+    } catch {
+      regex = null;
+    }
+    patternCache.set(pattern, regex);
+  }
+  return regex === null || regex.test(value);
+}
+
+/** The value the SDK takes: timestamps as Date, base64 blobs as bytes; the rest as is. */
+export function toApiValue(model: ServiceModel, shape: Shape, value: unknown, binaryFormat: string): unknown {
+  if (value === undefined || value === null || shape.document) return value;
+  switch (shape.type) {
+    case 'structure':
+      if (!isPlainObject(value)) return value;
+      return Object.fromEntries(
+        Object.entries(value).map(([key, item]) => {
+          const ref = shape.members?.[key];
+          return [key, ref ? toApiValue(model, shapeOf(model, ref), item, binaryFormat) : item];
+        }),
+      );
+    case 'list':
+      return Array.isArray(value) ? value.map((item) => toApiValue(model, shapeOf(model, shape.member!), item, binaryFormat)) : value;
+    case 'map':
+      if (!isPlainObject(value)) return value;
+      return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, toApiValue(model, shapeOf(model, shape.value!), item, binaryFormat)]));
+    case 'timestamp': {
+      const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : undefined;
+      if (text === undefined) return value;
+      const date = EPOCH.test(text) ? new Date(Number(text) * 1000) : new Date(text);
+      return Number.isNaN(date.getTime()) ? value : date;
+    }
+    case 'blob':
+      if (typeof value !== 'string') return value;
+      return binaryFormat === 'base64' ? new Uint8Array(Buffer.from(value, 'base64')) : new Uint8Array(Buffer.from(value, 'utf8'));
+    default:
+      return value;
+  }
+}
