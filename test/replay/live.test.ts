@@ -89,14 +89,22 @@ describe('a deliberately broken copy', () => {
   });
 
   it('reports a command the server rejects at its operation', async () => {
-    // cognito-local answers operations it does not implement with an error.
-    const broken = ['**To sign out everywhere**', '', 'The following example signs out. ::', '', '    aws cognito-idp global-sign-out \\', '        --access-token eyJra456defEXAMPLE', '', 'This command produces no output.', ''].join('\n');
-    const brokenPath = path.join(brokenDir, 'global-sign-out.rst');
+    const broken = ['**To list users**', '', 'The following example lists users. ::', '', '    aws cognito-idp list-users \\', '        --user-pool-id us-west-2_EXAMPLE \\', "        --filter 'not a filter'", '', 'This command produces no output.', ''].join('\n');
+    const brokenPath = path.join(brokenDir, 'list-users.rst');
     await writeFile(brokenPath, broken);
     const errors = (await check(brokenPath)).filter((finding) => finding.severity === 'error');
     expect(errors).toHaveLength(1);
     expect(errors[0]!.start.line).toBe(broken.split('\n').findIndex((line) => line.includes('aws cognito-idp')) + 1);
-    expect(errors[0]!.message).toMatch(/^live replay: GlobalSignOut: the call failed: /);
+    expect(errors[0]!.message).toMatch(/^live replay: ListUsers: the call failed: InvalidParameterException/);
+  });
+
+  it('does not send an operation the target lacks: the result says why, and no error is reported', async () => {
+    const unsupported = ['**To sign out everywhere**', '', 'The following example signs out. ::', '', '    aws cognito-idp global-sign-out \\', '        --access-token eyJra456defEXAMPLE', '', 'This command produces no output.', ''].join('\n');
+    const unsupportedPath = path.join(brokenDir, 'global-sign-out.rst');
+    await writeFile(unsupportedPath, unsupported);
+    expect(await check(unsupportedPath)).toEqual([]);
+    const result = await session.replay('GlobalSignOut', { AccessToken: 'eyJra456defEXAMPLE' }, { kind: 'none' });
+    expect(result).toMatchObject({ status: 'skipped', reason: 'cognito-local does not implement GlobalSignOut', sdkMs: 0 });
   });
 });
 
