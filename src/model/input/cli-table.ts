@@ -75,6 +75,20 @@ const ARGUMENT_RENAMES: Record<string, string> = {
   'eks.create-nodegroup.version': 'kubernetes-version',
   'eks.update-nodegroup-version.version': 'kubernetes-version',
   'schemas.*.version': 'schema-version',
+  'pinpoint.delete-email-template.version': 'template-version',
+  'pinpoint.get-email-template.version': 'template-version',
+  'pinpoint.update-email-template.version': 'template-version',
+  'license-manager.get-grant.version': 'grant-version',
+  'license-manager.delete-grant.version': 'grant-version',
+  'license-manager.get-license.version': 'license-version',
+  'sagemaker.delete-image-version.version': 'version-number',
+  'sagemaker.describe-image-version.version': 'version-number',
+  'iotwireless.*.lo-ra-wan': 'lorawan',
+  'codepipeline.get-action-type.version': 'action-version',
+  'ecs.*.no-enable-execute-command': 'disable-execute-command',
+  'ecs.execute-command.no-interactive': 'non-interactive',
+  'controltower.create-landing-zone.version': 'landing-zone-version',
+  'controltower.update-landing-zone.version': 'landing-zone-version',
 };
 
 /** Old names the CLI still accepts beside the current ones (argrename.py HIDDEN_ALIASES). */
@@ -97,6 +111,13 @@ const HIDDEN_ALIASES: Record<string, string> = {
   'lambda.publish-version.code-sha256': 'code-sha-256',
   'lightsail.import-key-pair.public-key-base64': 'public-key-base-64',
   'opsworks.register-volume.ec2-volume-id': 'ec-2-volume-id',
+  'importexport.get-shipping-label.street1': 'street-1',
+  'importexport.get-shipping-label.street2': 'street-2',
+  'importexport.get-shipping-label.street3': 'street-3',
+  'mgn.*.replication-servers-security-groups-ids': 'replication-servers-security-groups-i-ds',
+  'mgn.*.source-server-ids': 'source-server-i-ds',
+  'mgn.*.replication-configuration-template-ids': 'replication-configuration-template-i-ds',
+  'elasticache.create-replication-group.preferred-cache-cluster-azs': 'preferred-cache-cluster-a-zs',
 };
 
 function lookup(table: Record<string, string>, service: string, operation: string, argument: string): string | undefined {
@@ -145,13 +166,32 @@ export const CUSTOM_COMMANDS: Readonly<Record<string, readonly string[]>> = {
 };
 
 /** Arguments customizations add to plain API commands (`<service>.<operation>` → `--name`: values taken). */
+/** ec2's simplified security group rule arguments (secgroupsimplify.py). */
+const SECURITY_GROUP_ARGUMENTS = { '--protocol': 1, '--port': 1, '--cidr': 1, '--source-group': 1, '--group-owner': 1 } as const;
+
 export const ADDED_ARGUMENTS: Readonly<Record<string, Readonly<Record<string, 0 | 1 | '+'>>>> = {
-  'ec2.run-instances': { '--secondary-private-ip-addresses': '+', '--secondary-private-ip-address-count': 1, '--associate-public-ip-address': 0, '--no-associate-public-ip-address': 0 },
+  'ec2.run-instances': { '--count': 1, '--secondary-private-ip-addresses': '+', '--secondary-private-ip-address-count': 1, '--associate-public-ip-address': 0, '--no-associate-public-ip-address': 0 },
   'ec2.bundle-instance': { '--bucket': 1, '--prefix': 1, '--owner-akid': 1, '--owner-sak': 1, '--policy': 1 },
   'ec2.get-password-data': { '--priv-launch-key': 1 },
+  'ec2.authorize-security-group-ingress': SECURITY_GROUP_ARGUMENTS,
+  'ec2.authorize-security-group-egress': SECURITY_GROUP_ARGUMENTS,
+  'ec2.revoke-security-group-ingress': SECURITY_GROUP_ARGUMENTS,
+  'ec2.revoke-security-group-egress': SECURITY_GROUP_ARGUMENTS,
   'iam.create-virtual-mfa-device': { '--outfile': 1, '--bootstrap-method': 1 },
+  'iot.create-keys-and-certificate': { '--certificate-pem-outfile': 1, '--public-key-outfile': 1, '--private-key-outfile': 1 },
+  'iot.create-certificate-from-csr': { '--certificate-pem-outfile': 1 },
   'cloudfront.create-invalidation': { '--paths': '+' },
   'cloudfront.create-distribution': { '--origin-domain-name': 1, '--default-root-object': 1 },
   'cloudfront.update-distribution': { '--default-root-object': 1 },
+  'cloudwatch.put-metric-data': { '--metric-name': 1, '--value': 1, '--unit': 1, '--dimensions': 1, '--timestamp': 1, '--statistic-values': 1, '--storage-resolution': 1 },
+  'configservice.put-configuration-recorder': { '--recording-group': 1 },
+  'datapipeline.put-pipeline-definition': { '--pipeline-definition': 1, '--parameter-objects': 1, '--parameter-values-uri': 1, '--parameter-values': '+' },
+  'deploy.create-deployment': { '--s3-location': 1, '--github-location': 1 },
+  'deploy.get-application-revision': { '--s3-location': 1, '--github-location': 1 },
+  'deploy.register-application-revision': { '--s3-location': 1, '--github-location': 1 },
   'emr.list-clusters': { '--active': 0, '--terminated': 0, '--failed': 0 },
+  'lambda.create-function': { '--zip-file': 1 },
+  'lambda.update-function-code': { '--zip-file': 1 },
+  'ses.send-email': { '--from': 1, '--to': '+', '--cc': '+', '--bcc': '+', '--subject': 1, '--text': 1, '--html': 1 },
+  'translate.import-terminology': { '--data-file': 1 },
 };

@@ -239,7 +239,7 @@ function readArguments(translation: CommandTranslation, state: ReadState): void 
     const key = spec.member ?? name;
     const earlier = given.get(key);
     if (earlier) {
-      report('duplicate-parameter', `'${name}' is given more than once (also as '${earlier.option.value.split('=')[0]}'): the CLI keeps only the last.`, [word]);
+      report('duplicate-parameter', `'${name}' is given more than once: the CLI keeps only the last value.`, [word]);
     }
     given.set(key, { spec, option: word, values });
   }
@@ -325,7 +325,9 @@ function buildInput(
   if (fromInputFile) Object.assign(input, { ...fromInputFile, ...input });
   const inputFileUnseen = fromInputFile === undefined && (given.has('--cli-input-json') || given.has('--cli-input-yaml'));
   const skeleton = given.has('--generate-cli-skeleton');
-  if (!inputFileUnseen && !skeleton) {
+  // Arguments added by customizations fill members in ways the model does not say (`--zip-file` → Code).
+  const customizedInput = [...given.keys()].some((key) => key in (ADDED_ARGUMENTS[`${service}.${operation}`] ?? {}));
+  if (!inputFileUnseen && !skeleton && !customizedInput) {
     for (const member of inputShape?.required ?? []) {
       const ref = inputShape?.members?.[member];
       if (member in input || ref?.idempotencyToken) continue;

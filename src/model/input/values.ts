@@ -141,7 +141,10 @@ export function unpackArgument(ref: ShapeRef, words: string[], context: UnpackCo
     if (looksLikeJson(words[0] ?? '')) return words.map((word) => parseJson(word, context, name));
     const items = words.map((word) => shorthand(word, context, name));
     if (items.includes(undefined)) return undefined;
-    return backCompat(model, shape, items, context, ref.shape === '' ? name : name);
+    // The CLI visits the top-level list with a throwaway parent: the one-member-structure rewrite is lost there.
+    const memberNames = Object.keys(memberShape.members ?? {});
+    if (memberShape.type === 'structure' && memberNames.length === 1) return items;
+    return items.map((item, index) => backCompat(model, memberShape, item, context, `${name}[${index}]`));
   }
   const text = words[0] ?? '';
   if (looksLikeJson(text)) return parseJson(text, context, name);

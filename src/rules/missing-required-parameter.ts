@@ -1,0 +1,12 @@
+import { exampleDocument, inputProblemRule } from '../model/input/rule.js';
+
+export default inputProblemRule({
+  id: 'missing-required-parameter',
+  severity: 'error',
+  description: 'The command leaves out a parameter the operation requires (idempotency tokens aside, which the CLI fills in; `--cli-input-json` may supply them). The AWS CLI rejects the command before sending it.',
+  kinds: { 'missing-required-parameter': 'error' },
+  examples: {
+    ok: [{ name: 'cognito-idp/list-users.rst', text: exampleDocument('To list users', 'aws cognito-idp list-users --user-pool-id us-west-2_EXAMPLE'), messages: [] }],
+    notOk: [{ name: 'cognito-idp/list-users.rst', text: exampleDocument('To list users', 'aws cognito-idp list-users --limit 5'), messages: ["5:21-5:31: error: Missing required parameter '--user-pool-id' for 'aws cognito-idp list-users'."] }],
+  },
+});

@@ -1,0 +1,57 @@
+import path from 'node:path';
+import type { AwsCommand } from '../commands/types.js';
+import { exampleDocument } from '../model/input/rule.js';
+import type { Rule } from './types.js';
+
+/** What a file's path says it documents: `<service>/<operation>.rst` or `<service>/wait/<waiter>.rst`. */
+function documentedCommand(documentPath: string): { service: string; words: string[] } | undefined {
+  const parts = documentPath.split(/[\\/]/).filter(Boolean);
+  const base = path.basename(parts.pop() ?? '', path.extname(documentPath));
+  // Names with `_` describe a topic rather than an operation.
+  if (base.includes('_') || parts.length === 0) return undefined;
+  const folder = parts.pop()!;
+  if (folder === 'wait') return parts.length > 0 ? { service: parts.pop()!, words: ['wait', base] } : undefined;
+  return { service: folder, words: [base] };
+}
+
+function commandWords(command: AwsCommand): string[] {
+  return command.operation === 'wait' ? ['wait', command.args[0]?.value ?? ''] : [command.operation ?? ''];
+}
+
+const operationFileMismatch: Rule = {
+  id: 'operation-file-mismatch',
+  severity: 'info',
+  needsModels: true,
+  description:
+    'The file is named `<service>/<operation>.rst` (or `<service>/wait/<waiter>.rst`) but none of its commands runs that ' +
+    'service and operation: the example may sit in the wrong file, or document a related command on purpose.',
+  examples: {
+    ok: [{ name: 'cognito-idp/list-users.rst', text: exampleDocument('To list users', 'aws cognito-idp list-users --user-pool-id us-west-2_EXAMPLE'), messages: [] }],
+    notOk: [
+      {
+        name: 'cognito-idp/list-groups.rst',
+        text: exampleDocument('To list users', 'aws cognito-idp list-users --user-pool-id us-west-2_EXAMPLE'),
+        messages: ["5:9-5:31: info: The file documents 'aws cognito-idp list-groups' but its commands run 'aws cognito-idp list-users'."],
+      },
+    ],
+  },
+  check({ document, report }) {
+    const expected = documentedCommand(document.path);
+    if (!expected) return;
+    const commands = document.examples.flatMap((example) => example.commands).filter((command) => command.serviceWord);
+    const first = commands[0];
+    if (!first) return;
+    const matches = (command: AwsCommand) =>
+      command.service === expected.service && commandWords(command).join(' ') === expected.words.join(' ');
+    if (commands.some(matches)) return;
+    const shown = [first.service, ...commandWords(first)].filter(Boolean).join(' ');
+    const at = first.operationWord ?? first.serviceWord!;
+    report({
+      start: first.serviceWord!.start,
+      end: at.end,
+      message: `The file documents 'aws ${expected.service} ${expected.words.join(' ')}' but its commands run 'aws ${shown}'.`,
+    });
+  },
+};
+
+export default operationFileMismatch;

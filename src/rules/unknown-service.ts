@@ -1,0 +1,12 @@
+import { exampleDocument, inputProblemRule } from '../model/input/rule.js';
+
+export default inputProblemRule({
+  id: 'unknown-service',
+  severity: 'error',
+  description: 'The command names a service the AWS CLI does not have (no service model and no CLI customization): the command fails before any request. The message suggests the closest service name.',
+  kinds: { 'unknown-service': 'error' },
+  examples: {
+    ok: [{ name: 'cognito-idp/list-user-pools.rst', text: exampleDocument('To list user pools', 'aws cognito-idp list-user-pools --max-results 10'), messages: [] }],
+    notOk: [{ name: 'cognito-idp/list-user-pools.rst', text: exampleDocument('To list user pools', 'aws cognito-ipd list-user-pools --max-results 10'), messages: ['5:9-5:20: error: Unknown service \'cognito-ipd\'. Did you mean \'cognito-idp\'?'] }],
+  },
+});
