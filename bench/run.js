@@ -52,3 +52,9 @@ measure('check (whole corpus, no model cache)', ['check', corpus, '--models', mo
 measure('check (whole corpus, warm cache)', ['check', corpus, '--models', models, '--format', 'json'], allFiles);
 measure('check cognito-idp (embedded model)', ['check', cognito, '--format', 'json'], cognitoFiles);
 measure('replay --target mock, cognito-idp', ['replay', cognito, '--target', 'mock', '--format', 'json'], cognitoFiles);
+// Live replay: the harness's own time per command beyond the SDK calls (binding, comparing, masking); issue target ≤ 20 ms.
+for (const [label, folder] of [['replay --target cognito-local, examples/', path.join(root, 'examples')], ['replay --target cognito-local, cognito-idp', cognito]]) {
+  const live = spawnSync(process.execPath, [path.join(root, 'bin/docs-harness.js'), 'replay', folder, '--target', 'cognito-local', '--format', 'json'], { cwd: root, encoding: 'utf8' });
+  const note = JSON.parse(live.stdout || '{"notes":[]}').notes.find((text) => text.includes('harness overhead'));
+  console.log(`${label.padEnd(34)} ${note ? note.slice(note.indexOf('live replay:')) : `failed: ${live.stderr.trim().split('\n').at(-1)}`}`);
+}
