@@ -134,7 +134,7 @@ export function hiddenAlias(service: string, operation: string, argument: string
 }
 
 /** CLI commands with no service model at all. */
-export const CUSTOM_SERVICES: ReadonlySet<string> = new Set(['s3', 'configure', 'history', 'ddb', 'cli-dev', 'login', 'logout']);
+export const CUSTOM_SERVICES: ReadonlySet<string> = new Set(['s3', 'configure', 'history', 'ddb', 'cli-dev', 'login', 'logout', 'agent-toolkit']);
 
 /** Commands implemented by customizations instead of one plain API call, by service. */
 export const CUSTOM_COMMANDS: Readonly<Record<string, readonly string[]>> = {

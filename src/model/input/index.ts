@@ -330,7 +330,7 @@ function buildInput(
   if (!inputFileUnseen && !skeleton && !customizedInput) {
     for (const member of inputShape?.required ?? []) {
       const ref = inputShape?.members?.[member];
-      if (member in input || ref?.idempotencyToken) continue;
+      if (member in input || given.has(member) || ref?.idempotencyToken) continue;
       const shape = ref ? shapeOf(model, ref) : undefined;
       const cliName = `--${renamedArgument(service, operation, xformName(member))}`;
       report(

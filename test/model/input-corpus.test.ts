@@ -1,0 +1,47 @@
+import path from 'node:path';
+import { beforeAll, expect, it } from 'vitest';
+import { translateCommand } from '../../src/model/input/index.js';
+import type { CommandTranslation } from '../../src/model/input/types.js';
+import { loadModels } from '../../src/model/load.js';
+import { xformName } from '../../src/model/names.js';
+import { corpusDir, describeWithCorpus, modelsDir } from '../support/shared.js';
+import { corpusFiles, readText, scanCommands } from './input-support.js';
+
+describeWithCorpus('translateCommand over the aws-cli corpus', () => {
+  const results: { file: string; translation: CommandTranslation }[] = [];
+
+  beforeAll(() => {
+    const models = loadModels(modelsDir);
+    for (const file of corpusFiles(corpusDir)) {
+      for (const command of scanCommands(readText(file))) {
+        results.push({ file, translation: translateCommand(command, { models, documentDir: path.dirname(file), treeRoot: corpusDir }) });
+      }
+    }
+  }, 600_000);
+
+  it('translates every command without throwing and counts problems per kind', () => {
+    const counts: Record<string, number> = {};
+    for (const { translation } of results) for (const problem of translation.problems) counts[problem.kind] = (counts[problem.kind] ?? 0) + 1;
+    console.log(`[input corpus] ${results.length} commands`, counts);
+    expect(results.length).toBeGreaterThan(7000);
+  });
+
+  it('finds the known true positive in cognito-idp/respond-to-auth-challenge.rst', () => {
+    const messages = results
+      .filter(({ file }) => file.endsWith(path.join('cognito-idp', 'respond-to-auth-challenge.rst')))
+      .flatMap(({ translation }) => translation.problems.map((problem) => problem.message));
+    expect(messages).toContain('Invalid type for parameter ChallengeResponses.NEW_PASSWORD, value: ["Password"], type: list, valid types: string.');
+  });
+
+  it('never calls a parameter unknown when it is the CLI name of a model member (argparse is case-sensitive)', () => {
+    for (const { translation } of results) {
+      const members = new Set(Object.keys(translation.model?.shapes[translation.model.operations[translation.operationName ?? '']?.input?.shape ?? '']?.members ?? {}));
+      for (const problem of translation.problems) {
+        if (problem.kind !== 'unknown-parameter') continue;
+        const written = /'--([^']+)'/.exec(problem.message)?.[1] ?? '';
+        const member = [...members].find((name) => xformName(name) === written);
+        expect(member, problem.message).toBeUndefined();
+      }
+    }
+  });
+});

@@ -1,0 +1,136 @@
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { translateCommand } from '../../src/model/input/index.js';
+import { embeddedModels } from '../../src/model/load.js';
+import { commandOf } from './input-support.js';
+
+const models = embeddedModels();
+const treeRoot = mkdtempSync(path.join(os.tmpdir(), 'docs-harness-input-'));
+const documentDir = path.join(treeRoot, 'cognito-idp');
+mkdirSync(documentDir, { recursive: true });
+writeFileSync(path.join(documentDir, 'responses.json'), '{"USERNAME": "admin", "NEW_PASSWORD": "Example.123"}');
+writeFileSync(path.join(treeRoot, '..', 'outside.json'), '{}');
+
+function translate(text: string) {
+  return translateCommand(commandOf(text), { models, documentDir, treeRoot });
+}
+
+function kinds(text: string): string[] {
+  return translate(text).problems.map((problem) => `${problem.kind}: ${problem.message}`);
+}
+
+describe('translateCommand', () => {
+  it('builds the API input from shorthand, numbers and booleans', () => {
+    const result = translate(
+      'aws cognito-idp respond-to-auth-challenge --client-id 1example23456789 --challenge-name NEW_PASSWORD_REQUIRED ' +
+        '--challenge-responses USERNAME=admin,NEW_PASSWORD=Example.123 --session AYABeExampleSessionToken1234',
+    );
+    expect(result.problems).toEqual([]);
+    expect(result.operationName).toBe('RespondToAuthChallenge');
+    expect(result.input).toEqual({
+      ClientId: '1example23456789',
+      ChallengeName: 'NEW_PASSWORD_REQUIRED',
+      ChallengeResponses: { USERNAME: 'admin', NEW_PASSWORD: 'Example.123' },
+      Session: 'AYABeExampleSessionToken1234',
+    });
+  });
+
+  it('finds the list given to a map of strings (the known true positive)', () => {
+    expect(kinds('aws cognito-idp respond-to-auth-challenge --client-id 1example23456789 --challenge-name NEW_PASSWORD_REQUIRED --challenge-responses NEW_PASSWORD=[Password],USERNAME=admin')).toEqual([
+      'invalid-parameter-value: Invalid type for parameter ChallengeResponses.NEW_PASSWORD, value: ["Password"], type: list, valid types: string.',
+    ]);
+  });
+
+  it('reads inline JSON and JSON files beside the document', () => {
+    const inline = translate(`aws cognito-idp respond-to-auth-challenge --client-id 1example23456789 --challenge-name SMS_MFA --challenge-responses '{"USERNAME":"a","SMS_MFA_CODE":"123456"}'`);
+    expect(inline.input?.ChallengeResponses).toEqual({ USERNAME: 'a', SMS_MFA_CODE: '123456' });
+    const fromFile = translate('aws cognito-idp respond-to-auth-challenge --client-id 1example23456789 --challenge-name NEW_PASSWORD_REQUIRED --challenge-responses file://responses.json');
+    expect(fromFile.problems).toEqual([]);
+    expect(fromFile.input?.ChallengeResponses).toEqual({ USERNAME: 'admin', NEW_PASSWORD: 'Example.123' });
+  });
+
+  it('says a missing file or one outside the tree is not read, as info', () => {
+    expect(kinds('aws cognito-idp list-users --user-pool-id file://absent.txt')).toEqual([
+      "missing-file: 'absent.txt' does not exist beside the document: its content is not checked.",
+    ]);
+    expect(kinds('aws cognito-idp list-users --user-pool-id file://../../outside.json')).toEqual([
+      "missing-file: '../../outside.json' is outside the documents folder: not read.",
+    ]);
+  });
+
+  it('reports unknown services, operations and parameters with suggestions', () => {
+    expect(kinds('aws cognito-ipd list-users')).toEqual(["unknown-service: Unknown service 'cognito-ipd'. Did you mean 'cognito-idp'?"]);
+    expect(kinds('aws cognito-idp list-user --user-pool-id x')).toEqual([
+      "unknown-operation: Unknown operation 'list-user' for service 'cognito-idp'. Did you mean 'list-users'?",
+    ]);
+    expect(kinds('aws cognito-idp list-users --user-pool-id us-west-2_EXAMPLE --limt 3')).toEqual([
+      "unknown-parameter: Unknown parameter '--limt' for 'aws cognito-idp list-users'. Did you mean '--limit'?",
+    ]);
+  });
+
+  it('accepts global options anywhere, with = and abbreviations', () => {
+    const result = translate('aws --region us-west-2 cognito-idp list-users --output=text --user-pool-id us-west-2_EXAMPLE --query Users --endpoint http://127.0.0.1:9229');
+    expect(result.problems.map((problem) => problem.kind)).toEqual(['abbreviated-parameter']);
+    expect(result.output).toEqual({ format: 'text', query: 'Users', maxItems: false, paginated: true });
+    expect(result.input).toEqual({ UserPoolId: 'us-west-2_EXAMPLE' });
+  });
+
+  it('rejects an ambiguous prefix and a bad --output', () => {
+    expect(kinds('aws cognito-idp list-users --user-pool-id x --no')[0]).toMatch(/^abbreviated-parameter: Ambiguous option '--no'/);
+    expect(kinds('aws cognito-idp list-users --user-pool-id us-west-2_EXAMPLE --output xml')).toEqual([
+      "invalid-parameter-value: Invalid value 'xml' for '--output': choose from json, text, table, yaml, yaml-stream.",
+    ]);
+  });
+
+  it('knows paging options only on paginated operations and turns paging off for raw tokens', () => {
+    expect(translate('aws cognito-idp list-users --user-pool-id x --max-items 5').output).toMatchObject({ maxItems: true, paginated: true });
+    expect(translate('aws cognito-idp list-users --user-pool-id x --no-paginate').output.paginated).toBe(false);
+    expect(translate('aws cognito-idp list-users --user-pool-id x --pagination-token abc').output.paginated).toBe(false);
+    expect(kinds('aws cognito-idp get-user --access-token abc --max-items 5')[0]).toMatch(/^unknown-parameter: Unknown parameter '--max-items'/);
+  });
+
+  it('reports missing required parameters unless --cli-input-json may hold them', () => {
+    expect(kinds('aws cognito-idp list-users')).toEqual(["missing-required-parameter: Missing required parameter '--user-pool-id' for 'aws cognito-idp list-users'."]);
+    expect(kinds('aws cognito-idp list-users --cli-input-json file://input.json')).toEqual([
+      "missing-file: 'input.json' does not exist beside the document: its content is not checked.",
+    ]);
+    expect(kinds(`aws cognito-idp list-users --cli-input-json '{"UserPoolId": "x"}'`)).toEqual([]);
+    expect(kinds(`aws cognito-idp list-users --cli-input-json '{"Limit": 3}'`)).toEqual([
+      "missing-required-parameter: Missing required parameter '--user-pool-id' for 'aws cognito-idp list-users'.",
+    ]);
+  });
+
+  it('checks enums as errors and lengths as warnings-kind constraints', () => {
+    expect(kinds('aws cognito-idp respond-to-auth-challenge --client-id 1example23456789 --challenge-name NEW_PASSWORD')[0]).toMatch(
+      /^invalid-parameter-value: Invalid value for parameter ChallengeName: 'NEW_PASSWORD', valid values: /,
+    );
+    expect(kinds('aws cognito-idp list-users --user-pool-id x')).toEqual([
+      "constraint: Value for parameter UserPoolId ('x') does not match the pattern [\\w-]+_[0-9a-zA-Z]+.",
+    ]);
+    expect(kinds('aws cognito-idp list-users --user-pool-id us-west-2_EXAMPLE --limit 500')).toEqual([
+      'constraint: Invalid value for parameter Limit, value: 500, valid max value: 60.',
+    ]);
+  });
+
+  it('treats customizations and wait commands as such', () => {
+    expect(translate('aws s3 cp a.txt s3://amzn-s3-demo-bucket/').customization).toBe('s3 cp');
+    expect(kinds('aws configure set region us-west-2')).toEqual([
+      "customization: 'aws configure set' is a CLI customization, not an API call: its input is not checked.",
+    ]);
+  });
+
+  it('reports a duplicate parameter', () => {
+    expect(kinds('aws cognito-idp list-users --user-pool-id us-west-2_A --user-pool-id us-west-2_B')).toEqual([
+      "duplicate-parameter: '--user-pool-id' is given more than once: the CLI keeps only the last value.",
+    ]);
+  });
+
+  it('reads booleans as --flag / --no-flag', () => {
+    const base = 'aws cognito-idp create-user-pool-client --user-pool-id us-west-2_EXAMPLE --client-name app';
+    expect(translate(`${base} --generate-secret`).input).toMatchObject({ GenerateSecret: true });
+    expect(translate(`${base} --no-generate-secret`).input).toMatchObject({ GenerateSecret: false });
+    expect(kinds(`${base} --generate-secret=true`)).toEqual(["invalid-parameter-value: '--generate-secret' takes no value."]);
+  });
+});
