@@ -1,4 +1,4 @@
-import { exampleDocument, inputProblemRule } from '../model/input/rule.js';
+import { exampleDocument, inputProblemRule } from './input-problem-rule.js';
 
 export default inputProblemRule({
   id: 'duplicate-parameter',

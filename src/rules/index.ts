@@ -1,10 +1,16 @@
+import abbreviatedParameter from './abbreviated-parameter.js';
+import customization from './customization.js';
 import documentRecovered from './document-recovered.js';
+import duplicateParameter from './duplicate-parameter.js';
 import exampleTitle from './example-title.js';
 import fileName from './file-name.js';
 import httpLink from './http-link.js';
+import invalidParameterValue from './invalid-parameter-value.js';
+import missingRequiredParameter from './missing-required-parameter.js';
 import nonAscii from './non-ascii.js';
 import notReplayed from './not-replayed.js';
 import notValidated from './not-validated.js';
+import operationFileMismatch from './operation-file-mismatch.js';
 import outputConflict from './output-conflict.js';
 import outputJson from './output-json.js';
 import outputSchema from './output-schema.js';
@@ -15,6 +21,9 @@ import replayResponse from './replay-response.js';
 import shellContinuation from './shell-continuation.js';
 import shellSyntax from './shell-syntax.js';
 import type { Rule } from './types.js';
+import unknownOperation from './unknown-operation.js';
+import unknownParameter from './unknown-parameter.js';
+import unknownService from './unknown-service.js';
 import unreadableFile from './unreadable-file.js';
 import unusedSuppression from './unused-suppression.js';
 
@@ -34,7 +43,19 @@ export const documentRules: readonly Rule[] = [
 ];
 
 /** Rules that check commands and outputs against the service models (`check`). */
-export const modelRules: readonly Rule[] = [notValidated, outputSchema];
+export const modelRules: readonly Rule[] = [
+  unknownService,
+  unknownOperation,
+  unknownParameter,
+  abbreviatedParameter,
+  missingRequiredParameter,
+  duplicateParameter,
+  invalidParameterValue,
+  customization,
+  operationFileMismatch,
+  notValidated,
+  outputSchema,
+];
 
 /** Rules about replaying commands through the SDK client; they report only when a replay target is set. */
 export const replayRules: readonly Rule[] = [replayRequest, replayResponse, replayError, replayMismatch, notReplayed];

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { AwsCommand } from '../commands/types.js';
-import { exampleDocument } from '../model/input/rule.js';
+import { exampleDocument } from './input-problem-rule.js';
 import type { Rule } from './types.js';
 
 /** What a file's path says it documents: `<service>/<operation>.rst` or `<service>/wait/<waiter>.rst`. */

@@ -1,0 +1,34 @@
+import type { Rule, RuleExample, Severity } from './types.js';
+import type { InputProblemKind } from '../model/input/types.js';
+
+/** A rule that reports the translator's problems of some kinds; `severityOf` picks a severity per kind. */
+export function inputProblemRule(spec: {
+  id: string;
+  severity: Severity;
+  description: string;
+  kinds: Partial<Record<InputProblemKind, Severity>>;
+  examples: { ok: RuleExample[]; notOk: RuleExample[] };
+}): Rule {
+  return {
+    id: spec.id,
+    severity: spec.severity,
+    description: spec.description,
+    needsModels: true,
+    examples: spec.examples,
+    check({ document, translation, report }) {
+      for (const example of document.examples) {
+        for (const command of example.commands) {
+          for (const problem of translation(command, example)?.problems ?? []) {
+            const severity = spec.kinds[problem.kind as InputProblemKind];
+            if (severity) report({ start: problem.start, end: problem.end, message: problem.message, severity, fingerprint: `${problem.kind}:${problem.message}` });
+          }
+        }
+      }
+    },
+  };
+}
+
+/** An aws-cli style example document holding one command. */
+export function exampleDocument(title: string, command: string): string {
+  return `**${title}**\n\nThe following example runs a command. ::\n\n    ${command}\n\nThis command produces no output.\n`;
+}
