@@ -22,6 +22,18 @@ function kinds(text: string): string[] {
 }
 
 describe('translateCommand', () => {
+  it('reads --name=value whose value holds spaces as an option, as argparse does', () => {
+    const result = translate(
+      `aws cognito-idp admin-initiate-auth --user-pool-id us-west-2_EXAMPLE --client-id 1example23456789 --auth-flow ADMIN_NO_SRP_AUTH --client-metadata='{"Key": "a value"}'`,
+    );
+    expect(result.problems.filter((problem) => problem.kind === 'unknown-parameter')).toEqual([]);
+    expect(result.input?.ClientMetadata).toEqual({ Key: 'a value' });
+  });
+
+  it('still calls a spaced word without = positional', () => {
+    expect(kinds("aws cognito-idp list-groups --user-pool-id us-west-2_EXAMPLE '--limit 5'").some((kind) => kind.startsWith('unknown-parameter'))).toBe(true);
+  });
+
   it('builds the API input from shorthand, numbers and booleans', () => {
     const result = translate(
       'aws cognito-idp respond-to-auth-challenge --client-id 1example23456789 --challenge-name NEW_PASSWORD_REQUIRED ' +

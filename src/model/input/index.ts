@@ -39,8 +39,11 @@ const OUTPUT_FORMATS = new Set<OutputFormat>(['json', 'text', 'table', 'yaml', '
 const NEGATIVE_NUMBER = /^-\d+$|^-\d*\.\d+$/;
 
 /** argparse's test for a word that is an option rather than a value. */
+/** argparse's test: a space makes a word positional, except in the value of `--name=value`. */
 function isOptionLike(text: string): boolean {
-  return text.length > 1 && text.startsWith('-') && !NEGATIVE_NUMBER.test(text) && !text.includes(' ');
+  if (text.length <= 1 || !text.startsWith('-') || NEGATIVE_NUMBER.test(text)) return false;
+  const equals = text.indexOf('=');
+  return !(equals < 0 ? text : text.slice(0, equals)).includes(' ');
 }
 
 function span(words: readonly Word[]): { start: Point; end: Point } {
@@ -91,12 +94,17 @@ function resolveOption(written: string, names: Iterable<string>): Resolution {
   return undefined;
 }
 
-/** Has an outfile positional: the output's payload is a blob (`s3api get-object`, `lambda invoke`). */
+/**
+ * Has an outfile positional: the output's payload is a blob (`s3api get-object`, `lambda invoke`) or an
+ * event stream the CLI writes to a file (`s3api select-object-content`, aws-cli's s3events customization).
+ */
 function takesOutfile(model: ServiceModel, operationModel: OperationModel): boolean {
   if (!operationModel.output) return false;
   const output = shapeOf(model, operationModel.output);
   const payload = typeof output.payload === 'string' ? output.members?.[output.payload] : undefined;
-  return payload !== undefined && shapeOf(model, payload).type === 'blob';
+  if (payload === undefined) return false;
+  const shape = shapeOf(model, payload);
+  return shape.type === 'blob' || shape.eventstream === true;
 }
 
 export function translateCommand(command: AwsCommand, options: TranslateOptions): CommandTranslation {
