@@ -30,18 +30,42 @@ export function renderOutputEdit(fileText: string, output: Output, value: unknow
   const blockIndent = fileText.slice(start, first.offset);
   const afterFirst = first.offset + first.text.length;
   const eol = fileText.startsWith('\r\n', afterFirst) ? '\r\n' : '\n';
-  const rendered = serialize(value, indentStep(output), elisions);
+  const rendered = serialize(value, indentation(fileText, output, blockIndent), elisions, documentedScalar(fileText, output));
   return { start, end: last.offset + last.text.length, text: rendered.map((line) => blockIndent + line).join(eol) };
 }
 
-/** The block's own indent step: the smallest indentation of an indented line (4 when none is). */
-function indentStep(output: Output): string {
-  let step: string | undefined;
-  for (const line of output.lines) {
-    const indent = /^[ \t]+(?=\S)/.exec(line.text)?.[0];
-    if (indent && (step === undefined || indent.length < step.length)) step = indent;
+/**
+ * The indentation of each nesting depth as the block has it (some blocks indent their first level by 2 and
+ * the next by 4); depths the block does not show add its most common step (4 spaces when it has none).
+ */
+function indentation(fileText: string, output: Output, blockIndent: string): (depth: number) => string {
+  const byDepth = new Map<number, string>([[0, '']]);
+  for (const [pointer, location] of output.map ?? []) {
+    const depth = pointer === '' ? 0 : pointer.split('/').length - 1;
+    const start = (location.key ?? location.value).start.offset!;
+    const before = fileText.slice(fileText.lastIndexOf('\n', start - 1) + 1, start);
+    if (!byDepth.has(depth) && /^[ \t]*$/.test(before) && before.startsWith(blockIndent)) byDepth.set(depth, before.slice(blockIndent.length));
   }
-  return step ?? '    ';
+  const step = commonStep(output);
+  const at = (depth: number): string => byDepth.get(depth) ?? at(depth - 1) + step;
+  return at;
+}
+
+/** The most common indentation added after an opening bracket. */
+function commonStep(output: Output): string {
+  const counts = new Map<string, number>();
+  const leading = (text: string) => /^[ \t]*/.exec(text)![0];
+  output.lines.forEach((line, index) => {
+    const next = output.lines[index + 1];
+    if (!next || !/[[{]\s*$/.test(line.text)) return;
+    const indent = leading(line.text);
+    const nextIndent = leading(next.text);
+    if (nextIndent.length > indent.length && nextIndent.startsWith(indent)) {
+      const step = nextIndent.slice(indent.length);
+      counts.set(step, (counts.get(step) ?? 0) + 1);
+    }
+  });
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '    ';
 }
 
 /** Where each elision stands: the innermost container holding it, and the member or item before it. */
@@ -95,13 +119,27 @@ function valueAt(root: unknown, pointer: string): unknown {
     .reduce<unknown>((value, token) => (value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[unescape(token)] : undefined), root);
 }
 
+/** A scalar the update leaves as it was keeps its documented text (`8.0`, escapes); others are written as JSON. */
+function documentedScalar(fileText: string, output: Output): (pointer: string, value: unknown) => string {
+  return (pointer, value) => {
+    const location = output.map?.get(pointer);
+    if (location && valueAt(output.value, pointer) === value) return fileText.slice(location.value.start.offset, location.value.end.offset);
+    return JSON.stringify(value);
+  };
+}
+
 /** JSON lines in the corpus's layout (`"key": value`, `{}` and `[]` when empty), with the kept elisions. */
-function serialize(value: unknown, step: string, elisions: KeptElision[]): string[] {
+function serialize(
+  value: unknown,
+  indentAt: (depth: number) => string,
+  elisions: KeptElision[],
+  scalarText: (pointer: string, value: unknown) => string,
+): string[] {
   const lines: string[] = [];
   const write = (item: unknown, pointer: string, depth: number, prefix: string, suffix: string) => {
-    const indent = step.repeat(depth);
+    const indent = indentAt(depth);
     if (item === null || typeof item !== 'object') {
-      lines.push(`${indent}${prefix}${JSON.stringify(item)}${suffix}`);
+      lines.push(`${indent}${prefix}${scalarText(pointer, item)}${suffix}`);
       return;
     }
     const isArray = Array.isArray(item);
@@ -127,7 +165,7 @@ function serialize(value: unknown, step: string, elisions: KeptElision[]): strin
       const followedBy = children.slice(index + 1);
       if (child.elision !== undefined) {
         // An elision line takes a comma only when a real member follows it.
-        lines.push(`${indent}${step}${child.elision}${followedBy.some((next) => next.entry) ? ',' : ''}`);
+        lines.push(`${indentAt(depth + 1)}${child.elision}${followedBy.some((next) => next.entry) ? ',' : ''}`);
         return;
       }
       const [key, element] = child.entry!;
