@@ -53,8 +53,21 @@ const specialCases: Record<string, string> = {
   UpdateWhatsAppMessageTemplate: 'update-whatsapp-message-template',
 };
 
+// botocore caches xform_name too: a check asks for the same few thousand names over and over.
+const transformed = { '-': new Map<string, string>(), _: new Map<string, string>() };
+
 /** botocore's `xform_name(name, sep)`: `AllowedOAuthFlows` → `allowed-o-auth-flows`, `ListWebACLs` → `list-web-acls`. */
 export function xformName(name: string, sep: '-' | '_' = '-'): string {
+  const cache = transformed[sep];
+  let result = cache.get(name);
+  if (result === undefined) {
+    result = transform(name, sep);
+    cache.set(name, result);
+  }
+  return result;
+}
+
+function transform(name: string, sep: '-' | '_'): string {
   // A name that already holds the separator is taken as transformed.
   if (name.includes(sep)) return name;
   const special = specialCases[name];

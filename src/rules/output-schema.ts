@@ -42,7 +42,7 @@ const outputSchema: Rule = {
     for (const example of document.examples) {
       for (const output of example.outputs) {
         const command = example.commands[output.commandIndex];
-        if (output.kind !== 'json' || output.value === undefined || !output.map || !command) continue;
+        if (output.kind !== 'json' || output.value === undefined || !command) continue;
         const translated = translation(command, example);
         if (!translated?.model || !translated.operationName) continue;
         if (outputNotValidatedReason(translated, example, output.commandIndex)) continue;
@@ -54,7 +54,8 @@ const outputSchema: Rule = {
           // Length, range and pattern limits are the service's input validation: real outputs exceed them
           // (Cognito returns `phone_number_verified`, 21 characters, where attribute names are capped at 20).
           if (problem.kind === 'constraint') continue;
-          const location = output.map.get(problem.pointer) ?? output.map.get('');
+          // Positions are computed on first use, so only outputs with problems pay for them.
+          const location = output.map?.get(problem.pointer) ?? output.map?.get('');
           const at: Position = (problem.kind === 'unknown-key' ? location?.key : undefined) ?? location?.value ?? output.position;
           report({
             start: at.start,

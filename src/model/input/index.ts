@@ -107,6 +107,18 @@ function takesOutfile(model: ServiceModel, operationModel: OperationModel): bool
   return shape.type === 'blob' || shape.eventstream === true;
 }
 
+const cliOperationNames = new WeakMap<ServiceModel, Map<string, string>>();
+
+/** CLI operation name → API name, built once per model. */
+function operationNamesOf(model: ServiceModel): Map<string, string> {
+  let names = cliOperationNames.get(model);
+  if (!names) {
+    names = new Map(Object.keys(model.operations).map((name) => [xformName(name), name]));
+    cliOperationNames.set(model, names);
+  }
+  return names;
+}
+
 export function translateCommand(command: AwsCommand, options: TranslateOptions): CommandTranslation {
   const problems: InputProblem[] = [];
   const translation: CommandTranslation = {
@@ -134,7 +146,7 @@ export function translateCommand(command: AwsCommand, options: TranslateOptions)
   translation.model = model;
   if (command.operation === undefined || command.operationWord === undefined) return translation;
 
-  const operationNames = new Map(Object.keys(model.operations).map((name) => [xformName(name), name]));
+  const operationNames = operationNamesOf(model);
   let operation = command.operation;
   let args = command.args;
   let operationWords: Word[] = [command.operationWord];
