@@ -1,6 +1,6 @@
 import { escapePointerToken } from '../examples/json/parse.js';
 import type { ServiceModel, ShapeRef } from '../model/types.js';
-import { pairElements, type OutputDifference } from '../replay/live/compare.js';
+import { isMasked, pairElements, type OutputDifference } from '../replay/live/compare.js';
 import { shapeOf } from '../replay/wire.js';
 
 /** Which differences between the documented output and the replayed one the update applies. */
@@ -8,7 +8,7 @@ export interface MergePolicy {
   /** Drop the documented member or item at `pointer` that the replay does not give back. */
   drop(pointer: string): boolean;
   /** Add the replayed member at `pointer` (a live index for array items) that the document lacks. */
-  add(pointer: string): boolean;
+  add(pointer: string, replayed: unknown): boolean;
   /** Replace the documented value at `pointer` by the replayed one. */
   replace(pointer: string, documented: unknown, replayed: unknown): boolean;
   /** A replayed value as it should be written (live values bound from placeholders go back to them). */
@@ -37,10 +37,13 @@ export function livePolicy(differences: OutputDifference[], bindings: Array<[str
     if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, written(item)]));
     return value;
   };
+  // A live session masks secrets and tokens in what it returns: those stay as documented.
+  const masked = (value: unknown): boolean =>
+    typeof value === 'string' ? isMasked(value) : value !== null && typeof value === 'object' && Object.values(value).some(masked);
   return {
     drop: (pointer) => errors.get(pointer) === 'missing',
-    add: (pointer) => errors.get(pointer) === 'extra',
-    replace: (pointer) => errors.get(pointer) === 'type' || errors.get(pointer) === 'value',
+    add: (pointer, replayed) => errors.get(pointer) === 'extra' && !masked(replayed),
+    replace: (pointer, _documented, replayed) => (errors.get(pointer) === 'type' || errors.get(pointer) === 'value') && !masked(replayed),
     written,
   };
 }
@@ -56,7 +59,7 @@ export function mergeOutput(documented: unknown, replayed: unknown, policy: Merg
     const merged: unknown[] = [];
     for (const [documentedIndex, replayedIndex] of pairElements(documented, replayed)) {
       if (documentedIndex === undefined) {
-        if (policy.add(`${pointer}/${replayedIndex}`)) merged.push(policy.written(replayed[replayedIndex!]));
+        if (policy.add(`${pointer}/${replayedIndex}`, replayed[replayedIndex!])) merged.push(policy.written(replayed[replayedIndex!]));
       } else if (replayedIndex === undefined) {
         if (!policy.drop(`${pointer}/${documentedIndex}`)) merged.push(documented[documentedIndex]);
       } else {
@@ -73,7 +76,7 @@ export function mergeOutput(documented: unknown, replayed: unknown, policy: Merg
       else if (!policy.drop(memberPointer)) merged[key] = value;
     }
     for (const [key, value] of Object.entries(replayed)) {
-      if (!(key in documented) && policy.add(`${pointer}/${escapePointerToken(key)}`)) merged[key] = policy.written(value);
+      if (!(key in documented) && policy.add(`${pointer}/${escapePointerToken(key)}`, value)) merged[key] = policy.written(value);
     }
     return merged;
   }

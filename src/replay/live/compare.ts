@@ -34,6 +34,11 @@ export function mask(value: unknown, key = ''): string {
   return JSON.stringify(value);
 }
 
+/** A string `mask` or `maskDeep` produced: never a value to write into a document. */
+export function isMasked(value: string): boolean {
+  return value === '****' || /^[\s\S]{4}…\(\d+ chars\)$/.test(value);
+}
+
 /** The live response as the AWS CLI v2 prints it: Date → ISO 8601, bytes → base64, no `$metadata`, no undefined. */
 export function toCliOutput(value: unknown): unknown {
   if (value instanceof Date) return isoTimestamp(value);
