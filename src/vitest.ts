@@ -1,8 +1,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { openReplayTarget, type OpenTarget } from './cli/replay-target.js';
-import { runFiles, type RunResult } from './cli/run.js';
-import type { Example } from './examples/types.js';
+import { runFiles, type ExampleSummary, type RunResult } from './cli/run.js';
 import { embeddedModels, loadModels } from './model/load.js';
 import { allRules } from './rules/index.js';
 import type { Finding, Rule } from './rules/types.js';
@@ -107,9 +106,9 @@ function keyOf(exampleTest: ExampleTest): string {
 
 /** Each file's test and its examples' tests, with the findings that stand inside each. */
 function testsOf(run: RunResult): Array<{ test: ExampleTest; findings: Finding[] }> {
-  return run.results.flatMap((result, index) => {
+  return run.outcomes.flatMap((result, index) => {
     const file = run.report.files[index]!.path;
-    const examples = result.document.examples;
+    const { examples } = result;
     const owner = (finding: Finding) => examples.find((example) => contains(example, finding));
     const fileTest = { test: { name: file, file }, findings: result.findings.filter((finding) => owner(finding) === undefined) };
     const exampleTests = examples.map((example) => ({
@@ -120,6 +119,6 @@ function testsOf(run: RunResult): Array<{ test: ExampleTest; findings: Finding[]
   });
 }
 
-function contains(example: Example, finding: Finding): boolean {
-  return finding.start.line >= example.position.start.line && finding.start.line <= example.position.end.line;
+function contains(example: ExampleSummary, finding: Finding): boolean {
+  return finding.start.line >= example.startLine && finding.start.line <= example.endLine;
 }

@@ -10,8 +10,8 @@ import type { RunResult } from './run.js';
 export type ExtractFormat = 'pretty' | 'json';
 
 /** What `extract` prints: the examples of every file (JSON described by `schemas/extract.schema.json`). */
-export function formatExtract(result: RunResult, format: ExtractFormat, models: ModelIndex | undefined): string {
-  const files = result.results.map((fileResult, index) => describeFile(fileResult, result.report.files[index]!.path, models));
+export function formatExtract(result: RunResult, format: ExtractFormat): string {
+  const files = result.outcomes.map((outcome, index) => ({ path: result.report.files[index]!.path, ...outcome.extract! }));
   if (format === 'json') return `${JSON.stringify({ files }, null, 2)}\n`;
   const lines: string[] = [];
   for (const file of files) {
@@ -28,11 +28,13 @@ export function formatExtract(result: RunResult, format: ExtractFormat, models: 
   return `${lines.join('\n')}\n${formatPretty(result.report, { colour: false })}`;
 }
 
-function describeFile(result: FileResult, shownPath: string, models: ModelIndex | undefined) {
+export type ExtractedFile = ReturnType<typeof describeFile>;
+
+/** One file as `extract` prints it (without its path, which depends on where the report is read). */
+export function describeFile(result: FileResult, models: ModelIndex | undefined) {
   const { document } = result;
   const documentDir = path.dirname(path.resolve(result.path));
   return {
-    path: shownPath,
     format: document.format,
     examples: document.examples.map((example) => describeExample(example, models, documentDir)),
     messages: result.findings.map((finding) => ({

@@ -15,7 +15,6 @@ import { UsageError } from './errors.js';
 import { formatExtract, type ExtractFormat } from './extract.js';
 import { openReplayTarget, REPLAY_TARGETS, type ReplayTarget } from './replay-target.js';
 import { fixFiles, runFiles, type RunResult, type Selection } from './run.js';
-import { runUpdate } from './update.js';
 import { ShardSpecError } from './shard.js';
 
 const usage = `Usage: docs-harness <command> [options] <paths...>
@@ -239,11 +238,7 @@ async function check(paths: string[], values: Values, io: Io, defaultTarget: Rep
 
 /** Applies or writes the baseline; returns a message when the run is done (the baseline was written). */
 function baselineStep(result: RunResult, file: string, update: boolean): string | undefined {
-  const checked = result.results.map((fileResult) => ({
-    path: fileResult.path,
-    findings: fileResult.findings,
-    text: String(fileResult.document.file.value ?? ''),
-  }));
+  const checked = result.outcomes.map(({ path, findings, text }) => ({ path, findings, text }));
   const baseDir = path.dirname(path.resolve(file));
   if (update) {
     const previous = existsSync(file) ? readBaseline(file) : undefined;
@@ -254,7 +249,7 @@ function baselineStep(result: RunResult, file: string, update: boolean): string 
   }
   const { results, fixedEntries } = applyBaseline(checked, readBaseline(file));
   results.forEach((fileResult, index) => {
-    result.results[index]!.findings = fileResult.findings;
+    result.outcomes[index]!.findings = fileResult.findings;
     result.report.files[index]!.findings = fileResult.findings;
   });
   result.report.notes.push(`baseline ${file}: only findings not in it are reported`);
@@ -277,8 +272,9 @@ async function extract(paths: string[], values: Values, io: Io): Promise<number>
     severities: config.rules,
     selection: selection(values, config),
     progress: progressReporter(io),
+    describe: true,
   });
-  await emit(formatExtract(result, format, models), values, io);
+  await emit(formatExtract(result, format), values, io);
   return exitCode(result);
 }
 
@@ -286,6 +282,7 @@ async function extract(paths: string[], values: Values, io: Io): Promise<number>
 async function update(paths: string[], values: Values, io: Io): Promise<number> {
   const config = effectiveConfig(values, 'mock');
   const target = { allowRemote: Boolean(values['allow-remote']) };
+  const { runUpdate } = await import('./update.js');
   return runUpdate(paths, { models: chooseModels(config), replay: config.replay, target, dryRun: Boolean(values['dry-run']) }, io);
 }
 

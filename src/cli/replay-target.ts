@@ -1,6 +1,6 @@
 import { isIP } from 'node:net';
 import { extendWithReplay } from '../replay/index.js';
-import { createScenarioFinder, extendWithLiveReplay, openLiveSession, overheadNote, type LiveSession } from '../replay/live/index.js';
+import type { LiveSession } from '../replay/live/index.js';
 import type { RuleContext } from '../rules/types.js';
 import type { ReplayConfig } from './config.js';
 import { UsageError } from './errors.js';
@@ -32,6 +32,8 @@ export async function openReplayTarget(replay: ReplayConfig, options: TargetOpti
   if (target === 'mock') {
     return { extend: extendWithReplay, note: 'replay: real SDK clients over a mock transport (no network)', close: async () => undefined };
   }
+  // Loaded only for a live run: it brings the SDK client, the fixture and cognito-local's metadata.
+  const { createScenarioFinder, extendWithLiveReplay, openLiveSession, overheadNote } = await import('../replay/live/index.js');
   const findScenario = createScenarioFinder(options.scenarios ?? []);
   const live = (session: LiveSession, where: string): OpenTarget => ({
     extend: extendWithLiveReplay(session, { findScenario }),

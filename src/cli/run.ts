@@ -8,9 +8,10 @@ import type { RunReport } from '../reports/types.js';
 import type { EngineOptions, SeveritySetting } from '../rules/engine.js';
 import fileName, { notAnExampleReason } from '../rules/file-name.js';
 import { applyFixes } from '../rules/fix.js';
-import type { Rule } from '../rules/types.js';
+import type { Finding, Rule } from '../rules/types.js';
 import { changedFiles } from './changed.js';
 import { createPathFilter, type Config } from './config.js';
+import { describeFile, type ExtractedFile } from './extract.js';
 import { collectDocuments, displayPath, type DocumentPath } from './files.js';
 import { selectShard } from './shard.js';
 
@@ -32,24 +33,66 @@ export interface RunOptions {
   selection?: Selection;
   progress?: ((done: number, total: number) => void) | undefined;
   cwd?: string;
+  /** Describe each file's examples for `extract` (`FileOutcome.extract`). */
+  describe?: boolean;
+}
+
+/** Where an example stands, for reporters that group findings by example. */
+export interface ExampleSummary {
+  index: number;
+  title: string | null;
+  startLine: number;
+  endLine: number;
+}
+
+/** What a run keeps of one file: plain data, the document itself is let go. */
+export interface FileOutcome {
+  path: string;
+  findings: Finding[];
+  examples: ExampleSummary[];
+  /** The document's text (baselines fingerprint findings by their source line). */
+  text: string;
+  extract?: ExtractedFile;
 }
 
 export interface RunResult {
   report: RunReport;
-  results: FileResult[];
+  outcomes: FileOutcome[];
 }
 
-/** Checks every selected document under the given paths, one file at a time, in a stable order. */
+/** Checks every selected document under the given paths, one at a time, in a stable order. */
 export async function runFiles(inputs: string[], options: RunOptions): Promise<RunResult> {
   const cwd = options.cwd ?? process.cwd();
   const { documents, notes } = await selectDocuments(inputs, options.selection, cwd);
-  const results: FileResult[] = [];
+  const outcomes = await analyzeInTurn(documents, inputs, cwd, options);
+  return { outcomes, report: reportOf(outcomes, options.rules, notes, cwd) };
+}
+
+async function analyzeInTurn(documents: DocumentPath[], inputs: string[], cwd: string, options: RunOptions): Promise<FileOutcome[]> {
+  const outcomes: FileOutcome[] = [];
   for (const [index, document] of documents.entries()) {
     options.progress?.(index, documents.length);
-    results.push(await analyzeOne(document, inputs, cwd, options));
+    outcomes.push(outcomeOf(await analyzeOne(document, inputs, cwd, options), options.describe ?? false, options.models));
   }
   options.progress?.(documents.length, documents.length);
-  return { results, report: reportOf(results, options.rules, notes, cwd) };
+  return outcomes;
+}
+
+/** The plain-data outcome of one analysed file. */
+function outcomeOf(result: FileResult, describe: boolean, models: ModelIndex | undefined): FileOutcome {
+  const { document } = result;
+  return {
+    path: result.path,
+    findings: result.findings,
+    examples: document.examples.map((example) => ({
+      index: example.index,
+      title: example.title,
+      startLine: example.position.start.line,
+      endLine: example.position.end.line,
+    })),
+    text: String(document.file.value ?? ''),
+    ...(describe ? { extract: describeFile(result, models) } : {}),
+  };
 }
 
 /**
@@ -59,7 +102,7 @@ export async function runFiles(inputs: string[], options: RunOptions): Promise<R
 export async function fixFiles(inputs: string[], options: RunOptions): Promise<RunResult> {
   const cwd = options.cwd ?? process.cwd();
   const { documents, notes } = await selectDocuments(inputs, options.selection, cwd);
-  const results: FileResult[] = [];
+  const outcomes: FileOutcome[] = [];
   let fixedFiles = 0;
   let fixCount = 0;
   for (const [index, document] of documents.entries()) {
@@ -80,14 +123,19 @@ export async function fixFiles(inputs: string[], options: RunOptions): Promise<R
       result = await analyzeOne(document, inputs, cwd, options);
     }
     if (text !== original) fixedFiles++;
-    results.push(result);
+    outcomes.push(outcomeOf(result, false, options.models));
   }
   options.progress?.(documents.length, documents.length);
   notes.push(`--fix: ${fixCount} fix(es) written in ${fixedFiles} file(s)`);
-  return { results, report: reportOf(results, options.rules, notes, cwd) };
+  return { outcomes, report: reportOf(outcomes, options.rules, notes, cwd) };
 }
 
-async function analyzeOne(document: DocumentPath, inputs: string[], cwd: string, options: RunOptions): Promise<FileResult> {
+async function analyzeOne(
+  document: DocumentPath,
+  inputs: string[],
+  cwd: string,
+  options: Pick<RunOptions, 'rules' | 'models' | 'severities' | 'extend'>,
+): Promise<FileResult> {
   const engine: EngineOptions = {
     rules: options.rules,
     treeRoot: rootOf(document.path, inputs, cwd),
@@ -129,14 +177,14 @@ async function selectDocuments(inputs: string[], selection: Selection | undefine
   return { documents, notes };
 }
 
-function reportOf(results: FileResult[], rules: readonly Rule[], notes: string[], cwd: string): RunReport {
+function reportOf(outcomes: FileOutcome[], rules: readonly Rule[], notes: string[], cwd: string): RunReport {
   return {
     rules,
     notes,
-    files: results.map((result) => ({
-      path: displayPath(result.path, cwd),
-      findings: result.findings,
-      examples: result.document.examples.length,
+    files: outcomes.map((outcome) => ({
+      path: displayPath(outcome.path, cwd),
+      findings: outcome.findings,
+      examples: outcome.examples.length,
     })),
   };
 }

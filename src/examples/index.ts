@@ -8,7 +8,7 @@ import type { CodeData, DocumentFormat, Position, SourceLine } from '../document
 import { parseJsonBlock } from './json/parse.js';
 import { isNoOutputSentence } from './no-output.js';
 import { classifyOutput } from './output-kind.js';
-import type { JsonParseResult } from './json/types.js';
+import type { JsonValueMap } from './json/types.js';
 import type { Example, ExampleDocument, Link, Output } from './types.js';
 
 /**
@@ -171,7 +171,7 @@ function readCodeBlock(example: Example, code: Code): void {
 
 /**
  * Most outputs are strict JSON and most never need a position (only findings do), so the native parser
- * reads them and the positioned parse runs on first use of `json` or `map`. Text that is not strict JSON
+ * reads them and the positioned parse runs on first use of `map`. Text that is not strict JSON
  * (elisions, syntax errors) gets the positioned parse at once. The two parsers agree on what is valid
  * (a property test holds them to it).
  */
@@ -187,10 +187,17 @@ function readJson(output: Output, lines: SourceLine[]): void {
     return;
   }
   output.value = strict;
-  let parsed: JsonParseResult | undefined;
-  const positioned = () => (parsed ??= parseJsonBlock(lines));
-  Object.defineProperty(output, 'json', { get: positioned, enumerable: true, configurable: true });
-  Object.defineProperty(output, 'map', { get: () => positioned().map, enumerable: true, configurable: true });
+  let map: JsonValueMap | undefined;
+  const positions = () => (map ??= parseJsonBlock(lines).map);
+  // Strict JSON has no syntax error and no elision by definition; only the positions wait.
+  output.json = {
+    value: strict,
+    elisions: [],
+    get map() {
+      return positions();
+    },
+  };
+  Object.defineProperty(output, 'map', { get: positions, enumerable: true, configurable: true });
 }
 
 function startsWithAwsCommand(lines: SourceLine[]): boolean {
