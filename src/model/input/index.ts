@@ -50,8 +50,19 @@ function span(words: readonly Word[]): { start: Point; end: Point } {
   return { start: words[0]!.start, end: words[words.length - 1]!.end };
 }
 
-/** The CLI's argument table for one operation: model members (renamed as the CLI does) and added options. */
+const argumentTables = new WeakMap<OperationModel, Map<string, ArgumentSpec>>();
+
+/** The CLI's argument table for one operation: model members (renamed as the CLI does) and added options; built once. */
 function argumentTable(service: string, operation: string, model: ServiceModel, operationModel: OperationModel): Map<string, ArgumentSpec> {
+  let table = argumentTables.get(operationModel);
+  if (!table) {
+    table = buildArgumentTable(service, operation, model, operationModel);
+    argumentTables.set(operationModel, table);
+  }
+  return table;
+}
+
+function buildArgumentTable(service: string, operation: string, model: ServiceModel, operationModel: OperationModel): Map<string, ArgumentSpec> {
   const table = new Map<string, ArgumentSpec>();
   const input = operationModel.input ? shapeOf(model, operationModel.input) : undefined;
   for (const [member, ref] of Object.entries(input?.members ?? {})) {
