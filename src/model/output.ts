@@ -140,6 +140,8 @@ class OutputWalker {
   }
 
   shape(name: string, shape: Shape, value: unknown, pointer: string): void {
+    // `document` shapes (botocore: a structure marked `document`) hold any JSON value.
+    if (shape.document) return;
     switch (shape.type) {
       case 'structure':
         if (!isPlainObject(value)) return this.wrongType(shape, value, pointer);
@@ -192,7 +194,7 @@ class OutputWalker {
         }
         return;
       default:
-        // `document` shapes hold any JSON value.
+        // Types this version does not know are not checked.
         return;
     }
   }
@@ -230,7 +232,8 @@ class OutputWalker {
       this.problems.push({
         kind: 'enum',
         pointer,
-        severity: 'error',
+        // Enums are open on output: services return values the model does not list yet (and '' for unset), and SDKs must accept them.
+        severity: 'warning',
         message: `${describeValue(value)} is not a value of '${placeName(pointer, this.operation)}': the model allows ${listOf(shape.enum)}` + (suggestion ? ` (did you mean '${suggestion}'?)` : ''),
       });
       return;

@@ -76,7 +76,7 @@ describe('validateOutput', () => {
     expect(problems.map(({ kind, pointer, severity }) => ({ kind, pointer, severity }))).toEqual([
       { kind: 'wrong-type', pointer: '/AuthenticationResult/ExpiresIn', severity: 'error' },
       { kind: 'constraint', pointer: '/AuthenticationResult/AccessToken', severity: 'warning' },
-      { kind: 'enum', pointer: '/Status', severity: 'error' },
+      { kind: 'enum', pointer: '/Status', severity: 'warning' },
     ]);
     expect(problems[0]!.message).toBe(`'ExpiresIn' should be an integer, not the string "3600"`);
     expect(problems[2]!.message).toBe(`the string "ACTIV" is not a value of 'Status': the model allows ACTIVE, DISABLED (did you mean 'ACTIVE'?)`);
@@ -115,5 +115,20 @@ describe('validateOutput', () => {
     const document = { AssumeRolePolicyDocument: { Version: '2012-10-17', Statement: [] } };
     expect(validateOutput(iam, 'GetRole', document)).toEqual([]);
     expect(validateOutput({ ...iam, cliName: 'other' }, 'GetRole', document)).toMatchObject([{ kind: 'wrong-type' }]);
+  });
+
+  it('accepts any JSON in a document shape', () => {
+    const withDocument: ServiceModel = {
+      ...model,
+      operations: { Describe: { name: 'Describe', output: { shape: 'DescribeResponse' } } },
+      shapes: { DescribeResponse: { type: 'structure', members: { Options: { shape: 'Document' } } }, Document: { type: 'structure', members: {}, document: true } },
+    };
+    expect(validateOutput(withDocument, 'Describe', { Options: { anything: [1, { nested: true }] } })).toEqual([]);
+    expect(validateOutput(withDocument, 'Describe', { Options: 'text' })).toEqual([]);
+  });
+
+  it('reports enum values the model does not list as warnings: services return values newer than the model', () => {
+    expect(validateOutput(model, 'SignIn', { Status: 'SUSPENDED' })).toMatchObject([{ kind: 'enum', pointer: '/Status', severity: 'warning' }]);
+    expect(validateOutput(model, 'SignIn', { Status: '' })).toMatchObject([{ kind: 'enum', severity: 'warning' }]);
   });
 });
