@@ -141,7 +141,11 @@ function readCodeBlock(example: Example, code: Code): void {
   if (!data || !code.position) return;
   const { lines } = data;
   const introducer = (data.introducer ?? '').trim();
-  if (startsWithAwsCommand(lines)) {
+  // Content first: a block that starts with `aws` is commands; one that holds `aws` lines after some shell
+  // set-up or prose is commands too, unless its introducer says it is output (which may quote a command).
+  const awsLine = firstAwsLine(lines);
+  const outputIntroduced = outputIntroducer.test(introducer);
+  if (awsLine === 0 || (awsLine > 0 && !outputIntroduced)) {
     for (const group of splitCommands(lines)) {
       const shell = readShellCommand(group);
       if (shell.intendedWords[0]?.value === 'aws') example.commands.push(parseAwsCommand(shell));
@@ -154,7 +158,7 @@ function readCodeBlock(example: Example, code: Code): void {
     return;
   }
   const followsCommand = example.commands.length > 0;
-  if (outputIntroducer.test(introducer) || (followsCommand && introducer === '' && /^\s*[[{]/.test(code.value))) {
+  if (outputIntroduced || (followsCommand && introducer === '' && /^\s*[[{]/.test(code.value))) {
     const kind = classifyOutput(code.value);
     const output: Output = {
       kind,
@@ -200,7 +204,7 @@ function readJson(output: Output, lines: SourceLine[]): void {
   Object.defineProperty(output, 'map', { get: positions, enumerable: true, configurable: true });
 }
 
-function startsWithAwsCommand(lines: SourceLine[]): boolean {
-  const first = lines.find((line) => line.text.trim() !== '');
-  return first !== undefined && /^(\$\s+)?aws(\s|$)/.test(first.text.trim());
+/** The index among non-blank lines of the first `aws` (or `$ aws`) line, -1 when there is none. */
+function firstAwsLine(lines: SourceLine[]): number {
+  return lines.filter((line) => line.text.trim() !== '').findIndex((line) => /^(\$\s+)?aws(\s|$)/.test(line.text.trim()));
 }
