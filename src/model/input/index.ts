@@ -13,7 +13,7 @@ import { xformName } from '../names.js';
 import { ADDED_ARGUMENTS, CUSTOM_COMMANDS, CUSTOM_SERVICES, GLOBAL_CHOICES, OPERATION_OPTIONS, hiddenAlias, renamedArgument } from './cli-table.js';
 import { didYouMean } from './suggest.js';
 import type { CommandTranslation, InputProblem, InputProblemKind } from './types.js';
-import { shapeOf, toApiValue, unpackArgument, validateValue } from './values.js';
+import { shapeOf, toApiValue, unpackArgument, usesOldListCase, validateValue } from './values.js';
 
 export type { CommandTranslation, InputProblem, InputProblemKind, ParsedArgument } from './types.js';
 
@@ -334,6 +334,7 @@ function buildInput(
       model,
       binaryFormat,
       report: (kind: 'invalid-parameter-value' | 'constraint', message: string) => report(kind, message, valueWords),
+      oldListCase: usesOldListCase(model, operation, renamedArgument(service, operation, xformName(spec.member))),
     };
     if (spec.values === 0) {
       input[spec.member] = spec.booleanValue;

@@ -17,6 +17,30 @@ export interface UnpackContext {
   model: ServiceModel;
   binaryFormat: string;
   report: ValueReporter;
+  /** The argument is one of argprocess.py's old list cases: `--tags a b` → `[{Key: 'a'}, {Key: 'b'}]`. */
+  oldListCase?: boolean;
+}
+
+// argprocess.py's `_uses_old_list_case`: lists of one-member structures that still take bare words, by service id.
+const OLD_LIST_CASES: Record<string, Record<string, string[]>> = {
+  firehose: { 'put-record-batch': ['records'] },
+  workspaces: {
+    'reboot-workspaces': ['reboot-workspace-requests'],
+    'rebuild-workspaces': ['rebuild-workspace-requests'],
+    'terminate-workspaces': ['terminate-workspace-requests'],
+  },
+  'elastic-load-balancing': {
+    'remove-tags': ['tags'],
+    'describe-instance-health': ['instances'],
+    'deregister-instances-from-load-balancer': ['instances'],
+    'register-instances-with-load-balancer': ['instances'],
+  },
+};
+
+/** Whether `--<argument>` of `<operation>` takes bare words for a list of one-member structures (botocore's hyphenized service id). */
+export function usesOldListCase(model: ServiceModel, operation: string, argument: string): boolean {
+  const serviceId = model.metadata.serviceId.toLowerCase().replaceAll(' ', '-');
+  return OLD_LIST_CASES[serviceId]?.[operation]?.includes(argument) ?? false;
 }
 
 const SCALAR_TYPES = new Set(['string', 'integer', 'long', 'float', 'double', 'boolean', 'timestamp', 'blob']);
@@ -139,10 +163,11 @@ export function unpackArgument(ref: ShapeRef, words: string[], context: UnpackCo
     if (words.length === 1 && looksLikeJson(words[0]!) && words[0]!.trimStart().startsWith('[')) return parseJson(words[0]!, context, name);
     if (SCALAR_TYPES.has(memberShape.type)) return words.map((word) => unpackScalar(memberShape, word, context, name));
     if (looksLikeJson(words[0] ?? '')) return words.map((word) => parseJson(word, context, name));
+    const memberNames = Object.keys(memberShape.members ?? {});
+    if (context.oldListCase && memberShape.type === 'structure' && memberNames.length === 1) return words.map((word) => ({ [memberNames[0]!]: word }));
     const items = words.map((word) => shorthand(word, context, name));
     if (items.includes(undefined)) return undefined;
     // The CLI visits the top-level list with a throwaway parent: the one-member-structure rewrite is lost there.
-    const memberNames = Object.keys(memberShape.members ?? {});
     if (memberShape.type === 'structure' && memberNames.length === 1) return items;
     return items.map((item, index) => backCompat(model, memberShape, item, context, `${name}[${index}]`));
   }
