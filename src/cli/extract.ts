@@ -88,7 +88,8 @@ function describeCommand(command: AwsCommand, models: ModelIndex | undefined, do
     service: command.service ?? null,
     operation: command.operation ?? null,
   };
-  if (models) {
+  // Only commands of a service the models know have an API operation to show.
+  if (models && command.service !== undefined && models.get(command.service)) {
     const translation = translateCommand(command, { models, documentDir, treeRoot: documentDir });
     if (translation.operationName) described.apiOperation = translation.operationName;
     if (translation.input) described.input = jsonSafe(translation.input);
