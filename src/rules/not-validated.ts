@@ -7,6 +7,7 @@ import type { Rule } from './types.js';
 export function outputNotValidatedReason(translation: CommandTranslation | undefined, example: Example, commandIndex: number): string | undefined {
   if (!translation?.model || !translation.operationName) return undefined;
   if (translation.customization) return `the output of a CLI customization (${translation.customization}) is not schema-checked`;
+  if (translation.arguments.some((argument) => argument.name === '--generate-cli-skeleton')) return 'the output is a --generate-cli-skeleton template, not a response, and is not schema-checked';
   if (translation.output.query !== undefined) return 'the output is projected by --query and is not schema-checked';
   if (translation.output.format !== 'json') return `the output is printed with --output ${translation.output.format} and is not schema-checked`;
   const output = example.outputs.find((candidate) => candidate.commandIndex === commandIndex && candidate.kind !== 'none');
@@ -43,6 +44,11 @@ const notValidated: Rule = {
         name: 'cognito-idp/list-groups.rst',
         text: '**To list groups as text**\n\n::\n\n    aws cognito-idp list-groups --user-pool-id us-west-2_EXAMPLE --output text\n\nOutput::\n\n    GROUPS  admins\n',
         messages: ['9:5-9:19: info: the output is printed with --output text and is not schema-checked'],
+      },
+      {
+        name: 'cognito-idp/list-groups.rst',
+        text: '**To write an input skeleton**\n\n::\n\n    aws cognito-idp list-groups --generate-cli-skeleton\n\nOutput::\n\n    {\n        "UserPoolId": ""\n    }\n',
+        messages: ['9:5-11:6: info: the output is a --generate-cli-skeleton template, not a response, and is not schema-checked'],
       },
     ],
   },
