@@ -3,6 +3,7 @@ import type { AwsCommand } from '../commands/types.js';
 import type { Example } from '../examples/types.js';
 import { translateCommand } from '../model/input/index.js';
 import type { ModelIndex } from '../model/types.js';
+import { jsonMessage } from '../reports/json.js';
 import { formatPretty } from '../reports/pretty.js';
 import type { FileResult } from '../pipeline.js';
 import type { RunResult } from './run.js';
@@ -37,15 +38,7 @@ export function describeFile(result: FileResult, models: ModelIndex | undefined)
   return {
     format: document.format,
     examples: document.examples.map((example) => describeExample(example, models, documentDir)),
-    messages: result.findings.map((finding) => ({
-      ruleId: finding.ruleId,
-      severity: finding.severity,
-      message: finding.message,
-      line: finding.start.line,
-      column: finding.start.column,
-      endLine: finding.end.line,
-      endColumn: finding.end.column,
-    })),
+    messages: result.findings.map(jsonMessage),
   };
 }
 

@@ -1,4 +1,18 @@
+import type { Finding } from '../rules/types.js';
 import { summarize, type RunReport } from './types.js';
+
+/** A finding as `schemas/report.schema.json` describes a message (`extract` prints the same). */
+export function jsonMessage(finding: Finding) {
+  return {
+    ruleId: finding.ruleId,
+    severity: finding.severity,
+    message: finding.message,
+    line: finding.start.line,
+    column: finding.start.column,
+    endLine: finding.end.line,
+    endColumn: finding.end.column,
+  };
+}
 
 /** The machine-readable report, described by `schemas/report.schema.json`. */
 export function formatJson(report: RunReport): string {
@@ -7,16 +21,7 @@ export function formatJson(report: RunReport): string {
     notes: report.notes,
     files: report.files.map((file) => ({
       path: file.path,
-      messages: file.findings.map((finding) => ({
-        ruleId: finding.ruleId,
-        severity: finding.severity,
-        message: finding.message,
-        line: finding.start.line,
-        column: finding.start.column,
-        endLine: finding.end.line,
-        endColumn: finding.end.column,
-        ...(finding.fingerprint ? { fingerprint: finding.fingerprint } : {}),
-      })),
+      messages: file.findings.map((finding) => ({ ...jsonMessage(finding), ...(finding.fingerprint ? { fingerprint: finding.fingerprint } : {}) })),
     })),
   };
   return `${JSON.stringify(body, null, 2)}\n`;
