@@ -60,12 +60,14 @@ const outputJson: Rule = {
         }
         if (!error) continue;
         const repair = error.repairAt?.offset;
+        // A comma is surely missing only at a line end; `"a""` on one line is a stray quote, and a comma there guesses.
+        const commaAtLineEnd = repair !== undefined && error.start.line > error.repairAt!.line;
         report({
           start: error.start,
           end: error.end,
           message: `Output is not valid JSON: ${error.message}`,
           fingerprint: `${where}: ${error.message.replace(/ at \d+:\d+/g, '')}: ${sourceLineAt(output.lines, error.start.line)}`,
-          ...(repair !== undefined && error.hint === 'missing-comma' && { fix: { start: repair, end: repair, text: ',' } }),
+          ...(commaAtLineEnd && error.hint === 'missing-comma' && { fix: { start: repair, end: repair, text: ',' } }),
           ...(repair !== undefined && error.hint === 'trailing-comma' && { fix: { start: repair, end: repair + 1, text: '' } }),
         });
       }
