@@ -134,7 +134,8 @@ function linksIn(node: Nodes): Link[] {
 }
 
 const outputIntroducer = /\b(output|result|results|response)\b/i;
-const fileIntroducer = /^(?:[-*]\s*)?Contents of\s+(?:the\s+)?(?:file\s+)?``?([^`]+?)``?(?:\s+file)?\s*:?$/i;
+// `Contents of ``x.json``:`, also with more words after the name (`... with line breaks added for readability:`).
+const fileIntroducer = /^(?:[-*]\s*)?(?:the\s+)?contents of\s+(?:the\s+)?(?:file\s+)?``?([^`\s]+?)``?(?:[\s,].*)?:?$/i;
 
 function readCodeBlock(example: Example, code: Code): void {
   const data = code.data as CodeData | undefined;

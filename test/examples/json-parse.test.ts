@@ -163,6 +163,9 @@ describe('elisions', () => {
     ['[\n  1,\n  ...some output truncated...\n]', [1], 1],
     ['[\n  1,\n  <...remaining output omitted...>\n]', [1], 1],
     ['["..."]', ['...'], 0],
+    // An elision line stands for items with their commas.
+    ['[\n  {"A": 1},\n  ...\n  {"A": 2}\n]', [{ A: 1 }, { A: 2 }], 1],
+    ['{\n  ...\n  "B": [1]\n}', { B: [1] }, 1],
   ];
   it.each(cases)('%j', (text, value, count) => {
     const result = parse(text);

@@ -153,6 +153,9 @@ class BlockParser {
     const after = frame.kind === 'object' ? 'a member' : 'an array element';
     const expected = `Expected ',' or '${close}' after ${after}`;
     const startsNext = frame.kind === 'object' ? char === '"' : startsValue(char);
+    // An elision line stands for items together with their commas: the next line's item may follow it without one.
+    const onNextLine = this.text.lastIndexOf('\n', this.pos) >= this.lastItemEnd;
+    if (startsNext && frame.lastItemWasElision && onNextLine) return frame.kind === 'object' ? 'member' : 'value';
     if (startsNext) {
       const where = this.formatPoint(this.lastItemEnd);
       const previous = frame.kind === 'object' ? 'member' : 'element';

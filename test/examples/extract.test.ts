@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { documentFromText } from '../../src/document/read.js';
+import { parseExamples } from '../../src/pipeline.js';
+
+function examplesOf(text: string, name = 'cognito-idp/list-groups.rst') {
+  const { file } = documentFromText(name, text);
+  return parseExamples(name, file).examples;
+}
+
+describe('extractExamples', () => {
+  it('starts an example at each bold title and numbers Example N titles', () => {
+    const examples = examplesOf('**Example 1: To list**\n\nText.\n\n**Example 2: To list more**\n\nText.\n');
+    expect(examples.map((example) => [example.title, example.titleNumber, example.position.start.line])).toEqual([
+      ['Example 1: To list', 1, 1],
+      ['Example 2: To list more', 2, 5],
+    ]);
+  });
+
+  it('gives commands, JSON outputs and "no output" sentences to the command before them', () => {
+    const [example] = examplesOf(
+      '**To list**\n\n::\n\n    aws cognito-idp list-groups --user-pool-id us-west-2_EXAMPLE\n\nOutput::\n\n    {"Groups": []}\n\n' +
+        '::\n\n    aws cognito-idp delete-group --user-pool-id us-west-2_EXAMPLE --group-name a\n\nThis command produces no output.\n',
+    );
+    expect(example!.commands.map((command) => command.operation)).toEqual(['list-groups', 'delete-group']);
+    expect(example!.outputs.map((output) => [output.kind, output.commandIndex, output.value])).toEqual([
+      ['json', 0, { Groups: [] }],
+      ['none', 1, undefined],
+    ]);
+  });
+
+  it('reads a file content block whose introducer says more after the file name', () => {
+    const [example] = examplesOf(
+      '**To detect**\n\n::\n\n    aws comprehend start-sentiment-detection-job --cli-input-json file://input.json\n\n' +
+        'Contents of ``output.txt`` with line breaks added for readability::\n\n    {"File": "a"}\n    {"File": "b"}\n',
+      'comprehend/start-sentiment-detection-job.rst',
+    );
+    expect(example!.files.map((file) => file.name)).toEqual(['output.txt']);
+    expect(example!.outputs).toEqual([]);
+  });
+
+  it('finds commands after shell set-up lines, but not aws lines quoted in an output', () => {
+    const [example] = examplesOf(
+      '**To sign**\n\n::\n\n    msg=$(echo hi | base64)\n    aws kms sign --key-id 1234 --message $msg --signing-algorithm RSASSA_PSS_SHA_256\n\n' +
+        'Output::\n\n    To deploy this revision, run:\n    aws deploy create-deployment --application-name x\n',
+      'kms/sign.rst',
+    );
+    expect(example!.commands.map((command) => command.operation)).toEqual(['sign']);
+    expect(example!.outputs.map((output) => output.kind)).toEqual(['text']);
+  });
+});
