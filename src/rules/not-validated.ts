@@ -1,5 +1,8 @@
 import type { AwsCommand } from '../commands/types.js';
+import { OUTPUT_CUSTOMIZATIONS } from '../model/input/cli-table.js';
 import type { CommandTranslation } from '../model/input/types.js';
+import { xformName } from '../model/names.js';
+import type { ServiceModel } from '../model/types.js';
 import type { Example } from '../examples/types.js';
 import type { Rule } from './types.js';
 
@@ -9,10 +12,23 @@ export function outputNotValidatedReason(translation: CommandTranslation | undef
   if (translation.customization) return `the output of a CLI customization (${translation.customization}) is not schema-checked`;
   if (translation.arguments.some((argument) => argument.name === '--generate-cli-skeleton')) return 'the output is a --generate-cli-skeleton template, not a response, and is not schema-checked';
   if (translation.output.query !== undefined) return 'the output is projected by --query and is not schema-checked';
+  const rewritten = OUTPUT_CUSTOMIZATIONS[`${translation.model.cliName}.${xformName(translation.operationName)}`];
+  if (rewritten) return `${rewritten}, not the API response, so the output is not schema-checked`;
+  if (onlyOutputIsAFile(translation.model, translation.operationName)) {
+    return 'the response is a blob the CLI writes to the outfile: the block shows that file, not a response, and is not schema-checked';
+  }
   if (translation.output.format !== 'json') return `the output is printed with --output ${translation.output.format} and is not schema-checked`;
   const output = example.outputs.find((candidate) => candidate.commandIndex === commandIndex && candidate.kind !== 'none');
   if (output && output.kind !== 'json') return `the output block is ${output.kind === 'table' ? 'a table' : 'plain text'}, not JSON, and is not schema-checked`;
   return undefined;
+}
+
+/** The response is nothing but a blob payload (`iot-data get-thing-shadow`): the CLI writes it to the outfile and prints nothing of it. */
+function onlyOutputIsAFile(model: ServiceModel, operationName: string): boolean {
+  const outputRef = model.operations[operationName]?.output;
+  const output = outputRef ? model.shapes[outputRef.shape] : undefined;
+  const payload = typeof output?.payload === 'string' ? output.members?.[output.payload] : undefined;
+  return payload !== undefined && Object.keys(output!.members ?? {}).length === 1 && model.shapes[payload.shape]?.type === 'blob';
 }
 
 /** Says, once per command, why its output could not be checked, so a quiet report never means more than it does. */

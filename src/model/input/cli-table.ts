@@ -195,3 +195,12 @@ export const ADDED_ARGUMENTS: Readonly<Record<string, Readonly<Record<string, 0 
   'ses.send-email': { '--from': 1, '--to': '+', '--cc': '+', '--bcc': '+', '--subject': 1, '--text': 1, '--html': 1 },
   'translate.import-terminology': { '--data-file': 1 },
 };
+
+/**
+ * Operations whose output the CLI rewrites before printing it (aws-cli's `after-call` handlers), so the
+ * documented output is not the API response.
+ */
+export const OUTPUT_CUSTOMIZATIONS: Readonly<Record<string, string>> = {
+  // awscli/customizations/datapipeline: the definition is printed as pipeline-definition objects, parameters and values.
+  'datapipeline.get-pipeline-definition': 'the CLI prints the pipeline definition file format',
+};
