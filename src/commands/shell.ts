@@ -8,6 +8,8 @@ import type { ShellCommand, ShellIssue, ShellIssueKind, Word } from './types.js'
 const BLANK = /[ \t]/;
 /** Characters that end an unquoted word (bash metacharacters). */
 const METACHARACTER = /[ \t\n|&;<>()]/;
+/** Characters with no meaning to bash's word reading, outside quotes. */
+const PLAIN_RUN = /[^ \t\n|&;<>()\\'"$`]+/y;
 /** A line the author meant as more parameters of the command above it. */
 const PARAMETER_LINE = /^[ \t]*--[A-Za-z0-9]/;
 /** A line ending in an option name: the next line holds its value. */
@@ -290,8 +292,11 @@ class Reader {
       } else if (c === '`') {
         add(this.readBackquoted(), true);
       } else {
-        this.pos++;
-        add(c, false);
+        // A run of ordinary characters at once: most of a command is plain text.
+        const from = this.pos;
+        PLAIN_RUN.lastIndex = from;
+        this.pos = PLAIN_RUN.test(text) ? PLAIN_RUN.lastIndex : from + 1;
+        add(text.slice(from, this.pos), false);
       }
     }
     return buffer;
