@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import { createRequire } from 'node:module';
+import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import type { SeveritySetting } from '../rules/engine.js';
 
 export const CONFIG_FILE_NAME = 'docs-harness.config.json';
@@ -248,7 +249,9 @@ let compiledValidator: ValidateFunction | undefined;
 function configValidator(): ValidateFunction {
   if (!compiledValidator) {
     const schema = JSON.parse(readFileSync(new URL('../../schemas/config.schema.json', import.meta.url), 'utf8')) as object;
-    compiledValidator = new Ajv2020({ verbose: true }).compile(schema);
+    // Loaded on first use: most runs have no configuration file to validate.
+    const { Ajv2020: Ajv } = createRequire(import.meta.url)('ajv/dist/2020.js') as { Ajv2020: typeof Ajv2020 };
+    compiledValidator = new Ajv({ verbose: true }).compile(schema);
   }
   return compiledValidator;
 }
