@@ -48,3 +48,19 @@ describe('extractExamples', () => {
     expect(example!.outputs.map((output) => output.kind)).toEqual(['text']);
   });
 });
+
+describe('Markdown documents', () => {
+  it('read fenced shell commands and the output block introduced after them', () => {
+    const text =
+      '# cognito-idp list-groups\n\n## Example 1: To list groups\n\nRun:\n\n```sh\naws cognito-idp list-groups \\\n    --user-pool-id us-west-2_EXAMPLE\n```\n\n' +
+      'Output:\n\n```json\n{"Groups": []}\n```\n\n## Example 2: To delete a group\n\n```console\n$ aws cognito-idp delete-group --user-pool-id us-west-2_EXAMPLE --group-name a\n```\n';
+    const examples = examplesOf(text, 'docs/list-groups.md');
+    expect(examples.map((example) => example.title)).toEqual(['cognito-idp list-groups', 'Example 1: To list groups', 'Example 2: To delete a group']);
+    const [, first, second] = examples;
+    expect(first!.commands[0]!.shell.argv).toEqual(['aws', 'cognito-idp', 'list-groups', '--user-pool-id', 'us-west-2_EXAMPLE']);
+    expect(first!.outputs.map((output) => [output.kind, output.value])).toEqual([['json', { Groups: [] }]]);
+    // A fenced block starts at its opening fence, as in mdast.
+    expect(first!.outputs[0]!.position.start.line).toBe(14);
+    expect(second!.commands[0]!.operation).toBe('delete-group');
+  });
+});
