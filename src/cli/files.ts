@@ -31,7 +31,10 @@ async function walk(folder: string, found: DocumentPath[]): Promise<void> {
     if (entry.name.startsWith('.') || skippedFolders.has(entry.name)) continue;
     const full = path.join(folder, entry.name);
     if (entry.isDirectory()) await walk(full, found);
-    else if (entry.isFile() && !dataExtensions.has(path.extname(entry.name).toLowerCase())) found.push({ path: full, explicit: false });
+    // A link to a file is read like the file; links to folders are not followed (they can loop).
+    else if ((entry.isFile() || (entry.isSymbolicLink() && (await stat(full).catch(() => undefined))?.isFile())) && !dataExtensions.has(path.extname(entry.name).toLowerCase())) {
+      found.push({ path: full, explicit: false });
+    }
   }
 }
 
