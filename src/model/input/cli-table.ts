@@ -120,7 +120,16 @@ const HIDDEN_ALIASES: Record<string, string> = {
   'elasticache.create-replication-group.preferred-cache-cluster-azs': 'preferred-cache-cluster-a-zs',
 };
 
+// The services each table names: most services have no entry, and their arguments skip the look-up.
+const servicesIn = new WeakMap<Record<string, string>, Set<string>>();
+
 function lookup(table: Record<string, string>, service: string, operation: string, argument: string): string | undefined {
+  let services = servicesIn.get(table);
+  if (!services) {
+    services = new Set(Object.keys(table).map((key) => key.slice(0, key.indexOf('.'))));
+    servicesIn.set(table, services);
+  }
+  if (!services.has(service)) return undefined;
   return table[`${service}.${operation}.${argument}`] ?? table[`${service}.*.${argument}`];
 }
 
