@@ -152,13 +152,13 @@ class OutputWalker {
         for (const [key, item] of Object.entries(value)) {
           const keyShape = shape.key && this.model.shapes[shape.key.shape];
           if (keyShape) this.string(keyShape, key, pointerOf(pointer, key));
-          if (shape.value) this.ref(shape.value, item, pointerOf(pointer, key));
+          if (shape.value && !this.passedThroughNull(item)) this.ref(shape.value, item, pointerOf(pointer, key));
         }
         return;
       case 'list':
         if (!Array.isArray(value)) return this.wrongType(shape, value, pointer);
         this.count(shape, value.length, pointer, 'items');
-        value.forEach((item, index) => shape.member && this.ref(shape.member, item, `${pointer}/${index}`));
+        value.forEach((item, index) => shape.member && !this.passedThroughNull(item) && this.ref(shape.member, item, `${pointer}/${index}`));
         return;
       case 'string':
         // IAM returns policies as URL-encoded JSON that the CLI decodes into objects (botocore `json_decode_policies`).
@@ -197,6 +197,14 @@ class OutputWalker {
         // Types this version does not know are not checked.
         return;
     }
+  }
+
+  /**
+   * botocore's JSON parsers drop null structure members but keep null map values and list items (API Gateway
+   * returns `"application/json": null` templates), so the CLI prints those; XML protocols have no null.
+   */
+  private passedThroughNull(item: unknown): boolean {
+    return item === null && (this.model.metadata.protocol === 'json' || this.model.metadata.protocol === 'rest-json');
   }
 
   private structure(shape: Shape, value: Record<string, unknown>, pointer: string): void {

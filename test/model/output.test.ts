@@ -127,6 +127,23 @@ describe('validateOutput', () => {
     expect(validateOutput(withDocument, 'Describe', { Options: 'text' })).toEqual([]);
   });
 
+  it('accepts null map values and list items, which botocore passes through, but not null structure members, which it drops', () => {
+    const withMaps: ServiceModel = {
+      ...model,
+      operations: { Describe: { name: 'Describe', output: { shape: 'DescribeResponse' } } },
+      shapes: {
+        DescribeResponse: { type: 'structure', members: { Templates: { shape: 'Templates' }, Names: { shape: 'Names' }, Name: { shape: 'Name' } } },
+        Templates: { type: 'map', key: { shape: 'Name' }, value: { shape: 'Name' } },
+        Names: { type: 'list', member: { shape: 'Name' } },
+        Name: { type: 'string' },
+      },
+    };
+    expect(validateOutput(withMaps, 'Describe', { Templates: { 'application/json': null }, Names: ['a', null] })).toEqual([]);
+    expect(validateOutput(withMaps, 'Describe', { Name: null })).toMatchObject([{ kind: 'wrong-type', pointer: '/Name' }]);
+    const queryProtocol = { ...withMaps, metadata: { ...withMaps.metadata, protocol: 'query' } };
+    expect(validateOutput(queryProtocol, 'Describe', { Templates: { 'application/json': null } })).toMatchObject([{ kind: 'wrong-type' }]);
+  });
+
   it('reports enum values the model does not list as warnings: services return values newer than the model', () => {
     expect(validateOutput(model, 'SignIn', { Status: 'SUSPENDED' })).toMatchObject([{ kind: 'enum', pointer: '/Status', severity: 'warning' }]);
     expect(validateOutput(model, 'SignIn', { Status: '' })).toMatchObject([{ kind: 'enum', severity: 'warning' }]);
