@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { translateCommand } from '../../src/model/input/index.js';
 import { embeddedModels } from '../../src/model/load.js';
+import type { ModelIndex, ServiceModel } from '../../src/model/types.js';
 import { commandOf } from './input-support.js';
 
 const models = embeddedModels();
@@ -144,5 +145,29 @@ describe('translateCommand', () => {
     expect(translate(`${base} --generate-secret`).input).toMatchObject({ GenerateSecret: true });
     expect(translate(`${base} --no-generate-secret`).input).toMatchObject({ GenerateSecret: false });
     expect(kinds(`${base} --generate-secret=true`)).toEqual(["invalid-parameter-value: '--generate-secret' takes no value."]);
+  });
+});
+
+describe('member traits', () => {
+  // s3's `Body` is a blob made `streaming` by its member reference, not by its shape: botocore's resolve_shape_ref merges the two.
+  const streamingModel: ServiceModel = {
+    cliName: 'demo',
+    metadata: { apiVersion: '2020-01-01', endpointPrefix: 'demo', protocol: 'rest-xml', serviceId: 'Demo' },
+    operations: { PutThing: { name: 'PutThing', input: { shape: 'PutThingRequest' } } },
+    shapes: {
+      PutThingRequest: { type: 'structure', members: { Body: { shape: 'Body', streaming: true }, Tag: { shape: 'Body' } } },
+      Body: { type: 'blob' },
+    },
+    paginators: {},
+    waiters: {},
+  };
+  const index: ModelIndex = { serviceNames: () => ['demo'], get: (name) => (name === 'demo' ? streamingModel : undefined) };
+
+  it('reads a blob made streaming by its member reference as a file path, and other blobs as base64', () => {
+    const result = translateCommand(commandOf('aws demo put-thing --body part01 --tag part01'), { models: index, documentDir, treeRoot });
+    expect(result.problems.map((problem) => `${problem.kind}: ${problem.message}`)).toEqual([
+      "missing-file: 'part01' does not exist beside the document: its content is not checked.",
+      "invalid-parameter-value: Invalid base64 for parameter Tag: 'part01' (AWS CLI v2 reads blobs as base64; add --cli-binary-format raw-in-base64-out for raw text).",
+    ]);
   });
 });

@@ -49,8 +49,10 @@ const PYTHON_FLOAT = /^\s*[+-]?((\d+(_\d+)*)?\.?\d+(_\d+)*([eE][+-]?\d+)?|\d+\.|
 const ISO_TIMESTAMP = /^\d{4}-?\d{2}-?\d{2}([T ]\d{2}(:?\d{2}(:?\d{2}([.,]\d+)?)?)?)?\s*(Z|[+-]\d{2}(:?\d{2})?)?$/i;
 const EPOCH = /^[+-]?\d+(\.\d+)?$/;
 
+/** The shape a reference names, with `streaming` when the reference carries it (s3's `Body`), as botocore's resolve_shape_ref merges them. */
 export function shapeOf(model: ServiceModel, ref: ShapeRef): Shape {
-  return model.shapes[ref.shape] ?? { type: 'string' };
+  const shape = model.shapes[ref.shape] ?? { type: 'string' };
+  return ref.streaming === undefined ? shape : { ...shape, streaming: ref.streaming };
 }
 
 function pythonRepr(value: unknown): string {
