@@ -166,6 +166,10 @@ describe('elisions', () => {
     // An elision line stands for items with their commas.
     ['[\n  {"A": 1},\n  ...\n  {"A": 2}\n]', [{ A: 1 }, { A: 2 }], 1],
     ['{\n  ...\n  "B": [1]\n}', { B: [1] }, 1],
+    ['{\n  "A": [\n    1,\n    (...remaining output omitted...)\n  ]\n}', { A: [1] }, 1],
+    // An elision may cut an item short: the closing bracket after it closes what the elided text opened.
+    ['[\n  {"A": 1},\n  ...some output truncated...\n  }\n]', [{ A: 1 }], 1],
+    ['{\n  "A": 1,\n  ...\n  ]\n}', { A: 1 }, 1],
   ];
   it.each(cases)('%j', (text, value, count) => {
     const result = parse(text);
@@ -184,6 +188,8 @@ describe('elisions', () => {
     expect(parse('...').error).toBeDefined();
     expect(parse('[1 ...]').error?.message).toBe("Expected ',' or ']' after an array element, found '.'");
     expect(parse('{"A": 1, ... "B": 2}').error?.hint).toBe('missing-comma');
+    expect(parse('[\n  {"A": 1},\n  (...) output omitted\n]').error).toBeDefined();
+    expect(parse('[\n  {"A": 1}\n  }\n]').error?.message).toMatch(/brackets do not match/);
   });
 });
 

@@ -17,6 +17,9 @@ export function escapePointerToken(token: string): string {
   return token.includes('~') || token.includes('/') ? token.replace(/~/g, '~0').replace(/\//g, '~1') : token;
 }
 
+/** The brackets a narrated elision may stand in, by opener. */
+const ELISION_BRACKETS: Record<string, string> = { '<': '>', '(': ')' };
+
 class JsonSyntaxFailure extends Error {
   constructor(readonly syntaxError: JsonSyntaxError) {
     super(syntaxError.message);
@@ -161,6 +164,12 @@ class BlockParser {
       const previous = frame.kind === 'object' ? 'member' : 'element';
       this.fail(`${expected}: insert ',' at ${where}, after the previous ${previous}`, this.pos, this.pos + 1, { hint: 'missing-comma', at: this.lastItemEnd });
     }
+    // An elision may cut an item short (`...some output truncated...` and then the item's `}`): a closing
+    // bracket of the other kind right after it closes what the elided text opened.
+    if (frame.lastItemWasElision && (char === ']' || char === '}')) {
+      this.lastItemEnd = ++this.pos;
+      return 'after-value';
+    }
     if (char === ']' || char === '}') this.fail(`${expected}, found '${char}': brackets do not match the '${frame.kind === 'object' ? '{' : '['}' at ${this.formatPoint(frame.start)}`, this.pos, this.pos + 1);
     this.fail(`${expected}, found ${describe(char)}`, this.pos, this.pos + 1);
   }
@@ -187,10 +196,11 @@ class BlockParser {
     );
   }
 
-  /** A `...` elision: bare dots, or narrated (`...output omitted...`, `<...remaining output omitted...>`) on one line. */
+  /** A `...` elision: bare dots, or narrated (`...output omitted...`, `<...remaining output omitted...>`, `(...)`) on one line. */
   private readElision(): boolean {
     const start = this.pos;
-    let cursor = start + (this.text[start] === '<' ? 1 : 0);
+    const bracket = ELISION_BRACKETS[this.text[start]!];
+    let cursor = start + (bracket ? 1 : 0);
     const dotsStart = cursor;
     while (this.text[cursor] === '.') cursor++;
     if (cursor - dotsStart < 3) return false;
@@ -200,7 +210,7 @@ class BlockParser {
     if (closing > cursor && !/["{}[\],]/.test(this.text.slice(cursor, closing))) {
       end = closing + 3;
       if (dotsStart > start) {
-        if (this.text[end] !== '>') return false;
+        if (this.text[end] !== bracket) return false;
         end++;
       }
     } else if (dotsStart > start) {
