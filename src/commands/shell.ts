@@ -464,6 +464,7 @@ function decodeAnsiCEscape(escape: string): string {
 /** bash brace expansion (`a{b,c}d` → `abd acd`, `{1..3}`), applied to unquoted braces only. */
 function expandBraces(buffer: WordBuffer): string[] {
   const { chars, protectedChars } = buffer;
+  if (!chars.includes('{')) return [chars.join('')];
   const isOpen = (i: number) => chars[i] === '{' && !protectedChars[i] && !(chars[i - 1] === '$' && !protectedChars[i - 1]);
   for (let open = 0; open < chars.length; open++) {
     if (!isOpen(open)) continue;
