@@ -190,6 +190,8 @@ describe('elisions', () => {
     expect(parse('{"A": 1, ... "B": 2}').error?.hint).toBe('missing-comma');
     expect(parse('[\n  {"A": 1},\n  (...) output omitted\n]').error).toBeDefined();
     expect(parse('[\n  {"A": 1}\n  }\n]').error?.message).toMatch(/brackets do not match/);
+    // A closing bracket after an elision that leaves brackets open at the end was a mismatch after all.
+    expect(parse('{\n  "A": [\n    1,\n    ...\n  }').error?.message).toBe("Expected ',' or ']' after an array element, found '}': brackets do not match the '[' at 11:12");
   });
 });
 

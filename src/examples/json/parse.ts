@@ -71,6 +71,8 @@ class BlockParser {
   private root: unknown;
   /** End offset of the last complete value, element or elision (where a missing ',' belongs). */
   private lastItemEnd = 0;
+  /** The first closing bracket taken as closing what an elision opened, with the error it would otherwise be. */
+  private elidedCloser?: { message: string; at: number };
 
   constructor(private readonly lines: SourceLine[]) {
     let start = 0;
@@ -166,11 +168,13 @@ class BlockParser {
     }
     // An elision may cut an item short (`...some output truncated...` and then the item's `}`): a closing
     // bracket of the other kind right after it closes what the elided text opened.
+    const mismatch = `${expected}, found '${char}': brackets do not match the '${frame.kind === 'object' ? '{' : '['}' at ${this.formatPoint(frame.start)}`;
     if (frame.lastItemWasElision && (char === ']' || char === '}')) {
+      this.elidedCloser ??= { message: mismatch, at: this.pos };
       this.lastItemEnd = ++this.pos;
       return 'after-value';
     }
-    if (char === ']' || char === '}') this.fail(`${expected}, found '${char}': brackets do not match the '${frame.kind === 'object' ? '{' : '['}' at ${this.formatPoint(frame.start)}`, this.pos, this.pos + 1);
+    if (char === ']' || char === '}') this.fail(mismatch, this.pos, this.pos + 1);
     this.fail(`${expected}, found ${describe(char)}`, this.pos, this.pos + 1);
   }
 
@@ -184,6 +188,8 @@ class BlockParser {
   }
 
   private failAtEnd(): never {
+    // Brackets left open after one was read as closing elided text: that bracket was the mistake.
+    if (this.elidedCloser) this.fail(this.elidedCloser.message, this.elidedCloser.at, this.elidedCloser.at + 1);
     const open = this.stack.length;
     const end = this.text.length;
     if (open === 0) this.fail('Unexpected end of input: expected a JSON value', end, end);
