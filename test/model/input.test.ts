@@ -171,3 +171,32 @@ describe('member traits', () => {
     ]);
   });
 });
+
+describe("ec2's top-level booleans (toplevelbool.py)", () => {
+  const ec2Like = (cliName: string): ModelIndex => {
+    const model: ServiceModel = {
+      cliName,
+      metadata: { apiVersion: '2016-11-15', endpointPrefix: 'ec2', protocol: 'ec2', serviceId: 'EC2' },
+      operations: { ModifyThing: { name: 'ModifyThing', input: { shape: 'ModifyThingRequest' } } },
+      shapes: {
+        ModifyThingRequest: { type: 'structure', members: { SourceDestCheck: { shape: 'AttributeBooleanValue' } } },
+        AttributeBooleanValue: { type: 'structure', members: { Value: { shape: 'Boolean' } } },
+        Boolean: { type: 'boolean' },
+      },
+      paginators: {},
+      waiters: {},
+    };
+    return { serviceNames: () => [cliName], get: (name) => (name === cliName ? model : undefined) };
+  };
+  const run = (cliName: string, options: string) => translateCommand(commandOf(`aws ${cliName} modify-thing ${options}`), { models: ec2Like(cliName), documentDir, treeRoot });
+
+  it('take --flag, --flag Value=false and --no-flag for a {"Value": boolean} structure', () => {
+    expect(run('ec2', '--no-source-dest-check')).toMatchObject({ problems: [], input: { SourceDestCheck: { Value: false } } });
+    expect(run('ec2', '--source-dest-check')).toMatchObject({ problems: [], input: { SourceDestCheck: { Value: true } } });
+    expect(run('ec2', '--source-dest-check Value=false')).toMatchObject({ problems: [], input: { SourceDestCheck: { Value: false } } });
+  });
+
+  it('exist for ec2 only', () => {
+    expect(run('demo', '--no-source-dest-check').problems.map((problem) => problem.kind)).toContain('unknown-parameter');
+  });
+});

@@ -7,7 +7,7 @@ import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { AwsCommand, Word } from '../../commands/types.js';
 import type { Point } from '../../document/types.js';
-import type { ModelIndex, OperationModel, ServiceModel, ShapeRef } from '../types.js';
+import type { ModelIndex, OperationModel, ServiceModel, Shape, ShapeRef } from '../types.js';
 import { GLOBAL_OPTIONS } from '../../commands/aws.js';
 import { xformName } from '../names.js';
 import { ADDED_ARGUMENTS, CUSTOM_COMMANDS, CUSTOM_SERVICES, GLOBAL_CHOICES, OPERATION_OPTIONS, hiddenAlias, renamedArgument } from './cli-table.js';
@@ -30,8 +30,8 @@ interface ArgumentSpec {
   member?: string;
   ref?: ShapeRef;
   values: 0 | 1 | '?' | '+';
-  /** For `--no-flag`: the value the flag sets. */
-  booleanValue?: boolean;
+  /** The value a flag sets when given without words (`--flag`, `--no-flag`). */
+  flagValue?: unknown;
 }
 
 type OutputFormat = CommandTranslation['output']['format'];
@@ -74,8 +74,12 @@ function buildArgumentTable(service: string, operation: string, model: ServiceMo
       if (alias) table.set(`--${alias}`, spec);
     };
     if (shape.type === 'boolean' && !ref.jsonvalue) {
-      add(cliName, { member, ref, values: 0, booleanValue: true });
-      add(`no-${cliName}`, { member, ref, values: 0, booleanValue: false });
+      add(cliName, { member, ref, values: 0, flagValue: true });
+      add(`no-${cliName}`, { member, ref, values: 0, flagValue: false });
+    } else if (service === 'ec2' && isBooleanValueStructure(model, shape)) {
+      // toplevelbool.py: ec2's `{"Value": boolean}` structures take `--flag`, `--flag Value=false` and `--no-flag`.
+      add(cliName, { member, ref, values: '?', flagValue: { Value: true } });
+      add(`no-${cliName}`, { member, ref, values: 0, flagValue: { Value: false } });
     } else {
       add(cliName, { member, ref, values: shape.type === 'list' ? '+' : 1 });
     }
@@ -89,6 +93,11 @@ function buildArgumentTable(service: string, operation: string, model: ServiceMo
     if (paginator.limit_key) table.set('--page-size', { values: 1 });
   }
   return table;
+}
+
+function isBooleanValueStructure(model: ServiceModel, shape: Shape): boolean {
+  const names = Object.keys(shape.members ?? {});
+  return shape.type === 'structure' && names.length === 1 && shape.members?.Value !== undefined && shapeOf(model, shape.members.Value).type === 'boolean';
 }
 
 /** An option name resolved the way argparse does: exact, else a unique prefix. */
@@ -336,8 +345,8 @@ function buildInput(
       report: (kind: 'invalid-parameter-value' | 'constraint', message: string) => report(kind, message, valueWords),
       oldListCase: usesOldListCase(model, operation, renamedArgument(service, operation, xformName(spec.member))),
     };
-    if (spec.values === 0) {
-      input[spec.member] = spec.booleanValue;
+    if (spec.values === 0 || (spec.values === '?' && values.length === 0)) {
+      input[spec.member] = spec.flagValue;
       continue;
     }
     const texts = resolveParamFiles(values, state, spec);
