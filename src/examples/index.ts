@@ -145,7 +145,8 @@ function readCodeBlock(example: Example, code: Code): void {
   // Content first: a block that starts with `aws` is commands; one that holds `aws` lines after some shell
   // set-up or prose is commands too, unless its introducer says it is output (which may quote a command).
   const awsLine = firstAwsLine(lines);
-  const outputIntroduced = outputIntroducer.test(introducer);
+  // The sentence that ends in `::` says what the block is; earlier ones may speak of other outputs.
+  const outputIntroduced = outputIntroducer.test(lastSentenceOf(introducer));
   if (awsLine === 0 || (awsLine > 0 && !outputIntroduced)) {
     for (const group of splitCommands(lines)) {
       const shell = readShellCommand(group);
@@ -203,6 +204,10 @@ function readJson(output: Output, lines: SourceLine[]): void {
     },
   };
   Object.defineProperty(output, 'map', { get: positions, enumerable: true, configurable: true });
+}
+
+function lastSentenceOf(text: string): string {
+  return text.split(/(?<=[.!?])\s+/).at(-1) ?? '';
 }
 
 /** The index among non-blank lines of the first `aws` (or `$ aws`) line, -1 when there is none. */

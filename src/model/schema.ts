@@ -104,6 +104,8 @@ function shapeSchema(model: ServiceModel, name: string, shape: Shape, dropped: D
     deprecated: shape.deprecated ? true : undefined,
     'x-sensitive': shape.sensitive ? true : undefined,
   };
+  // botocore writes a document as a structure marked `document`: it holds any JSON value.
+  if (shape.document) return defined({ 'x-aws-type': 'document', ...annotations });
   switch (shape.type) {
     case 'structure': {
       const members = shape.members ?? {};
@@ -179,8 +181,8 @@ function shapeSchema(model: ServiceModel, name: string, shape: Shape, dropped: D
     case 'blob':
       return defined({ type: 'string', contentEncoding: 'base64', 'x-aws-type': 'blob', ...annotations });
     default:
-      // `document` shapes (and types this version does not know) hold any JSON value.
-      return defined({ 'x-aws-type': shape.document ? 'document' : shape.type, ...annotations });
+      // Types this version does not know hold any JSON value.
+      return defined({ 'x-aws-type': shape.type, ...annotations });
   }
 }
 

@@ -38,6 +38,15 @@ describe('extractExamples', () => {
     expect(example!.outputs).toEqual([]);
   });
 
+  it('takes a block for output only when the sentence introducing it says so', () => {
+    const [example] = examplesOf(
+      '**To create a pool**\n\n::\n\n    aws devicefarm create-device-pool --project-arn arn:aws:devicefarm:us-west-2:123456789012:project:1 --name pool --rules file://rules.json\n\n' +
+        'Use the project ARN from the output of create-project. The file ``rules.json`` is a JSON document with the rules::\n\n    [{"attribute": "PLATFORM"}]\n',
+      'devicefarm/create-device-pool.rst',
+    );
+    expect(example!.outputs).toEqual([]);
+  });
+
   it('finds commands after shell set-up lines, but not aws lines quoted in an output', () => {
     const [example] = examplesOf(
       '**To sign**\n\n::\n\n    msg=$(echo hi | base64)\n    aws kms sign --key-id 1234 --message $msg --signing-algorithm RSASSA_PSS_SHA_256\n\n' +
