@@ -541,11 +541,21 @@ function read(lines: SourceLine[], reading: Reading): ReadResult & { promptLengt
 }
 
 /** Reads a command as bash would (first simple command, quote removal, brace expansion) and as its author meant it. */
+const READINGS_DIFFER: ReadonlySet<ShellIssueKind> = new Set([
+  'missing-continuation',
+  'space-after-continuation',
+  'continuation-in-single-quotes',
+  'windows-continuation',
+  'powershell-continuation',
+  'brace-expansion',
+]);
+
 export function readShellCommand(lines: SourceLine[]): ShellCommand {
   const text = lines.map((line) => line.text).join('\n');
   const pointAt = pointMapper(lines);
   const asBash = read(lines, 'bash');
-  const intended = read(lines, 'intended');
+  // The author's reading differs from bash's only where bash's reading found one of these.
+  const intended = asBash.issues.some((issue) => READINGS_DIFFER.has(issue.kind)) ? read(lines, 'intended') : asBash;
   const issues = asBash.issues;
   if (asBash.promptLength > 0) {
     issues.unshift({ kind: 'prompt', message: 'A leading `$ ` shell prompt is not part of the command; the harness ignores it.', start: pointAt(0), end: pointAt(asBash.promptLength) });
