@@ -1,5 +1,6 @@
 import { javaPatternToJs } from './patterns.js';
 import type { ServiceModel, Shape, ShapeRef } from './types.js';
+import { editDistance } from './suggest.js';
 
 export type OutputProblemKind = 'unknown-key' | 'wrong-type' | 'enum' | 'missing-required' | 'v1-timestamp' | 'constraint';
 
@@ -292,17 +293,4 @@ function closest(word: string, candidates: string[]): string | undefined {
     }
   }
   return best;
-}
-
-// Levenshtein distance: a dozen lines, not worth a dependency.
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
 }

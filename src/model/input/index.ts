@@ -11,7 +11,7 @@ import type { ModelIndex, OperationModel, ServiceModel, Shape, ShapeRef } from '
 import { GLOBAL_OPTIONS } from '../../commands/aws.js';
 import { xformName } from '../names.js';
 import { ADDED_ARGUMENTS, CUSTOM_COMMANDS, CUSTOM_SERVICES, GLOBAL_CHOICES, OPERATION_OPTIONS, hiddenAlias, renamedArgument } from './cli-table.js';
-import { didYouMean } from './suggest.js';
+import { didYouMean } from '../suggest.js';
 import type { CommandTranslation, InputProblem, InputProblemKind } from './types.js';
 import { shapeOf, toApiValue, unpackArgument, usesOldListCase, validateValue } from './values.js';
 

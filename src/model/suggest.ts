@@ -1,5 +1,5 @@
 /** Levenshtein distance: small enough to write here, and the did-you-mean needs nothing more. */
-function editDistance(a: string, b: string): number {
+export function editDistance(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
   for (let i = 1; i <= a.length; i++) {
     const current = [i];
