@@ -64,18 +64,13 @@ export interface RunResult {
 export async function runFiles(inputs: string[], options: RunOptions): Promise<RunResult> {
   const cwd = options.cwd ?? process.cwd();
   const { documents, notes } = await selectDocuments(inputs, options.selection, cwd);
-  const outcomes = await analyzeInTurn(documents, inputs, cwd, options);
-  return { outcomes, report: reportOf(outcomes, options.rules, notes, cwd) };
-}
-
-async function analyzeInTurn(documents: DocumentPath[], inputs: string[], cwd: string, options: RunOptions): Promise<FileOutcome[]> {
   const outcomes: FileOutcome[] = [];
   for (const [index, document] of documents.entries()) {
     options.progress?.(index, documents.length);
     outcomes.push(outcomeOf(await analyzeOne(document, inputs, cwd, options), options.describe ?? false, options.models));
   }
   options.progress?.(documents.length, documents.length);
-  return outcomes;
+  return { outcomes, report: reportOf(outcomes, options.rules, notes, cwd) };
 }
 
 /** The plain-data outcome of one analysed file. */
