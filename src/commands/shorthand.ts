@@ -14,7 +14,8 @@ export interface ShorthandError {
   offset: number;
 }
 
-export type ShorthandResult = { value: Record<string, ShorthandValue> } | { error: ShorthandError };
+/** `readsFiles`: some value was written `key@=file://...`, so the CLI reads it from a file. */
+export type ShorthandResult = { value: Record<string, ShorthandValue>; readsFiles: boolean } | { error: ShorthandError };
 
 class ShorthandSyntaxError extends Error {
   constructor(
@@ -27,17 +28,20 @@ class ShorthandSyntaxError extends Error {
 }
 
 // The CLI's character classes, verbatim in meaning: a first value may not start with space, quotes,
-// `,`, `=`, `[`, `]`, `{`, `}`; later characters may include `=` (first) or `=[]{}` minus `,` (second).
+// `,`, `=`, `[`, `]`, `{`, `}`; later characters may be spaces (trailing ones are dropped) and may include
+// `=` (first) or `[]{}` minus `,` and `=` (second).
 const SINGLE_QUOTED = /^'(?:\\\\|\\'|[^'])*'/u;
 const DOUBLE_QUOTED = /^"(?:\\\\|\\"|[^"])*"/u;
-const FIRST_VALUE = /^((\\,)|[!#-&(-+\--<>-Z\\-z|-\uffff])((\\,)|[!#-&(-+\--\\^-|~-\uffff])*/u;
-const SECOND_VALUE = /^((\\,)|[!#-&(-+\--<>-Z\\-z|-\uffff])((\\,)|[!#-&(-+\--<>-\uffff])*/u;
+const FIRST_VALUE = /^((\\,)|[!#-&(-+\--<>-Z\\-z|-\uffff])((\\,)|[\s!#-&(-+\--\\^-|~-\uffff])*/u;
+const SECOND_VALUE = /^((\\,)|[!#-&(-+\--<>-Z\\-z|-\uffff])((\\,)|[\s!#-&(-+\--<>-\uffff])*/u;
+const FILE_PREFIX = /^fileb?:\/\//;
 const KEY_CHARS = /[A-Za-z0-9\-_.#/:]/;
 // Python's string.whitespace.
 const WHITESPACE = ' \t\n\r\x0b\x0c';
 
 class Parser {
   private index = 0;
+  readsFiles = false;
 
   constructor(private readonly text: string) {}
 
@@ -53,8 +57,19 @@ class Parser {
 
   private keyval(): Record<string, ShorthandValue> {
     const key = this.key();
+    this.consumeWhitespace();
+    if (this.text.startsWith('@=', this.index)) return { [key]: this.fileOptionalValue() };
     this.expect('=', true);
     return { [key]: this.values() };
+  }
+
+  // `key@=file://path` (or fileb://) loads the value from a file; any other value stays literal.
+  private fileOptionalValue(): string {
+    this.index += 2;
+    this.consumeWhitespace();
+    const value = this.firstValue();
+    if (FILE_PREFIX.test(value)) this.readsFiles = true;
+    return value;
   }
 
   private key(): string {
@@ -141,13 +156,13 @@ class Parser {
     const match = FIRST_VALUE.exec(this.text.slice(this.index));
     if (!match) return '';
     this.index += match[0].length;
-    return match[0].replaceAll('\\,', ',');
+    return match[0].replaceAll('\\,', ',').trimEnd();
   }
 
   private secondValue(): string {
     if (this.current() === "'") return this.quoted(SINGLE_QUOTED, "'");
     if (this.current() === '"') return this.quoted(DOUBLE_QUOTED, '"');
-    return this.mustConsume(SECOND_VALUE, 'second').replaceAll('\\,', ',');
+    return this.mustConsume(SECOND_VALUE, 'second').replaceAll('\\,', ',').trimEnd();
   }
 
   private quoted(pattern: RegExp, quote: string): string {
@@ -191,7 +206,9 @@ class Parser {
 /** Parses one shorthand value as the AWS CLI does; never throws. */
 export function parseShorthand(text: string): ShorthandResult {
   try {
-    return { value: new Parser(text).parse() };
+    const parser = new Parser(text);
+    const value = parser.parse();
+    return { value, readsFiles: parser.readsFiles };
   } catch (error) {
     if (error instanceof ShorthandSyntaxError) return { error: { message: error.message, offset: error.offset } };
     throw error;

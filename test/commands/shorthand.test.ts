@@ -27,6 +27,17 @@ describe('parseShorthand', () => {
     ['aws:key=v', { 'aws:key': 'v' }],
     ['NEW_PASSWORD=[Password]', { NEW_PASSWORD: ['Password'] }],
     ['a=b=c', { a: 'b=c' }],
+    // Spaces inside values are kept and trailing ones dropped, as aws-cli's test_shorthand.py expects.
+    ['foo=a,b=with space', { foo: 'a', b: 'with space' }],
+    ['foo=with trailing space  ', { foo: 'with trailing space' }],
+    ['a=b c=d', { a: 'b c=d' }],
+    ['a=x,y z,b=c', { a: ['x', 'y z'], b: 'c' }],
+    ['a={b=SELECT * FROM t;}', { a: { b: 'SELECT * FROM t;' } }],
+    ['a=[one two,three]', { a: ['one two', 'three'] }],
+    // `@=`: the value is read from a file; a value without file:// or fileb:// stays literal.
+    ['Name=s,Body@=file://t.yaml', { Name: 's', Body: 'file://t.yaml' }],
+    ["a @= 'fileb://x y'", { a: 'fileb://x y' }],
+    ['a@=plain', { a: 'plain' }],
   ])('%s', (text, expected) => {
     expect(valueOf(text)).toEqual(expected);
   });
@@ -36,7 +47,8 @@ describe('parseShorthand', () => {
     [' a=b', 0, "Expected: '=', received: 'a'"],
     ['a=[b', 4, "Expected: ',', received: 'EOF'"],
     ['a={b=c', 6, "Expected: ',', received: 'EOF'"],
-    ['a=b c=d', 4, "Expected: ',', received: 'c'"],
+    ['a=b,c d=e', 5, "Expected: '=', received: 'd'"],
+    ['a@b', 1, "Expected: '=', received: '@'"],
     ["a='b", 2, "Expected: '<singled quoted>', received: '<none>'"],
   ])('rejects %s', (text, offset, message) => {
     const result = parseShorthand(text);
@@ -93,5 +105,21 @@ describe('parseShorthand', () => {
         expect(valueOf(`${k}=${words.join(',')}`)).toEqual({ [k]: words });
       }),
     );
+  });
+
+  it('keeps inner spaces of bare words, single or in csv lists, and drops trailing ones', () => {
+    const word = fc.stringMatching(/^[a-z0-9]([a-z0-9 ./_-]{0,6}[a-z0-9])?$/);
+    fc.assert(
+      fc.property(key, fc.array(word, { minLength: 1, maxLength: 4 }), fc.stringMatching(/^ {0,2}$/), (k, words, trailing) => {
+        expect(valueOf(`${k}=${words.join(',')}${trailing}`)).toEqual({ [k]: words.length === 1 ? words[0] : words });
+      }),
+    );
+  });
+
+  it('says when a value is read from a file', () => {
+    expect(parseShorthand('a=file://x,b=y')).toMatchObject({ readsFiles: false });
+    expect(parseShorthand('a=x,b@=file://y')).toMatchObject({ readsFiles: true });
+    expect(parseShorthand('a@=fileb://y')).toMatchObject({ readsFiles: true });
+    expect(parseShorthand('a@=y')).toMatchObject({ readsFiles: false });
   });
 });

@@ -200,3 +200,43 @@ describe("ec2's top-level booleans (toplevelbool.py)", () => {
     expect(run('demo', '--no-source-dest-check').problems.map((problem) => problem.kind)).toContain('unknown-parameter');
   });
 });
+
+describe('shorthand values (shorthand.py)', () => {
+  const model: ServiceModel = {
+    cliName: 'demo',
+    metadata: { apiVersion: '2020-01-01', endpointPrefix: 'demo', protocol: 'json', serviceId: 'Demo' },
+    operations: { PutThing: { name: 'PutThing', input: { shape: 'PutThingRequest' } } },
+    shapes: {
+      PutThingRequest: {
+        type: 'structure',
+        members: { Options: { shape: 'Options' }, Numbers: { shape: 'NumberList' }, Stacks: { shape: 'StackList' } },
+      },
+      Options: { type: 'structure', members: { Groups: { shape: 'NumberList' }, Description: { shape: 'Text' } } },
+      NumberList: { type: 'list', member: { shape: 'NumberValue' } },
+      NumberValue: { type: 'structure', members: { Value: { shape: 'Count' } } },
+      StackList: { type: 'list', member: { shape: 'Stack' } },
+      Stack: { type: 'structure', required: ['Name'], members: { Name: { shape: 'Text' }, Body: { shape: 'Text' } } },
+      Count: { type: 'integer' },
+      Text: { type: 'string' },
+    },
+    paginators: {},
+    waiters: {},
+  };
+  const index: ModelIndex = { serviceNames: () => ['demo'], get: (name) => (name === 'demo' ? model : undefined) };
+  const run = (options: string) => translateCommand(commandOf(`aws demo put-thing ${options}`), { models: index, documentDir, treeRoot });
+
+  it('read items of a list of one-member structures as written, nested or top-level', () => {
+    expect(run('--options Groups=[{Value=14},{Value=15}] --numbers Value=1 Value=2')).toMatchObject({
+      problems: [],
+      input: { Options: { Groups: [{ Value: 14 }, { Value: 15 }] }, Numbers: [{ Value: 1 }, { Value: 2 }] },
+    });
+  });
+
+  it('keep spaces inside values, as bash leaves them after quote removal', () => {
+    expect(run(`--options Description='Two words'`)).toMatchObject({ problems: [], input: { Options: { Description: 'Two words' } } });
+  });
+
+  it('leave a value read with @= from a file unchecked', () => {
+    expect(run('--stacks Name=a,Body@=file://a.yaml Name=b,Body@=file://b.yaml')).toMatchObject({ problems: [] });
+  });
+});

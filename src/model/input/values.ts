@@ -119,8 +119,6 @@ function backCompat(model: ServiceModel, shape: Shape, value: unknown, context: 
     case 'list': {
       const memberShape = shapeOf(model, shape.member!);
       if (!Array.isArray(value)) return [value];
-      const memberNames = Object.keys(memberShape.members ?? {});
-      if (memberShape.type === 'structure' && memberNames.length === 1) return value.map((item) => ({ [memberNames[0]!]: item }));
       return value.map((item, index) => backCompat(model, memberShape, item, context, `${path}[${index}]`));
     }
     case 'map': {
@@ -169,8 +167,6 @@ export function unpackArgument(ref: ShapeRef, words: string[], context: UnpackCo
     if (context.oldListCase && memberShape.type === 'structure' && memberNames.length === 1) return words.map((word) => ({ [memberNames[0]!]: word }));
     const items = words.map((word) => shorthand(word, context, name));
     if (items.includes(undefined)) return undefined;
-    // The CLI visits the top-level list with a throwaway parent: the one-member-structure rewrite is lost there.
-    if (memberShape.type === 'structure' && memberNames.length === 1) return items;
     return items.map((item, index) => backCompat(model, memberShape, item, context, `${name}[${index}]`));
   }
   const text = words[0] ?? '';
@@ -185,7 +181,8 @@ export function unpackArgument(ref: ShapeRef, words: string[], context: UnpackCo
 
 function shorthand(text: string, context: UnpackContext, name: string): Record<string, ShorthandValue> | undefined {
   const result = parseShorthand(text);
-  if ('value' in result) return result.value;
+  // A value read from a file the document does not show cannot be checked, like a `file://` argument.
+  if ('value' in result) return result.readsFiles ? undefined : result.value;
   context.report('invalid-parameter-value', `Error parsing parameter '${name}': ${result.error.message} at offset ${result.error.offset}.`);
   return undefined;
 }
