@@ -105,7 +105,8 @@ function readParagraph(example: Example, paragraph: Paragraph): void {
   example.links.push(...links);
   const text = toString(paragraph).replace(/\s+/g, ' ').trim();
   if (/^For more information\b/i.test(text) && links[0] && !example.reference) example.reference = links[0];
-  if (paragraph.position && sentencesOf(text).some(isNoOutputSentence)) {
+  // Every wording says "output"; most paragraphs do not, and skip the sentence grammar.
+  if (paragraph.position && /output/i.test(text) && sentencesOf(text).some(isNoOutputSentence)) {
     example.outputs.push({
       kind: 'none',
       position: paragraph.position,
