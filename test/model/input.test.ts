@@ -240,3 +240,25 @@ describe('shorthand values (shorthand.py)', () => {
     expect(run('--stacks Name=a,Body@=file://a.yaml Name=b,Body@=file://b.yaml')).toMatchObject({ problems: [] });
   });
 });
+
+describe('paging options', () => {
+  // cloudfront's operations carry a versioned wire name (`ListThings2020_05_31`); paginators are keyed by the operation.
+  const model: ServiceModel = {
+    cliName: 'demo',
+    metadata: { apiVersion: '2020-05-31', endpointPrefix: 'demo', protocol: 'rest-xml', serviceId: 'Demo' },
+    operations: { ListThings: { name: 'ListThings2020_05_31', input: { shape: 'ListThingsRequest' } } },
+    shapes: {
+      ListThingsRequest: { type: 'structure', members: { Marker: { shape: 'Text' }, MaxItems: { shape: 'Text' } } },
+      Text: { type: 'string' },
+    },
+    paginators: { ListThings: { input_token: 'Marker', output_token: 'NextMarker', limit_key: 'MaxItems', result_key: 'Things' } },
+    waiters: {},
+  };
+  const index: ModelIndex = { serviceNames: () => ['demo'], get: (name) => (name === 'demo' ? model : undefined) };
+  const run = (options: string) => translateCommand(commandOf(`aws demo list-things ${options}`), { models: index, documentDir, treeRoot });
+
+  it('take --max-items as the CLI paging option even where the model has a MaxItems member', () => {
+    expect(run('--max-items 3')).toMatchObject({ problems: [], output: { maxItems: true, paginated: true } });
+    expect(run('--marker abc').output.paginated).toBe(false);
+  });
+});

@@ -53,17 +53,19 @@ function span(words: readonly Word[]): { start: Point; end: Point } {
 const argumentTables = new WeakMap<OperationModel, Map<string, ArgumentSpec>>();
 
 /** The CLI's argument table for one operation: model members (renamed as the CLI does) and added options; built once. */
-function argumentTable(service: string, operation: string, model: ServiceModel, operationModel: OperationModel): Map<string, ArgumentSpec> {
+function argumentTable(service: string, operation: string, model: ServiceModel, operationName: string): Map<string, ArgumentSpec> {
+  const operationModel = model.operations[operationName]!;
   let table = argumentTables.get(operationModel);
   if (!table) {
-    table = buildArgumentTable(service, operation, model, operationModel);
+    table = buildArgumentTable(service, operation, model, operationName);
     argumentTables.set(operationModel, table);
   }
   return table;
 }
 
-function buildArgumentTable(service: string, operation: string, model: ServiceModel, operationModel: OperationModel): Map<string, ArgumentSpec> {
+function buildArgumentTable(service: string, operation: string, model: ServiceModel, operationName: string): Map<string, ArgumentSpec> {
   const table = new Map<string, ArgumentSpec>();
+  const operationModel = model.operations[operationName]!;
   const input = operationModel.input ? shapeOf(model, operationModel.input) : undefined;
   for (const [member, ref] of Object.entries(input?.members ?? {})) {
     const shape = shapeOf(model, ref);
@@ -86,7 +88,7 @@ function buildArgumentTable(service: string, operation: string, model: ServiceMo
   }
   for (const [name, spec] of OPERATION_OPTIONS) table.set(name, { values: spec.values });
   for (const [name, values] of Object.entries(ADDED_ARGUMENTS[`${service}.${operation}`] ?? {})) table.set(name, { values });
-  const paginator = model.paginators[operationModel.name];
+  const paginator = model.paginators[operationName];
   if (paginator) {
     table.set('--starting-token', { values: 1 });
     table.set('--max-items', { values: 1 });
@@ -199,13 +201,15 @@ export function translateCommand(command: AwsCommand, options: TranslateOptions)
     return translation;
   }
   translation.operationName = operationName;
-  readArguments(translation, { service, operation, model, operationModel, command, args, operationWords, report, options });
+  readArguments(translation, { service, operation, operationName, model, operationModel, command, args, operationWords, report, options });
   return translation;
 }
 
 interface ReadState {
   service: string;
   operation: string;
+  /** The operation's key in the model, which paginators use (cloudfront's wire names carry a version: `ListDistributions2020_05_31`). */
+  operationName: string;
   model: ServiceModel;
   operationModel: OperationModel;
   command: AwsCommand;
@@ -223,8 +227,8 @@ function splitOption(word: Word): { option: string; inlineValue?: Word } {
 }
 
 function readArguments(translation: CommandTranslation, state: ReadState): void {
-  const { service, operation, model, operationModel, command, report } = state;
-  const table = argumentTable(service, operation, model, operationModel);
+  const { service, operation, operationName, model, operationModel, command, report } = state;
+  const table = argumentTable(service, operation, model, operationName);
   const words = [...command.leadingGlobals, ...state.args];
   const given = new Map<string, { spec: ArgumentSpec; option: Word; values: Word[] }>();
   const globals = new Map<string, Word[]>();
@@ -383,7 +387,7 @@ function buildInput(
   }
 
   translation.input = input;
-  const paginator = model.paginators[operationModel.name];
+  const paginator = model.paginators[state.operationName];
   const pagingMembers = paginator ? [paginator.input_token, paginator.limit_key ?? []].flat() : [];
   translation.output.maxItems = given.has('--max-items');
   translation.output.paginated =
