@@ -262,3 +262,25 @@ describe('paging options', () => {
     expect(run('--marker abc').output.paginated).toBe(false);
   });
 });
+
+describe('commands customizations add to a service with a model', () => {
+  const bare = (cliName: string): ServiceModel => ({
+    cliName,
+    metadata: { apiVersion: '2020-01-01', endpointPrefix: cliName, protocol: 'json', serviceId: cliName },
+    operations: {},
+    shapes: {},
+    paginators: {},
+    waiters: {},
+  });
+  const index: ModelIndex = { serviceNames: () => ['dlm', 'ecs', 'emr-containers', 'rds'], get: bare };
+  const run = (text: string) => translateCommand(commandOf(text), { models: index, documentDir, treeRoot });
+
+  it.each([
+    ['aws dlm create-default-role --resource-type snapshot', 'dlm create-default-role'],
+    ['aws ecs monitor-express-gateway-service --service-arn arn:aws:ecs:us-east-1:123456789012:service/c/s', 'ecs monitor-express-gateway-service'],
+    ['aws emr-containers delete-role-associations --cluster-name c --namespace n --role-name r', 'emr-containers delete-role-associations'],
+    ['aws rds add-option-to-option-group --option-group-name g --options OptionName=MEMCACHED', 'rds add-option-to-option-group'],
+  ])('%s is a customization', (text, customization) => {
+    expect(run(text)).toMatchObject({ customization, problems: [{ kind: 'customization' }] });
+  });
+});
