@@ -284,3 +284,28 @@ describe('commands customizations add to a service with a model', () => {
     expect(run(text)).toMatchObject({ customization, problems: [{ kind: 'customization' }] });
   });
 });
+
+describe('argument values customizations read their own way', () => {
+  const model: ServiceModel = {
+    cliName: 'emr',
+    metadata: { apiVersion: '2009-03-31', endpointPrefix: 'elasticmapreduce', protocol: 'json', serviceId: 'EMR' },
+    operations: { AddTags: { name: 'AddTags', input: { shape: 'AddTagsInput' } } },
+    shapes: {
+      AddTagsInput: { type: 'structure', required: ['ResourceId', 'Tags'], members: { ResourceId: { shape: 'Text' }, Tags: { shape: 'TagList' } } },
+      TagList: { type: 'list', member: { shape: 'Tag' } },
+      Tag: { type: 'structure', members: { Key: { shape: 'Text' }, Value: { shape: 'Text' } } },
+      Text: { type: 'string' },
+    },
+    paginators: {},
+    waiters: {},
+  };
+  const index: ModelIndex = { serviceNames: () => ['emr'], get: (name) => (name === 'emr' ? model : undefined) };
+
+  it('emr add-tags takes key=value words as tags (addtags.py)', () => {
+    const result = translateCommand(commandOf(`aws emr add-tags --resource-id j-1 --tags name="John Doe" age=29 flag`), { models: index, documentDir, treeRoot });
+    expect(result).toMatchObject({
+      problems: [],
+      input: { ResourceId: 'j-1', Tags: [{ Key: 'name', Value: 'John Doe' }, { Key: 'age', Value: '29' }, { Key: 'flag', Value: '' }] },
+    });
+  });
+});

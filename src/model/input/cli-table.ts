@@ -208,6 +208,18 @@ export const ADDED_ARGUMENTS: Readonly<Record<string, Readonly<Record<string, 0 
   'translate.import-terminology': { '--data-file': 1 },
 };
 
+/** One `key=value` word (or a bare `key`) as an EMR tag (emrutils.parse_tags). */
+function emrTag(word: string): { Key: string; Value: string } {
+  const equals = word.indexOf('=');
+  return equals < 0 ? { Key: word, Value: '' } : { Key: word.slice(0, equals), Value: word.slice(equals + 1) };
+}
+
+/** Model arguments a customization reads its own way, not as shorthand or JSON (`<service>.<operation>` → `--name` → words to value). */
+export const CUSTOM_VALUE_READERS: Readonly<Record<string, Readonly<Record<string, (words: readonly string[]) => unknown>>>> = {
+  // emr/addtags.py: `--tags name="John Doe" age=29` gives one {Key, Value} tag per word.
+  'emr.add-tags': { '--tags': (words) => words.map(emrTag) },
+};
+
 /**
  * Operations whose output the CLI rewrites before printing it (aws-cli's `after-call` handlers), so the
  * documented output is not the API response.

@@ -10,7 +10,7 @@ import type { Point } from '../../document/types.js';
 import type { ModelIndex, OperationModel, ServiceModel, Shape, ShapeRef } from '../types.js';
 import { GLOBAL_OPTIONS } from '../../commands/aws.js';
 import { xformName } from '../names.js';
-import { ADDED_ARGUMENTS, CUSTOM_COMMANDS, CUSTOM_SERVICES, GLOBAL_CHOICES, OPERATION_OPTIONS, hiddenAlias, renamedArgument } from './cli-table.js';
+import { ADDED_ARGUMENTS, CUSTOM_COMMANDS, CUSTOM_VALUE_READERS, CUSTOM_SERVICES, GLOBAL_CHOICES, OPERATION_OPTIONS, hiddenAlias, renamedArgument } from './cli-table.js';
 import { didYouMean } from '../suggest.js';
 import type { CommandTranslation, InputProblem, InputProblemKind } from './types.js';
 import { shapeOf, toApiValue, unpackArgument, usesOldListCase, validateValue } from './values.js';
@@ -32,6 +32,8 @@ interface ArgumentSpec {
   values: 0 | 1 | '?' | '+';
   /** The value a flag sets when given without words (`--flag`, `--no-flag`). */
   flagValue?: unknown;
+  /** A customization's own reading of the value words, instead of shorthand or JSON. */
+  read?: (words: readonly string[]) => unknown;
 }
 
 type OutputFormat = CommandTranslation['output']['format'];
@@ -85,6 +87,10 @@ function buildArgumentTable(service: string, operation: string, model: ServiceMo
     } else {
       add(cliName, { member, ref, values: shape.type === 'list' ? '+' : 1 });
     }
+  }
+  for (const [name, read] of Object.entries(CUSTOM_VALUE_READERS[`${service}.${operation}`] ?? {})) {
+    const spec = table.get(name);
+    if (spec) table.set(name, { ...spec, read });
   }
   for (const [name, spec] of OPERATION_OPTIONS) table.set(name, { values: spec.values });
   for (const [name, values] of Object.entries(ADDED_ARGUMENTS[`${service}.${operation}`] ?? {})) table.set(name, { values });
@@ -361,7 +367,7 @@ function buildInput(
       input[spec.member] = texts.binary;
       continue;
     }
-    const value = unpackArgument(spec.ref, texts.values, context, name);
+    const value = spec.read ? spec.read(texts.values) : unpackArgument(spec.ref, texts.values, context, name);
     if (value === undefined) continue;
     validateValue(model, shape, value, spec.member, context);
     input[spec.member] = toApiValue(model, shape, value, binaryFormat);
