@@ -20,7 +20,19 @@ export function outputNotValidatedReason(translation: CommandTranslation | undef
   if (translation.output.format !== 'json') return `the output is printed with --output ${translation.output.format} and is not schema-checked`;
   const output = example.outputs.find((candidate) => candidate.commandIndex === commandIndex && candidate.kind !== 'none');
   if (output && output.kind !== 'json') return `the output block is ${output.kind === 'table' ? 'a table' : 'plain text'}, not JSON, and is not schema-checked`;
+  const other = otherCommandNamed(output?.introducer, translation.model, translation.operationName);
+  if (other) return `the block is the output of ${other}, another command, and is not schema-checked`;
   return undefined;
+}
+
+// The sentence that introduces the block, up to its end: `... appear as follows in the output for describe-pipelines:`.
+const otherOutputSentence = /\b(?:output|response)\s+(?:of|for|from)\s+(?:the\s+)?`{0,2}([a-z0-9]+(?:-[a-z0-9]+)+)`{0,2}[^.]*$/i;
+
+/** The service's other operation whose output the introducer says the block is (the block follows a command that changes what it shows). */
+function otherCommandNamed(introducer: string | undefined, model: ServiceModel, operationName: string): string | undefined {
+  const named = introducer === undefined ? undefined : otherOutputSentence.exec(introducer.trim())?.[1]?.toLowerCase();
+  if (!named || named === xformName(operationName)) return undefined;
+  return Object.keys(model.operations).some((name) => xformName(name) === named) ? named : undefined;
 }
 
 /** The response is nothing but a blob payload (`iot-data get-thing-shadow`): the CLI writes it to the outfile and prints nothing of it. */

@@ -41,3 +41,25 @@ describe('outputs that are not the API response', () => {
     expect(outputNotValidatedReason(translation(pipeline, 'GetPipelineDefinition'), example, 0)).toMatch(/pipeline definition file format/);
   });
 });
+
+describe('outputs of another command', () => {
+  const tags = model('datapipeline', 'AddTags', { Out: { type: 'structure', members: {} } });
+  tags.operations.DescribePipelines = { name: 'DescribePipelines' };
+  const introduced = (introducer: string) => ({ outputs: [{ kind: 'json', commandIndex: 0, introducer }] }) as unknown as Example;
+
+  it('a block its sentence calls the output of another operation of the service is not checked', () => {
+    expect(outputNotValidatedReason(translation(tags, 'AddTags'), introduced('The tags then appear in the output for describe-pipelines:'), 0)).toBe(
+      'the block is the output of describe-pipelines, another command, and is not schema-checked',
+    );
+  });
+
+  it('the output of the command itself, a name that is no operation, or an earlier sentence leave it checked', () => {
+    for (const introducer of [
+      'The output of the ``add-tags`` command:',
+      'The output for the add-tagz command looks like the following:',
+      'Use the output of describe-pipelines for this. Output:',
+    ]) {
+      expect(outputNotValidatedReason(translation(tags, 'AddTags'), introduced(introducer), 0)).toBeUndefined();
+    }
+  });
+});
