@@ -64,10 +64,11 @@ export interface RunResult {
 export async function runFiles(inputs: string[], options: RunOptions): Promise<RunResult> {
   const cwd = options.cwd ?? process.cwd();
   const { documents, notes } = await selectDocuments(inputs, options.selection, cwd);
+  const roots = inputs.map((input) => path.resolve(cwd, input));
   const outcomes: FileOutcome[] = [];
   for (const [index, document] of documents.entries()) {
     options.progress?.(index, documents.length);
-    outcomes.push(outcomeOf(await analyzeOne(document, inputs, cwd, options), options.describe ?? false, options.models));
+    outcomes.push(outcomeOf(await analyzeOne(document, roots, options), options.describe ?? false, options.models));
   }
   options.progress?.(documents.length, documents.length);
   return { outcomes, report: reportOf(outcomes, options.rules, notes, cwd) };
@@ -97,12 +98,13 @@ function outcomeOf(result: FileResult, describe: boolean, models: ModelIndex | u
 export async function fixFiles(inputs: string[], options: RunOptions): Promise<RunResult> {
   const cwd = options.cwd ?? process.cwd();
   const { documents, notes } = await selectDocuments(inputs, options.selection, cwd);
+  const roots = inputs.map((input) => path.resolve(cwd, input));
   const outcomes: FileOutcome[] = [];
   let fixedFiles = 0;
   let fixCount = 0;
   for (const [index, document] of documents.entries()) {
     options.progress?.(index, documents.length);
-    let result = await analyzeOne(document, inputs, cwd, options);
+    let result = await analyzeOne(document, roots, options);
     const original = String(result.document.file.value ?? '');
     let text = original;
     // The reader drops a BOM from the text; it is written back as it was.
@@ -115,7 +117,7 @@ export async function fixFiles(inputs: string[], options: RunOptions): Promise<R
       fixCount += fixed.applied;
       text = fixed.text;
       await writeFile(document.path, bom + text);
-      result = await analyzeOne(document, inputs, cwd, options);
+      result = await analyzeOne(document, roots, options);
     }
     if (text !== original) fixedFiles++;
     outcomes.push(outcomeOf(result, false, options.models));
@@ -127,13 +129,12 @@ export async function fixFiles(inputs: string[], options: RunOptions): Promise<R
 
 async function analyzeOne(
   document: DocumentPath,
-  inputs: string[],
-  cwd: string,
+  roots: string[],
   options: Pick<RunOptions, 'rules' | 'models' | 'severities' | 'extend'>,
 ): Promise<FileResult> {
   const engine: EngineOptions = {
     rules: options.rules,
-    treeRoot: rootOf(document.path, inputs, cwd),
+    treeRoot: rootOf(document.path, roots),
     ...(options.models ? { models: options.models } : {}),
     ...(options.severities ? { severities: options.severities } : {}),
     ...(options.extend ? { extend: options.extend } : {}),
@@ -185,9 +186,8 @@ function reportOf(outcomes: FileOutcome[], rules: readonly Rule[], notes: string
 }
 
 /** The input folder a file was found under (file:// values are never read outside it). */
-function rootOf(filePath: string, inputs: string[], cwd: string): string {
-  for (const input of inputs) {
-    const root = path.resolve(cwd, input);
+function rootOf(filePath: string, roots: string[]): string {
+  for (const root of roots) {
     if (filePath === root) return path.dirname(root);
     if (filePath.startsWith(root + path.sep)) return root;
   }

@@ -61,7 +61,8 @@ export function documentFromText(filePath: string, text: string): ReadResult {
 
 /** Reads the whole file; `size` is a hint (a file may grow or shrink while it is read). */
 function readAll(descriptor: number, size: number): Uint8Array {
-  let buffer = Buffer.allocUnsafe(Math.max(size, 1024));
+  // One byte more than the size, so the read that meets the end needs no bigger buffer.
+  let buffer = Buffer.allocUnsafe(size + 1);
   let length = 0;
   for (;;) {
     if (length === buffer.length) buffer = Buffer.concat([buffer, Buffer.allocUnsafe(buffer.length)]);

@@ -31,7 +31,7 @@ export async function runRules(document: ExampleDocument, options: EngineOptions
   const findings: Finding[] = [];
   const translations = new Map<AwsCommand, CommandTranslation | undefined>();
   const { models } = options;
-  const documentDir = path.dirname(path.resolve(document.path));
+  const documentDir = path.dirname(path.isAbsolute(document.path) ? document.path : path.resolve(document.path));
 
   const context: RuleContext = {
     document,
