@@ -1,4 +1,4 @@
-import { HttpResponse, type HttpRequest } from '@smithy/core/protocols';
+import type { HttpRequest, HttpResponse } from '@smithy/core/protocols';
 import type { ServiceModel, ShapeRef } from '../model/types.js';
 import type { DocumentedOutcome, RecordedRequest, ReplayProblem } from './types.js';
 import { documentedToWire, formatTimestamp, documentedInstant, isPlainObject, shapeOf, timestampFormat, pointerTo, unreadableTimestamp, type WireProtocol } from './wire.js';
@@ -25,12 +25,14 @@ export const replayCallOption = 'docsHarnessReplayCall';
  */
 export function createReplayHandler() {
   return {
-    handle(request: HttpRequest, options?: Record<string, unknown>): Promise<{ response: HttpResponse }> {
+    async handle(request: HttpRequest, options?: Record<string, unknown>): Promise<{ response: HttpResponse }> {
       const call = options?.[replayCallOption] as ReplayCall | undefined;
-      if (!call) return Promise.reject(new Error('replay: a request came without a replay call; nothing is sent to the network'));
+      if (!call) throw new Error('replay: a request came without a replay call; nothing is sent to the network');
       call.recorded = recordRequest(request);
       const { statusCode, headers, body } = call.answer;
-      return Promise.resolve({ response: new HttpResponse({ statusCode, headers, body: typeof body === 'string' ? Buffer.from(body) : body }) });
+      // Loaded with the first replayed call: runs that do not replay never pay for it.
+      const { HttpResponse } = await import('@smithy/core/protocols');
+      return { response: new HttpResponse({ statusCode, headers, body: typeof body === 'string' ? Buffer.from(body) : body }) };
     },
     updateHttpClientConfig(): void {},
     httpHandlerConfigs(): Record<string, never> {
