@@ -50,6 +50,10 @@ measure('extract (whole corpus)', ['extract', corpus, '--format', 'json'], allFi
 rmSync(path.join(root, 'node_modules/.cache/docs-harness'), { recursive: true, force: true });
 measure('check (whole corpus, no model cache)', ['check', corpus, '--models', models, '--format', 'json'], allFiles);
 measure('check (whole corpus, warm cache)', ['check', corpus, '--models', models, '--format', 'json'], allFiles);
+// --cache keeps each file's findings: the first run fills it, the second re-checks nothing that did not change.
+rmSync(path.join(root, 'node_modules/.cache/docs-harness/results'), { recursive: true, force: true });
+measure('check --cache (filling the cache)', ['check', corpus, '--models', models, '--format', 'json', '--cache'], allFiles);
+measure('check --cache (nothing changed)', ['check', corpus, '--models', models, '--format', 'json', '--cache'], allFiles);
 measure('check cognito-idp (embedded model)', ['check', cognito, '--format', 'json'], cognitoFiles);
 measure('replay --target mock, cognito-idp', ['replay', cognito, '--target', 'mock', '--format', 'json'], cognitoFiles);
 // Live replay: the harness's own time per command beyond the SDK calls (binding, comparing, masking); issue target ≤ 20 ms.

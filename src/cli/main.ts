@@ -9,6 +9,7 @@ import { BaselineError, applyBaseline, createBaseline, readBaseline, writeBaseli
 import { REPORT_FORMATS, formatReport, type ReportFormat } from '../reports/index.js';
 import { allRules, documentRules, modelRules } from '../rules/index.js';
 import type { Rule } from '../rules/types.js';
+import { ResultCache, runSignature } from './cache.js';
 import { ChangedFilesError } from './changed.js';
 import { ConfigError, loadConfig, mergeOptions, type Config, type ReplayConfig } from './config.js';
 import { UsageError } from './errors.js';
@@ -45,6 +46,9 @@ Options:
   --changed[=BASE]        check only files changed since BASE (default: the merge base with the default branch)
   --shard I/N             check only the I-th of N deterministic shards
   --fix                   write safe fixes in place (line endings and everything else kept)
+  --cache                 keep each file's findings between runs and re-check only what changed
+                          (not with a live replay target)
+  --cache-location DIR    where --cache keeps them (default node_modules/.cache/docs-harness/results)
   --dry-run               update: print a unified diff instead of writing
   -h, --help              show this help
 
@@ -68,6 +72,8 @@ const options = {
   changed: { type: 'string' },
   shard: { type: 'string' },
   fix: { type: 'boolean' },
+  cache: { type: 'boolean' },
+  'cache-location': { type: 'string' },
   'dry-run': { type: 'boolean' },
   service: { type: 'string' },
   out: { type: 'string' },
@@ -211,16 +217,26 @@ async function check(paths: string[], values: Values, io: Io, defaultTarget: Rep
   });
   try {
     const rules = chooseRules(values, target !== undefined);
+    // A live target answers differently from run to run, so only checks and mock replays are cached.
+    const cacheable = values.cache && !values.fix && (target === undefined || config.replay.target === 'mock');
+    const cache = cacheable
+      ? ResultCache.open(
+          runSignature({ rules: rules.map((rule) => rule.id), severities: config.rules, models: models.signature(), replay: config.replay.target ?? 'off' }),
+          values['cache-location'] === undefined ? undefined : path.resolve(values['cache-location']),
+        )
+      : undefined;
     const run = {
       rules,
       models,
       severities: config.rules,
       selection: selection(values, config),
       ...(target ? { extend: target.extend } : {}),
+      ...(cache ? { cache } : {}),
       progress: progressReporter(io),
     };
     const result = values.fix ? await fixFiles(paths, run) : await runFiles(paths, run);
     if (target) result.report.notes.unshift(target.note);
+    if (values.cache && !cache) result.report.notes.push('--cache: not used with --fix or a live replay target');
     if (values.baseline) {
       const done = baselineStep(result, values.baseline, Boolean(values['update-baseline']));
       if (done !== undefined) {

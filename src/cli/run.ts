@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
@@ -9,6 +10,7 @@ import type { EngineOptions, SeveritySetting } from '../rules/engine.js';
 import fileName, { notAnExampleReason } from '../rules/file-name.js';
 import { applyFixes } from '../rules/fix.js';
 import type { Finding, Rule } from '../rules/types.js';
+import { hashBytes, type ResultCache } from './cache.js';
 import { changedFiles } from './changed.js';
 import { createPathFilter, type Config } from './config.js';
 import { describeFile, type ExtractedFile } from './extract.js';
@@ -35,6 +37,8 @@ export interface RunOptions {
   cwd?: string;
   /** Describe each file's examples for `extract` (`FileOutcome.extract`). */
   describe?: boolean;
+  /** Findings kept between runs (`check --cache`). */
+  cache?: ResultCache;
 }
 
 /** Where an example stands, for reporters that group findings by example. */
@@ -68,10 +72,32 @@ export async function runFiles(inputs: string[], options: RunOptions): Promise<R
   const outcomes: FileOutcome[] = [];
   for (const [index, document] of documents.entries()) {
     options.progress?.(index, documents.length);
-    outcomes.push(outcomeOf(await analyzeOne(document, roots, options), options.describe ?? false, options.models));
+    outcomes.push(options.cache ? await analyzeCached(document, roots, options, options.cache) : outcomeOf(await analyzeOne(document, roots, options), options.describe ?? false, options.models));
   }
   options.progress?.(documents.length, documents.length);
+  options.cache?.save();
   return { outcomes, report: reportOf(outcomes, options.rules, notes, cwd) };
+}
+
+/** One file through the result cache: its cached findings when nothing they depend on changed, else a fresh analysis. */
+async function analyzeCached(document: DocumentPath, roots: string[], options: RunOptions, cache: ResultCache): Promise<FileOutcome> {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(document.path);
+  } catch {
+    return outcomeOf(await analyzeOne(document, roots, options), false, options.models);
+  }
+  const hash = hashBytes(bytes);
+  const treeRoot = rootOf(document.path, roots);
+  const hit = cache.lookup(document.path, hash, treeRoot);
+  if (hit) {
+    const text = bytes.toString('utf8');
+    return { path: document.path, findings: hit.findings, examples: hit.examples, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+  }
+  const consulted: string[] = [];
+  const outcome = outcomeOf(await analyzeOne(document, roots, { ...options, consulted: (file) => consulted.push(file) }), false, options.models);
+  cache.store(document.path, { hash, treeRoot, findings: outcome.findings, examples: outcome.examples, consulted });
+  return outcome;
 }
 
 /** The plain-data outcome of one analysed file. */
@@ -130,7 +156,7 @@ export async function fixFiles(inputs: string[], options: RunOptions): Promise<R
 async function analyzeOne(
   document: DocumentPath,
   roots: string[],
-  options: Pick<RunOptions, 'rules' | 'models' | 'severities' | 'extend'>,
+  options: Pick<RunOptions, 'rules' | 'models' | 'severities' | 'extend'> & Pick<EngineOptions, 'consulted'>,
 ): Promise<FileResult> {
   const engine: EngineOptions = {
     rules: options.rules,
@@ -138,6 +164,7 @@ async function analyzeOne(
     ...(options.models ? { models: options.models } : {}),
     ...(options.severities ? { severities: options.severities } : {}),
     ...(options.extend ? { extend: options.extend } : {}),
+    ...(options.consulted ? { consulted: options.consulted } : {}),
   };
   if (!document.explicit && notAnExampleReason(document.path)) {
     // Not read at all: only the finding that says why.

@@ -51,6 +51,7 @@ export function loadModels(dir: string, options: LoadModelsOptions = {}): ModelI
       if (!loaded.has(cliService)) loaded.set(cliService, loadService(modelsDir, cliService, cacheDir));
       return loaded.get(cliService);
     },
+    signature: () => hash(JSON.stringify([digestVersion, modelsDir, folders.map((folder) => [folder, sourceFiles(modelsDir, folder)])])),
   };
 }
 
@@ -74,6 +75,10 @@ export function embeddedModels(): ModelIndex {
       if (!names.includes(cliService)) return undefined;
       if (!loaded.has(cliService)) loaded.set(cliService, loadEmbeddedModel(cliService));
       return loaded.get(cliService);
+    },
+    signature: () => {
+      const stamps = names.map((name) => statSync(path.join(embeddedSchemasDir(), `${name}.model.json`))).map(({ size, mtimeMs }) => [size, mtimeMs]);
+      return hash(JSON.stringify(['embedded', names, stamps]));
     },
   };
 }

@@ -89,4 +89,6 @@ export interface ModelIndex {
   serviceNames(): string[];
   /** The model for a CLI service name, loaded on first use; undefined when there is none. */
   get(cliService: string): ServiceModel | undefined;
+  /** Changes whenever any model file changes: a key for results computed from these models. */
+  signature(): string;
 }

@@ -20,6 +20,8 @@ export interface EngineOptions {
   treeRoot: string;
   /** Extra members for the rule context (replay results), by the stage that computes them. */
   extend?: (context: RuleContext) => Promise<void> | void;
+  /** Told of every file a command's values name (`file://`): the findings depend on them too. */
+  consulted?: (filePath: string) => void;
 }
 
 /**
@@ -40,7 +42,10 @@ export async function runRules(document: ExampleDocument, options: EngineOptions
     translation(command: AwsCommand, _example: Example) {
       if (!models) return undefined;
       if (!translations.has(command)) {
-        translations.set(command, translateCommand(command, { models, documentDir, treeRoot: options.treeRoot }));
+        translations.set(
+          command,
+          translateCommand(command, { models, documentDir, treeRoot: options.treeRoot, ...(options.consulted ? { consulted: options.consulted } : {}) }),
+        );
       }
       return translations.get(command);
     },

@@ -161,7 +161,7 @@ describe('member traits', () => {
     paginators: {},
     waiters: {},
   };
-  const index: ModelIndex = { serviceNames: () => ['demo'], get: (name) => (name === 'demo' ? streamingModel : undefined) };
+  const index: ModelIndex = { serviceNames: () => ['demo'], get: (name) => (name === 'demo' ? streamingModel : undefined), signature: () => 'test' };
 
   it('reads a blob made streaming by its member reference as a file path, and other blobs as base64', () => {
     const result = translateCommand(commandOf('aws demo put-thing --body part01 --tag part01'), { models: index, documentDir, treeRoot });
@@ -186,7 +186,7 @@ describe("ec2's top-level booleans (toplevelbool.py)", () => {
       paginators: {},
       waiters: {},
     };
-    return { serviceNames: () => [cliName], get: (name) => (name === cliName ? model : undefined) };
+    return { serviceNames: () => [cliName], get: (name) => (name === cliName ? model : undefined), signature: () => 'test' };
   };
   const run = (cliName: string, options: string) => translateCommand(commandOf(`aws ${cliName} modify-thing ${options}`), { models: ec2Like(cliName), documentDir, treeRoot });
 
@@ -222,7 +222,7 @@ describe('shorthand values (shorthand.py)', () => {
     paginators: {},
     waiters: {},
   };
-  const index: ModelIndex = { serviceNames: () => ['demo'], get: (name) => (name === 'demo' ? model : undefined) };
+  const index: ModelIndex = { serviceNames: () => ['demo'], get: (name) => (name === 'demo' ? model : undefined), signature: () => 'test' };
   const run = (options: string) => translateCommand(commandOf(`aws demo put-thing ${options}`), { models: index, documentDir, treeRoot });
 
   it('read items of a list of one-member structures as written, nested or top-level', () => {
@@ -254,7 +254,7 @@ describe('paging options', () => {
     paginators: { ListThings: { input_token: 'Marker', output_token: 'NextMarker', limit_key: 'MaxItems', result_key: 'Things' } },
     waiters: {},
   };
-  const index: ModelIndex = { serviceNames: () => ['demo'], get: (name) => (name === 'demo' ? model : undefined) };
+  const index: ModelIndex = { serviceNames: () => ['demo'], get: (name) => (name === 'demo' ? model : undefined), signature: () => 'test' };
   const run = (options: string) => translateCommand(commandOf(`aws demo list-things ${options}`), { models: index, documentDir, treeRoot });
 
   it('take --max-items as the CLI paging option even where the model has a MaxItems member', () => {
@@ -272,7 +272,7 @@ describe('commands customizations add to a service with a model', () => {
     paginators: {},
     waiters: {},
   });
-  const index: ModelIndex = { serviceNames: () => ['dlm', 'ecs', 'emr-containers', 'rds'], get: bare };
+  const index: ModelIndex = { serviceNames: () => ['dlm', 'ecs', 'emr-containers', 'rds'], get: bare, signature: () => 'test' };
   const run = (text: string) => translateCommand(commandOf(text), { models: index, documentDir, treeRoot });
 
   it.each([
@@ -299,7 +299,7 @@ describe('argument values customizations read their own way', () => {
     paginators: {},
     waiters: {},
   };
-  const index: ModelIndex = { serviceNames: () => ['emr'], get: (name) => (name === 'emr' ? model : undefined) };
+  const index: ModelIndex = { serviceNames: () => ['emr'], get: (name) => (name === 'emr' ? model : undefined), signature: () => 'test' };
 
   it('emr add-tags takes key=value words as tags (addtags.py)', () => {
     const result = translateCommand(commandOf(`aws emr add-tags --resource-id j-1 --tags name="John Doe" age=29 flag`), { models: index, documentDir, treeRoot });

@@ -23,6 +23,8 @@ export interface TranslateOptions {
   documentDir: string;
   /** Nothing outside this folder is ever read. */
   treeRoot: string;
+  /** Told of every file a value names inside the tree, read or missing: results depend on them. */
+  consulted?: (filePath: string) => void;
 }
 
 /** How an operation argument is read: its API member (absent for CLI-only ones) and how many words it takes. */
@@ -425,6 +427,7 @@ function readDocumentFile(word: Word, filePath: string, state: ReadState, mode: 
     state.report('missing-file', `'${filePath}' is outside the documents folder: not read.`, [word]);
     return undefined;
   }
+  state.options.consulted?.(resolved);
   if (!existsSync(resolved)) {
     state.report('missing-file', `'${filePath}' does not exist beside the document: its content is not checked.`, [word]);
     return undefined;

@@ -1,0 +1,122 @@
+import { createHash } from 'node:crypto';
+import { accessSync, constants, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Finding } from '../rules/types.js';
+import type { ExampleSummary } from './run.js';
+
+/** A file a result depends on, as it was: size -1 when it did not exist. */
+interface FileStamp {
+  path: string;
+  size: number;
+  mtimeMs: number;
+}
+
+interface CacheEntry {
+  /** sha1 of the document's bytes. */
+  hash: string;
+  treeRoot: string;
+  findings: Finding[];
+  examples: ExampleSummary[];
+  /** Files the document's commands name (`file://`), as they were when the findings were made. */
+  consulted: FileStamp[];
+}
+
+/**
+ * `check --cache`: each file's findings kept between runs, as ESLint's cache does, so a run re-checks
+ * only what changed. An entry holds when the document's bytes, the files its commands name, and the run's
+ * signature (this build, the rules and their severities, the models, the replay) are what they were.
+ */
+export class ResultCache {
+  private changed = false;
+
+  private constructor(
+    private readonly file: string,
+    private readonly entries: Record<string, CacheEntry>,
+  ) {}
+
+  static open(signature: string, folder = defaultCacheFolder()): ResultCache {
+    const file = path.join(folder, `${signature.slice(0, 24)}.json`);
+    let entries: Record<string, CacheEntry> = {};
+    try {
+      entries = JSON.parse(readFileSync(file, 'utf8')) as Record<string, CacheEntry>;
+    } catch {
+      // No cache yet, or an unreadable one: start empty.
+    }
+    return new ResultCache(file, entries);
+  }
+
+  /** The cached findings for a document with these bytes, when nothing they depend on changed. */
+  lookup(filePath: string, hash: string, treeRoot: string): CacheEntry | undefined {
+    const entry = this.entries[filePath];
+    if (!entry || entry.hash !== hash || entry.treeRoot !== treeRoot) return undefined;
+    return entry.consulted.every((stamp) => sameStamp(stamp, stampOf(stamp.path))) ? entry : undefined;
+  }
+
+  store(filePath: string, entry: Omit<CacheEntry, 'consulted'> & { consulted: string[] }): void {
+    this.entries[filePath] = { ...entry, consulted: [...new Set(entry.consulted)].sort().map(stampOf) };
+    this.changed = true;
+  }
+
+  /** Writes the cache when it changed (atomically: a run that stops half-way leaves the old one). */
+  save(): void {
+    if (!this.changed) return;
+    mkdirSync(path.dirname(this.file), { recursive: true });
+    const temporary = `${this.file}.${process.pid}.tmp`;
+    writeFileSync(temporary, JSON.stringify(this.entries));
+    renameSync(temporary, this.file);
+  }
+}
+
+export function hashBytes(bytes: Uint8Array): string {
+  return createHash('sha1').update(bytes).digest('hex');
+}
+
+/** A run's signature: what, besides the documents, decides the findings. */
+export function runSignature(parts: Record<string, unknown>): string {
+  return createHash('sha256')
+    .update(JSON.stringify({ build: buildStamp(), ...parts }))
+    .digest('hex');
+}
+
+function stampOf(filePath: string): FileStamp {
+  try {
+    const { size, mtimeMs } = statSync(filePath);
+    return { path: filePath, size, mtimeMs };
+  } catch {
+    return { path: filePath, size: -1, mtimeMs: 0 };
+  }
+}
+
+function sameStamp(a: FileStamp, b: FileStamp): boolean {
+  return a.size === b.size && a.mtimeMs === b.mtimeMs;
+}
+
+/** This build of docs-harness: every compiled file's size and time, so a rebuilt tool never reuses old findings. */
+function buildStamp(): string {
+  const root = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
+  const stamps: string[] = [];
+  const walk = (folder: string) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const full = path.join(folder, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name.endsWith('.js') || entry.name.endsWith('.ts') || entry.name.endsWith('.json')) {
+        const { size, mtimeMs } = statSync(full);
+        stamps.push(`${path.relative(root, full)}:${size}:${mtimeMs}`);
+      }
+    }
+  };
+  walk(root);
+  return createHash('sha256').update(stamps.sort().join('\n')).digest('hex');
+}
+
+function defaultCacheFolder(): string {
+  const nodeModules = path.resolve('node_modules');
+  try {
+    accessSync(nodeModules, constants.W_OK);
+    return path.join(nodeModules, '.cache', 'docs-harness', 'results');
+  } catch {
+    return path.join(os.tmpdir(), 'docs-harness', 'results');
+  }
+}
