@@ -145,7 +145,7 @@ function readCodeBlock(example: Example, code: Code): void {
   const introducer = (data.introducer ?? '').trim();
   // Content first: a block that starts with `aws` is commands; one that holds `aws` lines after some shell
   // set-up or prose is commands too, unless its introducer says it is output (which may quote a command).
-  const awsLine = firstAwsLine(lines);
+  const awsLine = AWS_LINE.test(code.value) ? firstAwsLine(lines) : -1;
   // The sentence that ends in `::` says what the block is; earlier ones may speak of other outputs.
   const outputIntroduced = outputIntroducer.test(lastSentenceOf(introducer));
   if (awsLine === 0 || (awsLine > 0 && !outputIntroduced)) {
@@ -212,6 +212,9 @@ function lastSentenceOf(text: string): string {
 }
 
 /** The index among non-blank lines of the first `aws` (or `$ aws`) line, -1 when there is none. */
+/** A line of a block that is an `aws` command: most blocks (outputs) have none, and one test tells. */
+const AWS_LINE = /^[ \t]*(?:\$\s+)?aws(?:\s|$)/m;
+
 function firstAwsLine(lines: SourceLine[]): number {
   return lines.filter((line) => line.text.trim() !== '').findIndex((line) => /^(\$\s+)?aws(\s|$)/.test(line.text.trim()));
 }
