@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { accessSync, constants, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { cacheFolder } from '../model/load.js';
 import type { Finding } from '../rules/types.js';
 import type { ExampleSummary } from './run.js';
 
@@ -36,7 +36,7 @@ export class ResultCache {
     private readonly entries: Record<string, CacheEntry>,
   ) {}
 
-  static open(signature: string, folder = defaultCacheFolder()): ResultCache {
+  static open(signature: string, folder = cacheFolder('results')): ResultCache {
     const file = path.join(folder, `${signature.slice(0, 24)}.json`);
     let entries: Record<string, CacheEntry> = {};
     try {
@@ -109,14 +109,4 @@ function buildStamp(): string {
   };
   walk(root);
   return createHash('sha256').update(stamps.sort().join('\n')).digest('hex');
-}
-
-function defaultCacheFolder(): string {
-  const nodeModules = path.resolve('node_modules');
-  try {
-    accessSync(nodeModules, constants.W_OK);
-    return path.join(nodeModules, '.cache', 'docs-harness', 'results');
-  } catch {
-    return path.join(os.tmpdir(), 'docs-harness', 'results');
-  }
 }

@@ -39,7 +39,7 @@ export function loadModels(dir: string, options: LoadModelsOptions = {}): ModelI
   if (!folders.some((folder) => newestVersion(modelsDir, folder))) {
     throw new ModelLoadError(`models folder holds no service-2.json files: ${dir}`);
   }
-  const cacheDir = path.join(options.cacheDir ?? defaultCacheDir(), hash(modelsDir).slice(0, 16));
+  const cacheDir = path.join(options.cacheDir ?? cacheFolder('models'), hash(modelsDir).slice(0, 16));
   const loaded = new Map<string, ServiceModel | undefined>();
   const cliNames = folders.map(cliServiceName).sort();
   const known = new Set(cliNames);
@@ -186,13 +186,14 @@ function writeCache(file: string, text: string): void {
   }
 }
 
-function defaultCacheDir(): string {
+/** Where docs-harness keeps a kind of cache: `node_modules/.cache/docs-harness/<kind>`, or the OS temp folder. */
+export function cacheFolder(kind: string): string {
   const nodeModules = path.resolve('node_modules');
   try {
     accessSync(nodeModules, constants.W_OK);
-    return path.join(nodeModules, '.cache', 'docs-harness', 'models');
+    return path.join(nodeModules, '.cache', 'docs-harness', kind);
   } catch {
-    return path.join(os.tmpdir(), 'docs-harness', 'models');
+    return path.join(os.tmpdir(), 'docs-harness', kind);
   }
 }
 
