@@ -1,3 +1,5 @@
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Severity } from '../rules/types.js';
 import type { RunReport } from './types.js';
 
@@ -33,7 +35,7 @@ export function formatSarif(report: RunReport, toolVersion: string): string {
             locations: [
               {
                 physicalLocation: {
-                  artifactLocation: { uri: encodeURI(file.path) },
+                  artifactLocation: { uri: artifactUri(file.path) },
                   region: {
                     startLine: finding.start.line,
                     startColumn: finding.start.column,
@@ -50,4 +52,9 @@ export function formatSarif(report: RunReport, toolVersion: string): string {
     ],
   };
   return `${JSON.stringify(sarif, null, 2)}\n`;
+}
+
+/** SARIF wants URIs: a relative reference for paths under the working folder, a `file:` URL otherwise. */
+function artifactUri(filePath: string): string {
+  return path.isAbsolute(filePath) ? pathToFileURL(filePath).href : encodeURI(filePath);
 }
