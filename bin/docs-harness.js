@@ -10,5 +10,10 @@ if (!existsSync(entry)) {
 // The SDK warns that its releases after January 2027 need Node 22; ours is pinned by the lockfile, so the
 // warning tells our users nothing they can act on.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+// A reader that stops early (`docs-harness check . | head`) is not an error.
+process.stdout.on('error', (error) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
 const { main } = await import(entry.href);
 process.exitCode = await main(process.argv.slice(2));
