@@ -238,11 +238,15 @@ class OutputWalker {
   private string(shape: Shape, value: string, pointer: string): void {
     if (shape.enum && !shape.enum.includes(value)) {
       const suggestion = closest(value, shape.enum);
+      // Enums are open on output: services return values the model does not list yet (and '' for unset), and
+      // SDKs must accept them, so an unknown value is a warning. So is another spelling of a listed one
+      // (`lowestPrice` for `lowest-price`: some services print their own); a near miss of one is a typo.
+      const spelling = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, '');
+      const typo = suggestion !== undefined && spelling(suggestion) !== spelling(value);
       this.problems.push({
         kind: 'enum',
         pointer,
-        // Enums are open on output: services return values the model does not list yet (and '' for unset), and SDKs must accept them.
-        severity: 'warning',
+        severity: typo ? 'error' : 'warning',
         message: `${describeValue(value)} is not a value of '${placeName(pointer, this.operation)}': the model allows ${listOf(shape.enum)}` + (suggestion ? ` (did you mean '${suggestion}'?)` : ''),
       });
       return;

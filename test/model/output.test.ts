@@ -76,7 +76,7 @@ describe('validateOutput', () => {
     expect(problems.map(({ kind, pointer, severity }) => ({ kind, pointer, severity }))).toEqual([
       { kind: 'wrong-type', pointer: '/AuthenticationResult/ExpiresIn', severity: 'error' },
       { kind: 'constraint', pointer: '/AuthenticationResult/AccessToken', severity: 'warning' },
-      { kind: 'enum', pointer: '/Status', severity: 'warning' },
+      { kind: 'enum', pointer: '/Status', severity: 'error' },
     ]);
     expect(problems[0]!.message).toBe(`'ExpiresIn' should be an integer, not the string "3600"`);
     expect(problems[2]!.message).toBe(`the string "ACTIV" is not a value of 'Status': the model allows ACTIVE, DISABLED (did you mean 'ACTIVE'?)`);
@@ -147,5 +147,8 @@ describe('validateOutput', () => {
   it('reports enum values the model does not list as warnings: services return values newer than the model', () => {
     expect(validateOutput(model, 'SignIn', { Status: 'SUSPENDED' })).toMatchObject([{ kind: 'enum', pointer: '/Status', severity: 'warning' }]);
     expect(validateOutput(model, 'SignIn', { Status: '' })).toMatchObject([{ kind: 'enum', severity: 'warning' }]);
+    // A value that differs from a listed one only in case or separators is the service's spelling, not a typo.
+    expect(validateOutput(model, 'SignIn', { Status: 'active' })).toMatchObject([{ kind: 'enum', severity: 'warning' }]);
+    expect(validateOutput(model, 'SignIn', { Status: 'Dis-abled' })).toMatchObject([{ kind: 'enum', severity: 'warning' }]);
   });
 });
