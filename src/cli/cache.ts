@@ -17,6 +17,8 @@ interface CacheEntry {
   /** sha1 of the document's bytes. */
   hash: string;
   treeRoot: string;
+  /** Named on the command line (such files are read whatever their name). */
+  explicit: boolean;
   findings: Finding[];
   examples: ExampleSummary[];
   /** Files the document's commands name (`file://`), as they were when the findings were made. */
@@ -48,9 +50,9 @@ export class ResultCache {
   }
 
   /** The cached findings for a document with these bytes, when nothing they depend on changed. */
-  lookup(filePath: string, hash: string, treeRoot: string): CacheEntry | undefined {
+  lookup(filePath: string, hash: string, treeRoot: string, explicit: boolean): CacheEntry | undefined {
     const entry = this.entries[filePath];
-    if (!entry || entry.hash !== hash || entry.treeRoot !== treeRoot) return undefined;
+    if (!entry || entry.hash !== hash || entry.treeRoot !== treeRoot || entry.explicit !== explicit) return undefined;
     return entry.consulted.every((stamp) => sameStamp(stamp, stampOf(stamp.path))) ? entry : undefined;
   }
 

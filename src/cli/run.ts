@@ -89,14 +89,14 @@ async function analyzeCached(document: DocumentPath, roots: string[], options: R
   }
   const hash = hashBytes(bytes);
   const treeRoot = rootOf(document.path, roots);
-  const hit = cache.lookup(document.path, hash, treeRoot);
+  const hit = cache.lookup(document.path, hash, treeRoot, document.explicit);
   if (hit) {
     const text = bytes.toString('utf8');
     return { path: document.path, findings: hit.findings, examples: hit.examples, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
   }
   const consulted: string[] = [];
   const outcome = outcomeOf(await analyzeOne(document, roots, { ...options, consulted: (file) => consulted.push(file) }), false, options.models);
-  cache.store(document.path, { hash, treeRoot, findings: outcome.findings, examples: outcome.examples, consulted });
+  cache.store(document.path, { hash, treeRoot, explicit: document.explicit, findings: outcome.findings, examples: outcome.examples, consulted });
   return outcome;
 }
 

@@ -75,3 +75,15 @@ describe('check --cache', () => {
     expect(off.stdout).not.toContain('invalid-parameter-value');
   });
 });
+
+describe('check --cache and how a file is named', () => {
+  it('keeps the findings of a file named on the command line apart from the same file found in a folder', async () => {
+    const folder = path.join(scratch, 'named', 'cloudformation');
+    const cacheDir = path.join(scratch, 'named', 'cache');
+    cpSync(path.resolve(import.meta.dirname, '../../examples/cognito-idp/get-user.rst'), path.join(folder, '_deploy_description.rst'));
+    const inFolder = await runCli(['check', folder, '--format', 'json', '--cache', '--cache-location', cacheDir]);
+    const named = await runCli(['check', path.join(folder, '_deploy_description.rst'), '--format', 'json', '--cache', '--cache-location', cacheDir]);
+    expect(inFolder.stdout).toContain('file-name');
+    expect(named.stdout).not.toContain('file-name');
+  });
+});
