@@ -14,7 +14,7 @@ import { ChangedFilesError } from './changed.js';
 import { ConfigError, loadConfig, mergeOptions, type Config, type ReplayConfig } from './config.js';
 import { UsageError } from './errors.js';
 import { formatExtract, type ExtractFormat } from './extract.js';
-import { openReplayTarget, REPLAY_TARGETS, type ReplayTarget } from './replay-target.js';
+import { openReplayTarget, REPLAY_TARGETS, type ReplayTarget, type TargetOptions } from './replay-target.js';
 import { fixFiles, runFiles, type RunResult, type Selection } from './run.js';
 import { ShardSpecError } from './shard.js';
 
@@ -183,6 +183,15 @@ function effectiveConfig(values: Values, defaultTarget: ReplayTarget | undefined
   });
 }
 
+/** What the command line allows a replay target: remote endpoints, real AWS, scenario folders. */
+function targetOptions(values: Values): TargetOptions {
+  return {
+    allowRemote: Boolean(values['allow-remote']),
+    allowAws: Boolean(values['allow-aws']),
+    scenarios: (values.scenarios ?? []).map((folder) => path.resolve(folder)),
+  };
+}
+
 function chooseModels(config: Config): ModelIndex {
   return config.models === undefined ? embeddedModels() : loadModels(config.models);
 }
@@ -210,11 +219,7 @@ async function check(paths: string[], values: Values, io: Io, defaultTarget: Rep
   if (values['update-baseline'] && !values.baseline) throw new UsageError('--update-baseline needs --baseline FILE');
   const config = effectiveConfig(values, defaultTarget);
   const models = chooseModels(config);
-  const target = await openReplayTarget(config.replay, {
-    allowRemote: Boolean(values['allow-remote']),
-    allowAws: Boolean(values['allow-aws']),
-    scenarios: (values.scenarios ?? []).map((folder) => path.resolve(folder)),
-  });
+  const target = await openReplayTarget(config.replay, targetOptions(values));
   try {
     const rules = chooseRules(values, target !== undefined);
     // A live target answers differently from run to run, so only checks and mock replays are cached.
@@ -297,9 +302,8 @@ async function extract(paths: string[], values: Values, io: Io): Promise<number>
 /** `update`: exit 0 when nothing needed to change, 1 when files were (or would be) changed. */
 async function update(paths: string[], values: Values, io: Io): Promise<number> {
   const config = effectiveConfig(values, 'mock');
-  const target = { allowRemote: Boolean(values['allow-remote']) };
   const { runUpdate } = await import('./update.js');
-  return runUpdate(paths, { models: chooseModels(config), replay: config.replay, target, dryRun: Boolean(values['dry-run']) }, io);
+  return runUpdate(paths, { models: chooseModels(config), replay: config.replay, target: targetOptions(values), dryRun: Boolean(values['dry-run']) }, io);
 }
 
 function schemas(values: Values, io: Io): number {
