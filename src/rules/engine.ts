@@ -72,7 +72,14 @@ export async function runRules(document: ExampleDocument, options: EngineOptions
     severity: options.severities?.[UNUSED_SUPPRESSION_RULE_ID] ?? 'warning',
   });
   const reported = [...kept, ...unused].sort(byPosition);
-  for (const finding of reported) recordOnFile(document, finding);
+  // A message's stack trace would point into docs-harness, not the document: not worth capturing.
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    for (const finding of reported) recordOnFile(document, finding);
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
+  }
   return reported;
 }
 
