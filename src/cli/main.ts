@@ -51,6 +51,7 @@ Options:
   --cache-location DIR    where --cache keeps them (default node_modules/.cache/docs-harness/results)
   --dry-run               update: print a unified diff instead of writing
   -h, --help              show this help
+  --version               print the version
 
 Exit codes: 0 no error-level findings, 1 error-level findings, 2 usage or internal error.
 `;
@@ -78,6 +79,7 @@ const options = {
   service: { type: 'string' },
   out: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean' },
 } satisfies ParseArgsConfig['options'];
 
 interface Io {
@@ -93,6 +95,10 @@ export async function main(argv: string[], io: Io = process): Promise<number> {
   try {
     const { values, positionals } = parseCommandLine(argv);
     const [command, ...paths] = positionals;
+    if (values.version) {
+      io.stdout.write(`${packageVersion()}\n`);
+      return 0;
+    }
     if (values.help || command === undefined || command === 'help') {
       io.stdout.write(usage);
       return command === undefined && !values.help ? 2 : 0;

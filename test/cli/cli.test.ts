@@ -47,6 +47,11 @@ describe('exit codes and usage errors', () => {
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('prints its version and its help with exit 0', async () => {
+    expect(await runCli(['--version'])).toMatchObject({ code: 0, stdout: expect.stringMatching(/^\d+\.\d+\.\d+\n$/) });
+    expect(await runCli(['--help'])).toMatchObject({ code: 0, stdout: expect.stringContaining('Usage: docs-harness') });
+  });
+
   it('rejects unknown commands, unknown options and missing paths with exit 2', async () => {
     expect((await runCli(['lint', scratch])).code).toBe(2);
     expect((await runCli(['check', scratch, '--frobnicate'])).code).toBe(2);
