@@ -1,0 +1,20 @@
+/**
+ * docs-harness as a library: the same stages the CLI runs, for editors, scripts and other test runners.
+ * `docs-harness/vitest` registers one vitest test per example.
+ */
+export { main } from './cli/main.js';
+export { runFiles, type FileOutcome, type RunOptions, type RunResult } from './cli/run.js';
+export { parseDocument, readDocument, documentFromText, rstParse, markdownParse } from './document/index.js';
+export { extractExamples } from './examples/index.js';
+export type { Example, ExampleDocument, Output } from './examples/types.js';
+export { readShellCommand, splitCommands } from './commands/shell.js';
+export { parseAwsCommand } from './commands/aws.js';
+export { parseShorthand } from './commands/shorthand.js';
+export { embeddedModels, loadModels, ModelLoadError } from './model/load.js';
+export { translateCommand } from './model/input/index.js';
+export { validateOutput } from './model/output.js';
+export { analyzeFile, analyzeVFile, parseExamples, type FileResult } from './pipeline.js';
+export { allRules, documentRules, modelRules, replayRules, ruleById } from './rules/index.js';
+export { runRules, type EngineOptions } from './rules/engine.js';
+export { formatFinding, type Finding, type Rule, type Severity } from './rules/types.js';
+export { formatReport, REPORT_FORMATS, type ReportFormat } from './reports/index.js';
