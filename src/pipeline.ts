@@ -1,6 +1,6 @@
 import type { VFile } from 'vfile';
 import { parseDocument } from './document/index.js';
-import { readDocument } from './document/read.js';
+import { readDocument, type ReadResult } from './document/read.js';
 import { buildExampleDocument } from './examples/index.js';
 import type { ExampleDocument } from './examples/types.js';
 import { runRules, type EngineOptions } from './rules/engine.js';
@@ -14,8 +14,13 @@ export interface FileResult {
 }
 
 /** Reads, parses and checks one file. User mistakes become findings; only internal errors throw. */
-export async function analyzeFile(filePath: string, options: EngineOptions, data: { namedExplicitly?: boolean } = {}): Promise<FileResult> {
-  const { file, problem } = await readDocument(filePath);
+export async function analyzeFile(
+  filePath: string,
+  options: EngineOptions,
+  data: { namedExplicitly?: boolean } = {},
+  read?: ReadResult,
+): Promise<FileResult> {
+  const { file, problem } = read ?? (await readDocument(filePath));
   if (data.namedExplicitly) file.data.namedExplicitly = true;
   return analyzeVFile(filePath, file, problem, options);
 }

@@ -14,7 +14,7 @@ interface FileStamp {
 }
 
 interface CacheEntry {
-  /** sha1 of the document's bytes. */
+  /** sha1 of the document's text. */
   hash: string;
   treeRoot: string;
   /** Named on the command line (such files are read whatever their name). */
@@ -71,8 +71,8 @@ export class ResultCache {
   }
 }
 
-export function hashBytes(bytes: Uint8Array): string {
-  return createHash('sha1').update(bytes).digest('hex');
+export function hashText(text: string): string {
+  return createHash('sha1').update(text).digest('hex');
 }
 
 /** A run's signature: what, besides the documents, decides the findings. */

@@ -1,16 +1,16 @@
-import { readFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { cliServiceName } from '../model/names.js';
 import type { ModelIndex } from '../model/types.js';
+import { readDocument, type ReadResult } from '../document/read.js';
 import { analyzeFile, analyzeVFile, type FileResult } from '../pipeline.js';
 import type { RunReport } from '../reports/types.js';
 import type { EngineOptions, SeveritySetting } from '../rules/engine.js';
 import fileName, { notAnExampleReason } from '../rules/file-name.js';
 import { applyFixes } from '../rules/fix.js';
 import type { Finding, Rule } from '../rules/types.js';
-import { hashBytes, type ResultCache } from './cache.js';
+import { hashText, type ResultCache } from './cache.js';
 import { changedFiles } from './changed.js';
 import { createPathFilter, type Config } from './config.js';
 import { describeFile, type ExtractedFile } from './extract.js';
@@ -81,21 +81,17 @@ export async function runFiles(inputs: string[], options: RunOptions): Promise<R
 
 /** One file through the result cache: its cached findings when nothing they depend on changed, else a fresh analysis. */
 async function analyzeCached(document: DocumentPath, roots: string[], options: RunOptions, cache: ResultCache): Promise<FileOutcome> {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(document.path);
-  } catch {
-    return outcomeOf(await analyzeOne(document, roots, options), false, options.models);
-  }
-  const hash = hashBytes(bytes);
+  // Files that are not examples are never read; unreadable ones are cheap to report again.
+  if (!document.explicit && notAnExampleReason(document.path)) return outcomeOf(await analyzeOne(document, roots, options), false, options.models);
+  const read = await readDocument(document.path);
+  if (read.problem !== undefined) return outcomeOf(await analyzeOne(document, roots, options, read), false, options.models);
+  const text = String(read.file.value);
+  const hash = hashText(text);
   const treeRoot = rootOf(document.path, roots);
   const hit = cache.lookup(document.path, hash, treeRoot, document.explicit);
-  if (hit) {
-    const text = bytes.toString('utf8');
-    return { path: document.path, findings: hit.findings, examples: hit.examples, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
-  }
+  if (hit) return { path: document.path, findings: hit.findings, examples: hit.examples, text };
   const consulted: string[] = [];
-  const outcome = outcomeOf(await analyzeOne(document, roots, { ...options, consulted: (file) => consulted.push(file) }), false, options.models);
+  const outcome = outcomeOf(await analyzeOne(document, roots, { ...options, consulted: (file) => consulted.push(file) }, read), false, options.models);
   cache.store(document.path, { hash, treeRoot, explicit: document.explicit, findings: outcome.findings, examples: outcome.examples, consulted });
   return outcome;
 }
@@ -157,6 +153,7 @@ async function analyzeOne(
   document: DocumentPath,
   roots: string[],
   options: Pick<RunOptions, 'rules' | 'models' | 'severities' | 'extend'> & Pick<EngineOptions, 'consulted'>,
+  read?: ReadResult,
 ): Promise<FileResult> {
   const engine: EngineOptions = {
     rules: options.rules,
@@ -170,7 +167,7 @@ async function analyzeOne(
     // Not read at all: only the finding that says why.
     return analyzeVFile(document.path, new VFile({ path: document.path, value: '' }), undefined, { ...engine, rules: [fileName], extend: undefined });
   }
-  return analyzeFile(document.path, engine, { namedExplicitly: document.explicit });
+  return analyzeFile(document.path, engine, { namedExplicitly: document.explicit }, read);
 }
 
 async function selectDocuments(inputs: string[], selection: Selection | undefined, cwd: string): Promise<{ documents: DocumentPath[]; notes: string[] }> {
