@@ -68,7 +68,7 @@ export async function runRules(document: ExampleDocument, options: EngineOptions
   }
 
   const { kept, unused } = applySuppressions(String(document.file.value ?? ''), document.format, findings, {
-    knownRuleIds: allRules.map((rule) => rule.id),
+    knownRuleIds: knownRuleIds(),
     severity: options.severities?.[UNUSED_SUPPRESSION_RULE_ID] ?? 'warning',
   });
   const reported = [...kept, ...unused].sort(byPosition);
@@ -81,6 +81,13 @@ export async function runRules(document: ExampleDocument, options: EngineOptions
     Error.stackTraceLimit = stackTraceLimit;
   }
   return reported;
+}
+
+let ruleIds: ReadonlySet<string> | undefined;
+
+/** Every rule id a suppression may name; built once (the rule list is complete only after every module loaded). */
+function knownRuleIds(): ReadonlySet<string> {
+  return (ruleIds ??= new Set(allRules.map((rule) => rule.id)));
 }
 
 function byPosition(a: Finding, b: Finding): number {

@@ -66,23 +66,24 @@ function typeName(value: unknown): string {
   return typeof value === 'object' ? 'object' : typeof value;
 }
 
+/** A number as Python's `int()` / `float()` read it (underscores and surrounding blanks allowed). */
+function unpackNumber(syntax: RegExp, what: string, text: string, context: UnpackContext, name: string): number | undefined {
+  if (!syntax.test(text)) {
+    context.report('invalid-parameter-value', `${name}: '${text}' is not ${what}.`);
+    return undefined;
+  }
+  return Number(text.replaceAll('_', '').trim());
+}
+
 /** A top-level scalar word the way `unpack_scalar_cli_arg` turns it into a value. */
 function unpackScalar(shape: Shape, text: string, context: UnpackContext, name: string): unknown {
   switch (shape.type) {
     case 'integer':
     case 'long':
-      if (!PYTHON_INT.test(text)) {
-        context.report('invalid-parameter-value', `${name}: '${text}' is not an integer.`);
-        return undefined;
-      }
-      return Number(text.replaceAll('_', '').trim());
+      return unpackNumber(PYTHON_INT, 'an integer', text, context, name);
     case 'float':
     case 'double':
-      if (!PYTHON_FLOAT.test(text)) {
-        context.report('invalid-parameter-value', `${name}: '${text}' is not a number.`);
-        return undefined;
-      }
-      return Number(text.replaceAll('_', '').trim());
+      return unpackNumber(PYTHON_FLOAT, 'a number', text, context, name);
     case 'boolean':
       return text.toLowerCase() !== 'false' && text !== '';
     default:
