@@ -1,6 +1,7 @@
 import { javaPatternToJs } from './patterns.js';
 import type { ServiceModel, Shape, ShapeRef } from './types.js';
 import { editDistance } from './suggest.js';
+import { memberRef } from './members.js';
 
 export type OutputProblemKind = 'unknown-key' | 'wrong-type' | 'enum' | 'missing-required' | 'v1-timestamp' | 'constraint';
 
@@ -211,13 +212,13 @@ class OutputWalker {
   private structure(shape: Shape, value: Record<string, unknown>, pointer: string): void {
     const place = (): string => placeName(pointer, this.operation);
     const members = shape.members ?? {};
-    const known = Object.keys(members);
-    for (const [key, item] of Object.entries(value)) {
-      const member = members[key];
+    for (const key in value) {
+      const member = memberRef(shape, key);
       if (member) {
-        this.ref(member, item, pointerOf(pointer, key));
+        this.ref(member, value[key], pointerOf(pointer, key));
         continue;
       }
+      const known = Object.keys(members);
       const suggestion = closest(key, known);
       this.problems.push({
         kind: 'unknown-key',
@@ -227,7 +228,7 @@ class OutputWalker {
       });
     }
     for (const required of shape.required ?? []) {
-      if (!(required in value)) {
+      if (!Object.hasOwn(value, required)) {
         this.problems.push({ kind: 'missing-required', pointer, severity: 'warning', message: `'${required}' is required in ${place()} but missing` });
       }
     }

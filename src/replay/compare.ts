@@ -1,6 +1,7 @@
 import type { ServiceModel, Shape, ShapeRef } from '../model/types.js';
 import type { RecordedRequest, ReplayProblem } from './types.js';
 import { cliTimestamp, documentedInstant, isPlainObject, pointerTo, shapeOf, timestampFormat, wireName, type TimestampLocation, type WireProtocol } from './wire.js';
+import { memberRef } from '../model/members.js';
 
 const numericTypes = new Set(['integer', 'long', 'float', 'double', 'bigInteger', 'bigDecimal', 'byte', 'short']);
 
@@ -40,12 +41,11 @@ export function compareRequest(
     compareInputStructure(model, inputName, inputShape, input, isPlainObject(body) ? body : {}, '', problems);
     return problems;
   }
-  const members = inputShape.members ?? {};
   const payloadName = inputShape.payload as string | undefined;
   const bodyInput: Record<string, unknown> = {};
   const pathValues = pathParameters(requestUri, request.path);
   for (const [name, value] of Object.entries(input)) {
-    const ref = members[name];
+    const ref = memberRef(inputShape, name);
     const pointer = pointerTo('', name);
     if (!ref || (!ref.location && name !== payloadName)) {
       bodyInput[name] = value;
@@ -158,13 +158,12 @@ function compareInputStructure(
   pointer: string,
   problems: ReplayProblem[],
 ): void {
-  const members = shape.members ?? {};
   for (const [name, value] of Object.entries(input)) {
     if (value === undefined) continue;
-    const ref = members[name];
+    const ref = memberRef(shape, name);
     const key = ref ? wireName(name, ref) : name;
     const memberPointer = pointerTo(pointer, name);
-    if (!(key in wire)) {
+    if (!Object.hasOwn(wire, key)) {
       problems.push({
         pointer: memberPointer,
         message: ref
@@ -240,22 +239,22 @@ function compareOutputValue(
     }
     for (const [key, value] of Object.entries(documented)) {
       if (value === null) continue;
-      const memberRef = shape?.type === 'map' ? shape.value : shape?.members?.[key];
+      const ref = shape?.type === 'map' ? shape.value : memberRef(shape, key);
       const memberPointer = pointerTo(pointer, key);
-      if (!(key in result)) {
+      if (!Object.hasOwn(result, key)) {
         problems.push({
           about: 'key',
           pointer: memberPointer,
           message:
             shape?.type === 'map'
               ? `the client drops the map entry ${JSON.stringify(key)}`
-              : memberRef
+              : ref
                 ? `the client drops ${key}: its deserializer does not know this member of ${shapeName}`
                 : `the client drops ${key}: ${shapeName} has no such member`,
         });
         continue;
       }
-      compareOutputValue(model, memberRef, memberRef?.shape ?? key, value, result[key], memberPointer, problems);
+      compareOutputValue(model, ref, ref?.shape ?? key, value, result[key], memberPointer, problems);
     }
     return;
   }

@@ -2,6 +2,7 @@ import type { HttpRequest, HttpResponse } from '@smithy/core/protocols';
 import type { ServiceModel, ShapeRef } from '../model/types.js';
 import type { DocumentedOutcome, RecordedRequest, ReplayProblem } from './types.js';
 import { documentedToWire, formatTimestamp, documentedInstant, isPlainObject, shapeOf, timestampFormat, pointerTo, unreadableTimestamp, type WireProtocol } from './wire.js';
+import { memberRef } from '../model/members.js';
 
 /** A canned HTTP answer. */
 export interface WireResponse {
@@ -102,14 +103,13 @@ function restJsonResponse(
   unreadable: ReplayProblem[],
 ): WireResponse {
   const outputShape = shapeOf(model, outputRef);
-  const members = outputShape.members ?? {};
   const payloadName = outputShape.payload as string | undefined;
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   let statusCode = successStatus;
   const bodyMembers: Record<string, unknown> = {};
   let body: string | Uint8Array | undefined;
   for (const [name, memberValue] of Object.entries(value)) {
-    const ref = members[name];
+    const ref = memberRef(outputShape, name);
     const pointer = pointerTo('', name);
     if (!ref || !ref.location) {
       if (name !== payloadName) bodyMembers[name] = memberValue;

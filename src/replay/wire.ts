@@ -1,5 +1,6 @@
 import type { ServiceModel, Shape, ShapeRef } from '../model/types.js';
 import type { ReplayProblem } from './types.js';
+import { memberRef } from '../model/members.js';
 
 /** The wire protocols replay speaks; others (query, ec2, restXml, rpcv2Cbor) are reported as not replayed. */
 export type WireProtocol = 'awsJson1_0' | 'awsJson1_1' | 'restJson1';
@@ -84,15 +85,13 @@ export function documentedToWire(
   switch (shape.type) {
     case 'structure': {
       if (!isPlainObject(value) || shape.document) return value;
-      const members = shape.members ?? {};
-      const wire: Record<string, unknown> = {};
-      for (const [key, memberValue] of Object.entries(value)) {
-        const memberRef = members[key];
-        // Keys the model does not know go out unchanged: whether the client drops them is the fact to find.
-        if (!memberRef) wire[key] = memberValue;
-        else wire[wireName(key, memberRef)] = documentedToWire(model, memberRef, memberValue, pointerTo(pointer, key), unreadable);
-      }
-      return wire;
+      return Object.fromEntries(
+        Object.entries(value).map(([key, memberValue]) => {
+          const ref = memberRef(shape, key);
+          // Keys the model does not know go out unchanged: whether the client drops them is the fact to find.
+          return ref ? [wireName(key, ref), documentedToWire(model, ref, memberValue, pointerTo(pointer, key), unreadable)] : [key, memberValue];
+        }),
+      );
     }
     case 'list':
       return Array.isArray(value) && shape.member

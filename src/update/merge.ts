@@ -2,6 +2,7 @@ import { escapePointerToken } from '../examples/json/parse.js';
 import type { ServiceModel, ShapeRef } from '../model/types.js';
 import { isMasked, pairElements, type OutputDifference } from '../replay/live/compare.js';
 import { shapeOf } from '../replay/wire.js';
+import { memberRef } from '../model/members.js';
 
 /** Which differences between the documented output and the replayed one the update applies. */
 export interface MergePolicy {
@@ -109,7 +110,7 @@ export function withModelTypes(model: ServiceModel, ref: ShapeRef | undefined, v
   if (isObject(value)) {
     if (shape.type === 'map') return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, withModelTypes(model, shape.value, item)]));
     if (shape.type !== 'structure' || shape.document) return value;
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, withModelTypes(model, shape.members?.[key], item)]));
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, withModelTypes(model, memberRef(shape, key), item)]));
   }
   if (numericTypes.has(shape.type) && typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) return Number(value);
   if (shape.type === 'boolean' && (value === 'true' || value === 'false')) return value === 'true';

@@ -104,12 +104,29 @@ describe('translateCommand', () => {
     expect(kinds('aws cognito-idp get-user --access-token abc --max-items 5')[0]).toMatch(/^unknown-parameter: Unknown parameter '--max-items'/);
   });
 
+  it('validates the members --cli-input-json supplies as botocore does, the command line winning', () => {
+    expect(kinds(`aws cognito-idp list-users --cli-input-json '{"UserPoolId": "us-west-2_EXAMPLE", "Colour": "blue", "constructor": 1}'`)).toEqual([
+      'invalid-parameter-value: Unknown parameter in input: "Colour", must be one of: UserPoolId, AttributesToGet, Limit, PaginationToken, Filter.',
+      'invalid-parameter-value: Unknown parameter in input: "constructor", must be one of: UserPoolId, AttributesToGet, Limit, PaginationToken, Filter.',
+    ]);
+    expect(kinds(`aws cognito-idp list-users --cli-input-json '{"UserPoolId": "us-west-2_EXAMPLE", "Limit": "ten"}'`)).toEqual([
+      'invalid-parameter-value: Invalid type for parameter Limit, value: ten, type: string, valid types: integer.',
+    ]);
+    expect(kinds(`aws cognito-idp list-users --limit 5 --cli-input-json '{"UserPoolId": "us-west-2_EXAMPLE", "Limit": "ten"}'`)).toEqual([]);
+  });
+
+  it('reports JSON keys named like what every object inherits as unknown', () => {
+    expect(kinds(`aws cognito-idp admin-create-user --user-pool-id us-west-2_EXAMPLE --username diego --user-attributes '[{"Name": "email", "Value": "d@example.com", "constructor": "x"}]'`)).toEqual([
+      'invalid-parameter-value: Unknown parameter in UserAttributes[0]: "constructor", must be one of: Name, Value.',
+    ]);
+  });
+
   it('reports missing required parameters unless --cli-input-json may hold them', () => {
     expect(kinds('aws cognito-idp list-users')).toEqual(["missing-required-parameter: Missing required parameter '--user-pool-id' for 'aws cognito-idp list-users'."]);
     expect(kinds('aws cognito-idp list-users --cli-input-json file://input.json')).toEqual([
       "missing-file: 'input.json' does not exist beside the document: its content is not checked.",
     ]);
-    expect(kinds(`aws cognito-idp list-users --cli-input-json '{"UserPoolId": "x"}'`)).toEqual([]);
+    expect(kinds(`aws cognito-idp list-users --cli-input-json '{"UserPoolId": "us-west-2_EXAMPLE"}'`)).toEqual([]);
     expect(kinds(`aws cognito-idp list-users --cli-input-json '{"Limit": 3}'`)).toEqual([
       "missing-required-parameter: Missing required parameter '--user-pool-id' for 'aws cognito-idp list-users'.",
     ]);

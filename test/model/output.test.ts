@@ -56,6 +56,15 @@ describe('validateOutput', () => {
     expect(validateOutput(model, 'Forget', {})).toEqual([]);
   });
 
+  it('reports keys named like what every object inherits (constructor, __proto__) as unknown', () => {
+    const value = JSON.parse('{"Status": "ACTIVE", "constructor": 1, "__proto__": {"a": 1}, "AuthenticationResult": {"toString": "x"}}');
+    expect(validateOutput(model, 'SignIn', value).map((problem) => `${problem.kind} ${problem.pointer}`)).toEqual([
+      'unknown-key /constructor',
+      'unknown-key /__proto__',
+      'unknown-key /AuthenticationResult/toString',
+    ]);
+  });
+
   it('names an unknown key, lists the model members and suggests the closest', () => {
     expect(validateOutput(model, 'SignIn', { Status: 'ACTIVE', AuthenticationResult: { AccesToken: 'abc' } })).toEqual([
       {

@@ -38,6 +38,12 @@ describe('replayMock through the real Cognito client', () => {
     ]);
   });
 
+  it('reports documented keys named like what every object inherits, without failing', async () => {
+    const value = JSON.parse('{"AuthenticationResult": {"AccessToken": "a", "constructor": 1}, "__proto__": {"a": 1}}');
+    const result = replayed(await replayMock({ model, operationName: 'InitiateAuth', input: signIn, documented: { kind: 'json', value } }));
+    expect(result.responseProblems.map((problem) => problem.pointer)).toEqual(['/AuthenticationResult/constructor', '/__proto__']);
+  });
+
   it('reports a string the client passes through where the model has a number', async () => {
     const value = { AuthenticationResult: { ExpiresIn: '3600' } };
     const result = replayed(await replayMock({ model, operationName: 'InitiateAuth', input: signIn, documented: { kind: 'json', value } }));

@@ -13,6 +13,7 @@ import { xformName } from '../names.js';
 import { ADDED_ARGUMENTS, CUSTOM_COMMANDS, CUSTOM_VALUE_READERS, CUSTOM_SERVICES, GLOBAL_CHOICES, OPERATION_OPTIONS, hiddenAlias, renamedArgument } from './cli-table.js';
 import { didYouMean } from '../suggest.js';
 import type { CommandTranslation, InputProblem, InputProblemKind } from './types.js';
+import { memberRef } from '../members.js';
 import { shapeOf, toApiValue, unpackArgument, usesOldListCase, validateValue } from './values.js';
 
 export type { CommandTranslation, InputProblem, InputProblemKind, ParsedArgument } from './types.js';
@@ -53,6 +54,8 @@ function isOptionLike(text: string): boolean {
 function span(words: readonly Word[]): { start: Point; end: Point } {
   return { start: words[0]!.start, end: words[words.length - 1]!.end };
 }
+
+const GLOBAL_OPTION_NAMES: ReadonlySet<string> = new Set(Object.keys(GLOBAL_OPTIONS));
 
 const argumentTables = new WeakMap<OperationModel, Map<string, ArgumentSpec>>();
 
@@ -113,9 +116,11 @@ function isBooleanValueStructure(model: ServiceModel, shape: Shape): boolean {
 /** An option name resolved the way argparse does: exact, else a unique prefix. */
 type Resolution = { name: string; abbreviated: boolean } | { ambiguous: string[] } | undefined;
 
-function resolveOption(written: string, names: Iterable<string>): Resolution {
+function resolveOption(written: string, names: ReadonlySet<string> | ReadonlyMap<string, unknown>): Resolution {
+  // Almost every option is written in full: one look-up answers that without the prefix scan.
+  if (names.has(written)) return { name: written, abbreviated: false };
   const candidates: string[] = [];
-  for (const name of names) {
+  for (const name of names.keys()) {
     if (name === written) return { name, abbreviated: false };
     if (name.startsWith(written)) candidates.push(name);
   }
@@ -254,9 +259,9 @@ function readArguments(translation: CommandTranslation, state: ReadState): void 
     }
     const { option, inlineValue } = splitOption(word);
     // The CLI's main parser reads global options first, wherever they stand; the operation's parser gets the rest.
-    let resolution = resolveOption(option, Object.keys(GLOBAL_OPTIONS));
+    let resolution = resolveOption(option, GLOBAL_OPTION_NAMES);
     const isGlobal = resolution !== undefined;
-    resolution ??= resolveOption(option, table.keys());
+    resolution ??= resolveOption(option, table);
     if (resolution === undefined) {
       const values = takeValues(words, index + 1, '+');
       report('unknown-parameter', `Unknown parameter '${option}' for 'aws ${service} ${operation}'.${didYouMean(option, [...table.keys(), ...Object.keys(GLOBAL_OPTIONS)])}`, [word]);
@@ -375,7 +380,10 @@ function buildInput(
     input[spec.member] = toApiValue(model, shape, value, binaryFormat);
   }
 
-  if (fromInputFile) Object.assign(input, { ...fromInputFile, ...input });
+  if (fromInputFile) {
+    validateInputFile(fromInputFile, input, state, binaryFormat, given.get('--cli-input-json')!.values);
+    Object.assign(input, { ...fromInputFile, ...input });
+  }
   const inputFileUnseen = fromInputFile === undefined && (given.has('--cli-input-json') || given.has('--cli-input-yaml'));
   const skeleton = given.has('--generate-cli-skeleton');
   // Arguments added by customizations fill members in ways the model does not say (`--zip-file` → Code).
@@ -400,6 +408,30 @@ function buildInput(
   translation.output.maxItems = given.has('--max-items');
   translation.output.paginated =
     paginator !== undefined && !globals.has('--no-paginate') && !pagingMembers.some((member) => given.has(member));
+}
+
+/**
+ * botocore validates the members `--cli-input-json` supplies like any others (aws-cli's cliinput.py adds
+ * those the command line does not give), so an unknown key fails the command before it is sent.
+ */
+function validateInputFile(fromInputFile: Record<string, unknown>, input: Record<string, unknown>, state: ReadState, binaryFormat: string, words: Word[]): void {
+  const { model, operationModel, operation, service, report } = state;
+  const inputShape = operationModel.input ? shapeOf(model, operationModel.input) : undefined;
+  for (const [member, value] of Object.entries(fromInputFile)) {
+    if (Object.hasOwn(input, member)) continue;
+    const ref = memberRef(inputShape, member);
+    if (!ref) {
+      report('invalid-parameter-value', `Unknown parameter in input: "${member}", must be one of: ${Object.keys(inputShape?.members ?? {}).join(', ')}.`, words);
+      continue;
+    }
+    const context = {
+      model,
+      binaryFormat,
+      report: (kind: 'invalid-parameter-value' | 'constraint', message: string) => report(kind, message, words),
+      oldListCase: usesOldListCase(model, operation, renamedArgument(service, operation, xformName(member))),
+    };
+    validateValue(model, shapeOf(model, ref), value, member, context);
+  }
 }
 
 /** The words of a value with `file://` / `fileb://` resolved; undefined when the file cannot be seen. */

@@ -5,6 +5,7 @@
 import { parseShorthand, type ShorthandValue } from '../../commands/shorthand.js';
 import { javaPatternToJs } from '../patterns.js';
 import type { ServiceModel, Shape, ShapeRef } from '../types.js';
+import { memberRef } from '../members.js';
 
 export type ValueSeverity = 'error' | 'warning';
 
@@ -196,14 +197,13 @@ export function validateValue(model: ServiceModel, shape: Shape, value: unknown,
   switch (shape.type) {
     case 'structure': {
       if (!isPlainObject(value)) return invalidType('object');
-      const members = shape.members ?? {};
       for (const required of shape.required ?? []) {
-        if (!(required in value)) context.report('invalid-parameter-value', `Missing required parameter in ${path}: "${required}".`);
+        if (!Object.hasOwn(value, required)) context.report('invalid-parameter-value', `Missing required parameter in ${path}: "${required}".`);
       }
       for (const [key, item] of Object.entries(value)) {
-        const ref = members[key];
+        const ref = memberRef(shape, key);
         if (!ref) {
-          context.report('invalid-parameter-value', `Unknown parameter in ${path}: "${key}", must be one of: ${Object.keys(members).join(', ')}.`);
+          context.report('invalid-parameter-value', `Unknown parameter in ${path}: "${key}", must be one of: ${Object.keys(shape.members ?? {}).join(', ')}.`);
         } else {
           validateValue(model, shapeOf(model, ref), item, `${path}.${key}`, context);
         }
@@ -318,7 +318,7 @@ export function toApiValue(model: ServiceModel, shape: Shape, value: unknown, bi
       if (!isPlainObject(value)) return value;
       return Object.fromEntries(
         Object.entries(value).map(([key, item]) => {
-          const ref = shape.members?.[key];
+          const ref = memberRef(shape, key);
           return [key, ref ? toApiValue(model, shapeOf(model, ref), item, binaryFormat) : item];
         }),
       );
