@@ -51,6 +51,7 @@ export class RstParser {
   /** Offset where each line's content ends, trailing whitespace excluded. */
   private readonly contentEnd: number[] = [];
   private readonly headingStyles: string[] = [];
+  private readonly literalBlocksMissing: Position[] = [];
 
   constructor(readonly source: SourceText) {
     this.text = source.text;
@@ -75,11 +76,13 @@ export class RstParser {
   parse(): Root {
     const lines: RegionLine[] = [];
     for (let line = 0; line < this.source.lineCount; line++) lines.push({ line, col: 0 });
-    return {
+    const root: Root = {
       type: 'root',
       children: this.parseRegion(lines) as RootContent[],
       position: this.source.position(0, this.text.length),
     };
+    if (this.literalBlocksMissing.length > 0) root.data = { literalBlocksMissing: this.literalBlocksMissing };
+    return root;
   }
 
   // --- line helpers -------------------------------------------------------------------------
@@ -473,7 +476,10 @@ export class RstParser {
   private literalBlock(lines: RegionLine[], from: number, introducer: string, introducerPosition: Position, nodes: BlockContent[]): number {
     let start = from;
     while (start < lines.length && this.isBlank(lines[start]!)) start++;
-    if (start >= lines.length) return start;
+    if (start >= lines.length) {
+      this.literalBlocksMissing.push(introducerPosition);
+      return start;
+    }
     const extra = { introducer, introducerPosition };
     if (this.indentOf(lines[start]!) > 0) {
       const end = this.indentedEnd(lines, start);
@@ -482,7 +488,10 @@ export class RstParser {
       return end;
     }
     const quote = this.content(lines[start]!)[0]!;
-    if (!PUNCTUATION.has(quote)) return start;
+    if (!PUNCTUATION.has(quote)) {
+      this.literalBlocksMissing.push(introducerPosition);
+      return start;
+    }
     let end = start;
     while (end < lines.length && !this.isBlank(lines[end]!) && this.indentOf(lines[end]!) === 0 && this.content(lines[end]!)[0] === quote) end++;
     nodes.push(this.code(lines.slice(start, end), 'literal', extra));

@@ -72,6 +72,10 @@ declare module 'mdast' {
   }
   // Our parsers put CodeData on every code node they make.
   interface CodeData extends Partial<DocumentCodeData> {}
+  interface RootData {
+    /** Paragraphs ending in `::` that no literal block follows (docutils: "Literal block expected; none found."). */
+    literalBlocksMissing?: Position[];
+  }
 }
 
 declare module 'vfile' {

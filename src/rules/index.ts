@@ -1,4 +1,5 @@
 import abbreviatedParameter from './abbreviated-parameter.js';
+import commandAsText from './command-as-text.js';
 import customization from './customization.js';
 import documentRecovered from './document-recovered.js';
 import duplicateParameter from './duplicate-parameter.js';
@@ -6,6 +7,7 @@ import exampleTitle from './example-title.js';
 import fileName from './file-name.js';
 import httpLink from './http-link.js';
 import invalidParameterValue from './invalid-parameter-value.js';
+import literalBlockExpected from './literal-block-expected.js';
 import missingRequiredParameter from './missing-required-parameter.js';
 import nonAscii from './non-ascii.js';
 import notReplayed from './not-replayed.js';
@@ -33,6 +35,8 @@ export const documentRules: readonly Rule[] = [
   fileName,
   documentRecovered,
   exampleTitle,
+  commandAsText,
+  literalBlockExpected,
   shellContinuation,
   shellSyntax,
   nonAscii,

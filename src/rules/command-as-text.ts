@@ -1,0 +1,78 @@
+import type { Code, Paragraph } from 'mdast';
+import type { CodeData } from '../document/types.js';
+import { forEachNode } from '../document/walk.js';
+import type { Rule } from './types.js';
+
+// `aws <service> ...` (or `$ aws ...`) at the start of a paragraph's text: a command, not a sentence.
+const COMMAND_START = /^(?:\$\s+)?aws\s+[a-z0-9][a-z0-9-]*(?:\s|$)/;
+
+/** `aws` commands that the document shows as text (a paragraph, a block quote, a definition) instead of a code block. */
+const commandAsText: Rule = {
+  id: 'command-as-text',
+  severity: 'error',
+  description:
+    'An `aws` command must stand in a literal block (after a paragraph ending in `::` and a blank line) or a ' +
+    'code block. Written as text, or indented under a `::` line with no blank line between them (which ' +
+    'reStructuredText reads as a definition list), it renders as a paragraph: backslashes and line breaks are ' +
+    'lost, readers cannot copy it, and the harness cannot check or replay it.',
+  examples: {
+    ok: [
+      {
+        name: 'cognito-idp/list-groups.rst',
+        text: '**To list groups**\n\nThe following example lists groups. ::\n\n    aws cognito-idp list-groups --user-pool-id us-west-2_EXAMPLE\n\nThe ``aws cognito-idp`` commands need credentials.\n',
+        messages: [],
+      },
+    ],
+    notOk: [
+      {
+        name: 'cognito-idp/list-groups.rst',
+        text: '**To list groups**\n\nThe following example lists groups. ::\n    aws cognito-idp list-groups \\\n        --user-pool-id us-west-2_EXAMPLE\n',
+        messages: [
+          "4:5-4:34: error: This `aws` command is not a literal block: the `::` line before it needs a blank line after it (without one, reStructuredText reads a definition list), so the command renders as text and is not checked",
+        ],
+      },
+      {
+        name: 'cognito-idp/list-groups.rst',
+        text: '**To list groups**\n\nThe following example lists groups.\n\n    aws cognito-idp list-groups --user-pool-id us-west-2_EXAMPLE\n\nOr written as a sentence:\n\naws cognito-idp list-groups --user-pool-id us-west-2_EXAMPLE\n',
+        messages: [
+          '5:5-5:65: error: This `aws` command is a block quote, not a literal block: end the paragraph before it with `::`, so the command renders as code',
+          "9:1-9:61: error: This `aws` command is not a literal block: end the paragraph before it with `::`, so the command renders as code and is checked",
+        ],
+      },
+      {
+        name: 'cognito-idp/list-groups.md',
+        text: '# To list groups\n\naws cognito-idp list-groups --user-pool-id us-west-2_EXAMPLE\n',
+        messages: ['3:1-3:61: error: This `aws` command is not in a code block: put it in a fenced ```bash block, so it renders as code and is checked'],
+      },
+    ],
+  },
+  check({ document, report }) {
+    const lines = String(document.file.value).split(/\r?\n|\r/);
+    forEachNode(document.tree, (node) => {
+      if (node.type === 'code' && node.position && ((node as Code).data as CodeData | undefined)?.blockKind === 'block-quote') {
+        // Read and checked as the author meant it, but shown as a quotation.
+        const { start, end } = node.position;
+        report({ start, end, message: 'This `aws` command is a block quote, not a literal block: end the paragraph before it with `::`, so the command renders as code', fingerprint: firstWords((node as Code).value) });
+        return;
+      }
+      if (node.type !== 'paragraph' || !node.position) return;
+      const first = (node as Paragraph).children[0];
+      if (first?.type !== 'text' || !COMMAND_START.test(first.value.trimStart())) return;
+      const { start, end } = node.position;
+      const lineBefore = lines[start.line - 2]?.trimEnd() ?? '';
+      const message =
+        document.format === 'markdown'
+          ? 'This `aws` command is not in a code block: put it in a fenced ```bash block, so it renders as code and is checked'
+          : lineBefore.endsWith('::')
+            ? 'This `aws` command is not a literal block: the `::` line before it needs a blank line after it (without one, reStructuredText reads a definition list), so the command renders as text and is not checked'
+            : 'This `aws` command is not a literal block: end the paragraph before it with `::`, so the command renders as code and is checked';
+      report({ start, end, message, fingerprint: firstWords(first.value) });
+    });
+  },
+};
+
+function firstWords(text: string): string {
+  return text.trim().split(/\s+/).slice(0, 3).join(' ');
+}
+
+export default commandAsText;
