@@ -121,6 +121,10 @@ describe('translateCommand', () => {
     ]);
   });
 
+  it('reports an option without its value once, as argparse does, not also as missing', () => {
+    expect(kinds('aws cognito-idp admin-get-user --user-pool-id us-west-2_EXAMPLE --username')).toEqual(["invalid-parameter-value: '--username' expects a value."]);
+  });
+
   it('reports missing required parameters unless --cli-input-json may hold them', () => {
     expect(kinds('aws cognito-idp list-users')).toEqual(["missing-required-parameter: Missing required parameter '--user-pool-id' for 'aws cognito-idp list-users'."]);
     expect(kinds('aws cognito-idp list-users --cli-input-json file://input.json')).toEqual([

@@ -244,6 +244,8 @@ function readArguments(translation: CommandTranslation, state: ReadState): void 
   const table = argumentTable(service, operation, model, operationName);
   const words = [...command.leadingGlobals, ...state.args];
   const given = new Map<string, { spec: ArgumentSpec; option: Word; values: Word[] }>();
+  // Options written without their value: argparse stops there, so the member is not also "missing".
+  const valueless = new Set<string>();
   const globals = new Map<string, Word[]>();
   const positionals: Word[] = [];
 
@@ -281,6 +283,7 @@ function readArguments(translation: CommandTranslation, state: ReadState): void 
     const needsValue = spec.values === 1 || spec.values === '+';
     if (needsValue && values.length === 0) {
       report('invalid-parameter-value', `'${name}' expects ${spec.values === '+' ? 'at least one value' : 'a value'}.`, [word]);
+      if (spec.member) valueless.add(spec.member);
       continue;
     }
     if (spec.values === 0 && inlineValue) {
@@ -308,7 +311,7 @@ function readArguments(translation: CommandTranslation, state: ReadState): void 
     report('missing-required-parameter', `'aws ${service} ${operation}' needs an output file name after its options (outfile).`, state.operationWords);
   }
 
-  buildInput(translation, state, given, globals);
+  buildInput(translation, state, given, globals, valueless);
 }
 
 /** The value words of an option: `count` words that are not options themselves. */
@@ -345,6 +348,7 @@ function buildInput(
   state: ReadState,
   given: Map<string, { spec: ArgumentSpec; option: Word; values: Word[] }>,
   globals: Map<string, Word[]>,
+  valueless: ReadonlySet<string>,
 ): void {
   const { model, operationModel, report, service, operation } = state;
   const binaryFormat = globals.get('--cli-binary-format')?.[0]?.value ?? 'base64';
@@ -391,7 +395,7 @@ function buildInput(
   if (!inputFileUnseen && !skeleton && !customizedInput) {
     for (const member of inputShape?.required ?? []) {
       const ref = inputShape?.members?.[member];
-      if (member in input || given.has(member) || ref?.idempotencyToken) continue;
+      if (member in input || given.has(member) || valueless.has(member) || ref?.idempotencyToken) continue;
       const shape = ref ? shapeOf(model, ref) : undefined;
       const cliName = `--${renamedArgument(service, operation, xformName(member))}`;
       report(
