@@ -15,7 +15,11 @@ const PARAMETER_LINE = /^[ \t]*--[A-Za-z0-9]/;
 /** A line ending in an option name: the next line holds its value. */
 const OPTION_AT_LINE_END = /(?:^|[ \t])--[A-Za-z0-9][^ \t]*[ \t]*$/;
 const PROMPT = /^\$[ \t]+/;
-const AWS_LINE = /^(?:\$[ \t]+)?aws(?:[ \t]|$)/;
+const SECONDARY_PROMPT = /^>(?:[ \t]|$)/;
+/** `NAME=value` before a command name: bash sets it in the command's environment, it is no argument. */
+const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
+/** A line that starts an `aws` command: after an optional `$ ` prompt and `NAME=value` environment assignments. */
+export const AWS_LINE = /^[ \t]*(?:\$[ \t]+)?(?:[A-Za-z_][A-Za-z0-9_]*=[^ \t]*[ \t]+)*aws(?:[ \t]|$)/;
 const REDIRECTION = /^(?:<<<|<<-|<<|<>|<&|<|>>|>&|>\||>|&>>|&>)/;
 
 /** How a run reads the text: as bash does, or as the author meant it (missing continuations joined back in). */
@@ -213,6 +217,10 @@ class Reader {
     // Nothing read: an fd redirection, or (as meant) a `\ ` continuation standing alone.
     if (buffer === undefined || this.wordEnd === start || !this.inFirstCommand) return;
     const raw = this.text.slice(start, this.wordEnd);
+    if (this.words.length === 0 && ASSIGNMENT.test(raw)) {
+      this.report('assignment', `\`${raw}\` sets an environment variable for this command: the harness checks the command without it.`, start, this.wordEnd);
+      return;
+    }
     // The author means the word as displayed; bash expands unquoted braces.
     const values = this.reading === 'intended' ? [buffer.chars.join('')] : expandBraces(buffer);
     if (values.length > 1) {
@@ -553,9 +561,10 @@ const READINGS_DIFFER: ReadonlySet<ShellIssueKind> = new Set([
 export function readShellCommand(lines: SourceLine[]): ShellCommand {
   const text = lines.map((line) => line.text).join('\n');
   const pointAt = pointMapper(lines);
-  const asBash = read(lines, 'bash');
+  const commandLines = withoutSecondaryPrompts(lines);
+  const asBash = read(commandLines, 'bash');
   // The author's reading differs from bash's only where bash's reading found one of these.
-  const intended = asBash.issues.some((issue) => READINGS_DIFFER.has(issue.kind)) ? read(lines, 'intended') : asBash;
+  const intended = asBash.issues.some((issue) => READINGS_DIFFER.has(issue.kind)) ? read(commandLines, 'intended') : asBash;
   const issues = asBash.issues;
   if (asBash.promptLength > 0) {
     issues.unshift({ kind: 'prompt', message: 'A leading `$ ` shell prompt is not part of the command; the harness ignores it.', start: pointAt(0), end: pointAt(asBash.promptLength) });
@@ -569,6 +578,17 @@ export function readShellCommand(lines: SourceLine[]): ShellCommand {
     intendedWords: intended.words,
     issues,
   };
+}
+
+/** In a `$ ` transcript, the lines that continue a command start with bash's secondary prompt `> `: not part of it. */
+function withoutSecondaryPrompts(lines: SourceLine[]): SourceLine[] {
+  if (!PROMPT.test(lines[0]?.text ?? '')) return lines;
+  return lines.map((line, index) => {
+    const prompt = index > 0 ? SECONDARY_PROMPT.exec(line.text) : null;
+    if (!prompt) return line;
+    const length = prompt[0].length;
+    return { ...line, text: line.text.slice(length), column: line.column + length, offset: line.offset + length };
+  });
 }
 
 /** Whether more lines belong to this command: it ends inside quotes or a substitution, or after a line continuation. */

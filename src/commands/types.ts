@@ -23,7 +23,8 @@ export type ShellIssueKind =
   | 'variable' // $NAME, ${NAME}
   | 'brace-expansion' // unquoted `{a,b}`: bash turns one displayed word into several
   | 'comment'
-  | 'prompt'; // a leading `$ ` prompt was removed
+  | 'prompt' // a leading `$ ` prompt was removed
+  | 'assignment'; // `NAME=value` before the command name: an environment variable, not an argument
 
 export interface ShellIssue {
   kind: ShellIssueKind;

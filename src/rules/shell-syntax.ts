@@ -15,6 +15,7 @@ const SEVERITIES: Partial<Record<ShellIssueKind, Severity>> = {
   'command-substitution': 'info',
   redirection: 'info',
   variable: 'info',
+  assignment: 'info',
 };
 
 const shellSyntax: Rule = {
@@ -25,7 +26,7 @@ const shellSyntax: Rule = {
     'never run the command. Windows `^` and PowerShell backtick continuations are warnings: the examples are ' +
     'bash examples, and pasted into bash these commands break; so are unquoted shorthand values with braces and ' +
     'commas (`Tags=[{Key=a,Value=b}]`), which bash brace-expands into several words. Pipes, command lists, command substitutions, ' +
-    'redirections and variables are information: valid shell, but the harness checks and replays only the `aws` ' +
+    'redirections, variables and `NAME=value` environment assignments are information: valid shell, but the harness checks and replays only the `aws` ' +
     'command itself and keeps `$VARIABLES` as written, so that part of the example goes unchecked.',
   examples: {
     ok: [

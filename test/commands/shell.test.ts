@@ -155,4 +155,28 @@ describe('splitCommands', () => {
   test('unprompted lines after a prompted command are its output', () => {
     expect(split('$ aws a b\nvalue\n$ aws c d\nother')).toEqual(['$ aws a b', '$ aws c d']);
   });
+  test('a line that sets environment variables before aws starts a command', () => {
+    expect(split('aws a b\nAWS_PROFILE=dev AWS_REGION= aws c d')).toEqual(['aws a b', 'AWS_PROFILE=dev AWS_REGION= aws c d']);
+  });
+});
+
+describe('environment assignments and transcripts', () => {
+  test('NAME=value words before the command name are its environment, not arguments', () => {
+    const command = read('AWS_PROFILE=dev AWS_PAGER="" aws s3 ls --page-size=5');
+    expect(command.argv).toEqual(['aws', 's3', 'ls', '--page-size=5']);
+    expect(command.issues.filter((issue) => issue.kind === 'assignment').map((issue) => issue.message)).toEqual([
+      '`AWS_PROFILE=dev` sets an environment variable for this command: the harness checks the command without it.',
+      '`AWS_PAGER=""` sets an environment variable for this command: the harness checks the command without it.',
+    ]);
+  });
+  test('the secondary prompt `> ` of a $ transcript is not part of the command, and positions stay exact', () => {
+    const { document, lines } = indentedBlock('$ aws s3 ls \\\n>     --recursive \\\n> s3://bucket');
+    const command = readShellCommand(lines);
+    expect(command.argv).toEqual(['aws', 's3', 'ls', '--recursive', 's3://bucket']);
+    expect(command.words.map((word) => document.slice(word.start.offset, word.end.offset))).toEqual(['aws', 's3', 'ls', '--recursive', 's3://bucket']);
+    expect(command.words[3]!.start).toMatchObject({ line: lines[1]!.line, column: lines[1]!.column + 6 });
+    expect(kinds(command)).toEqual(['prompt']);
+    // Without a `$ ` prompt, `>` is a redirection.
+    expect(kinds(read('aws s3 ls \\\n> out.txt'))).toContain('redirection');
+  });
 });
