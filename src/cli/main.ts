@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
@@ -31,7 +31,7 @@ Commands:
 Options:
   --models DIR            botocore data folder (<service>/<api-version>/service-2.json[.gz]);
                           default: the embedded cognito-idp model
-  --format FORMAT         check/replay: ${REPORT_FORMATS.join('|')} (default pretty); extract: pretty|json
+  --format FORMAT         check/replay: ${REPORT_FORMATS.join("|")} (default pretty); extract, rules: pretty|json
   --output FILE           write the report to FILE instead of standard output
   --config FILE           use FILE instead of the nearest docs-harness.config.json
   --only RULE             run only this rule (repeatable)
@@ -115,7 +115,7 @@ export async function main(argv: string[], io: Io = process): Promise<number> {
       case 'schemas':
         return schemas(values, io);
       case 'rules':
-        io.stdout.write(listRules());
+        await emit(listRules(chooseFormat(values.format, ['pretty', 'json'] as const, 'pretty')), values, io);
         return 0;
       default:
         throw new UsageError(`unknown command '${command}': expected check, replay, extract, update, schemas or rules (see --help)`);
@@ -321,7 +321,11 @@ function schemas(values: Values, io: Io): number {
   return 0;
 }
 
-function listRules(): string {
+function listRules(format: 'pretty' | 'json'): string {
+  if (format === 'json') {
+    const rules = allRules.map((rule) => ({ id: rule.id, severity: rule.severity, description: rule.description, needsModels: rule.needsModels ?? false, replay: rule.replay ?? null }));
+    return `${JSON.stringify(rules, null, 2)}\n`;
+  }
   return allRules.map((rule) => `${rule.id.padEnd(28)} ${rule.severity.padEnd(8)} ${rule.description}`).join('\n') + '\n';
 }
 
@@ -330,8 +334,24 @@ function exitCode(result: RunResult): number {
 }
 
 async function emit(text: string, values: Values, io: Io): Promise<void> {
-  if (values.output) await writeFile(values.output, text);
-  else io.stdout.write(text);
+  if (!values.output) {
+    io.stdout.write(text);
+    return;
+  }
+  try {
+    // As ESLint's --output-file does, the report's folder is made when it is missing.
+    makeFolders(path.dirname(path.resolve(values.output)));
+    await writeFile(values.output, text);
+  } catch (error) {
+    throw new UsageError(`cannot write the report to ${values.output}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+}
+
+/** Creates `folder` and its missing parents one by one (Node's recursive mkdir never returns under /proc). */
+function makeFolders(folder: string): void {
+  const missing: string[] = [];
+  for (let current = folder; !existsSync(current); current = path.dirname(current)) missing.unshift(current);
+  for (const each of missing) mkdirSync(each);
 }
 
 function colourWanted(values: Values, io: Io): boolean {

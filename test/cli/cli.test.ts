@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -50,6 +50,23 @@ describe('exit codes and usage errors', () => {
   it('prints its version and its help with exit 0', async () => {
     expect(await runCli(['--version'])).toMatchObject({ code: 0, stdout: expect.stringMatching(/^\d+\.\d+\.\d+\n$/) });
     expect(await runCli(['--help'])).toMatchObject({ code: 0, stdout: expect.stringContaining('Usage: docs-harness') });
+  });
+
+  it('writes --output into a new folder, and says in one line why it cannot write one', async () => {
+    const document = write('output-case/cognito-idp/delete-group.rst', clean);
+    const report = path.join(scratch, 'reports/nested/report.json');
+    expect(await runCli(['check', document, '--format', 'json', '--output', report])).toMatchObject({ code: 0, stdout: '', stderr: '' });
+    expect(JSON.parse(readFileSync(report, 'utf8')).summary).toMatchObject({ errors: 0 });
+    const blocked = path.join(write('output-case/a-file', 'x'), 'report.json');
+    expect(await runCli(['check', document, '--output', blocked])).toEqual({ code: 2, stdout: '', stderr: `docs-harness: cannot write the report to ${blocked}: ENOTDIR\n` });
+  });
+
+  it('lists the rules as text or JSON', async () => {
+    const listed = await runCli(['rules', '--format', 'json']);
+    expect(listed.code).toBe(0);
+    const rules = JSON.parse(listed.stdout) as { id: string; severity: string }[];
+    expect(rules.find((rule) => rule.id === 'output-schema')).toMatchObject({ severity: 'error', needsModels: true });
+    expect((await runCli(['rules', '--format', 'sarif'])).code).toBe(2);
   });
 
   it('rejects unknown commands, unknown options and missing paths with exit 2', async () => {
