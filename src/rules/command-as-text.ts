@@ -1,6 +1,6 @@
 import type { Code, Paragraph } from 'mdast';
+import type { Node, Parent } from 'unist';
 import type { CodeData } from '../document/types.js';
-import { forEachNode } from '../document/walk.js';
 import type { Rule } from './types.js';
 
 // `aws <service> ...` (or `$ aws ...`) at the start of a paragraph's text: a command, not a sentence.
@@ -14,7 +14,7 @@ const commandAsText: Rule = {
     'An `aws` command must stand in a literal block (after a paragraph ending in `::` and a blank line) or a ' +
     'code block. Written as text, or indented under a `::` line with no blank line between them (which ' +
     'reStructuredText reads as a definition list), it renders as a paragraph: backslashes and line breaks are ' +
-    'lost, readers cannot copy it, and the harness cannot check or replay it.',
+    'lost, readers cannot copy it, and the harness cannot check or replay it. The fix adds the missing `::` (or the blank line after it) when a paragraph stands before the command.',
   examples: {
     ok: [
       {
@@ -47,29 +47,51 @@ const commandAsText: Rule = {
     ],
   },
   check({ document, report }) {
-    const lines = String(document.file.value).split(/\r?\n|\r/);
-    forEachNode(document.tree, (node) => {
-      if (node.type === 'code' && node.position && ((node as Code).data as CodeData | undefined)?.blockKind === 'block-quote') {
-        // Read and checked as the author meant it, but shown as a quotation.
+    const text = String(document.file.value);
+    const lineEnding = /\r\n|\r|\n/.exec(text)?.[0] ?? '\n';
+    const visit = (parent: Parent) => {
+      parent.children.forEach((node, index) => {
+        if ('children' in node) visit(node as Parent);
+        if (!node.position) return;
         const { start, end } = node.position;
-        report({ start, end, message: 'This `aws` command is a block quote, not a literal block: end the paragraph before it with `::`, so the command renders as code', fingerprint: firstWords((node as Code).value) });
-        return;
-      }
-      if (node.type !== 'paragraph' || !node.position) return;
-      const first = (node as Paragraph).children[0];
-      if (first?.type !== 'text' || !COMMAND_START.test(first.value.trimStart())) return;
-      const { start, end } = node.position;
-      const lineBefore = lines[start.line - 2]?.trimEnd() ?? '';
-      const message =
-        document.format === 'markdown'
-          ? 'This `aws` command is not in a code block: put it in a fenced ```bash block, so it renders as code and is checked'
-          : lineBefore.endsWith('::')
-            ? 'This `aws` command is not a literal block: the `::` line before it needs a blank line after it (without one, reStructuredText reads a definition list), so the command renders as text and is not checked'
-            : 'This `aws` command is not a literal block: end the paragraph before it with `::`, so the command renders as code and is checked';
-      report({ start, end, message, fingerprint: firstWords(first.value) });
-    });
+        if (node.type === 'code' && ((node as Code).data as CodeData | undefined)?.blockKind === 'block-quote') {
+          // Read and checked as the author meant it, but shown as a quotation.
+          const fix = document.format === 'rst' ? introduceLiteralBlock(text, parent.children[index - 1]) : undefined;
+          report({
+            start,
+            end,
+            message: 'This `aws` command is a block quote, not a literal block: end the paragraph before it with `::`, so the command renders as code',
+            fingerprint: firstWords((node as Code).value),
+            ...(fix ? { fix } : {}),
+          });
+          return;
+        }
+        if (node.type !== 'paragraph') return;
+        const first = (node as Paragraph).children[0];
+        if (first?.type !== 'text' || !COMMAND_START.test(first.value.trimStart())) return;
+        const lineStart = start.offset! - (start.column - 1);
+        const afterIntroducer = document.format !== 'markdown' && text.slice(0, lineStart).trimEnd().endsWith('::');
+        const message =
+          document.format === 'markdown'
+            ? 'This `aws` command is not in a code block: put it in a fenced ```bash block, so it renders as code and is checked'
+            : afterIntroducer
+              ? 'This `aws` command is not a literal block: the `::` line before it needs a blank line after it (without one, reStructuredText reads a definition list), so the command renders as text and is not checked'
+              : 'This `aws` command is not a literal block: end the paragraph before it with `::`, so the command renders as code and is checked';
+        // The blank line the `::` needs makes the indented lines its literal block.
+        const fix = afterIntroducer && start.column > 1 ? { start: lineStart, end: lineStart, text: lineEnding } : undefined;
+        report({ start, end, message, fingerprint: firstWords(first.value), ...(fix ? { fix } : {}) });
+      });
+    };
+    visit(document.tree);
   },
 };
+
+/** `::` at the end of the paragraph before a block quote makes the quote a literal block; `text:` becomes `text::`, which renders as `text:`. */
+function introduceLiteralBlock(text: string, previous: Node | undefined): { start: number; end: number; text: string } | undefined {
+  if (previous?.type !== 'paragraph' || previous.position?.end.offset === undefined) return undefined;
+  const end = text.slice(0, previous.position.end.offset).trimEnd().length;
+  return { start: end, end, text: text[end - 1] === ':' ? ':' : ' ::' };
+}
 
 function firstWords(text: string): string {
   return text.trim().split(/\s+/).slice(0, 3).join(' ');
