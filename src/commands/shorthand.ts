@@ -17,23 +17,30 @@ export interface ShorthandError {
 /** `readsFiles`: some value was written `key@=file://...`, so the CLI reads it from a file. */
 export type ShorthandResult = { value: Record<string, ShorthandValue>; readsFiles: boolean } | { error: ShorthandError };
 
-class ShorthandSyntaxError extends Error {
+/**
+ * Thrown inside the parser, as the CLI's does, for its backtracking, and always caught there. Not an
+ * `Error`: `Key=a,Value=b` backtracks once, and capturing a stack each time cost more than the parse.
+ */
+class ShorthandSyntaxError {
+  readonly message: string;
+
   constructor(
     readonly expected: string,
     readonly actual: string,
     readonly offset: number,
   ) {
-    super(`Expected: '${expected}', received: '${actual}'`);
+    this.message = `Expected: '${expected}', received: '${actual}'`;
   }
 }
 
 // The CLI's character classes, verbatim in meaning: a first value may not start with space, quotes,
 // `,`, `=`, `[`, `]`, `{`, `}`; later characters may be spaces (trailing ones are dropped) and may include
 // `=` (first) or `[]{}` minus `,` and `=` (second).
-const SINGLE_QUOTED = /^'(?:\\\\|\\'|[^'])*'/u;
-const DOUBLE_QUOTED = /^"(?:\\\\|\\"|[^"])*"/u;
-const FIRST_VALUE = /^((\\,)|[!#-&(-+\--<>-Z\\-z|-\uffff])((\\,)|[\s!#-&(-+\--\\^-|~-\uffff])*/u;
-const SECOND_VALUE = /^((\\,)|[!#-&(-+\--<>-Z\\-z|-\uffff])((\\,)|[\s!#-&(-+\--<>-\uffff])*/u;
+// Sticky: each matches at the parser's position, without copying the rest of the text.
+const SINGLE_QUOTED = /'(?:\\\\|\\'|[^'])*'/uy;
+const DOUBLE_QUOTED = /"(?:\\\\|\\"|[^"])*"/uy;
+const FIRST_VALUE = /((\\,)|[!#-&(-+\--<>-Z\\-z|-\uffff])((\\,)|[\s!#-&(-+\--\\^-|~-\uffff])*/uy;
+const SECOND_VALUE = /((\\,)|[!#-&(-+\--<>-Z\\-z|-\uffff])((\\,)|[\s!#-&(-+\--<>-\uffff])*/uy;
 const FILE_PREFIX = /^fileb?:\/\//;
 const KEY_CHARS = /[A-Za-z0-9\-_.#/:]/;
 // Python's string.whitespace.
@@ -153,7 +160,7 @@ class Parser {
   private firstValue(): string {
     if (this.current() === "'") return this.quoted(SINGLE_QUOTED, "'");
     if (this.current() === '"') return this.quoted(DOUBLE_QUOTED, '"');
-    const match = FIRST_VALUE.exec(this.text.slice(this.index));
+    const match = this.match(FIRST_VALUE);
     if (!match) return '';
     this.index += match[0].length;
     return match[0].replaceAll('\\,', ',').trimEnd();
@@ -171,10 +178,16 @@ class Parser {
   }
 
   private mustConsume(pattern: RegExp, name: string): string {
-    const match = pattern.exec(this.text.slice(this.index));
+    const match = this.match(pattern);
     if (!match) throw new ShorthandSyntaxError(`<${name}>`, '<none>', this.index);
     this.index += match[0].length;
     return match[0];
+  }
+
+  /** A sticky pattern's match at the current position. */
+  private match(pattern: RegExp): RegExpExecArray | null {
+    pattern.lastIndex = this.index;
+    return pattern.exec(this.text);
   }
 
   private expect(char: string, consumeWhitespace = false): void {
