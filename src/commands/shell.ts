@@ -25,8 +25,14 @@ const REDIRECTION = /^(?:<<<|<<-|<<|<>|<&|<|>>|>&|>\||>|&>>|&>)/;
 /** How a run reads the text: as bash does, or as the author meant it (missing continuations joined back in). */
 type Reading = 'bash' | 'intended';
 
-/** A word being built: its characters and, for each, whether quoting protects it from brace expansion. */
+/** A word being built: its text, and the runs of it that quoting protects from brace expansion. */
 interface WordBuffer {
+  text: string;
+  runs: { text: string; isProtected: boolean }[];
+}
+
+/** A word character by character, for brace expansion (the few words with an unquoted `{`). */
+interface CharBuffer {
   chars: string[];
   protectedChars: boolean[];
 }
@@ -207,7 +213,7 @@ class Reader {
     const what = op.startsWith('<<') && op !== '<<<' ? 'a here-document' : 'a redirection';
     this.report('redirection', `\`${this.text.slice(start, this.pos).trim()}\` is ${what}: the harness does not read or write files for it.`, start, this.pos);
     if (target !== undefined && (op === '<<' || op === '<<-')) {
-      this.pendingHereDocs.push({ delimiter: target.chars.join(''), stripTabs: op === '<<-' });
+      this.pendingHereDocs.push({ delimiter: target.text, stripTabs: op === '<<-' });
     }
   }
 
@@ -222,7 +228,7 @@ class Reader {
       return;
     }
     // The author means the word as displayed; bash expands unquoted braces.
-    const values = this.reading === 'intended' ? [buffer.chars.join('')] : expandBraces(buffer);
+    const values = this.reading === 'intended' ? [buffer.text] : expandBraces(buffer);
     if (values.length > 1) {
       this.report(
         'brace-expansion',
@@ -240,13 +246,11 @@ class Reader {
   private readWordValue(): WordBuffer | undefined {
     const { text } = this;
     const start = this.pos;
-    const buffer: WordBuffer = { chars: [], protectedChars: [] };
+    const buffer: WordBuffer = { text: '', runs: [] };
     this.wordEnd = start;
     const add = (chars: string, isProtected: boolean) => {
-      for (const ch of chars) {
-        buffer.chars.push(ch);
-        buffer.protectedChars.push(isProtected);
-      }
+      buffer.text += chars;
+      buffer.runs.push({ text: chars, isProtected });
       this.wordEnd = this.pos;
     };
     while (this.pos < text.length) {
@@ -471,6 +475,19 @@ function decodeAnsiCEscape(escape: string): string {
 
 /** bash brace expansion (`a{b,c}d` → `abd acd`, `{1..3}`), applied to unquoted braces only. */
 function expandBraces(buffer: WordBuffer): string[] {
+  if (!buffer.text.includes('{')) return [buffer.text];
+  const chars: string[] = [];
+  const protectedChars: boolean[] = [];
+  for (const run of buffer.runs) {
+    for (const char of run.text) {
+      chars.push(char);
+      protectedChars.push(run.isProtected);
+    }
+  }
+  return expandChars({ chars, protectedChars });
+}
+
+function expandChars(buffer: CharBuffer): string[] {
   const { chars, protectedChars } = buffer;
   if (!chars.includes('{')) return [chars.join('')];
   const isOpen = (i: number) => chars[i] === '{' && !protectedChars[i] && !(chars[i - 1] === '$' && !protectedChars[i - 1]);
@@ -483,10 +500,10 @@ function expandBraces(buffer: WordBuffer): string[] {
       if (isOpen(i)) depth++;
       else if (chars[i] === '}') {
         if (--depth > 0) continue;
-        const slice = (from: number, to: number): WordBuffer => ({ chars: chars.slice(from, to), protectedChars: protectedChars.slice(from, to) });
+        const slice = (from: number, to: number): CharBuffer => ({ chars: chars.slice(from, to), protectedChars: protectedChars.slice(from, to) });
         const prefix = slice(0, open);
         const suffix = slice(i + 1, chars.length);
-        let alternatives: WordBuffer[];
+        let alternatives: CharBuffer[];
         if (commas.length > 0) {
           const bounds = [open, ...commas, i];
           alternatives = bounds.slice(1).map((end, k) => slice(bounds[k]! + 1, end));
@@ -496,7 +513,7 @@ function expandBraces(buffer: WordBuffer): string[] {
           alternatives = sequence.map((value) => ({ chars: [...value], protectedChars: [...value].map(() => true) }));
         }
         return alternatives.flatMap((alternative) =>
-          expandBraces({
+          expandChars({
             chars: [...prefix.chars, ...alternative.chars, ...suffix.chars],
             protectedChars: [...prefix.protectedChars.map(() => true), ...alternative.protectedChars, ...suffix.protectedChars],
           }),
