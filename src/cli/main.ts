@@ -202,11 +202,13 @@ function chooseModels(config: Config): ModelIndex {
   return config.models === undefined ? embeddedModels() : loadModels(config.models);
 }
 
-function chooseRules(values: Values, replaying: boolean): readonly Rule[] {
-  const rules = replaying ? allRules : [...documentRules, ...modelRules];
+/** The rules a command runs, narrowed by `--only`. */
+function chooseRules(values: Values, command: 'check' | 'replay' | 'extract'): readonly Rule[] {
+  const rules = command === 'replay' ? allRules : command === 'check' ? [...documentRules, ...modelRules] : documentRules;
   if (!values.only) return rules;
   for (const id of values.only) {
     if (!allRules.some((rule) => rule.id === id)) throw new UsageError(`unknown rule '${id}' in --only (see 'docs-harness rules')`);
+    if (!rules.some((rule) => rule.id === id)) throw new UsageError(`rule '${id}' does not run in ${command}: it needs ${command === 'extract' ? "the service models (use 'check')" : "a replay (use 'replay')"}`);
   }
   return rules.filter((rule) => values.only!.includes(rule.id));
 }
@@ -227,7 +229,7 @@ async function check(paths: string[], values: Values, io: Io, defaultTarget: Rep
   const models = chooseModels(config);
   const target = await openReplayTarget(config.replay, targetOptions(values));
   try {
-    const rules = chooseRules(values, target !== undefined);
+    const rules = chooseRules(values, target === undefined ? 'check' : 'replay');
     // A live target answers differently from run to run, so only checks and mock replays are cached.
     const cacheable = values.cache && !values.fix && (target === undefined || config.replay.target === 'mock');
     const cache = cacheable
@@ -294,7 +296,7 @@ async function extract(paths: string[], values: Values, io: Io): Promise<number>
   const config = effectiveConfig(values, undefined);
   const models = chooseModels(config);
   const result = await runFiles(paths, {
-    rules: documentRules,
+    rules: chooseRules(values, 'extract'),
     models,
     severities: config.rules,
     selection: selection(values, config),

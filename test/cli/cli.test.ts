@@ -61,6 +61,23 @@ describe('exit codes and usage errors', () => {
     expect(await runCli(['check', document, '--output', blocked])).toEqual({ code: 2, stdout: '', stderr: `docs-harness: cannot write the report to ${blocked}: ENOTDIR\n` });
   });
 
+  it('narrows extract to --only rules, and says which command runs a rule extract or check cannot', async () => {
+    const document = write('only-case/cognito-idp/delete-group.rst', clean.replace('    aws cognito-idp delete-group \\\n', '    aws cognito-idp delete-group\n') + '\nSee http://example.com.\n');
+    const all = await runCli(['extract', document]);
+    expect(all.stdout).toContain('shell-continuation');
+    const only = await runCli(['extract', document, '--only', 'http-link']);
+    expect(only.stdout).toContain('http-link');
+    expect(only.stdout).not.toContain('shell-continuation');
+    expect(await runCli(['extract', document, '--only', 'output-schema'])).toMatchObject({
+      code: 2,
+      stderr: "docs-harness: rule 'output-schema' does not run in extract: it needs the service models (use 'check')\n",
+    });
+    expect(await runCli(['check', document, '--only', 'replay-request'])).toMatchObject({
+      code: 2,
+      stderr: "docs-harness: rule 'replay-request' does not run in check: it needs a replay (use 'replay')\n",
+    });
+  });
+
   it('lists the rules as text or JSON', async () => {
     const listed = await runCli(['rules', '--format', 'json']);
     expect(listed.code).toBe(0);
