@@ -50,8 +50,9 @@ const notValidated: Rule = {
   needsModels: true,
   description:
     'Some documented outputs cannot be checked against the response schema: a `--query` projection, ' +
-    '`--output text` or `table`, and the output of CLI customizations. This rule says so once per command, at ' +
-    'the output, so that a clean report is never read as a checked one.',
+    '`--output text` or `table`, and the output of CLI customizations. Neither can a value read from a ' +
+    '`file://` file the documents folder does not hold. This rule says so once per command and file, at the ' +
+    'output or the value, so that a clean report is never read as a checked one.',
   examples: {
     ok: [
       {
@@ -78,14 +79,24 @@ const notValidated: Rule = {
         text: '**To write an input skeleton**\n\n::\n\n    aws cognito-idp list-groups --generate-cli-skeleton\n\nOutput::\n\n    {\n        "UserPoolId": ""\n    }\n',
         messages: ['9:5-11:6: info: the output is a --generate-cli-skeleton template, not a response, and is not schema-checked'],
       },
+      {
+        name: 'cognito-idp/create-group.rst',
+        text: '**To create a group**\n\n::\n\n    aws cognito-idp create-group --cli-input-json file://group.json\n\nThis command produces no output.\n',
+        messages: ["5:51-5:68: info: 'group.json' does not exist beside the document: its content is not checked."],
+      },
     ],
   },
   check({ document, translation, report }) {
     for (const example of document.examples) {
       example.commands.forEach((command: AwsCommand, index) => {
+        const translated = translation(command, example);
+        // A value read from a file the document tree does not hold is as unchecked as an unchecked output.
+        for (const problem of translated?.problems ?? []) {
+          if (problem.kind === 'missing-file') report({ start: problem.start, end: problem.end, message: problem.message, fingerprint: `missing-file:${problem.message}` });
+        }
         const output = example.outputs.find((candidate) => candidate.commandIndex === index && candidate.kind !== 'none');
         if (!output) return;
-        const reason = outputNotValidatedReason(translation(command, example), example, index);
+        const reason = outputNotValidatedReason(translated, example, index);
         if (reason) report({ start: output.position.start, end: output.position.end, message: reason });
       });
     }

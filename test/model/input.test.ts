@@ -64,13 +64,16 @@ describe('translateCommand', () => {
     expect(fromFile.input?.ChallengeResponses).toEqual({ USERNAME: 'admin', NEW_PASSWORD: 'Example.123' });
   });
 
-  it('says a missing file or one outside the tree is not read, as info', () => {
+  it('says a missing, empty or outside file name is not read, as info', () => {
     expect(kinds('aws cognito-idp list-users --user-pool-id file://absent.txt')).toEqual([
       "missing-file: 'absent.txt' does not exist beside the document: its content is not checked.",
     ]);
     expect(kinds('aws cognito-idp list-users --user-pool-id file://../../outside.json')).toEqual([
       "missing-file: '../../outside.json' is outside the documents folder: not read.",
     ]);
+    expect(kinds('aws cognito-idp list-users --user-pool-id file://.')).toEqual(["missing-file: '.' is a folder, not a file: its content is not checked."]);
+    // `file://<path>/input.json` unquoted: bash leaves only `file://` in the word.
+    expect(kinds('aws cognito-idp list-users --cli-input-json file://<path>/input.json')).toEqual(["missing-file: 'file://' names no file: its content is not checked."]);
   });
 
   it('reports unknown services, operations and parameters with suggestions', () => {

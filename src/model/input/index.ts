@@ -456,6 +456,11 @@ function resolveParamFiles(values: Word[], state: ReadState, spec: ArgumentSpec)
 /** Reads a file named by a command, relative to the document; never outside the tree root. */
 function readDocumentFile(word: Word, filePath: string, state: ReadState, mode: 'text' | 'binary'): string | Uint8Array | undefined {
   const { documentDir, treeRoot } = state.options;
+  if (filePath === '') {
+    // `file://<path>/x.json` unquoted: bash reads `<path>` as a redirection and leaves `file://` alone.
+    state.report('missing-file', `'${word.value}' names no file: its content is not checked.`, [word]);
+    return undefined;
+  }
   const resolved = path.resolve(documentDir, filePath);
   const root = path.resolve(treeRoot);
   const inside = (candidate: string) => candidate === root || candidate.startsWith(root + path.sep);
@@ -476,8 +481,9 @@ function readDocumentFile(word: Word, filePath: string, state: ReadState, mode: 
     }
     const bytes = readFileSync(real);
     return mode === 'binary' ? new Uint8Array(bytes) : bytes.toString('utf8');
-  } catch {
-    state.report('missing-file', `'${filePath}' cannot be read: its content is not checked.`, [word]);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'EISDIR' ? 'is a folder, not a file' : 'cannot be read';
+    state.report('missing-file', `'${filePath}' ${reason}: its content is not checked.`, [word]);
     return undefined;
   }
 }
