@@ -39,12 +39,18 @@ export async function runRules(document: ExampleDocument, options: EngineOptions
     document,
     models,
     report: () => undefined,
-    translation(command: AwsCommand, _example: Example) {
+    translation(command: AwsCommand, example: Example) {
       if (!models) return undefined;
       if (!translations.has(command)) {
         translations.set(
           command,
-          translateCommand(command, { models, documentDir, treeRoot: options.treeRoot, ...(options.consulted ? { consulted: options.consulted } : {}) }),
+          translateCommand(command, {
+            models,
+            documentDir,
+            treeRoot: options.treeRoot,
+            shownFiles: example.files.map((file) => ({ name: file.name, raw: file.raw, line: file.position.start.line })),
+            ...(options.consulted ? { consulted: options.consulted } : {}),
+          }),
         );
       }
       return translations.get(command);

@@ -3,7 +3,7 @@ import { exampleDocument, inputProblemRule } from './input-problem-rule.js';
 export default inputProblemRule({
   id: 'invalid-parameter-value',
   severity: 'error',
-  description: 'A parameter value the AWS CLI or the service rejects: shorthand or JSON syntax, the wrong type for the shape (a list where a string is expected), a value outside the enum, a member the shape does not have, also in `--cli-input-json` (errors); a length, range or pattern the service would refuse (warnings: placeholders are often short).',
+  description: 'A parameter value the AWS CLI or the service rejects: shorthand or JSON syntax, the wrong type for the shape (a list where a string is expected), a value outside the enum, a member the shape does not have, also in `--cli-input-json` and in the files a `file://` value names, read from the `Contents of ``x.json``::` block of the example when the file is not beside the document (errors); a length, range or pattern the service would refuse (warnings: placeholders are often short).',
   kinds: { 'invalid-parameter-value': 'error', constraint: 'warning' },
   examples: {
     ok: [{ name: 'cognito-idp/respond-to-auth-challenge.rst', text: exampleDocument('To respond to a challenge', 'aws cognito-idp respond-to-auth-challenge --client-id 1example23456789 --challenge-name NEW_PASSWORD_REQUIRED --challenge-responses USERNAME=admin,NEW_PASSWORD=Example.123 --session AYABeExampleSessionToken1234'), messages: [] }],
@@ -11,6 +11,11 @@ export default inputProblemRule({
       { name: 'cognito-idp/respond-to-auth-challenge.rst', text: exampleDocument('To respond to a challenge', 'aws cognito-idp respond-to-auth-challenge --client-id 1example23456789 --challenge-name NEW_PASSWORD_REQUIRED --challenge-responses USERNAME=admin,NEW_PASSWORD=[Password] --session AYABe'), messages: ['5:137-5:175: error: Invalid type for parameter ChallengeResponses.NEW_PASSWORD, value: ["Password"], type: list, valid types: string.', "5:186-5:191: warning: Invalid length for parameter Session, value: 5, valid min length: 20."] },
       { name: 'cognito-idp/list-users.rst', text: exampleDocument('To list users', 'aws cognito-idp list-users --user-pool-id us-west-2_EXAMPLE --limit ten'), messages: ["5:73-5:76: error: --limit: 'ten' is not an integer."] },
       { name: 'cognito-idp/list-users.rst', text: exampleDocument('To list users', `aws cognito-idp list-users --cli-input-json '{"UserPoolId": "us-west-2_EXAMPLE", "Colour": "blue"}'`), messages: ['5:49-5:104: error: Unknown parameter in input: "Colour", must be one of: UserPoolId, AttributesToGet, Limit, PaginationToken, Filter.'] },
+      {
+        name: 'cognito-idp/list-users.rst',
+        text: '**To list users**\n\nThe following example lists users. ::\n\n    aws cognito-idp list-users --cli-input-json file://input.json\n\nContents of ``input.json``::\n\n    {\n        "UserPoolId": "us-west-2_EXAMPLE",\n        "Limit": "ten"\n    }\n',
+        messages: ['5:49-5:66: error: Invalid type for parameter Limit, value: ten, type: string, valid types: integer. (in input.json as shown at line 9)'],
+      },
     ],
   },
 });

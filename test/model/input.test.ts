@@ -64,6 +64,25 @@ describe('translateCommand', () => {
     expect(fromFile.input?.ChallengeResponses).toEqual({ USERNAME: 'admin', NEW_PASSWORD: 'Example.123' });
   });
 
+  it('reads a file the example shows (Contents of ``x.json``::) when it is not beside the document, and says so in messages', () => {
+    const shownFiles = [
+      { name: 'group.json', raw: '{"UserPoolId": "us-west-2_EXAMPLE",\n "Colour": "blue"}', line: 9 },
+      { name: 'responses.json', raw: '{"USERNAME": "someone else"}', line: 20 },
+    ];
+    const withShown = (text: string) => translateCommand(commandOf(text), { models, documentDir, treeRoot, shownFiles });
+    const input = withShown('aws cognito-idp list-users --cli-input-json file://group.json');
+    expect(input.problems.map((problem) => problem.message)).toEqual([
+      'Unknown parameter in input: "Colour", must be one of: UserPoolId, AttributesToGet, Limit, PaginationToken, Filter. (in group.json as shown at line 9)',
+    ]);
+    expect(input.input).toMatchObject({ UserPoolId: 'us-west-2_EXAMPLE' });
+    // A real file beside the document is what the CLI reads.
+    const real = withShown('aws cognito-idp respond-to-auth-challenge --client-id 1example23456789 --challenge-name NEW_PASSWORD_REQUIRED --challenge-responses file://responses.json');
+    expect(real.input?.ChallengeResponses).toEqual({ USERNAME: 'admin', NEW_PASSWORD: 'Example.123' });
+    // Messages stay on one line when the value quoted spans several.
+    const [quoted] = withShown('aws cognito-idp respond-to-auth-challenge --client-id 1example23456789 --challenge-name file://group.json').problems;
+    expect(quoted?.message).toMatch(/^Invalid value for parameter ChallengeName: '\{"UserPoolId": "us-west-2_EXAMPLE",\\n "Colour": "blue"\}', valid values: .* \(in group\.json as shown at line 9\)$/);
+  });
+
   it('says a missing, empty or outside file name is not read, as info', () => {
     expect(kinds('aws cognito-idp list-users --user-pool-id file://absent.txt')).toEqual([
       "missing-file: 'absent.txt' does not exist beside the document: its content is not checked.",

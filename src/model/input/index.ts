@@ -26,6 +26,25 @@ export interface TranslateOptions {
   treeRoot: string;
   /** Told of every file a value names inside the tree, read or missing: results depend on them. */
   consulted?: (filePath: string) => void;
+  /**
+   * Files whose contents the example shows (`Contents of ``input.json``::`): a `file://` value naming one
+   * that is not beside the document is read from there, as the reader would write it.
+   */
+  shownFiles?: readonly ShownFile[];
+}
+
+/** A file's contents as the example shows them, and the line where the block starts. */
+export interface ShownFile {
+  name: string;
+  raw: string;
+  line: number;
+}
+
+/** A file a value names, read from the tree or from the example; `shownAt` says which block when from the example. */
+interface FileRead {
+  content: string | Uint8Array;
+  /** ` (in x.json as shown at line 24)`: added to the messages of values read from a shown file. */
+  shownAt?: string;
 }
 
 /** How an operation argument is read: its API member (absent for CLI-only ones) and how many words it takes. */
@@ -162,7 +181,8 @@ export function translateCommand(command: AwsCommand, options: TranslateOptions)
     arguments: [],
   };
   const report = (kind: InputProblemKind, message: string, words: readonly Word[]) => {
-    if (words.length > 0) problems.push({ kind, message, ...span(words) });
+    // Messages quote values, and values read from files span lines: a finding is one line.
+    if (words.length > 0) problems.push({ kind, message: message.replace(/\r?\n/g, '\\n'), ...span(words) });
   };
   const service = command.service;
   if (service === undefined || command.serviceWord === undefined) return translation;
@@ -352,42 +372,42 @@ function buildInput(
 ): void {
   const { model, operationModel, report, service, operation } = state;
   const binaryFormat = globals.get('--cli-binary-format')?.[0]?.value ?? 'base64';
-  const input: Record<string, unknown> = {};
+  const fromCommandLine: Record<string, unknown> = {};
   const inputShape = operationModel.input ? shapeOf(model, operationModel.input) : undefined;
-  const fromInputFile = readCliInput(given, state);
+  const inputFile = readCliInput(given, state);
+  const fromInputFile = inputFile?.members;
 
   for (const [, { spec, option, values }] of given) {
     if (!spec.member || !spec.ref) continue;
     const name = option.value.split('=')[0]!;
     const valueWords = values.length > 0 ? values : [option];
-    const context = {
-      model,
-      binaryFormat,
-      report: (kind: 'invalid-parameter-value' | 'constraint', message: string) => report(kind, message, valueWords),
-      oldListCase: usesOldListCase(model, operation, renamedArgument(service, operation, xformName(spec.member))),
-    };
     if (spec.values === 0 || (spec.values === '?' && values.length === 0)) {
-      input[spec.member] = spec.flagValue;
+      fromCommandLine[spec.member] = spec.flagValue;
       continue;
     }
     const texts = resolveParamFiles(values, state, spec);
     if (texts === undefined) continue;
+    const context = {
+      model,
+      binaryFormat,
+      report: (kind: 'invalid-parameter-value' | 'constraint', message: string) => report(kind, message + (texts.shownAt ?? ''), valueWords),
+      oldListCase: usesOldListCase(model, operation, renamedArgument(service, operation, xformName(spec.member))),
+    };
     const shape = shapeOf(model, spec.ref);
     if (shape.type === 'blob' && shape.streaming) continue; // a file path the CLI opens: checked by resolveParamFiles
     if (texts.binary) {
-      input[spec.member] = texts.binary;
+      fromCommandLine[spec.member] = texts.binary;
       continue;
     }
     const value = spec.read ? spec.read(texts.values) : unpackArgument(spec.ref, texts.values, context, name);
     if (value === undefined) continue;
     validateValue(model, shape, value, spec.member, context);
-    input[spec.member] = toApiValue(model, shape, value, binaryFormat);
+    fromCommandLine[spec.member] = toApiValue(model, shape, value, binaryFormat);
   }
 
-  if (fromInputFile) {
-    validateInputFile(fromInputFile, input, state, binaryFormat, given.get('--cli-input-json')!.values);
-    Object.assign(input, { ...fromInputFile, ...input });
-  }
+  const input = fromInputFile
+    ? withInputFileMembers(fromInputFile, fromCommandLine, state, binaryFormat, given.get('--cli-input-json')!.values, inputFile.shownAt ?? '')
+    : fromCommandLine;
   const inputFileUnseen = fromInputFile === undefined && (given.has('--cli-input-json') || given.has('--cli-input-yaml'));
   const skeleton = given.has('--generate-cli-skeleton');
   // Arguments added by customizations fill members in ways the model does not say (`--zip-file` → Code).
@@ -415,31 +435,37 @@ function buildInput(
 }
 
 /**
- * botocore validates the members `--cli-input-json` supplies like any others (aws-cli's cliinput.py adds
- * those the command line does not give), so an unknown key fails the command before it is sent.
+ * The members `--cli-input-json` adds: those the command line does not give (aws-cli's cliinput.py), validated
+ * as botocore validates any member and turned into the SDK's values (base64 blobs into bytes). Unknown members
+ * are kept as written, so a replay shows what the client does with them.
  */
-function validateInputFile(fromInputFile: Record<string, unknown>, input: Record<string, unknown>, state: ReadState, binaryFormat: string, words: Word[]): void {
+function withInputFileMembers(fromInputFile: Record<string, unknown>, input: Record<string, unknown>, state: ReadState, binaryFormat: string, words: Word[], shownAt: string): Record<string, unknown> {
   const { model, operationModel, operation, service, report } = state;
   const inputShape = operationModel.input ? shapeOf(model, operationModel.input) : undefined;
+  const added: [string, unknown][] = [];
   for (const [member, value] of Object.entries(fromInputFile)) {
     if (Object.hasOwn(input, member)) continue;
     const ref = memberRef(inputShape, member);
     if (!ref) {
-      report('invalid-parameter-value', `Unknown parameter in input: "${member}", must be one of: ${Object.keys(inputShape?.members ?? {}).join(', ')}.`, words);
+      report('invalid-parameter-value', `Unknown parameter in input: "${member}", must be one of: ${Object.keys(inputShape?.members ?? {}).join(', ')}.${shownAt}`, words);
+      added.push([member, value]);
       continue;
     }
     const context = {
       model,
       binaryFormat,
-      report: (kind: 'invalid-parameter-value' | 'constraint', message: string) => report(kind, message, words),
+      report: (kind: 'invalid-parameter-value' | 'constraint', message: string) => report(kind, message + shownAt, words),
       oldListCase: usesOldListCase(model, operation, renamedArgument(service, operation, xformName(member))),
     };
-    validateValue(model, shapeOf(model, ref), value, member, context);
+    const shape = shapeOf(model, ref);
+    validateValue(model, shape, value, member, context);
+    added.push([member, toApiValue(model, shape, value, binaryFormat)]);
   }
+  return Object.fromEntries([...added, ...Object.entries(input)]);
 }
 
 /** The words of a value with `file://` / `fileb://` resolved; undefined when the file cannot be seen. */
-function resolveParamFiles(values: Word[], state: ReadState, spec: ArgumentSpec): { values: string[]; binary?: Uint8Array } | undefined {
+function resolveParamFiles(values: Word[], state: ReadState, spec: ArgumentSpec): { values: string[]; binary?: Uint8Array; shownAt?: string } | undefined {
   const single = values.length === 1 ? values[0]! : undefined;
   const shape = spec.ref ? shapeOf(state.model, spec.ref) : undefined;
   if (shape?.type === 'blob' && shape.streaming && single) {
@@ -448,13 +474,14 @@ function resolveParamFiles(values: Word[], state: ReadState, spec: ArgumentSpec)
   }
   const match = single ? /^(fileb?):\/\/(.*)$/s.exec(single.value) : null;
   if (!single || !match) return { values: values.map((word) => word.value) };
-  const content = readDocumentFile(single, match[2]!, state, match[1] === 'fileb' ? 'binary' : 'text');
-  if (content === undefined) return undefined;
-  return typeof content === 'string' ? { values: [content] } : { values: [], binary: content };
+  const read = readDocumentFile(single, match[2]!, state, match[1] === 'fileb' ? 'binary' : 'text');
+  if (read === undefined) return undefined;
+  const shownAt = read.shownAt === undefined ? {} : { shownAt: read.shownAt };
+  return typeof read.content === 'string' ? { values: [read.content], ...shownAt } : { values: [], binary: read.content, ...shownAt };
 }
 
 /** Reads a file named by a command, relative to the document; never outside the tree root. */
-function readDocumentFile(word: Word, filePath: string, state: ReadState, mode: 'text' | 'binary'): string | Uint8Array | undefined {
+function readDocumentFile(word: Word, filePath: string, state: ReadState, mode: 'text' | 'binary'): FileRead | undefined {
   const { documentDir, treeRoot } = state.options;
   if (filePath === '') {
     // `file://<path>/x.json` unquoted: bash reads `<path>` as a redirection and leaves `file://` alone.
@@ -470,6 +497,8 @@ function readDocumentFile(word: Word, filePath: string, state: ReadState, mode: 
   }
   state.options.consulted?.(resolved);
   if (!existsSync(resolved)) {
+    const shown = state.options.shownFiles?.find((candidate) => candidate.name === path.basename(filePath));
+    if (shown) return { content: mode === 'binary' ? new TextEncoder().encode(shown.raw) : shown.raw, shownAt: ` (in ${shown.name} as shown at line ${shown.line})` };
     state.report('missing-file', `'${filePath}' does not exist beside the document: its content is not checked.`, [word]);
     return undefined;
   }
@@ -480,7 +509,7 @@ function readDocumentFile(word: Word, filePath: string, state: ReadState, mode: 
       return undefined;
     }
     const bytes = readFileSync(real);
-    return mode === 'binary' ? new Uint8Array(bytes) : bytes.toString('utf8');
+    return { content: mode === 'binary' ? new Uint8Array(bytes) : bytes.toString('utf8') };
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === 'EISDIR' ? 'is a folder, not a file' : 'cannot be read';
     state.report('missing-file', `'${filePath}' ${reason}: its content is not checked.`, [word]);
@@ -489,18 +518,22 @@ function readDocumentFile(word: Word, filePath: string, state: ReadState, mode: 
 }
 
 /** The members `--cli-input-json` supplies, when its JSON can be seen (inline or in a readable file). */
-function readCliInput(given: Map<string, { values: Word[] }>, state: ReadState): Record<string, unknown> | undefined {
+function readCliInput(given: Map<string, { values: Word[] }>, state: ReadState): { members: Record<string, unknown>; shownAt?: string } | undefined {
   const word = given.get('--cli-input-json')?.values[0];
   if (!word) return undefined;
   const match = /^file:\/\/(.*)$/s.exec(word.value);
-  const text = match ? readDocumentFile(word, match[1]!, state, 'text') : word.value;
-  if (typeof text !== 'string') return undefined;
+  const read = match ? readDocumentFile(word, match[1]!, state, 'text') : { content: word.value };
+  if (typeof read?.content !== 'string') return undefined;
+  const shownAt = read.shownAt ?? '';
+  let value: unknown;
   try {
-    const value: unknown = JSON.parse(text);
-    if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value as Record<string, unknown>;
-  } catch {
-    // The CLI would reject it; what it supplies stays unknown.
+    value = JSON.parse(read.content);
+  } catch (error) {
+    // The CLI rejects it; what it supplies stays unknown.
+    state.report('invalid-parameter-value', `Error parsing parameter '--cli-input-json': Invalid JSON: ${(error as Error).message}${shownAt}`, [word]);
+    return undefined;
   }
-  state.report('invalid-parameter-value', `'--cli-input-json' is not a JSON object.`, [word]);
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) return { members: value as Record<string, unknown>, ...(read.shownAt ? { shownAt: read.shownAt } : {}) };
+  state.report('invalid-parameter-value', `'--cli-input-json' is not a JSON object.${shownAt}`, [word]);
   return undefined;
 }

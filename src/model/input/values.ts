@@ -57,7 +57,13 @@ export function shapeOf(model: ServiceModel, ref: ShapeRef): Shape {
 }
 
 function pythonRepr(value: unknown): string {
-  return typeof value === 'string' ? value : JSON.stringify(value);
+  return clip(typeof value === 'string' ? value : JSON.stringify(value));
+}
+
+/** A value as a one-line message shows it: line breaks written as `\n`, long values cut. */
+function clip(text: string): string {
+  const oneLine = text.replace(/\r?\n/g, '\\n');
+  return oneLine.length > 200 ? `${oneLine.slice(0, 197)}...` : oneLine;
 }
 
 function typeName(value: unknown): string {
@@ -229,11 +235,11 @@ export function validateValue(model: ServiceModel, shape: Shape, value: unknown,
     case 'string':
       if (typeof value !== 'string') return invalidType('string');
       if (shape.enum && !shape.enum.includes(value)) {
-        context.report('invalid-parameter-value', `Invalid value for parameter ${path}: '${value}', valid values: ${shape.enum.join(', ')}.`);
+        context.report('invalid-parameter-value', `Invalid value for parameter ${path}: '${clip(value)}', valid values: ${shape.enum.join(', ')}.`);
       }
       checkLength(shape, [...value].length, path, context);
       if (shape.pattern && !matchesPattern(shape.pattern, value)) {
-        context.report('constraint', `Value for parameter ${path} ('${value}') does not match the pattern ${shape.pattern}.`);
+        context.report('constraint', `Value for parameter ${path} ('${clip(value)}') does not match the pattern ${shape.pattern}.`);
       }
       return;
     case 'integer':
@@ -260,7 +266,7 @@ export function validateValue(model: ServiceModel, shape: Shape, value: unknown,
       if (context.binaryFormat === 'base64' && !isPythonBase64(value)) {
         context.report(
           'invalid-parameter-value',
-          `Invalid base64 for parameter ${path}: '${value}' (AWS CLI v2 reads blobs as base64; add --cli-binary-format raw-in-base64-out for raw text).`,
+          `Invalid base64 for parameter ${path}: '${clip(value)}' (AWS CLI v2 reads blobs as base64; add --cli-binary-format raw-in-base64-out for raw text).`,
         );
       }
       return;
