@@ -208,6 +208,18 @@ export const ADDED_ARGUMENTS: Readonly<Record<string, Readonly<Record<string, 0 
   'translate.import-terminology': { '--data-file': 1 },
 };
 
+/** Model arguments a customization takes out of an operation's argument table (`<service>.<operation>` → `--name`s). */
+export const REMOVED_ARGUMENTS: Readonly<Record<string, readonly string[]>> = {
+  // ec2/addcount.py: `--count min[:max]` replaces them.
+  'ec2.run-instances': ['--min-count', '--max-count'],
+};
+
+/** Required members a customization fills in when the command leaves them out (`<service>.<operation>` → members). */
+export const DEFAULTED_MEMBERS: Readonly<Record<string, readonly string[]>> = {
+  // ec2/addcount.py: set_default_count makes both 1.
+  'ec2.run-instances': ['MinCount', 'MaxCount'],
+};
+
 /** One `key=value` word (or a bare `key`) as an EMR tag (emrutils.parse_tags). */
 function emrTag(word: string): { Key: string; Value: string } {
   const equals = word.indexOf('=');

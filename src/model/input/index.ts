@@ -10,7 +10,18 @@ import type { Point } from '../../document/types.js';
 import type { ModelIndex, OperationModel, ServiceModel, Shape, ShapeRef } from '../types.js';
 import { GLOBAL_OPTIONS } from '../../commands/aws.js';
 import { xformName } from '../names.js';
-import { ADDED_ARGUMENTS, CUSTOM_COMMANDS, CUSTOM_VALUE_READERS, CUSTOM_SERVICES, GLOBAL_CHOICES, OPERATION_OPTIONS, hiddenAlias, renamedArgument } from './cli-table.js';
+import {
+  ADDED_ARGUMENTS,
+  CUSTOM_COMMANDS,
+  CUSTOM_SERVICES,
+  CUSTOM_VALUE_READERS,
+  DEFAULTED_MEMBERS,
+  GLOBAL_CHOICES,
+  OPERATION_OPTIONS,
+  REMOVED_ARGUMENTS,
+  hiddenAlias,
+  renamedArgument,
+} from './cli-table.js';
 import { didYouMean } from '../suggest.js';
 import type { CommandTranslation, InputProblem, InputProblemKind } from './types.js';
 import { memberRef } from '../members.js';
@@ -117,6 +128,7 @@ function buildArgumentTable(service: string, operation: string, model: ServiceMo
     if (spec) table.set(name, { ...spec, read });
   }
   for (const [name, spec] of OPERATION_OPTIONS) table.set(name, { values: spec.values });
+  for (const name of REMOVED_ARGUMENTS[`${service}.${operation}`] ?? []) table.delete(name);
   for (const [name, values] of Object.entries(ADDED_ARGUMENTS[`${service}.${operation}`] ?? {})) table.set(name, { values });
   const paginator = model.paginators[operationName];
   if (paginator) {
@@ -415,7 +427,7 @@ function buildInput(
   if (!inputFileUnseen && !skeleton && !customizedInput) {
     for (const member of inputShape?.required ?? []) {
       const ref = inputShape?.members?.[member];
-      if (member in input || given.has(member) || valueless.has(member) || ref?.idempotencyToken) continue;
+      if (member in input || given.has(member) || valueless.has(member) || ref?.idempotencyToken || DEFAULTED_MEMBERS[`${service}.${operation}`]?.includes(member)) continue;
       const shape = ref ? shapeOf(model, ref) : undefined;
       const cliName = `--${renamedArgument(service, operation, xformName(member))}`;
       report(
