@@ -137,6 +137,8 @@ function linksIn(node: Nodes): Link[] {
 const outputIntroducer = /\b(output|result|results|response)\b/i;
 // `Contents of ``x.json``:`, also with more words after the name (`... with line breaks added for readability:`).
 const fileIntroducer = /^(?:[-*]\s*)?(?:the\s+)?contents of\s+(?:the\s+)?(?:file\s+)?``?([^`\s]+?)``?(?:[\s,].*)?:?$/i;
+// ```output.json``::` alone: the block is that file (an outfile, an input file), not the command's output.
+const fileNameIntroducer = /^``([^`\s]+\.[A-Za-z0-9]+)``:?$/;
 
 function readCodeBlock(example: Example, code: Code): void {
   const data = code.data as CodeData | undefined;
@@ -155,7 +157,7 @@ function readCodeBlock(example: Example, code: Code): void {
     }
     return;
   }
-  const file = fileIntroducer.exec(introducer);
+  const file = fileIntroducer.exec(introducer) ?? fileNameIntroducer.exec(introducer);
   if (file) {
     example.files.push({ name: path.posix.basename(file[1]!.trim()), raw: code.value, position: code.position, lines });
     return;

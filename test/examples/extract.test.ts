@@ -38,6 +38,16 @@ describe('extractExamples', () => {
     expect(example!.outputs).toEqual([]);
   });
 
+  it('reads a block introduced by a file name alone as that file, even when the name says output', () => {
+    const [example] = examplesOf(
+      '**To get job output**\n\n::\n\n    aws glacier get-job-output --account-id - --vault-name v --job-id j output.json\n\n' +
+        'Output::\n\n    {"status": 200}\n\n``output.json``::\n\n    {"VaultARN": "arn:aws:glacier:us-west-2:0123456789012:vaults/v"}\n',
+      'glacier/get-job-output.rst',
+    );
+    expect(example!.outputs.map((output) => output.value)).toEqual([{ status: 200 }]);
+    expect(example!.files.map((file) => [file.name, file.raw])).toEqual([['output.json', '{"VaultARN": "arn:aws:glacier:us-west-2:0123456789012:vaults/v"}']]);
+  });
+
   it('takes a block for output only when the sentence introducing it says so', () => {
     const [example] = examplesOf(
       '**To create a pool**\n\n::\n\n    aws devicefarm create-device-pool --project-arn arn:aws:devicefarm:us-west-2:123456789012:project:1 --name pool --rules file://rules.json\n\n' +
