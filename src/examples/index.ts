@@ -137,7 +137,7 @@ function linksIn(node: Nodes): Link[] {
 const outputIntroducer = /\b(output|result|results|response)\b/i;
 // `Contents of ``x.json``:`, also with more words after the name (`... with line breaks added for readability:`).
 const fileIntroducer = /^(?:[-*]\s*)?(?:the\s+)?contents of\s+(?:the\s+)?(?:file\s+)?``?([^`\s]+?)``?(?:[\s,].*)?:?$/i;
-// ```output.json``::` alone: the block is that file (an outfile, an input file), not the command's output.
+// A file name alone (``output.json``::): the block is that file (an outfile, an input file), not the command's output.
 const fileNameIntroducer = /^``([^`\s]+\.[A-Za-z0-9]+)``:?$/;
 
 function readCodeBlock(example: Example, code: Code): void {

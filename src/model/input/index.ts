@@ -151,10 +151,7 @@ function resolveOption(written: string, names: ReadonlySet<string> | ReadonlyMap
   // Almost every option is written in full: one look-up answers that without the prefix scan.
   if (names.has(written)) return { name: written, abbreviated: false };
   const candidates: string[] = [];
-  for (const name of names.keys()) {
-    if (name === written) return { name, abbreviated: false };
-    if (name.startsWith(written)) candidates.push(name);
-  }
+  for (const name of names.keys()) if (name.startsWith(written)) candidates.push(name);
   if (candidates.length === 1) return { name: candidates[0]!, abbreviated: true };
   if (candidates.length > 1) return { ambiguous: candidates.sort() };
   return undefined;
