@@ -42,6 +42,8 @@ interface ReadResult {
   issues: ShellIssue[];
   /** The text ends inside quotes, a substitution, or right after a line continuation. */
   open: boolean;
+  /** Where an `aws` command chained after the first one (`&&`, `||`, `;`, `|`) starts in the text. */
+  nextAwsCommand?: number;
 }
 
 class Reader {
@@ -57,6 +59,8 @@ class Reader {
   private open = false;
   /** Where the word last read ends (continuations and trailing escaped blanks excluded). */
   private wordEnd = 0;
+  /** Set when an `aws` command follows the first one: the rest of the text is that command's to read and report. */
+  private nextAwsCommand: number | undefined;
 
   constructor(
     private readonly text: string,
@@ -94,11 +98,11 @@ class Reader {
         this.readWord();
       }
     }
-    return { words: this.words, issues: this.issues, open: this.open };
+    return { words: this.words, issues: this.issues, open: this.open, ...(this.nextAwsCommand === undefined ? {} : { nextAwsCommand: this.nextAwsCommand }) };
   }
 
   private report(kind: ShellIssueKind, message: string, start: number, end: number): void {
-    if (this.reading === 'bash') this.issues.push({ kind, message, start: this.pointAt(start), end: this.pointAt(end) });
+    if (this.reading === 'bash' && this.nextAwsCommand === undefined) this.issues.push({ kind, message, start: this.pointAt(start), end: this.pointAt(end) });
   }
 
   private lineEnd(from: number): number {
@@ -192,7 +196,10 @@ class Reader {
     const start = this.pos;
     const op = /^(?:\|\||\|&|&&|;;|[|&;()])/.exec(this.text.slice(start, start + 2))![0];
     this.pos += op.length;
-    if (op === '|' || op === '|&') {
+    if (this.inFirstCommand && /^(?:\|\||\||&&|;)$/.test(op) && AWS_LINE.test(this.text.slice(this.pos, this.lineEnd(this.pos)))) {
+      // Another `aws` command: read and checked as a command of its own (readShellCommand's `rest`).
+      this.nextAwsCommand = this.pos;
+    } else if (op === '|' || op === '|&') {
       this.report('pipe', `A \`${op}\` pipes the output into another command, which the harness does not run.`, start, this.pos);
     } else if (op === '(' || op === ')') {
       this.report('command-list', `An unquoted \`${op}\` is shell syntax (a subshell), not part of a parameter; quote it.`, start, this.pos);
@@ -594,7 +601,21 @@ export function readShellCommand(lines: SourceLine[]): ShellCommand {
     words: asBash.words,
     intendedWords: intended.words,
     issues,
+    ...(asBash.nextAwsCommand === undefined ? {} : { rest: linesFrom(commandLines, asBash.nextAwsCommand) }),
   };
+}
+
+/** The lines from `offset` in their joined text on, the first one cut where `offset` stands. */
+function linesFrom(lines: SourceLine[], offset: number): SourceLine[] {
+  let start = 0;
+  for (const [index, line] of lines.entries()) {
+    if (offset <= start + line.text.length) {
+      const within = offset - start;
+      return [{ ...line, text: line.text.slice(within), column: line.column + within, offset: line.offset + within }, ...lines.slice(index + 1)];
+    }
+    start += line.text.length + 1;
+  }
+  return [];
 }
 
 /** In a `$ ` transcript, the lines that continue a command start with bash's secondary prompt `> `: not part of it. */

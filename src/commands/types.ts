@@ -52,6 +52,8 @@ export interface ShellCommand {
    */
   intendedWords: Word[];
   issues: ShellIssue[];
+  /** The lines of an `aws` command chained after this one (`aws a && aws b`), from where it starts. */
+  rest?: SourceLine[];
 }
 
 /** An `aws` command split into its parts (CLI names). */

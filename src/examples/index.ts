@@ -152,8 +152,12 @@ function readCodeBlock(example: Example, code: Code): void {
   const outputIntroduced = outputIntroducer.test(lastSentenceOf(introducer));
   if (awsLine === 0 || (awsLine > 0 && !outputIntroduced)) {
     for (const group of splitCommands(lines)) {
-      const shell = readShellCommand(group);
-      if (shell.intendedWords[0]?.value === 'aws') example.commands.push(parseAwsCommand(shell));
+      // `aws a && aws b` on one line: each command is read and checked on its own.
+      for (let commandLines: SourceLine[] | undefined = group; commandLines; ) {
+        const shell = readShellCommand(commandLines);
+        if (shell.intendedWords[0]?.value === 'aws') example.commands.push(parseAwsCommand(shell));
+        commandLines = shell.rest;
+      }
     }
     return;
   }

@@ -27,7 +27,8 @@ const shellSyntax: Rule = {
     'bash examples, and pasted into bash these commands break; so are unquoted shorthand values with braces and ' +
     'commas (`Tags=[{Key=a,Value=b}]`), which bash brace-expands into several words. Pipes, command lists, command substitutions, ' +
     'redirections, variables and `NAME=value` environment assignments are information: valid shell, but the harness checks and replays only the `aws` ' +
-    'command itself and keeps `$VARIABLES` as written, so that part of the example goes unchecked.',
+    'command itself and keeps `$VARIABLES` as written, so that part of the example goes unchecked. An `aws` command ' +
+    'chained after another (`aws a && aws b`) is read and checked as a command of its own.',
   examples: {
     ok: [
       {

@@ -160,6 +160,26 @@ describe('splitCommands', () => {
   });
 });
 
+describe('chained aws commands', () => {
+  test('an aws command after &&, ||, ; or | is the rest, read on its own from where it starts', () => {
+    const { document, lines } = indentedBlock('aws s3 ls && aws s3 mb s3://bucket $SUFFIX');
+    const first = readShellCommand(lines);
+    expect(first.argv).toEqual(['aws', 's3', 'ls']);
+    // The first command stays silent about the rest: its `$SUFFIX` is the second command's to report.
+    expect(kinds(first)).toEqual([]);
+    const second = readShellCommand(first.rest!);
+    expect(second.argv).toEqual(['aws', 's3', 'mb', 's3://bucket', '$SUFFIX']);
+    expect(kinds(second)).toEqual(['variable']);
+    expect(document.slice(second.words[0]!.start.offset, second.words[0]!.end.offset)).toBe('aws');
+    expect(second.rest).toBeUndefined();
+  });
+  test('another program after the operator is not a rest, and is reported', () => {
+    const command = read('aws s3 ls | grep bucket');
+    expect(command.rest).toBeUndefined();
+    expect(kinds(command)).toEqual(['pipe']);
+  });
+});
+
 describe('environment assignments and transcripts', () => {
   test('NAME=value words before the command name are its environment, not arguments', () => {
     const command = read('AWS_PROFILE=dev AWS_PAGER="" aws s3 ls --page-size=5');

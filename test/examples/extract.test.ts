@@ -48,6 +48,14 @@ describe('extractExamples', () => {
     expect(example!.files.map((file) => [file.name, file.raw])).toEqual([['output.json', '{"VaultARN": "arn:aws:glacier:us-west-2:0123456789012:vaults/v"}']]);
   });
 
+  it('reads each aws command of a chain (aws a && aws b) as a command of the example', () => {
+    const [example] = examplesOf(
+      '**To list**\n\n::\n\n    aws cognito-idp list-groups --user-pool-id us-west-2_EXAMPLE && aws cognito-idp get-group --user-pool-id us-west-2_EXAMPLE --group-name admins\n',
+      'cognito-idp/list-groups.rst',
+    );
+    expect(example!.commands.map((command) => command.operation)).toEqual(['list-groups', 'get-group']);
+  });
+
   it('takes a block for output only when the sentence introducing it says so', () => {
     const [example] = examplesOf(
       '**To create a pool**\n\n::\n\n    aws devicefarm create-device-pool --project-arn arn:aws:devicefarm:us-west-2:123456789012:project:1 --name pool --rules file://rules.json\n\n' +
