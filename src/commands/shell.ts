@@ -61,6 +61,8 @@ class Reader {
   private wordEnd = 0;
   /** Set when an `aws` command follows the first one: the rest of the text is that command's to read and report. */
   private nextAwsCommand: number | undefined;
+  /** bash refuses the whole text at a syntax error: nothing after it is worth reporting. */
+  private syntaxError = false;
 
   constructor(
     private readonly text: string,
@@ -102,7 +104,7 @@ class Reader {
   }
 
   private report(kind: ShellIssueKind, message: string, start: number, end: number): void {
-    if (this.reading === 'bash' && this.nextAwsCommand === undefined) this.issues.push({ kind, message, start: this.pointAt(start), end: this.pointAt(end) });
+    if (this.reading === 'bash' && this.nextAwsCommand === undefined && !this.syntaxError) this.issues.push({ kind, message, start: this.pointAt(start), end: this.pointAt(end) });
   }
 
   private lineEnd(from: number): number {
@@ -202,7 +204,8 @@ class Reader {
     } else if (op === '|' || op === '|&') {
       this.report('pipe', `A \`${op}\` pipes the output into another command, which the harness does not run.`, start, this.pos);
     } else if (op === '(' || op === ')') {
-      this.report('command-list', `An unquoted \`${op}\` is shell syntax (a subshell), not part of a parameter; quote it.`, start, this.pos);
+      this.report('syntax-error', `An unquoted \`${op}\` here is a bash syntax error (unexpected token \`${op}'): bash runs nothing; quote the value.`, start, this.pos);
+      this.syntaxError = true;
     } else {
       this.report('command-list', `A \`${op}\` starts another shell command, which the harness does not run.`, start, this.pos);
     }

@@ -14,6 +14,7 @@ export type ShellIssueKind =
   | 'space-after-continuation' // `\` followed by spaces or tabs before the line end
   | 'continuation-in-single-quotes' // `\`+newline inside '...': bash keeps both characters
   | 'unbalanced-quote'
+  | 'syntax-error' // an unquoted `(` or `)` among a command's words: bash refuses the line
   | 'windows-continuation' // `^` at line end (cmd.exe)
   | 'powershell-continuation' // backtick at line end
   | 'pipe'

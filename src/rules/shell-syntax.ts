@@ -7,6 +7,7 @@ import type { Rule, Severity } from './types.js';
  */
 const SEVERITIES: Partial<Record<ShellIssueKind, Severity>> = {
   'unbalanced-quote': 'error',
+  'syntax-error': 'error',
   'windows-continuation': 'warning',
   'powershell-continuation': 'warning',
   'brace-expansion': 'warning',
@@ -23,7 +24,7 @@ const shellSyntax: Rule = {
   severity: 'warning',
   description:
     'Commands are read as bash reads them. An unclosed quote is an error: bash would wait for more input and ' +
-    'never run the command. Windows `^` and PowerShell backtick continuations are warnings: the examples are ' +
+    'never run the command; so is an unquoted `(` or `)` among the words, which bash refuses as a syntax error. Windows `^` and PowerShell backtick continuations are warnings: the examples are ' +
     'bash examples, and pasted into bash these commands break; so are unquoted shorthand values with braces and ' +
     'commas (`Tags=[{Key=a,Value=b}]`), which bash brace-expands into several words. Pipes, command lists, command substitutions, ' +
     'redirections, variables and `NAME=value` environment assignments are information: valid shell, but the harness checks and replays only the `aws` ' +
@@ -42,6 +43,11 @@ const shellSyntax: Rule = {
         name: 's3api/list-buckets.rst',
         text: '**To list buckets**\n\nThe following example lists buckets. ::\n\n    aws s3api list-buckets --query "Buckets[].Name\n',
         messages: ['5:36-5:51: error: This double quote is never closed: bash would wait for more input instead of running the command.'],
+      },
+      {
+        name: 'elbv2/describe-ssl-policies.rst',
+        text: "**To list TLS 1.3 policies**\n\nThe following example lists policies. ::\n\n    aws elbv2 describe-ssl-policies --query SslPolicies[?contains(SslProtocols,'TLSv1.3')].Name\n",
+        messages: ["5:66-5:67: error: An unquoted `(` here is a bash syntax error (unexpected token `('): bash runs nothing; quote the value."],
       },
       {
         name: 'ec2/describe-instances.rst',

@@ -160,6 +160,15 @@ describe('splitCommands', () => {
   });
 });
 
+describe('syntax errors', () => {
+  test('an unquoted ( among the words is a bash syntax error, and nothing after it is reported', () => {
+    const command = read("aws elbv2 describe-ssl-policies --query SslPolicies[?contains(SslProtocols,'TLSv1.3')].Name $X");
+    expect(command.issues.map((issue) => issue.message)).toEqual([
+      "An unquoted `(` here is a bash syntax error (unexpected token `('): bash runs nothing; quote the value.",
+    ]);
+  });
+});
+
 describe('chained aws commands', () => {
   test('an aws command after &&, ||, ; or | is the rest, read on its own from where it starts', () => {
     const { document, lines } = indentedBlock('aws s3 ls && aws s3 mb s3://bucket $SUFFIX');

@@ -143,8 +143,19 @@ describe('translateCommand', () => {
     ]);
   });
 
-  it('reports an option without its value once, as argparse does, not also as missing', () => {
+  it('reports what stops argparse once, not also the required parameters it never gets to check', () => {
     expect(kinds('aws cognito-idp admin-get-user --user-pool-id us-west-2_EXAMPLE --username')).toEqual(["invalid-parameter-value: '--username' expects a value."]);
+    expect(kinds('aws cognito-idp list-users --generate-cli-skeleton bogus')).toEqual([
+      "invalid-parameter-value: Invalid value 'bogus' for '--generate-cli-skeleton': choose from input, output, yaml-input.",
+    ]);
+    expect(kinds('aws cognito-idp list-users --cli-read-timeout abc')).toEqual(["invalid-parameter-value: '--cli-read-timeout' takes an integer, not 'abc'."]);
+    expect(kinds('aws cognito-idp list-users --user-pool-id us-west-2_EXAMPLE --cli-read-timeout 0 --cli-error-format json')).toEqual([]);
+  });
+
+  it('knows help at the service and operation level, and an operation missing', () => {
+    expect(kinds('aws cognito-idp help')).toEqual(["customization: 'aws cognito-idp help' prints the service's help page: there is no API call to check."]);
+    expect(kinds('aws cognito-idp list-users help')).toEqual(["customization: 'aws cognito-idp list-users help' prints the command's help page: there is no API call to check."]);
+    expect(kinds('aws cognito-idp')).toEqual(["unknown-operation: 'aws cognito-idp' names no operation: the AWS CLI prints its usage and fails."]);
   });
 
   it('reports missing required parameters unless --cli-input-json may hold them', () => {

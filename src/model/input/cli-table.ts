@@ -3,12 +3,17 @@
  * and commands implemented by customizations. Facts about the CLI's behaviour, kept as data.
  */
 
-/** Values the CLI accepts for global options that have a fixed set. */
-export const GLOBAL_CHOICES: Readonly<Record<string, readonly string[]>> = {
+/** Values the CLI accepts for options (global or on every operation) that have a fixed set. */
+export const OPTION_CHOICES: Readonly<Record<string, readonly string[]>> = {
   '--output': ['json', 'text', 'table', 'yaml', 'yaml-stream'],
   '--color': ['on', 'off', 'auto'],
   '--cli-binary-format': ['base64', 'raw-in-base64-out'],
+  '--cli-error-format': ['legacy', 'json', 'yaml', 'text', 'table', 'enhanced'],
+  '--generate-cli-skeleton': ['input', 'output', 'yaml-input'],
 };
+
+/** Global options argparse reads as integers (`type=int`). */
+export const INTEGER_OPTIONS: ReadonlySet<string> = new Set(['--cli-read-timeout', '--cli-connect-timeout']);
 
 /** Arguments every operation command gets (awscli/customizations/cliinput.py, generatecliskeleton.py). */
 export const OPERATION_OPTIONS: ReadonlyMap<string, { values: 1 | '?' }> = new Map([

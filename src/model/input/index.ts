@@ -16,8 +16,9 @@ import {
   CUSTOM_SERVICES,
   CUSTOM_VALUE_READERS,
   DEFAULTED_MEMBERS,
-  GLOBAL_CHOICES,
+  INTEGER_OPTIONS,
   OPERATION_OPTIONS,
+  OPTION_CHOICES,
   REMOVED_ARGUMENTS,
   hiddenAlias,
   renamedArgument,
@@ -208,13 +209,21 @@ export function translateCommand(command: AwsCommand, options: TranslateOptions)
     return translation;
   }
   translation.model = model;
-  if (command.operation === undefined || command.operationWord === undefined) return translation;
+  if (command.operation === undefined || command.operationWord === undefined) {
+    report('unknown-operation', `'aws ${service}' names no operation: the AWS CLI prints its usage and fails.`, [command.serviceWord]);
+    return translation;
+  }
 
   const operationNames = operationNamesOf(model);
   let operation = command.operation;
   let args = command.args;
   let operationWords: Word[] = [command.operationWord];
 
+  if (operation === 'help') {
+    translation.customization = `${service} help`;
+    report('customization', `'aws ${service} help' prints the service's help page: there is no API call to check.`, operationWords);
+    return translation;
+  }
   if ((CUSTOM_COMMANDS[service] ?? []).includes(operation)) {
     translation.customization = `${service} ${operation}`;
     report('customization', `'aws ${service} ${operation}' is a CLI customization, not an API call: its input is not checked.`, operationWords);
@@ -273,8 +282,9 @@ function readArguments(translation: CommandTranslation, state: ReadState): void 
   const table = argumentTable(service, operation, model, operationName);
   const words = [...command.leadingGlobals, ...state.args];
   const given = new Map<string, { spec: ArgumentSpec; option: Word; values: Word[] }>();
-  // Options written without their value: argparse stops there, so the member is not also "missing".
-  const valueless = new Set<string>();
+  // argparse stops at an ambiguous prefix, an option without its value (or with one it takes none of), or a
+  // value outside its choices or not an integer: the CLI never gets to its required-parameter check.
+  let parserStopped = false;
   const globals = new Map<string, Word[]>();
   const positionals: Word[] = [];
 
@@ -301,6 +311,7 @@ function readArguments(translation: CommandTranslation, state: ReadState): void 
     }
     if ('ambiguous' in resolution) {
       report('abbreviated-parameter', `Ambiguous option '${option}': could match ${resolution.ambiguous.join(', ')}.`, [word]);
+      parserStopped = true;
       index += takeValues(words, index + 1, '+').length;
       continue;
     }
@@ -312,16 +323,21 @@ function readArguments(translation: CommandTranslation, state: ReadState): void 
     const needsValue = spec.values === 1 || spec.values === '+';
     if (needsValue && values.length === 0) {
       report('invalid-parameter-value', `'${name}' expects ${spec.values === '+' ? 'at least one value' : 'a value'}.`, [word]);
-      if (spec.member) valueless.add(spec.member);
+      parserStopped = true;
       continue;
     }
     if (spec.values === 0 && inlineValue) {
       report('invalid-parameter-value', `'${name}' takes no value.`, [word]);
+      parserStopped = true;
       continue;
     }
     translation.arguments.push({ name, ...(spec.member ? { member: spec.member } : {}), words: [word, ...(inlineValue ? [] : values)] });
+    if (!optionValueAccepted(name, values, word, report)) {
+      parserStopped = true;
+      continue;
+    }
     if (isGlobal) {
-      readGlobal(translation, name, values, word, report);
+      readGlobal(translation, name, values);
       globals.set(name, values);
       continue;
     }
@@ -333,6 +349,12 @@ function readArguments(translation: CommandTranslation, state: ReadState): void 
     given.set(key, { spec, option: word, values });
   }
 
+  // clidriver.py's operation parser has an optional positional `help`: the command prints its help page.
+  if (positionals[0]?.value === 'help') {
+    translation.customization = `${service} ${operation} help`;
+    report('customization', `'aws ${service} ${operation} help' prints the command's help page: there is no API call to check.`, [positionals[0]]);
+    return;
+  }
   const outfile = takesOutfile(model, operationModel);
   const strays = outfile ? positionals.slice(1) : positionals;
   for (const stray of strays) report('unknown-parameter', `Unexpected word '${stray.value}': 'aws ${service} ${operation}' takes no positional arguments here.`, [stray]);
@@ -340,7 +362,7 @@ function readArguments(translation: CommandTranslation, state: ReadState): void 
     report('missing-required-parameter', `'aws ${service} ${operation}' needs an output file name after its options (outfile).`, state.operationWords);
   }
 
-  buildInput(translation, state, given, globals, valueless);
+  buildInput(translation, state, given, globals, parserStopped);
 }
 
 /** The value words of an option: `count` words that are not options themselves. */
@@ -355,19 +377,25 @@ function takeValues(words: Word[], start: number, count: ArgumentSpec['values'])
   return values;
 }
 
-function readGlobal(
-  translation: CommandTranslation,
-  name: string,
-  values: Word[],
-  word: Word,
-  report: ReadState['report'],
-): void {
+/** A CLI option's value against the CLI's own rules (choices, integers); reports and says no when it breaks them. */
+function optionValueAccepted(name: string, values: Word[], word: Word, report: ReadState['report']): boolean {
   const value = values[0]?.value;
-  const choices = GLOBAL_CHOICES[name];
-  if (value !== undefined && choices && !choices.includes(value)) {
+  if (value === undefined) return true;
+  const choices = OPTION_CHOICES[name];
+  if (choices && !choices.includes(value)) {
     report('invalid-parameter-value', `Invalid value '${value}' for '${name}': choose from ${choices.join(', ')}.`, [word, ...values]);
-    return;
+    return false;
   }
+  if (INTEGER_OPTIONS.has(name) && !/^\s*[+-]?\d+\s*$/.test(value)) {
+    report('invalid-parameter-value', `'${name}' takes an integer, not '${value}'.`, [word, ...values]);
+    return false;
+  }
+  return true;
+}
+
+/** What `--output` and `--query` change in what the CLI prints. */
+function readGlobal(translation: CommandTranslation, name: string, values: Word[]): void {
+  const value = values[0]?.value;
   if (name === '--output' && value !== undefined && OUTPUT_FORMATS.has(value as OutputFormat)) translation.output.format = value as OutputFormat;
   if (name === '--query' && value !== undefined) translation.output.query = value;
 }
@@ -377,7 +405,7 @@ function buildInput(
   state: ReadState,
   given: Map<string, { spec: ArgumentSpec; option: Word; values: Word[] }>,
   globals: Map<string, Word[]>,
-  valueless: ReadonlySet<string>,
+  parserStopped: boolean,
 ): void {
   const { model, operationModel, report, service, operation } = state;
   const binaryFormat = globals.get('--cli-binary-format')?.[0]?.value ?? 'base64';
@@ -421,10 +449,10 @@ function buildInput(
   const skeleton = given.has('--generate-cli-skeleton');
   // Arguments added by customizations fill members in ways the model does not say (`--zip-file` → Code).
   const customizedInput = [...given.keys()].some((key) => key in (ADDED_ARGUMENTS[`${service}.${operation}`] ?? {}));
-  if (!inputFileUnseen && !skeleton && !customizedInput) {
+  if (!parserStopped && !inputFileUnseen && !skeleton && !customizedInput) {
     for (const member of inputShape?.required ?? []) {
       const ref = inputShape?.members?.[member];
-      if (member in input || given.has(member) || valueless.has(member) || ref?.idempotencyToken || DEFAULTED_MEMBERS[`${service}.${operation}`]?.includes(member)) continue;
+      if (member in input || given.has(member) || ref?.idempotencyToken || DEFAULTED_MEMBERS[`${service}.${operation}`]?.includes(member)) continue;
       const shape = ref ? shapeOf(model, ref) : undefined;
       const cliName = `--${renamedArgument(service, operation, xformName(member))}`;
       report(
