@@ -204,7 +204,7 @@ class Reader {
     } else if (op === '|' || op === '|&') {
       this.report('pipe', `A \`${op}\` pipes the output into another command, which the harness does not run.`, start, this.pos);
     } else if (op === '(' || op === ')') {
-      this.report('syntax-error', `An unquoted \`${op}\` here is a bash syntax error (unexpected token \`${op}'): bash runs nothing; quote the value.`, start, this.pos);
+      this.report('syntax-error', `An unquoted \`${op}\` here is a bash syntax error: bash runs nothing; quote the value.`, start, this.pos);
       this.syntaxError = true;
     } else {
       this.report('command-list', `A \`${op}\` starts another shell command, which the harness does not run.`, start, this.pos);

@@ -47,7 +47,7 @@ const shellSyntax: Rule = {
       {
         name: 'elbv2/describe-ssl-policies.rst',
         text: "**To list TLS 1.3 policies**\n\nThe following example lists policies. ::\n\n    aws elbv2 describe-ssl-policies --query SslPolicies[?contains(SslProtocols,'TLSv1.3')].Name\n",
-        messages: ["5:66-5:67: error: An unquoted `(` here is a bash syntax error (unexpected token `('): bash runs nothing; quote the value."],
+        messages: ["5:66-5:67: error: An unquoted `(` here is a bash syntax error: bash runs nothing; quote the value."],
       },
       {
         name: 'ec2/describe-instances.rst',

@@ -164,7 +164,7 @@ describe('syntax errors', () => {
   test('an unquoted ( among the words is a bash syntax error, and nothing after it is reported', () => {
     const command = read("aws elbv2 describe-ssl-policies --query SslPolicies[?contains(SslProtocols,'TLSv1.3')].Name $X");
     expect(command.issues.map((issue) => issue.message)).toEqual([
-      "An unquoted `(` here is a bash syntax error (unexpected token `('): bash runs nothing; quote the value.",
+      "An unquoted `(` here is a bash syntax error: bash runs nothing; quote the value.",
     ]);
   });
 });
