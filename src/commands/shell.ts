@@ -194,13 +194,24 @@ class Reader {
     this.pos = end;
   }
 
+  /** Where the next word starts after `from`, past blanks and `\`-newline continuations. */
+  private afterBlanksAndContinuations(from: number): number {
+    let at = from;
+    for (;;) {
+      while (BLANK.test(this.text[at] ?? '')) at++;
+      if (this.text[at] !== '\\' || this.text[at + 1] !== '\n') return at;
+      at += 2;
+    }
+  }
+
   private readOperator(): void {
     const start = this.pos;
     const op = /^(?:\|\||\|&|&&|;;|[|&;()])/.exec(this.text.slice(start, start + 2))![0];
     this.pos += op.length;
-    if (this.inFirstCommand && /^(?:\|\||\||&&|;)$/.test(op) && AWS_LINE.test(this.text.slice(this.pos, this.lineEnd(this.pos)))) {
+    const next = this.afterBlanksAndContinuations(this.pos);
+    if (this.inFirstCommand && /^(?:\|\||\||&&|;)$/.test(op) && AWS_LINE.test(this.text.slice(next, this.lineEnd(next)))) {
       // Another `aws` command: read and checked as a command of its own (readShellCommand's `rest`).
-      this.nextAwsCommand = this.pos;
+      this.nextAwsCommand = next;
     } else if (op === '|' || op === '|&') {
       this.report('pipe', `A \`${op}\` pipes the output into another command, which the harness does not run.`, start, this.pos);
     } else if (op === '(' || op === ')') {

@@ -182,6 +182,11 @@ describe('chained aws commands', () => {
     expect(document.slice(second.words[0]!.start.offset, second.words[0]!.end.offset)).toBe('aws');
     expect(second.rest).toBeUndefined();
   });
+  test('the chained command may start on the next line after a continuation', () => {
+    const first = read('aws s3 ls && \\\n  aws s3 mb s3://bucket');
+    expect(first.argv).toEqual(['aws', 's3', 'ls']);
+    expect(readShellCommand(first.rest!).argv).toEqual(['aws', 's3', 'mb', 's3://bucket']);
+  });
   test('another program after the operator is not a rest, and is reported', () => {
     const command = read('aws s3 ls | grep bucket');
     expect(command.rest).toBeUndefined();
