@@ -3,7 +3,7 @@ import { exampleDocument, inputProblemRule } from './input-problem-rule.js';
 export default inputProblemRule({
   id: 'invalid-parameter-value',
   severity: 'error',
-  description: 'A parameter value the AWS CLI or the service rejects: shorthand or JSON syntax, the wrong type for the shape (a list where a string is expected), a value outside the enum, a member the shape does not have, also in `--cli-input-json` and in the files a `file://` value names, read from the `Contents of ``x.json``::` block of the example when the file is not beside the document (errors); a length, range or pattern the service would refuse (warnings: placeholders are often short).',
+  description: 'A parameter value the AWS CLI or the service rejects: shorthand or JSON syntax, the wrong type for the shape (a list where a string is expected), a value outside the enum, a `--query` that is not a JMESPath expression, a member the shape does not have, also in `--cli-input-json` and in the files a `file://` value names, read from the `Contents of ``x.json``::` block of the example when the file is not beside the document (errors); a length, range or pattern the service would refuse (warnings: placeholders are often short).',
   kinds: { 'invalid-parameter-value': 'error', constraint: 'warning' },
   examples: {
     ok: [{ name: 'cognito-idp/respond-to-auth-challenge.rst', text: exampleDocument('To respond to a challenge', 'aws cognito-idp respond-to-auth-challenge --client-id 1example23456789 --challenge-name NEW_PASSWORD_REQUIRED --challenge-responses USERNAME=admin,NEW_PASSWORD=Example.123 --session AYABeExampleSessionToken1234'), messages: [] }],

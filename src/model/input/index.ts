@@ -4,6 +4,7 @@
  * becomes an `InputProblem` at the words concerned.
  */
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { compile as compileJmesPath } from 'jmespath';
 import path from 'node:path';
 import type { AwsCommand, Word } from '../../commands/types.js';
 import type { Point } from '../../document/types.js';
@@ -332,6 +333,8 @@ function readArguments(translation: CommandTranslation, state: ReadState): void 
       continue;
     }
     translation.arguments.push({ name, ...(spec.member ? { member: spec.member } : {}), words: [word, ...(inlineValue ? [] : values)] });
+    // A projection is what the author documents, even one the CLI would refuse: the output is not the response.
+    if (name === '--query' && values[0] !== undefined) translation.output.query = values[0].value;
     if (!optionValueAccepted(name, values, word, report)) {
       parserStopped = true;
       continue;
@@ -390,14 +393,22 @@ function optionValueAccepted(name: string, values: Word[], word: Word, report: R
     report('invalid-parameter-value', `'${name}' takes an integer, not '${value}'.`, [word, ...values]);
     return false;
   }
+  if (name === '--query') {
+    try {
+      // The CLI compiles the expression while it reads the options (argparse type `_query_type`).
+      compileJmesPath(value);
+    } catch (error) {
+      report('invalid-parameter-value', `Bad value for --query ${value}: ${(error as Error).message}`, [word, ...values]);
+      return false;
+    }
+  }
   return true;
 }
 
-/** What `--output` and `--query` change in what the CLI prints. */
+/** What `--output` changes in what the CLI prints. */
 function readGlobal(translation: CommandTranslation, name: string, values: Word[]): void {
   const value = values[0]?.value;
   if (name === '--output' && value !== undefined && OUTPUT_FORMATS.has(value as OutputFormat)) translation.output.format = value as OutputFormat;
-  if (name === '--query' && value !== undefined) translation.output.query = value;
 }
 
 function buildInput(
