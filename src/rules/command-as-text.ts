@@ -48,7 +48,6 @@ const commandAsText: Rule = {
   },
   check({ document, report }) {
     const text = String(document.file.value);
-    const lineEnding = /\r\n|\r|\n/.exec(text)?.[0] ?? '\n';
     const visit = (parent: Parent) => {
       parent.children.forEach((node, index) => {
         if ('children' in node) visit(node as Parent);
@@ -78,7 +77,7 @@ const commandAsText: Rule = {
               ? 'This `aws` command is not a literal block: the `::` line before it needs a blank line after it (without one, reStructuredText reads a definition list), so the command renders as text and is not checked'
               : 'This `aws` command is not a literal block: end the paragraph before it with `::`, so the command renders as code and is checked';
         // The blank line the `::` needs makes the indented lines its literal block.
-        const fix = afterIntroducer && start.column > 1 ? { start: lineStart, end: lineStart, text: lineEnding } : undefined;
+        const fix = afterIntroducer && start.column > 1 ? { start: lineStart, end: lineStart, text: /\r\n|\r|\n/.exec(text)?.[0] ?? '\n' } : undefined;
         report({ start, end, message, fingerprint: firstWords(first.value), ...(fix ? { fix } : {}) });
       });
     };

@@ -27,7 +27,7 @@ import {
 import { didYouMean } from '../suggest.js';
 import type { CommandTranslation, InputProblem, InputProblemKind } from './types.js';
 import { memberRef } from '../members.js';
-import { shapeOf, toApiValue, unpackArgument, usesOldListCase, validateValue } from './values.js';
+import { shapeOf, toApiValue, unpackArgument, usesOldListCase, validateValue, type UnpackContext } from './values.js';
 
 export type { CommandTranslation, InputProblem, InputProblemKind, ParsedArgument } from './types.js';
 
@@ -306,7 +306,7 @@ function readArguments(translation: CommandTranslation, state: ReadState): void 
     resolution ??= resolveOption(option, table);
     if (resolution === undefined) {
       const values = takeValues(words, index + 1, '+');
-      report('unknown-parameter', `Unknown parameter '${option}' for 'aws ${service} ${operation}'.${didYouMean(option, [...table.keys(), ...Object.keys(GLOBAL_OPTIONS)])}`, [word]);
+      report('unknown-parameter', `Unknown parameter '${option}' for 'aws ${service} ${operation}'.${didYouMean(option, [...table.keys(), ...GLOBAL_OPTION_NAMES])}`, [word]);
       index += values.length;
       continue;
     }
@@ -435,12 +435,7 @@ function buildInput(
     }
     const texts = resolveParamFiles(values, state, spec);
     if (texts === undefined) continue;
-    const context = {
-      model,
-      binaryFormat,
-      report: (kind: 'invalid-parameter-value' | 'constraint', message: string) => report(kind, message + (texts.shownAt ?? ''), valueWords),
-      oldListCase: usesOldListCase(model, operation, renamedArgument(service, operation, xformName(spec.member))),
-    };
+    const context = valueContext(state, spec.member, binaryFormat, valueWords, texts.shownAt ?? '');
     const shape = shapeOf(model, spec.ref);
     if (shape.type === 'blob' && shape.streaming) continue; // a file path the CLI opens: checked by resolveParamFiles
     if (texts.binary) {
@@ -488,7 +483,7 @@ function buildInput(
  * are kept as written, so a replay shows what the client does with them.
  */
 function withInputFileMembers(fromInputFile: Record<string, unknown>, input: Record<string, unknown>, state: ReadState, binaryFormat: string, words: Word[], shownAt: string): Record<string, unknown> {
-  const { model, operationModel, operation, service, report } = state;
+  const { model, operationModel, report } = state;
   const inputShape = operationModel.input ? shapeOf(model, operationModel.input) : undefined;
   const added: [string, unknown][] = [];
   for (const [member, value] of Object.entries(fromInputFile)) {
@@ -499,17 +494,23 @@ function withInputFileMembers(fromInputFile: Record<string, unknown>, input: Rec
       added.push([member, value]);
       continue;
     }
-    const context = {
-      model,
-      binaryFormat,
-      report: (kind: 'invalid-parameter-value' | 'constraint', message: string) => report(kind, message + shownAt, words),
-      oldListCase: usesOldListCase(model, operation, renamedArgument(service, operation, xformName(member))),
-    };
+    const context = valueContext(state, member, binaryFormat, words, shownAt);
     const shape = shapeOf(model, ref);
     validateValue(model, shape, value, member, context);
     added.push([member, toApiValue(model, shape, value, binaryFormat)]);
   }
   return Object.fromEntries([...added, ...Object.entries(input)]);
+}
+
+/** How a member's value is read and checked; its problems stand at `words`, noting the shown file it came from. */
+function valueContext(state: ReadState, member: string, binaryFormat: string, words: readonly Word[], shownAt: string): UnpackContext {
+  const { model, service, operation, report } = state;
+  return {
+    model,
+    binaryFormat,
+    report: (kind, message) => report(kind, message + shownAt, words),
+    oldListCase: usesOldListCase(model, operation, renamedArgument(service, operation, xformName(member))),
+  };
 }
 
 /** The words of a value with `file://` / `fileb://` resolved; undefined when the file cannot be seen. */
