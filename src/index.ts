@@ -8,6 +8,7 @@ export { parseDocument, readDocument, documentFromText, rstParse, markdownParse 
 export { extractExamples } from './examples/index.js';
 export type { Example, ExampleDocument, Output } from './examples/types.js';
 export { readShellCommand, splitCommands } from './commands/shell.js';
+export { readCommandsInBlock, type BlockCommand, type BlockReadOptions, type ShellDialect } from './commands/index.js';
 export { parseAwsCommand } from './commands/aws.js';
 export { parseShorthand } from './commands/shorthand.js';
 export { embeddedModels, loadModels, ModelLoadError } from './model/load.js';

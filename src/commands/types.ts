@@ -6,6 +6,21 @@ export interface Word {
   raw: string;
   start: Point;
   end: Point;
+  /**
+   * In the author's reading (`intendedWords`): the stretches of `value` whose content is not known here —
+   * a placeholder the reader fills in (`<user-pool-id>`, `{{pool_id}}`), a shell variable or command
+   * substitution the shell supplies (`$POOL_ID`, `$(date)`), or text whose reading depends on a shell error
+   * reported elsewhere. Structure around them (option names, arity, JSON/shorthand syntax) is still
+   * checked; checks that need their content (type, enum, length, pattern) are not made.
+   */
+  unknown?: UnknownSpan[];
+}
+
+/** `[start, end)` indices into a word's `value`. */
+export interface UnknownSpan {
+  start: number;
+  end: number;
+  kind: 'placeholder' | 'variable' | 'substitution' | 'unreliable';
 }
 
 /** Something in a command where what is displayed and what bash would run differ, or that we never run. */

@@ -2,8 +2,7 @@ import path from 'node:path';
 import type { Code, Nodes, Paragraph, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
-import { parseAwsCommand } from '../commands/aws.js';
-import { AWS_LINE, readShellCommand, splitCommands } from '../commands/shell.js';
+import { firstAwsLine, readCommandsInBlock } from '../commands/index.js';
 import type { CodeData, DocumentFormat, Position, SourceLine } from '../document/types.js';
 import { parseJsonBlock } from './json/parse.js';
 import { isNoOutputSentence } from './no-output.js';
@@ -147,18 +146,11 @@ function readCodeBlock(example: Example, code: Code): void {
   const introducer = (data.introducer ?? '').trim();
   // Content first: a block that starts with `aws` is commands; one that holds `aws` lines after some shell
   // set-up or prose is commands too, unless its introducer says it is output (which may quote a command).
-  const awsLine = AWS_IN_BLOCK.test(code.value) ? firstAwsLine(lines) : -1;
+  const awsLine = firstAwsLine(lines);
   // The sentence that ends in `::` says what the block is; earlier ones may speak of other outputs.
   const outputIntroduced = outputIntroducer.test(lastSentenceOf(introducer));
   if (awsLine === 0 || (awsLine > 0 && !outputIntroduced)) {
-    for (const group of splitCommands(lines)) {
-      // `aws a && aws b` on one line: each command is read and checked on its own.
-      for (let commandLines: SourceLine[] | undefined = group; commandLines; ) {
-        const shell = readShellCommand(commandLines);
-        if (shell.intendedWords[0]?.value === 'aws') example.commands.push(parseAwsCommand(shell));
-        commandLines = shell.rest;
-      }
-    }
+    for (const { command } of readCommandsInBlock(lines)) example.commands.push(command);
     return;
   }
   const file = fileIntroducer.exec(introducer) ?? fileNameIntroducer.exec(introducer);
@@ -215,12 +207,4 @@ function readJson(output: Output, lines: SourceLine[]): void {
 
 function lastSentenceOf(text: string): string {
   return text.split(/(?<=[.!?])\s+/).at(-1) ?? '';
-}
-
-/** A line of a block that is an `aws` command: most blocks (outputs) have none, and one test tells. */
-const AWS_IN_BLOCK = new RegExp(AWS_LINE.source, 'm');
-
-/** The index among non-blank lines of the first `aws` (or `$ aws`) line, -1 when there is none. */
-function firstAwsLine(lines: SourceLine[]): number {
-  return lines.filter((line) => line.text.trim() !== '').findIndex((line) => AWS_LINE.test(line.text));
 }
