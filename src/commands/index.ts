@@ -12,6 +12,8 @@ export type ShellDialect = 'bash' | 'powershell' | 'cmd';
 
 export interface BlockReadOptions {
   dialect?: ShellDialect;
+  /** A terminal transcript (a `console` / `shell-session` fence): prompts (`$ `, `% `, `# `) start commands, other lines are output. */
+  transcript?: boolean;
   /**
    * Shell variables the document assigned so far (`POOL_ID=...`, `export CLIENT_ID=...`): a later `$POOL_ID`
    * stands for its value in the author's reading. The reader adds the assignments it meets in this block.
@@ -19,7 +21,10 @@ export interface BlockReadOptions {
   variables?: Map<string, string>;
 }
 
-/** One `aws` command of a block, and the lines a transcript shows as its output (`$ aws ...` then what it printed). */
+/**
+ * One `aws` command of a block, and the lines the same block shows as its output: what a transcript prints after
+ * the prompt line, or the JSON an RST literal block holds after the command (no `Output::` between).
+ */
 export interface BlockCommand {
   command: AwsCommand;
   output?: SourceLine[];
