@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { openReplayTarget, type OpenTarget } from './cli/replay-target.js';
-import { runFiles, type ExampleSummary, type RunResult } from './cli/run.js';
+import { runFiles } from './cli/run.js';
+import type { ExampleSummary, RunResult } from './cli/types.js';
 import { embeddedModels, loadModels } from './model/load.js';
 import { allRules } from './rules/index.js';
 import type { Finding, Rule } from './rules/types.js';

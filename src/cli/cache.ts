@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cacheFolder } from '../model/load.js';
 import type { Finding } from '../rules/types.js';
-import type { ExampleSummary } from './run.js';
+import type { ExampleSummary } from './types.js';
 
 /** A file a result depends on, as it was: size -1 when it did not exist. */
 interface FileStamp {

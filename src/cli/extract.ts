@@ -6,12 +6,12 @@ import type { ModelIndex } from '../model/types.js';
 import { jsonMessage } from '../reports/json.js';
 import { formatPretty } from '../reports/pretty.js';
 import type { FileResult } from '../pipeline.js';
-import type { RunResult } from './run.js';
+import type { RunReport } from '../reports/types.js';
 
 export type ExtractFormat = 'pretty' | 'json';
 
 /** What `extract` prints: the examples of every file (JSON described by `schemas/extract.schema.json`). */
-export function formatExtract(result: RunResult, format: ExtractFormat): string {
+export function formatExtract(result: { report: RunReport; outcomes: { extract?: ExtractedFile }[] }, format: ExtractFormat): string {
   const files = result.outcomes.map((outcome, index) => ({ path: result.report.files[index]!.path, ...outcome.extract! }));
   if (format === 'json') return `${JSON.stringify({ files }, null, 2)}\n`;
   const lines: string[] = [];

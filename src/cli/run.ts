@@ -9,13 +9,16 @@ import type { RunReport } from '../reports/types.js';
 import type { EngineOptions, SeveritySetting } from '../rules/engine.js';
 import fileName, { notAnExampleReason } from '../rules/file-name.js';
 import { applyFixes } from '../rules/fix.js';
-import type { Finding, Rule } from '../rules/types.js';
+import type { Rule } from '../rules/types.js';
 import { hashText, type ResultCache } from './cache.js';
 import { changedFiles } from './changed.js';
 import { createPathFilter, type Config } from './config.js';
-import { describeFile, type ExtractedFile } from './extract.js';
+import { describeFile } from './extract.js';
 import { collectDocuments, displayPath, type DocumentPath } from './files.js';
 import { selectShard } from './shard.js';
+import type { FileOutcome, RunResult } from './types.js';
+
+export type { ExampleSummary, FileOutcome, RunResult } from './types.js';
 
 /** Which of the found documents a run checks. */
 export interface Selection {
@@ -39,29 +42,6 @@ export interface RunOptions {
   describe?: boolean;
   /** Findings kept between runs (`check --cache`). */
   cache?: ResultCache;
-}
-
-/** Where an example stands, for reporters that group findings by example. */
-export interface ExampleSummary {
-  index: number;
-  title: string | null;
-  startLine: number;
-  endLine: number;
-}
-
-/** What a run keeps of one file: plain data, the document itself is let go. */
-export interface FileOutcome {
-  path: string;
-  findings: Finding[];
-  examples: ExampleSummary[];
-  /** The document's text (baselines fingerprint findings by their source line). */
-  text: string;
-  extract?: ExtractedFile;
-}
-
-export interface RunResult {
-  report: RunReport;
-  outcomes: FileOutcome[];
 }
 
 /** Checks every selected document under the given paths, one at a time, in a stable order. */

@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseJsonText } from '../cli/config.js';
+import { parseJsonText } from '../document/json-text.js';
 import type { Finding } from '../rules/types.js';
 
 /** A known finding: `count` identical ones (same rule and fingerprint) in one file, 1 when absent. */

@@ -6,9 +6,9 @@ import type { CommandTranslation } from '../model/input/types.js';
 import type { ModelIndex } from '../model/types.js';
 import { allRules } from './index.js';
 import { UNUSED_SUPPRESSION_RULE_ID, applySuppressions } from './suppressions.js';
-import type { Finding, Rule, RuleContext, Severity } from './types.js';
+import type { Finding, Rule, RuleContext, SeveritySetting } from './types.js';
 
-export type SeveritySetting = Severity | 'off';
+export type { SeveritySetting } from './types.js';
 
 export interface EngineOptions {
   rules: readonly Rule[];

@@ -1,4 +1,4 @@
-import { forEachReplay } from '../replay/index.js';
+import { forEachReplay } from './replay-places.js';
 import type { Rule } from './types.js';
 
 /** Says, once per command, why it was not replayed or why its output was not compared, so a quiet report never means more than it does. */

@@ -1,4 +1,4 @@
-import { forEachReplay } from '../replay/index.js';
+import { forEachReplay } from './replay-places.js';
 import type { Rule } from './types.js';
 
 const wrongPassword = (code: string) =>

@@ -1,4 +1,4 @@
-import { responseProblemPlace } from '../replay/index.js';
+import { responseProblemPlace } from './replay-places.js';
 import type { Rule } from './types.js';
 
 const okDocument = `**To get the signed-in user's profile**

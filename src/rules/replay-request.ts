@@ -1,4 +1,4 @@
-import { forEachReplay, requestProblemPlace } from '../replay/index.js';
+import { forEachReplay, requestProblemPlace } from './replay-places.js';
 import type { Rule } from './types.js';
 
 const describeUserPool = (parameters: string) =>

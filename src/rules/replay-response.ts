@@ -1,4 +1,4 @@
-import { forEachReplay, responseProblemPlace } from '../replay/index.js';
+import { forEachReplay, responseProblemPlace } from './replay-places.js';
 import type { Rule } from './types.js';
 
 const signIn = (output: string) =>

@@ -1,6 +1,5 @@
 import type { DocumentFormat } from '../document/types.js';
-import type { SeveritySetting } from './engine.js';
-import type { Finding } from './types.js';
+import type { Finding, SeveritySetting } from './types.js';
 
 /** The rule id of findings about suppressions that suppress nothing or name an unknown rule. */
 export const UNUSED_SUPPRESSION_RULE_ID = 'unused-suppression';

@@ -3,10 +3,12 @@ import type { Point } from '../document/types.js';
 import type { Example, ExampleDocument } from '../examples/types.js';
 import type { CommandTranslation } from '../model/input/types.js';
 import type { ModelIndex } from '../model/types.js';
-import type { LiveCommandResult } from '../replay/live/index.js';
-import type { ReplayResult } from '../replay/types.js';
+import type { LiveCommandResult, ReplayResult } from './replay-results.js';
 
 export type Severity = 'error' | 'warning' | 'info';
+
+/** A severity a configuration may give a rule, or `off`. */
+export type SeveritySetting = Severity | 'off';
 
 /** A document a rule's tests run: `messages` are the exact expected findings of this rule, formatted by `formatFinding`. */
 export interface RuleExample {

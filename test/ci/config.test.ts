@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ConfigError, createPathFilter, globToRegExp, loadConfig, mergeOptions, parseJsonText } from '../../src/cli/config.js';
+import { ConfigError, createPathFilter, globToRegExp, loadConfig, mergeOptions } from '../../src/cli/config.js';
+import { parseJsonText } from '../../src/document/json-text.js';
 
 const workDir = mkdtempSync(path.join(tmpdir(), 'docs-harness-config-'));
 afterAll(() => rmSync(workDir, { recursive: true, force: true }));

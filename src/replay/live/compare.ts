@@ -1,15 +1,7 @@
+import type { OutputDifference } from '../../rules/replay-results.js';
 import { findDeviation, type TargetProfile } from './profiles.js';
 
-export interface OutputDifference {
-  /** JSON pointer of the difference (into the documented output; for extra keys, into the live output). */
-  pointer: string;
-  /** The nearest pointer that exists in the documented output: where a finding is placed. */
-  anchor: string;
-  kind: 'missing' | 'extra' | 'type' | 'value';
-  severity: 'error' | 'info';
-  /** A readable one-line diff; secrets are masked. */
-  message: string;
-}
+export type { OutputDifference } from '../../rules/replay-results.js';
 
 export interface CompareOptions {
   /** Documented placeholder → live value that replaced it in the request. */

@@ -6,13 +6,15 @@ import type { CommandTranslation } from '../../model/input/types.js';
 import type { RuleContext } from '../../rules/types.js';
 import { documentedOutcome } from '../index.js';
 import type { DocumentedOutcome } from '../types.js';
-import { compareOutput, mask, maskDeep, toCliOutput, type OutputDifference } from './compare.js';
+import type { LiveCommandResult } from '../../rules/replay-results.js';
+import { compareOutput, mask, maskDeep, toCliOutput } from './compare.js';
 import { CognitoFixture } from './fixture.js';
 import { cognitoLocalProfile, serviceProfile, type TargetProfile } from './profiles.js';
 import { resolveReferences, type Scenario, type ScenarioLookup, type ScenarioStep } from './scenario.js';
 import { startCognitoLocal } from './server.js';
 
 export { mask, maskDeep, type OutputDifference } from './compare.js';
+export type { LiveCommandResult } from '../../rules/replay-results.js';
 export { createScenarioFinder, loadScenario, type Scenario, type ScenarioLookup } from './scenario.js';
 export { startCognitoLocal } from './server.js';
 
@@ -21,24 +23,6 @@ export { startCognitoLocal } from './server.js';
  * `{ aws }`: the real service in a region with the SDK's default credentials (`endpoint` only for tests).
  */
 export type LiveTarget = 'cognito-local' | { endpoint: string; profile?: TargetProfile } | { aws: { region: string; endpoint?: string } };
-
-export interface LiveCommandResult {
-  operationName: string;
-  status: 'passed' | 'failed' | 'skipped';
-  /** Why the command was not replayed, or what failed before a comparison was possible. */
-  reason?: string;
-  /** The request sent, secrets masked. */
-  input?: unknown;
-  /** Documented placeholder → live value (masked). */
-  bindings: Array<[string, string]>;
-  /** The live response in CLI v2 form, secrets masked. */
-  output?: unknown;
-  error?: { name: string; message: string };
-  differences: OutputDifference[];
-  /** Time in SDK calls (the fixture's and the command's own), and the whole replay, in ms. */
-  sdkMs: number;
-  totalMs: number;
-}
 
 export interface LiveExampleResult {
   document: ExampleDocument;

@@ -1,0 +1,94 @@
+// Config files and baselines are small user files: one strict parse, and a precise place when it fails.
+/**
+ * JSON.parse, with the line and column of the first syntax error (Node 20's messages often lack a
+ * position and quote the whole text): `error` reads `line 3, column 5: unexpected '}'`.
+ */
+export function parseJsonText(text: string): { value: unknown } | { error: string } {
+  const withoutBom = text.replace(/^\uFEFF/, '');
+  try {
+    return { value: JSON.parse(withoutBom) };
+  } catch {
+    const offset = jsonErrorOffset(withoutBom);
+    const before = withoutBom.slice(0, offset).split(/\r\n|\r|\n/);
+    const found = offset < withoutBom.length ? `unexpected ${JSON.stringify(withoutBom[offset])}` : 'unexpected end of file';
+    return { error: `line ${before.length}, column ${before.at(-1)!.length + 1}: ${found}` };
+  }
+}
+
+/** The offset of the first character where strict JSON (RFC 8259) breaks; -1 when there is none. */
+function jsonErrorOffset(text: string): number {
+  let at = 0;
+  const fail = (): never => {
+    throw new JsonBreak(at);
+  };
+  const skipSpace = () => {
+    while (text[at] === ' ' || text[at] === '\t' || text[at] === '\n' || text[at] === '\r') at++;
+  };
+  const expect = (char: string) => {
+    skipSpace();
+    if (text[at] !== char) fail();
+    at++;
+  };
+  const string = () => {
+    expect('"');
+    for (;;) {
+      const char = text[at];
+      if (char === undefined || char < ' ') fail();
+      if (char === '"') return void at++;
+      if (char === '\\') {
+        at++;
+        if (text[at] === 'u') {
+          const hex = /[0-9a-fA-F]{4}/y;
+          hex.lastIndex = at + 1;
+          if (!hex.test(text)) {
+            at++;
+            fail();
+          }
+          at += 4;
+        } else if (!'"\\/bfnrt'.includes(text[at] ?? 'x')) fail();
+      }
+      at++;
+    }
+  };
+  const sequence = (close: string, item: () => void) => {
+    at++;
+    skipSpace();
+    if (text[at] === close) return void at++;
+    for (;;) {
+      item();
+      skipSpace();
+      if (text[at] === close) return void at++;
+      expect(',');
+    }
+  };
+  const value = (): void => {
+    skipSpace();
+    const char = text[at];
+    if (char === '{') {
+      return sequence('}', () => {
+        string();
+        expect(':');
+        value();
+      });
+    }
+    if (char === '[') return sequence(']', value);
+    if (char === '"') return string();
+    const literal = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null/y;
+    literal.lastIndex = at;
+    if (!literal.test(text)) fail();
+    at = literal.lastIndex;
+  };
+  try {
+    value();
+    skipSpace();
+    if (at < text.length) fail();
+    return -1;
+  } catch (error) {
+    if (error instanceof JsonBreak) return error.offset;
+    throw error;
+  }
+}
+
+class JsonBreak {
+  constructor(readonly offset: number) {}
+}
