@@ -11,6 +11,8 @@ export interface OutputProblem {
   pointer: string;
   message: string;
   severity: 'error' | 'warning';
+  /** The required member a `missing-required` problem is about. */
+  member?: string;
 }
 
 export interface ValidateOutputOptions {
@@ -229,7 +231,7 @@ class OutputWalker {
     }
     for (const required of shape.required ?? []) {
       if (!Object.hasOwn(value, required)) {
-        this.problems.push({ kind: 'missing-required', pointer, severity: 'warning', message: `'${required}' is required in ${place()} but missing` });
+        this.problems.push({ kind: 'missing-required', pointer, member: required, severity: 'warning', message: `'${required}' is required in ${place()} but missing` });
       }
     }
     const present = Object.keys(value).length;

@@ -21,7 +21,13 @@ export function formatJson(report: RunReport): string {
     notes: report.notes,
     files: report.files.map((file) => ({
       path: file.path,
-      messages: file.findings.map((finding) => ({ ...jsonMessage(finding), ...(finding.fingerprint ? { fingerprint: finding.fingerprint } : {}) })),
+      messages: file.findings.map((finding) => ({
+        ...jsonMessage(finding),
+        ...(finding.fingerprint ? { fingerprint: finding.fingerprint } : {}),
+        ...(finding.related?.length && {
+          related: finding.related.map((related) => ({ message: related.message, line: related.start.line, column: related.start.column, endLine: related.end.line, endColumn: related.end.column })),
+        }),
+      })),
     })),
   };
   return `${JSON.stringify(body, null, 2)}\n`;

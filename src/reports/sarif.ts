@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { Point } from '../document/types.js';
 import type { Severity } from '../rules/types.js';
 import type { RunReport } from './types.js';
 
@@ -36,15 +37,17 @@ export function formatSarif(report: RunReport, toolVersion: string): string {
               {
                 physicalLocation: {
                   artifactLocation: { uri: artifactUri(file.path) },
-                  region: {
-                    startLine: finding.start.line,
-                    startColumn: finding.start.column,
-                    endLine: finding.end.line,
-                    endColumn: finding.end.column,
-                  },
+                  region: regionOf(finding),
                 },
               },
             ],
+            ...(finding.related?.length && {
+              relatedLocations: finding.related.map((related, index) => ({
+                id: index + 1,
+                physicalLocation: { artifactLocation: { uri: artifactUri(file.path) }, region: regionOf(related) },
+                message: { text: related.message },
+              })),
+            }),
             ...(finding.fingerprint ? { partialFingerprints: { 'docsHarness/v1': finding.fingerprint } } : {}),
           })),
         ),
@@ -52,6 +55,10 @@ export function formatSarif(report: RunReport, toolVersion: string): string {
     ],
   };
   return `${JSON.stringify(sarif, null, 2)}\n`;
+}
+
+function regionOf(place: { start: Point; end: Point }) {
+  return { startLine: place.start.line, startColumn: place.start.column, endLine: place.end.line, endColumn: place.end.column };
 }
 
 /** SARIF wants URIs: a relative reference for paths under the working folder, a `file:` URL otherwise. */

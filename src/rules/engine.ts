@@ -26,10 +26,31 @@ export interface EngineOptions {
 
 /**
  * Runs every applicable rule over one document, then applies the document's suppression comments
- * (which need every rule's findings, so they are the engine's last step, not a rule's). Each finding is
- * also recorded on the document's vfile as a message, so unified tooling sees the same findings.
+ * (which need every rule's findings, so they are the engine's last steps, not a rule's) and says each
+ * grouped defect once (`groupFindings`). Each finding is also recorded on the document's vfile as a
+ * message, so unified tooling sees the same findings.
  */
 export async function runRules(document: ExampleDocument, options: EngineOptions): Promise<Finding[]> {
+  const findings = await collectFindings(document, options);
+  // Suppressions apply per line, before grouping: a comment covers the members on its lines only.
+  const { kept, unused } = applySuppressions(String(document.file.value ?? ''), document.format, findings, {
+    knownRuleIds: knownRuleIds(),
+    severity: options.severities?.[UNUSED_SUPPRESSION_RULE_ID] ?? 'warning',
+  });
+  const reported = [...groupFindings(kept), ...unused].sort(byPosition);
+  // A message's stack trace would point into docs-harness, not the document: not worth capturing.
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    for (const finding of reported) recordOnFile(document, finding);
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
+  }
+  return reported;
+}
+
+/** Every rule's findings on one document, one per problem found, before suppressions and grouping. */
+export async function collectFindings(document: ExampleDocument, options: EngineOptions): Promise<Finding[]> {
   const findings: Finding[] = [];
   const translations = new Map<AwsCommand, CommandTranslation | undefined>();
   const { models } = options;
@@ -72,21 +93,45 @@ export async function runRules(document: ExampleDocument, options: EngineOptions
     const pending = rule.check(ruleContext);
     if (pending) await pending;
   }
+  return findings;
+}
 
-  const { kept, unused } = applySuppressions(String(document.file.value ?? ''), document.format, findings, {
-    knownRuleIds: knownRuleIds(),
-    severity: options.severities?.[UNUSED_SUPPRESSION_RULE_ID] ?? 'warning',
-  });
-  const reported = [...kept, ...unused].sort(byPosition);
-  // A message's stack trace would point into docs-harness, not the document: not worth capturing.
-  const stackTraceLimit = Error.stackTraceLimit;
-  Error.stackTraceLimit = 0;
-  try {
-    for (const finding of reported) recordOnFile(document, finding);
-  } finally {
-    Error.stackTraceLimit = stackTraceLimit;
+/**
+ * Findings of one rule and severity that share a group key become one: at the first member in the document,
+ * with the group's message over every member's item, the other members as related locations, and a
+ * fingerprint made of the key and the items (stable when lines move). A group of one stays as reported.
+ */
+export function groupFindings(findings: readonly Finding[]): Finding[] {
+  const groups = new Map<string, Finding[]>();
+  const result: (Finding | Finding[])[] = [];
+  for (const finding of findings) {
+    if (!finding.group) {
+      result.push(finding);
+      continue;
+    }
+    const key = `${finding.ruleId}\0${finding.severity}\0${finding.group.key}`;
+    const members = groups.get(key);
+    if (members) members.push(finding);
+    else {
+      const created = [finding];
+      groups.set(key, created);
+      result.push(created);
+    }
   }
-  return reported;
+  return result.map((entry) => {
+    if (!Array.isArray(entry)) return entry;
+    const [first, ...others] = [...entry].sort(byPosition);
+    const { group, fix, ...single } = first!;
+    if (others.length === 0) return { ...single, ...(fix ? { fix } : {}) };
+    // A member's fix mends that member only, not the defect the group names.
+    const items = [first!, ...others].map((member) => member.group!.item);
+    return {
+      ...single,
+      message: group!.message(items),
+      fingerprint: `${group!.key}: ${items.join(', ')}`,
+      related: others.map((member) => ({ start: member.start, end: member.end, message: member.group!.item })),
+    };
+  });
 }
 
 let ruleIds: ReadonlySet<string> | undefined;

@@ -17,10 +17,13 @@ export function inputProblemRule(spec: {
     examples: spec.examples,
     check({ document, translation, report }) {
       for (const example of document.examples) {
-        for (const command of example.commands) {
+        for (const [commandIndex, command] of example.commands.entries()) {
           for (const problem of translation(command, example)?.problems ?? []) {
             const severity = spec.kinds[problem.kind as InputProblemKind];
-            if (severity) report({ start: problem.start, end: problem.end, message: problem.message, severity, fingerprint: `${problem.kind}:${problem.message}` });
+            if (!severity) continue;
+            // A translator's group is one command's: the key names the command, stable when lines move.
+            const group = problem.group && { ...problem.group, key: `example ${example.index + 1} command ${commandIndex + 1}: ${problem.group.key}` };
+            report({ start: problem.start, end: problem.end, message: problem.message, severity, fingerprint: `${problem.kind}:${problem.message}`, ...(group && { group }) });
           }
         }
       }

@@ -10,6 +10,12 @@ export default inputProblemRule({
     notOk: [
       { name: 'cognito-idp/respond-to-auth-challenge.rst', text: exampleDocument('To respond to a challenge', 'aws cognito-idp respond-to-auth-challenge --client-id 1example23456789 --challenge-name NEW_PASSWORD_REQUIRED --challenge-responses USERNAME=admin,NEW_PASSWORD=[Password] --session AYABe'), messages: ['5:137-5:175: error: Invalid type for parameter ChallengeResponses.NEW_PASSWORD, value: ["Password"], type: list, valid types: string.', "5:186-5:191: warning: Invalid length for parameter Session, value: 5, valid min length: 20."] },
       { name: 'cognito-idp/list-users.rst', text: exampleDocument('To list users', 'aws cognito-idp list-users --user-pool-id us-west-2_EXAMPLE --limit ten'), messages: ["5:73-5:76: error: --limit: 'ten' is not an integer."] },
+      // The required members one object lacks are one defect: one message names them all.
+      {
+        name: 'cognito-idp/update-user-pool.rst',
+        text: exampleDocument('To update a user pool', `aws cognito-idp update-user-pool --user-pool-id us-west-2_EXAMPLE --account-recovery-setting '{"RecoveryMechanisms": [{}]}'`),
+        messages: ['5:98-5:128: error: Missing required parameters in AccountRecoverySetting.RecoveryMechanisms[0]: "Priority", "Name".'],
+      },
       { name: 'cognito-idp/list-users.rst', text: exampleDocument('To list users', `aws cognito-idp list-users --cli-input-json '{"UserPoolId": "us-west-2_EXAMPLE", "Colour": "blue"}'`), messages: ['5:49-5:104: error: Unknown parameter in input: "Colour", must be one of: UserPoolId, AttributesToGet, Limit, PaginationToken, Filter.'] },
       {
         name: 'cognito-idp/list-users.rst',

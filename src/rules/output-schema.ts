@@ -1,5 +1,6 @@
 import type { Position } from '../document/types.js';
-import { validateOutput } from '../model/output.js';
+import type { ProblemGroup } from '../model/input/types.js';
+import { validateOutput, type OutputProblem } from '../model/output.js';
 import { outputNotValidatedReason } from './not-validated.js';
 import type { Rule } from './types.js';
 
@@ -12,7 +13,9 @@ const outputSchema: Rule = {
     'A documented output must look like what the service returns, as AWS CLI v2 prints it: no key the model ' +
     'does not have, the right JSON types, enum values from the model, every required member, ISO 8601 ' +
     'timestamps. Each finding names the JSON path and stands at the offending key or value, so the stale line ' +
-    'is one click away.',
+    'is one click away. A defect is said once: the epoch timestamps of one output (made with the CLI v1) in one ' +
+    'warning listing their paths, the required members one object lacks, and the same problem in every item of a ' +
+    'list, each at its first place with the others as related locations.',
   examples: {
     ok: [
       {
@@ -36,11 +39,25 @@ const outputSchema: Rule = {
           "13:13-13:21: error: /Group/Colour: unknown key 'Colour' in Group: the model has GroupName, UserPoolId, Description, RoleArn, Precedence, LastModifiedDate, CreationDate",
         ],
       },
+      // One output made with the CLI v1, and list items written from one template: each defect said once.
+      {
+        name: 'cognito-idp/list-users.rst',
+        text:
+          '**To list users**\n\nThe following example lists users. ::\n\n    aws cognito-idp list-users --user-pool-id us-west-2_EXAMPLE\n\nOutput::\n\n' +
+          '    {\n        "Users": [\n            {\n                "Username": "alice",\n                "Attributes": [{"Value": "alice@example.com"}],\n' +
+          '                "UserCreateDate": 1548108509.537,\n                "UserLastModifiedDate": 1548108509.537\n            },\n' +
+          '            {\n                "Username": "bob",\n                "Attributes": [{"Value": "bob@example.com"}],\n' +
+          '                "UserCreateDate": 1548108509.537\n            }\n        ]\n    }\n',
+        messages: [
+          "13:32-13:62: warning: /Users/*/Attributes/*: 'Name' is required in Attributes but missing, in 2 list items: /Users/0/Attributes/0, /Users/1/Attributes/0",
+          '14:35-14:49: warning: 3 timestamps are epoch numbers, as the AWS CLI v1 printed them; v2 prints ISO 8601 (2024-01-31T12:00:00+00:00): /Users/0/UserCreateDate, /Users/0/UserLastModifiedDate, /Users/1/UserCreateDate',
+        ],
+      },
     ],
   },
   check({ document, translation, report }) {
     for (const example of document.examples) {
-      for (const output of example.outputs) {
+      for (const [outputIndex, output] of example.outputs.entries()) {
         const command = example.commands[output.commandIndex];
         if (output.kind !== 'json' || output.value === undefined || !command) continue;
         const translated = translation(command, example);
@@ -63,6 +80,7 @@ const outputSchema: Rule = {
             message: `${problem.pointer || '/'}: ${problem.message}`,
             severity: problem.severity,
             fingerprint: `${translated.operationName}${problem.pointer}:${problem.kind}`,
+            group: groupOf(problem, `${translated.operationName} example ${example.index + 1} output ${outputIndex + 1}`),
           });
         }
       }
@@ -71,3 +89,43 @@ const outputSchema: Rule = {
 };
 
 export default outputSchema;
+
+/**
+ * One defect of an output, said once: every epoch timestamp of the output (it was made with the CLI v1),
+ * and the same problem in every item of a list (`/Users/0/Enabled`, `/Users/1/Enabled`: the items were
+ * written from one template).
+ */
+function groupOf(problem: OutputProblem, output: string): ProblemGroup {
+  if (problem.kind === 'v1-timestamp') {
+    return {
+      key: `${output}:v1-timestamp`,
+      item: problem.pointer,
+      message: (pointers) => `${pointers.length} timestamps are epoch numbers, as the AWS CLI v1 printed them; v2 prints ISO 8601 (2024-01-31T12:00:00+00:00): ${listOf(pointers)}`,
+    };
+  }
+  const template = problem.pointer.replace(/\/\d+(?=\/|$)/g, '/*');
+  if (problem.kind === 'missing-required') {
+    // The required members one object lacks, and the same ones in each item of a list: one defect.
+    const place = /in (.*) but missing$/.exec(problem.message)?.[1] ?? template;
+    return {
+      key: `${output}:missing-required:${template}`,
+      item: `${problem.pointer || '/'} '${problem.member}'`,
+      message: (items) => {
+        const at = new Set(items.map((item) => item.slice(0, item.lastIndexOf(' '))));
+        const members = [...new Set(items.map((item) => item.slice(item.lastIndexOf(' ') + 1)))];
+        const missing = `${members.join(', ')} ${members.length === 1 ? 'is' : 'are'} required in ${place} but missing`;
+        return at.size === 1 ? `${[...at][0]}: ${missing}` : `${template}: ${missing}, in ${at.size} list items: ${listOf([...at])}`;
+      },
+    };
+  }
+  return {
+    key: `${output}:${problem.kind}:${template}:${problem.message}`,
+    item: problem.pointer,
+    message: (pointers) => `${template}: ${problem.message}, in ${pointers.length} list items: ${listOf(pointers)}`,
+  };
+}
+
+function listOf(pointers: readonly string[]): string {
+  const more = pointers.length > 8 ? ` and ${pointers.length - 8} more` : '';
+  return `${pointers.slice(0, 8).join(', ')}${more}`;
+}

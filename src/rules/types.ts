@@ -1,7 +1,7 @@
 import type { AwsCommand } from '../commands/types.js';
 import type { Point } from '../document/types.js';
 import type { Example, ExampleDocument } from '../examples/types.js';
-import type { CommandTranslation } from '../model/input/types.js';
+import type { CommandTranslation, ProblemGroup } from '../model/input/types.js';
 import type { ModelIndex } from '../model/types.js';
 import type { LiveCommandResult, ReplayResult } from './replay-results.js';
 
@@ -28,6 +28,19 @@ export interface Finding {
   fingerprint?: string;
   /** A safe edit that fixes the finding: replace `[start, end)` offsets in the file with `text`. */
   fix?: { start: number; end: number; text: string };
+  /** The other places of one defect reported once (SARIF `relatedLocations`): what each adds, and where. */
+  related?: RelatedLocation[];
+  /**
+   * Findings of one rule and severity with the same group key are one defect: the engine reports them as one
+   * finding at the first, with the others as related locations (compiler-style: say each defect once).
+   */
+  group?: ProblemGroup;
+}
+
+export interface RelatedLocation {
+  start: Point;
+  end: Point;
+  message: string;
 }
 
 export type Report = (finding: Omit<Finding, 'ruleId' | 'severity'> & { severity?: Severity }) => void;

@@ -90,7 +90,7 @@ describe('validateOutput', () => {
     expect(problems[0]!.message).toBe(`'ExpiresIn' should be an integer, not the string "3600"`);
     expect(problems[2]!.message).toBe(`the string "ACTIV" is not a value of 'Status': the model allows ACTIVE, DISABLED (did you mean 'ACTIVE'?)`);
     expect(validateOutput(model, 'SignIn', {})).toEqual([
-      { kind: 'missing-required', pointer: '', severity: 'warning', message: "'Status' is required in the SignIn output but missing" },
+      { kind: 'missing-required', pointer: '', member: 'Status', severity: 'warning', message: "'Status' is required in the SignIn output but missing" },
     ]);
     expect(validateOutput(model, 'SignIn', { Status: 'ACTIVE', Choice: { A: 'x', B: 'y' }, Tags: { 'bad key!': 'v' } }).map((p) => p.pointer)).toEqual([
       '/Choice',

@@ -25,7 +25,7 @@ import {
   renamedArgument,
 } from './cli-table.js';
 import { didYouMean } from '../suggest.js';
-import type { CommandTranslation, InputProblem, InputProblemKind } from './types.js';
+import type { CommandTranslation, InputProblem, InputProblemKind, ProblemGroup } from './types.js';
 import { memberRef } from '../members.js';
 import { shapeOf, toApiValue, unpackArgument, usesOldListCase, validateValue, type UnpackContext } from './values.js';
 
@@ -191,9 +191,9 @@ export function translateCommand(command: AwsCommand, options: TranslateOptions)
     output: { format: 'json', maxItems: false, paginated: false },
     arguments: [],
   };
-  const report = (kind: InputProblemKind, message: string, words: readonly Word[]) => {
+  const report: Reporter = (kind, message, words, group) => {
     // Messages quote values, and values read from files span lines: a finding is one line.
-    if (words.length > 0) problems.push({ kind, message: message.replace(/\r?\n/g, '\\n'), ...span(words) });
+    if (words.length > 0) problems.push({ kind, message: message.replace(/\r?\n/g, '\\n'), ...span(words), ...(group ? { group } : {}) });
   };
   const service = command.service;
   if (service === undefined || command.serviceWord === undefined) return translation;
@@ -267,9 +267,11 @@ interface ReadState {
   command: AwsCommand;
   args: Word[];
   operationWords: Word[];
-  report: (kind: InputProblemKind, message: string, words: readonly Word[]) => void;
+  report: Reporter;
   options: TranslateOptions;
 }
+
+type Reporter = (kind: InputProblemKind, message: string, words: readonly Word[], group?: ProblemGroup) => void;
 
 /** A word split at `=` when it is `--name=value`. */
 function splitOption(word: Word): { option: string; inlineValue?: Word } {
@@ -360,12 +362,20 @@ function readArguments(translation: CommandTranslation, state: ReadState): void 
   }
   const outfile = takesOutfile(model, operationModel);
   const strays = outfile ? positionals.slice(1) : positionals;
-  for (const stray of strays) report('unknown-parameter', `Unexpected word '${stray.value}': 'aws ${service} ${operation}' takes no positional arguments here.`, [stray]);
+  // Stray words come from one cause (a lost quote, prose run into the command): one finding names them all.
+  const takesNone = `'aws ${service} ${operation}' takes no positional arguments here.`;
+  const strayWords = (items: readonly string[]) => `Unexpected words '${clip(items.join(' '))}': ${takesNone}`;
+  for (const stray of strays) report('unknown-parameter', `Unexpected word '${stray.value}': ${takesNone}`, [stray], { key: 'stray words', item: stray.value, message: strayWords });
   if (outfile && positionals.length === 0) {
     report('missing-required-parameter', `'aws ${service} ${operation}' needs an output file name after its options (outfile).`, state.operationWords);
   }
 
   buildInput(translation, state, given, globals, parserStopped);
+}
+
+/** A quoted value on one line of a message: long ones cut. */
+function clip(text: string): string {
+  return text.length > 120 ? `${text.slice(0, 117)}...` : text;
 }
 
 /** The value words of an option: `count` words that are not options themselves. */

@@ -24,6 +24,17 @@ export interface InputProblem {
   message: string;
   start: Point;
   end: Point;
+  /** Problems with the same group key are one defect, reported once (stray words after one cause). */
+  group?: ProblemGroup;
+}
+
+/** Problems that are one defect: `message` says it once from every member's `item`, in document order. */
+export interface ProblemGroup {
+  /** Stable when lines move: it goes into the grouped finding's fingerprint. */
+  key: string;
+  /** What this member adds to the grouped message (a word, a JSON path). */
+  item: string;
+  message(items: readonly string[]): string;
 }
 
 /** One argument as the CLI read it. */

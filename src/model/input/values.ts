@@ -203,8 +203,10 @@ export function validateValue(model: ServiceModel, shape: Shape, value: unknown,
   switch (shape.type) {
     case 'structure': {
       if (!isPlainObject(value)) return invalidType('object');
-      for (const required of shape.required ?? []) {
-        if (!Object.hasOwn(value, required)) context.report('invalid-parameter-value', `Missing required parameter in ${path}: "${required}".`);
+      // botocore reports each missing member; they are one defect of one object: one message names them all.
+      const missing = (shape.required ?? []).filter((required) => !Object.hasOwn(value, required));
+      if (missing.length > 0) {
+        context.report('invalid-parameter-value', `Missing required parameter${missing.length > 1 ? 's' : ''} in ${path}: ${missing.map((name) => `"${name}"`).join(', ')}.`);
       }
       for (const [key, item] of Object.entries(value)) {
         const ref = memberRef(shape, key);
