@@ -5,8 +5,6 @@ import type { VFile } from 'vfile';
 import { SourceText } from './source.js';
 import type { CodeData, SourceLine } from './types.js';
 
-const FENCE = /^( {0,3})(`{3,}|~{3,})/;
-
 const markdownProcessor = unified().use(remarkParse);
 
 /** Parses Markdown with remark's parser and gives every code node the same `CodeData` the RST parser gives. */
@@ -30,29 +28,25 @@ function annotateCode(parent: Parent, source: SourceText): void {
   });
 }
 
+/**
+ * Maps each line of the node's value (what CommonMark says the block holds, after list-item indentation,
+ * `>` markers and the fence's own indentation are removed) back to its source line. A fence's content starts
+ * on the line after its opening; indented code on its first line.
+ */
 function codeData(node: Code, source: SourceText, previous: Nodes | undefined): CodeData {
   const startLine = node.position!.start.line - 1;
-  const openingLine = source.lineText(startLine);
-  const fence = FENCE.exec(openingLine);
+  const fenced = isFence(source.text, node.position!.start.offset!);
+  const firstContentLine = fenced ? startLine + 1 : startLine;
   const lines: SourceLine[] = [];
   const valueLines = node.value === '' ? [] : node.value.split('\n');
-  // Fenced content starts on the line after the fence; indented code on its first line.
-  const firstContentLine = fence ? startLine + 1 : startLine;
-  const stripWidth = fence ? fence[1]!.length : 4;
-  valueLines.forEach((_, index) => {
+  valueLines.forEach((value, index) => {
     const line = firstContentLine + index;
     if (line >= source.lineCount) return;
-    const start = source.starts[line]!;
-    const end = source.ends[line]!;
-    let offset = start;
-    let column = 0;
-    while (offset < end && column < stripWidth && (source.text[offset] === ' ' || source.text[offset] === '\t')) {
-      column = source.text[offset] === '\t' ? column + 4 - (column % 4) : column + 1;
-      offset++;
-    }
-    lines.push({ text: source.text.slice(offset, end), line: line + 1, column: offset - start + 1, offset });
+    const offset = contentStart(source, line, value, node.position!.start.column);
+    const point = source.point(offset);
+    lines.push({ text: source.text.slice(offset, source.ends[line]), line: point.line, column: point.column, offset });
   });
-  const data: CodeData = { blockKind: fence ? 'fenced' : 'literal', lines };
+  const data: CodeData = { blockKind: fenced ? 'fenced' : 'literal', lines };
   if (previous?.type === 'paragraph' && previous.position) {
     const text = source.text.slice(previous.position.start.offset, previous.position.end.offset);
     if (text.trimEnd().endsWith(':')) {
@@ -61,6 +55,30 @@ function codeData(node: Code, source: SourceText, previous: Nodes | undefined): 
     }
   }
   return data;
+}
+
+function isFence(text: string, offset: number): boolean {
+  return text.startsWith('```', offset) || text.startsWith('~~~', offset);
+}
+
+/**
+ * Where a value line starts in its source line. The value is the end of the source line, except where a TAB
+ * was only partly consumed by the indentation CommonMark removed: micromark then shows its remaining columns
+ * as spaces, and the line is given from that TAB, as written.
+ */
+function contentStart(source: SourceText, line: number, value: string, nodeColumn: number): number {
+  const start = source.starts[line]!;
+  const end = source.ends[line]!;
+  let offset = end;
+  let remaining = value.length;
+  while (remaining > 0 && offset > start && source.text[offset - 1] === value[remaining - 1]) {
+    offset--;
+    remaining--;
+  }
+  if (remaining === 0) return offset;
+  if (/^ +$/.test(value.slice(0, remaining)) && source.text[offset - 1] === '\t') return offset - 1;
+  // Not expected from micromark; the node's own column is the best guess left.
+  return Math.min(start + nodeColumn - 1, end);
 }
 
 /** unified parser plugin: `unified().use(markdownParse).parse(file)`. */

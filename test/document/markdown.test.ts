@@ -20,3 +20,47 @@ describe('Markdown documents', () => {
     expect(positionProblems(tree, text)).toEqual([]);
   });
 });
+
+describe('Markdown code positions (CommonMark containers)', () => {
+  const linesOf = (text: string) => {
+    const { tree } = parseDocument(documentFromText('doc.md', text).file);
+    expect(positionProblems(tree, text)).toEqual([]);
+    return codeNodes(tree).map((code) => code.data!.lines!.map((line) => [line.text, line.line, line.column]));
+  };
+
+  it('keeps a fence inside a list item without its backticks or the item indentation', () => {
+    const text = '1. Create the pool:\n\n   ```bash\n   aws cognito-idp create-user-pool \\\n     --pool-name demo\n   ```\n\n2. Next.\n';
+    expect(linesOf(text)).toEqual([
+      [
+        ['aws cognito-idp create-user-pool \\', 4, 4],
+        ['  --pool-name demo', 5, 4],
+      ],
+    ]);
+  });
+
+  it('removes block quote markers, also on blank lines', () => {
+    expect(linesOf('> ```sh\n> aws s3 ls\n>\n> done\n> ```\n')).toEqual([
+      [
+        ['aws s3 ls', 2, 3],
+        ['', 3, 2],
+        ['done', 4, 3],
+      ],
+    ]);
+  });
+
+  it('reads ~~~ fences, longer fences, nested lists and indented code', () => {
+    const text = '~~~~\n```\naws s3 ls\n~~~~\n\n- a\n  - b\n\n    ````console\n    $ aws s3 ls\n    ````\n\nText.\n\n        aws s3 mb s3://b\n';
+    expect(linesOf(text)).toEqual([
+      [
+        ['```', 2, 1],
+        ['aws s3 ls', 3, 1],
+      ],
+      [['$ aws s3 ls', 10, 5]],
+      [['    aws s3 mb s3://b', 15, 5]],
+    ]);
+  });
+
+  it('gives a line from a TAB that the list indentation consumed only in part', () => {
+    expect(linesOf('-\t\tfoo\n')).toEqual([[['\tfoo', 1, 3]]]);
+  });
+});
