@@ -23,7 +23,7 @@ export function formatExtract(result: { report: RunReport; outcomes: { extract?:
         const operation = command.apiOperation ? ` → ${command.apiOperation}` : '';
         lines.push(`    ${command.line}-${command.endLine}: ${command.argv.map(quoteForDisplay).join(' ')}${operation}`);
       }
-      for (const output of example.outputs) lines.push(`    ${output.line}-${output.endLine}: output (${output.kind})`);
+      for (const output of example.outputs) lines.push(`    ${output.line}-${output.endLine}: output (${output.kind}${output.cue ? `, ${output.cue}` : ''})`);
     }
   }
   return `${lines.join('\n')}\n${formatPretty(result.report, { colour: false })}`;
@@ -51,6 +51,7 @@ function describeExample(example: Example, models: ModelIndex | undefined, docum
       line: output.position.start.line,
       endLine: output.position.end.line,
       kind: output.kind,
+      ...(output.cue ? { cue: output.cue } : {}),
       raw: output.raw,
       ...(output.value !== undefined ? { value: output.value } : {}),
     })),

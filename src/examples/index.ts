@@ -1,54 +1,71 @@
 import path from 'node:path';
-import type { Code, Nodes, Paragraph, Root } from 'mdast';
+import type { Code, InlineCode, Nodes, Paragraph, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
-import { firstAwsLine, readCommandsInBlock } from '../commands/index.js';
+import { firstAwsLine, readCommandsInBlock, type BlockReadOptions, type ShellDialect } from '../commands/index.js';
 import type { CodeData, DocumentFormat, Position, SourceLine } from '../document/types.js';
+import { introductionOf, isOutputLabel, lastSentenceOf, type Introduction } from './cues.js';
 import { parseJsonBlock } from './json/parse.js';
 import { isNoOutputSentence } from './no-output.js';
 import { classifyOutput } from './output-kind.js';
 import type { JsonValueMap } from './json/types.js';
-import type { Example, ExampleDocument, Link, Output } from './types.js';
+import type { Example, ExampleDocument, Link, Output, OutputCue, UnclaimedBlock } from './types.js';
 
 /**
- * Splits a parsed document into examples. A new example starts at a title (a paragraph that is only
- * `**bold**`, or a heading) or at the start of the file; blocks are given their role by content first
- * (`aws ...` is a command) and then by the paragraph that introduces them (`Output::`, `Contents of ``x``::`).
+ * Splits a parsed document into examples. In RST, a new example starts at a title (a paragraph that is only
+ * `**bold**`, or a heading) or at the start of the file. In Markdown, an example is a command and what belongs
+ * to it: the commands under the nearest heading or bold title, their outputs and the files shown beside them;
+ * headings with no command make no example, and an output heading (`### Output`) stays with the command above.
+ * Blocks are given their role by their language, their content (`aws ...` is a command) and then by the prose
+ * that introduces them (`Output::`, "The command returns:", `Contents of ``x``::`).
  */
-export function extractExamples(tree: Root): Example[] {
+export function extractExamples(tree: Root, format: DocumentFormat = 'rst', text = ''): Example[] {
+  return readExamples(tree, format, text).examples;
+}
+
+/** Reads a whole document: the tree and its examples. */
+export function buildExampleDocument(filePath: string, file: VFile, tree: Root, format: DocumentFormat): ExampleDocument {
+  const { examples, unclaimed } = readExamples(tree, format, String(file.value ?? ''));
+  return { path: filePath, format, file, tree, examples, unclaimed };
+}
+
+type Block = Extract<Nodes, { type: 'heading' | 'paragraph' | 'code' | 'rstDirective' }>;
+
+function readExamples(tree: Root, format: DocumentFormat, text: string): { examples: Example[]; unclaimed: UnclaimedBlock[] } {
+  const markdown = format === 'markdown';
+  const reader = new BlockReader(markdown, text);
   const examples: Example[] = [];
   let current = newExample(0, null, undefined, tree.position);
+  const keep = (example: Example) => (markdown ? example.commands.length > 0 : example.title !== null || hasContent(example));
 
   const startExample = (title: string, titlePosition: Position | undefined) => {
-    if (current.title !== null || hasContent(current)) examples.push(current);
+    if (keep(current)) examples.push(current);
     current = newExample(examples.length, title, titlePosition, titlePosition);
+    reader.newSection();
   };
 
   for (const block of blocksInOrder(tree)) {
     extendTo(current, block.position);
     if (block.type === 'heading') {
-      startExample(toString(block).trim(), block.position);
+      const title = toString(block).trim();
+      // `### Output` under the command's section belongs to that command.
+      if (markdown && current.commands.length > 0 && isOutputLabel(title)) reader.outputHeading();
+      else startExample(title, block.position);
     } else if (block.type === 'paragraph') {
       const title = titleOf(block);
-      if (title !== undefined) startExample(title, block.position);
-      else readParagraph(current, block);
+      if (title !== undefined && !isOutputLabel(title)) startExample(title, block.position);
+      else reader.paragraph(current, block);
     } else if (block.type === 'code') {
-      readCodeBlock(current, block);
+      reader.code(current, block);
     } else if (block.type === 'rstDirective' && /^(note|important|warning|tip)$/i.test(block.name)) {
       current.notes.push(toString(block).trim());
     }
+    if (block.type !== 'rstDirective') reader.previous = block;
   }
-  if (current.title !== null || hasContent(current)) examples.push(current);
+  if (keep(current)) examples.push(current);
   examples.forEach((example, index) => (example.index = index));
-  return examples;
+  return { examples, unclaimed: reader.unclaimed };
 }
-
-/** Reads a whole document: the tree and its examples. */
-export function buildExampleDocument(filePath: string, file: VFile, tree: Root, format: DocumentFormat): ExampleDocument {
-  return { path: filePath, format, file, tree, examples: extractExamples(tree) };
-}
-
-type Block = Extract<Nodes, { type: 'heading' | 'paragraph' | 'code' | 'rstDirective' }>;
 
 /** Block-level nodes in document order, looking inside lists, block quotes and directives. */
 function* blocksInOrder(node: Nodes): Generator<Block> {
@@ -99,76 +116,181 @@ function titleOf(paragraph: Paragraph): string | undefined {
   return toString(meaningful[0]).trim();
 }
 
-function readParagraph(example: Example, paragraph: Paragraph): void {
-  const links = linksIn(paragraph);
-  example.links.push(...links);
-  const text = toString(paragraph).replace(/\s+/g, ' ').trim();
-  if (/^For more information\b/i.test(text) && links[0] && !example.reference) example.reference = links[0];
-  // Every wording says "output"; most paragraphs do not, and skip the sentence grammar.
-  if (paragraph.position && /output/i.test(text) && sentencesOf(text).some(isNoOutputSentence)) {
-    example.outputs.push({
-      kind: 'none',
-      position: paragraph.position,
-      raw: text,
-      lines: [],
-      // A sentence before the first command speaks of the command to come.
-      commandIndex: Math.max(example.commands.length - 1, 0),
-    });
+/** Fence languages read as shell commands; `null` (no language) lets the content decide. */
+const SHELL_LANGUAGES = new Set([
+  'bash', 'sh', 'shell', 'zsh', 'ksh', 'fish', 'shellscript', 'console', 'shell-session', 'shellsession', 'sh-session',
+  'bash-session', 'zsh-session', 'terminal', 'powershell', 'pwsh', 'ps1', 'ps', 'posh', 'pwsh-session', 'ps1-session',
+  'cmd', 'bat', 'batch', 'dos', 'doscon', 'aws', 'awscli', 'aws-cli', 'cli',
+]);
+const TRANSCRIPT_LANGUAGES = new Set(['console', 'shell-session', 'shellsession', 'sh-session', 'bash-session', 'zsh-session', 'terminal', 'pwsh-session', 'ps1-session', 'doscon']);
+const POWERSHELL_LANGUAGES = new Set(['powershell', 'pwsh', 'ps1', 'ps', 'posh', 'pwsh-session', 'ps1-session']);
+const CMD_LANGUAGES = new Set(['cmd', 'bat', 'batch', 'dos', 'doscon']);
+/** Languages a command's output may be written in (`--output json|text|table|yaml`, or an unlabelled block). */
+const OUTPUT_LANGUAGES = new Set(['json', 'jsonc', 'json5', 'javascript', 'text', 'txt', 'plaintext', 'plain', 'output', 'yaml', 'yml', 'none', ...SHELL_LANGUAGES]);
+const JSON_START = /^\s*[[{]/;
+/** `NAME=value` or `export NAME=value` at the start of a line. */
+const ASSIGNMENT = /^\s*(?:export\s+)?[A-Za-z_]\w*=/m;
+
+/** Reading state over the blocks of one document, in order. */
+class BlockReader {
+  readonly unclaimed: UnclaimedBlock[] = [];
+  /** The block before the one being read (headings, paragraphs and code). */
+  previous: Block | undefined;
+  /** Assignments the document made so far (`POOL_ID=...`): later commands read them. */
+  private readonly variables = new Map<string, string>();
+  /** Markdown: an output heading was seen since the last command, and no block has used it yet. */
+  private afterOutputHeading = false;
+
+  /** The last block read as commands: a JSON block right after it is its output. */
+  private commandBlock: Code | undefined;
+
+  constructor(
+    private readonly markdown: boolean,
+    private readonly text: string,
+  ) {}
+
+  newSection(): void {
+    this.afterOutputHeading = false;
   }
-}
 
-function sentencesOf(text: string): string[] {
-  return text.split(/(?<=[.!])\s+/);
-}
+  outputHeading(): void {
+    this.afterOutputHeading = true;
+  }
 
-function linksIn(node: Nodes): Link[] {
-  const links: Link[] = [];
-  const visit = (current: Nodes) => {
-    if (current.type === 'link' && current.position) {
-      links.push({ url: current.url, text: toString(current), position: current.position });
+  paragraph(example: Example, paragraph: Paragraph): void {
+    const links = linksIn(paragraph);
+    example.links.push(...links);
+    const text = toString(paragraph).replace(/\s+/g, ' ').trim();
+    if (/^For more information\b/i.test(text) && links[0] && !example.reference) example.reference = links[0];
+    // Every wording says "output"; most paragraphs do not, and skip the sentence grammar.
+    if (paragraph.position && /output/i.test(text) && sentencesOf(text).some(isNoOutputSentence)) {
+      example.outputs.push({
+        kind: 'none',
+        position: paragraph.position,
+        raw: text,
+        lines: [],
+        // A sentence before the first command speaks of the command to come.
+        commandIndex: Math.max(example.commands.length - 1, 0),
+      });
     }
-    if ('children' in current) for (const child of current.children as Nodes[]) visit(child);
-  };
-  visit(node);
-  return links;
-}
-
-const outputIntroducer = /\b(output|result|results|response)\b/i;
-// `Contents of ``x.json``:`, also with more words after the name (`... with line breaks added for readability:`).
-const fileIntroducer = /^(?:[-*]\s*)?(?:the\s+)?contents of\s+(?:the\s+)?(?:file\s+)?``?([^`\s]+?)``?(?:[\s,].*)?:?$/i;
-// A file name alone (``output.json``::): the block is that file (an outfile, an input file), not the command's output.
-const fileNameIntroducer = /^``([^`\s]+\.[A-Za-z0-9]+)``:?$/;
-
-function readCodeBlock(example: Example, code: Code): void {
-  const data = code.data as CodeData | undefined;
-  if (!data || !code.position) return;
-  const { lines } = data;
-  const introducer = (data.introducer ?? '').trim();
-  // Content first: a block that starts with `aws` is commands; one that holds `aws` lines after some shell
-  // set-up or prose is commands too, unless its introducer says it is output (which may quote a command).
-  const awsLine = firstAwsLine(lines);
-  // The sentence that ends in `::` says what the block is; earlier ones may speak of other outputs.
-  const outputIntroduced = outputIntroducer.test(lastSentenceOf(introducer));
-  if (awsLine === 0 || (awsLine > 0 && !outputIntroduced)) {
-    for (const { command } of readCommandsInBlock(lines)) example.commands.push(command);
-    return;
+    for (const code of inlineCodeIn(paragraph)) this.inlineCommand(example, code);
   }
-  const file = fileIntroducer.exec(introducer) ?? fileNameIntroducer.exec(introducer);
-  if (file) {
-    example.files.push({ name: path.posix.basename(file[1]!.trim()), raw: code.value, position: code.position, lines });
-    return;
+
+  /** A complete command (service, operation and an option) written as inline code is read and checked too. */
+  private inlineCommand(example: Example, code: InlineCode): void {
+    const line = inlineCodeLine(code, this.text, this.markdown);
+    if (!line || !INLINE_COMMAND.test(line.text)) return;
+    for (const { command } of readCommandsInBlock([line], { dialect: 'bash', variables: this.variables })) {
+      if (command.operationWord && command.args.some((word) => word.value.startsWith('--'))) example.commands.push(command);
+    }
   }
-  const followsCommand = example.commands.length > 0;
-  if (outputIntroduced || (followsCommand && introducer === '' && /^\s*[[{]/.test(code.value))) {
-    const kind = classifyOutput(code.value);
+
+  code(example: Example, code: Code): void {
+    const data = code.data as CodeData | undefined;
+    if (!data || !code.position) return;
+    const language = code.lang?.toLowerCase() ?? null;
+    const { lines } = data;
+    if (language === null || SHELL_LANGUAGES.has(language)) {
+      const options = this.readOptions(example, code, language);
+      const commands = this.readsAsCommands(code, options);
+      // A shell block without `aws` may still set variables later commands use (`export POOL_ID=...`).
+      const read = commands || (!this.introducedAsOutput(code) && (language !== null || ASSIGNMENT.test(code.value))) ? readCommandsInBlock(lines, options) : [];
+      if (commands || read.length > 0) {
+        for (const { command, output } of read) {
+          example.commands.push(command);
+          if (output && output.length > 0) this.attachOutput(example, code, output, options.transcript ? 'transcript' : 'same-block');
+        }
+        this.afterOutputHeading = false;
+        this.commandBlock = code;
+        return;
+      }
+    }
+    if (this.markdown) this.markdownBlock(example, code, language);
+    else this.rstBlock(example, code);
+  }
+
+  private readOptions(example: Example, code: Code, language: string | null): BlockReadOptions {
+    const options: BlockReadOptions = { variables: this.variables };
+    const dialect = dialectOf(language) ?? (language === null ? windowsDialectOf(example.title, (code.data as CodeData).introducer) : undefined);
+    if (dialect) options.dialect = dialect;
+    if (language !== null && TRANSCRIPT_LANGUAGES.has(language)) options.transcript = true;
+    return options;
+  }
+
+  /**
+   * Content first: a block that starts with `aws` is commands; one that holds `aws` lines after some shell
+   * set-up or prose is commands too, unless the prose before it says it is output (which may quote a command).
+   */
+  private readsAsCommands(code: Code, options: BlockReadOptions): boolean {
+    const { lines } = code.data as CodeData;
+    const awsLine = firstAwsLine(lines, options);
+    if (awsLine === 0) return true;
+    return awsLine > 0 && !this.introducedAsOutput(code);
+  }
+
+  private introducedAsOutput(code: Code): boolean {
+    if (this.markdown) return this.introduction(code)?.role === 'output' || this.afterOutputHeading;
+    // The sentence that ends in `::` says what the block is; earlier ones may speak of other outputs.
+    return OUTPUT_INTRODUCER.test(lastSentenceOf(((code.data as CodeData).introducer ?? '').trim()));
+  }
+
+  /** What the paragraph right before a Markdown block says about it. */
+  private introduction(code: Code): Introduction {
+    const previous = this.previous;
+    if (previous?.type !== 'paragraph' || !code.position || !previous.position) return undefined;
+    return introductionOf(toString(previous));
+  }
+
+  private markdownBlock(example: Example, code: Code, language: string | null): void {
+    const { lines } = code.data as CodeData;
+    const introduction = this.introduction(code);
+    if (introduction?.role === 'file') {
+      if (introduction.name) example.files.push({ name: path.posix.basename(introduction.name), raw: code.value, position: code.position!, lines });
+      return;
+    }
+    const mayBeOutput = language === null || OUTPUT_LANGUAGES.has(language);
+    const looksJson = language === 'json' || language === 'jsonc' || (mayBeOutput && JSON_START.test(code.value));
+    const hasCommand = example.commands.length > 0;
+    let cue: OutputCue | undefined;
+    if (hasCommand && mayBeOutput) {
+      if (introduction) cue = introduction.cue;
+      else if (this.afterOutputHeading && this.previous?.type !== 'code') cue = 'heading';
+      else if (this.previous !== undefined && this.previous === this.commandBlock && (looksJson || language === 'output')) cue = 'adjacent';
+    }
+    this.afterOutputHeading = false;
+    if (cue) this.attachOutput(example, code, lines, cue);
+    else if (looksJson) this.unclaimed.push(unclaimedBlock(example, code.position!));
+  }
+
+  private rstBlock(example: Example, code: Code): void {
+    const data = code.data as CodeData;
+    const introducer = (data.introducer ?? '').trim();
+    const file = FILE_INTRODUCER.exec(introducer) ?? FILE_NAME_INTRODUCER.exec(introducer);
+    if (file) {
+      example.files.push({ name: path.posix.basename(file[1]!.trim()), raw: code.value, position: code.position!, lines: data.lines });
+      return;
+    }
+    const outputIntroduced = OUTPUT_INTRODUCER.test(lastSentenceOf(introducer));
+    const followsCommand = example.commands.length > 0;
+    if (outputIntroduced) this.attachOutput(example, code, data.lines, isOutputLabel(introducer) ? 'introducer' : 'sentence');
+    else if (followsCommand && introducer === '' && JSON_START.test(code.value)) this.attachOutput(example, code, data.lines, 'adjacent');
+    else if (JSON_START.test(code.value) && introductionOf(introducer)?.role !== 'file') this.unclaimed.push(unclaimedBlock(example, code.position!));
+  }
+
+  private attachOutput(example: Example, code: Code, lines: SourceLine[], cue: OutputCue): void {
+    const whole = cue === 'transcript' || cue === 'same-block' ? undefined : code;
+    const raw = whole ? whole.value : lines.map((line) => line.text).join('\n');
+    const kind = classifyOutput(raw);
     const output: Output = {
       kind,
-      position: code.position,
-      raw: code.value,
+      position: whole?.position ?? spanOf(lines),
+      raw,
       lines,
       commandIndex: example.commands.length - 1,
+      cue,
     };
-    if (data.introducer !== undefined) output.introducer = data.introducer;
+    const introducer = (code.data as CodeData).introducer;
+    if (whole && introducer !== undefined) output.introducer = introducer;
     if (kind === 'json') readJson(output, lines);
     example.outputs.push(output);
   }
@@ -205,6 +327,85 @@ function readJson(output: Output, lines: SourceLine[]): void {
   Object.defineProperty(output, 'map', { get: positions, enumerable: true, configurable: true });
 }
 
-function lastSentenceOf(text: string): string {
-  return text.split(/(?<=[.!?])\s+/).at(-1) ?? '';
+function unclaimedBlock(example: Example, position: Position): UnclaimedBlock {
+  const command = example.commands.at(-1);
+  return command ? { position, commandLine: command.shell.position.start.line } : { position };
+}
+
+function dialectOf(language: string | null): ShellDialect | undefined {
+  if (language === null) return undefined;
+  if (POWERSHELL_LANGUAGES.has(language)) return 'powershell';
+  if (CMD_LANGUAGES.has(language)) return 'cmd';
+  return SHELL_LANGUAGES.has(language) ? 'bash' : undefined;
+}
+
+/**
+ * An example its title or introducer presents as written for Windows: "(Windows PowerShell)", "Windows command
+ * prompt", "Command (Windows)::". Prose that names Linux or macOS too speaks of a command that works in both.
+ */
+function windowsDialectOf(...texts: (string | null | undefined)[]): ShellDialect | undefined {
+  for (const text of texts) {
+    if (!text || /\b(?:linux|mac ?os|unix|bash)\b/i.test(text)) continue;
+    if (/\bpowershell\b/i.test(text)) return 'powershell';
+    if (/\bwindows\s+(?:command\s+(?:prompt|line)|cmd)\b|\bcommand prompt\b|\bcmd(?:\.exe)?\b|\(windows\)|\bwindows version\b/i.test(text)) return 'cmd';
+  }
+  return undefined;
+}
+
+function spanOf(lines: SourceLine[]): Position {
+  const first = lines[0]!;
+  const last = lines.at(-1)!;
+  const end = last.offset + last.text.length;
+  return {
+    start: { line: first.line, column: first.column, offset: first.offset },
+    end: { line: last.line, column: last.column + last.text.length, offset: end },
+  };
+}
+
+const OUTPUT_INTRODUCER = /\b(output|result|results|response)\b/i;
+// `Contents of ``x.json``:`, also with more words after the name (`... with line breaks added for readability:`).
+const FILE_INTRODUCER = /^(?:[-*]\s*)?(?:the\s+)?contents of\s+(?:the\s+)?(?:file\s+)?``?([^`\s]+?)``?(?:[\s,].*)?:?$/i;
+// A file name alone (``output.json``::): the block is that file (an outfile, an input file), not the command's output.
+const FILE_NAME_INTRODUCER = /^``([^`\s]+\.[A-Za-z0-9]+)``:?$/;
+// Inline code worth reading: `aws <service> <operation> ...` (a prompt allowed).
+const INLINE_COMMAND = /^(?:\$\s+)?(?:aws|awslocal)\s+[a-z0-9][\w-]*\s+[a-z0-9][\w-]*\s/;
+
+function sentencesOf(text: string): string[] {
+  return text.split(/(?<=[.!])\s+/);
+}
+
+function linksIn(node: Nodes): Link[] {
+  const links: Link[] = [];
+  const visit = (current: Nodes) => {
+    if (current.type === 'link' && current.position) {
+      links.push({ url: current.url, text: toString(current), position: current.position });
+    }
+    if ('children' in current) for (const child of current.children as Nodes[]) visit(child);
+  };
+  visit(node);
+  return links;
+}
+
+function inlineCodeIn(node: Nodes): InlineCode[] {
+  if (node.type === 'inlineCode') return [node];
+  return 'children' in node ? (node.children as Nodes[]).flatMap(inlineCodeIn) : [];
+}
+
+/**
+ * The source line of a one-line inline code span, without its backticks: CommonMark strips one space on each
+ * side when both are there; RST's ``literal`` has no such rule.
+ */
+function inlineCodeLine(code: InlineCode, text: string, markdown: boolean): SourceLine | undefined {
+  const position = code.position;
+  if (!position || position.start.line !== position.end.line) return undefined;
+  const span = text.slice(position.start.offset, position.end.offset);
+  const ticks = /^`*/.exec(span)![0].length;
+  let start = position.start.offset! + ticks;
+  let inner = span.slice(ticks, span.length - ticks);
+  if (markdown && inner.length === code.value.length + 2 && inner.startsWith(' ') && inner.endsWith(' ')) {
+    start += 1;
+    inner = inner.slice(1, -1);
+  }
+  if (ticks === 0 || inner !== code.value) return undefined;
+  return { text: inner, line: position.start.line, column: position.start.column + ticks + (start - position.start.offset! - ticks), offset: start };
 }

@@ -6,6 +6,14 @@ import type { JsonParseResult, JsonValueMap } from './json/types.js';
 
 export type OutputKind = 'json' | 'text' | 'table' | 'none';
 
+/**
+ * Why a block was read as a command's output: a label (`Output:`, `**Example response**`), a sentence that says
+ * the command returns or prints it, an output heading under the command's section, nothing at all (a JSON block
+ * right after the command block: a weak cue), the lines after a prompt in a terminal transcript, or the JSON the
+ * command's own block shows after it.
+ */
+export type OutputCue = 'introducer' | 'sentence' | 'heading' | 'adjacent' | 'transcript' | 'same-block';
+
 export interface Output {
   kind: OutputKind;
   position: Position;
@@ -21,6 +29,8 @@ export interface Output {
   /** The index in `Example.commands` of the command this output documents. */
   commandIndex: number;
   introducer?: string;
+  /** Why the block was attached to its command (absent for "no output" sentences). */
+  cue?: OutputCue;
 }
 
 export interface FileContent {
@@ -54,10 +64,18 @@ export interface Example {
   notes: string[];
 }
 
+/** A JSON block that no command claims as its output and no sentence presents as a file. */
+export interface UnclaimedBlock {
+  position: Position;
+  /** The line of the command before it in the same example, when there is one. */
+  commandLine?: number;
+}
+
 export interface ExampleDocument {
   path: string;
   format: DocumentFormat;
   file: VFile;
   tree: Root;
   examples: Example[];
+  unclaimed?: UnclaimedBlock[];
 }

@@ -13,6 +13,7 @@ import nonAscii from './non-ascii.js';
 import notReplayed from './not-replayed.js';
 import notValidated from './not-validated.js';
 import operationFileMismatch from './operation-file-mismatch.js';
+import outputAttachment from './output-attachment.js';
 import outputConflict from './output-conflict.js';
 import outputJson from './output-json.js';
 import outputSchema from './output-schema.js';
@@ -43,6 +44,7 @@ export const documentRules: readonly Rule[] = [
   httpLink,
   outputJson,
   outputConflict,
+  outputAttachment,
   unusedSuppression,
 ];
 

@@ -1,0 +1,49 @@
+/**
+ * What the prose before a block says the block is: the command's output (`Output:`, `**Example response**`,
+ * "The command returns the following:"), a file or request body the reader writes ("Create a file named
+ * `policy.json` with the following content:"), or nothing that tells.
+ */
+export type Introduction = { role: 'output'; cue: 'introducer' | 'sentence' } | { role: 'file'; name?: string } | undefined;
+
+/** A short label: `Output:`, `Example output`, `Response:`, `Sample response (truncated):`, `Expected result`. */
+export function isOutputLabel(text: string): boolean {
+  const label = text
+    .replace(/[*_`]/g, '')
+    .replace(/\([^)]*\)/g, ' ')
+    .replace(/[\s:.]+$/, '')
+    .trim();
+  return OUTPUT_LABEL.test(label);
+}
+
+const OUTPUT_LABEL = /^(?:(?:an?|the|example|sample|expected|typical|command|json|text|cli|api|aws)\s+){0,3}(?:output|outputs|response|responses|result|results)(?:\s+(?:is|are|looks like|similar to|syntax|body))?$/i;
+
+/** Words that make a block something the reader writes or sends, never what the command printed. */
+const INPUT_WORDS =
+  /\b(?:files?|named|save[sd]?|saving|creat(?:e|es|ed|ing)|write|writes|paste|input|request|body|payload|polic(?:y|ies)|template|configuration|config|definition|contents? of|following contents?|parameters? file)\b/i;
+/** A sentence that says the command printed the block. */
+const OUTPUT_WORDS =
+  /\b(?:output|outputs|response|responses|result|results|returns?|returned|prints?|printed|responds?|displays?|you(?:'ll| will| should)? see)\b/i;
+/** A file name the block would be saved as. */
+const FILE_NAME = /(?:^|[\s`'"(])([\w./-]*\w\.(?:json|ya?ml|txt|xml|sh|ps1|py|js|ts|tf|ini|cfg|conf|env|csv|html|pem|properties))\b/i;
+
+/**
+ * Reads the last sentence of the paragraph before a Markdown block. Input words win over output words:
+ * a policy or file shown to be written is never checked as a response.
+ */
+export function introductionOf(paragraphText: string): Introduction {
+  const text = paragraphText.replace(/\s+/g, ' ').trim();
+  if (text === '') return undefined;
+  if (isOutputLabel(text)) return { role: 'output', cue: 'introducer' };
+  const sentence = lastSentenceOf(text);
+  // A file name with no word of output (``launch-specification.json``:) names the file the block shows.
+  if (INPUT_WORDS.test(sentence) || (FILE_NAME.test(sentence) && !OUTPUT_WORDS.test(sentence))) {
+    const name = FILE_NAME.exec(sentence)?.[1];
+    return name ? { role: 'file', name } : { role: 'file' };
+  }
+  if (OUTPUT_WORDS.test(sentence)) return { role: 'output', cue: 'sentence' };
+  return undefined;
+}
+
+export function lastSentenceOf(text: string): string {
+  return text.split(/(?<=[.!?])\s+(?=\S)/).at(-1) ?? '';
+}

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { documentFromText } from '../../src/document/read.js';
+import { parseExamples } from '../../src/pipeline.js';
+
+function documentOf(text: string, name = 'docs/tutorial.md') {
+  const { file } = documentFromText(name, text);
+  return parseExamples(name, file);
+}
+
+const command = (operation: string) => `aws cognito-idp ${operation} --user-pool-id us-west-2_EXAMPLE`;
+const fence = (language: string, body: string, indent = '') =>
+  `${indent}\`\`\`${language}\n${body
+    .split('\n')
+    .map((line) => indent + line)
+    .join('\n')}\n${indent}\`\`\`\n`;
+
+describe('Markdown examples', () => {
+  it('reads a command fenced inside a list item, and its output after **Output:**', () => {
+    const text = `## Create\n\n1. Run:\n\n${fence('bash', `${command('list-groups')} \\\n    --limit 5`, '   ')}\n   **Output:**\n\n${fence('json', '{"Groups": []}', '   ')}`;
+    const [example] = documentOf(text).examples;
+    expect(example!.title).toBe('Create');
+    expect(example!.commands.map((read) => read.shell.argv)).toEqual([['aws', 'cognito-idp', 'list-groups', '--user-pool-id', 'us-west-2_EXAMPLE', '--limit', '5']]);
+    expect(example!.outputs.map((output) => [output.cue, output.value, output.position.start.line])).toEqual([['introducer', { Groups: [] }, 12]]);
+  });
+
+  it.each([
+    ['Output:', 'introducer'],
+    ['**Example output**', 'introducer'],
+    ['**Response**', 'introducer'],
+    ['Response:', 'introducer'],
+    ['The command returns the following:', 'sentence'],
+    ['You should see something like this.', 'sentence'],
+    ['It prints the groups:', 'sentence'],
+    ['The result is:', 'introducer'],
+    ['The command responds with the new group:', 'sentence'],
+  ])('attaches the block introduced by %j (%s)', (introducer, cue) => {
+    const [example] = documentOf(`# List\n\n${fence('sh', command('list-groups'))}\n${introducer}\n\n${fence('', '{"Groups": []}')}`).examples;
+    expect(example!.outputs.map((output) => [output.cue, output.commandIndex])).toEqual([[cue, 0]]);
+  });
+
+  it('attaches a JSON block right after the command block, weakly, and text only when introduced', () => {
+    const document = documentOf(`# List\n\n${fence('sh', command('list-groups'))}\n${fence('json', '{"Groups": []}')}\n# Delete\n\n${fence('sh', command('delete-group'))}\n${fence('text', 'done')}`);
+    expect(document.examples.map((example) => example.outputs.map((output) => output.cue))).toEqual([['adjacent'], []]);
+  });
+
+  it('keeps an output heading with the command above it, and starts examples only at headings with commands', () => {
+    const text = `# Guide\n\n## Step 1\n\n### Create the group\n\n${fence('sh', command('create-group'))}\n### Output\n\n${fence('json', '{"Group": {}}')}\n## Step 2\n\nNothing to run.\n`;
+    const { examples } = documentOf(text);
+    expect(examples.map((example) => [example.title, example.commands.length, example.outputs.map((output) => output.cue)])).toEqual([['Create the group', 1, ['heading']]]);
+  });
+
+  it('never reads json, yaml, text or other languages as commands, nor takes files, inputs or code as output', () => {
+    const text =
+      `# Set up\n\n${fence('sh', command('create-group'))}\n` +
+      `Create a file named \`policy.json\` with the following content:\n\n${fence('json', '{"Version": "2012-10-17"}')}\n` +
+      `The request body:\n\n${fence('json', '{"A": 1}')}\n` +
+      `The output is read by this script:\n\n${fence('python', 'import json')}\n` +
+      `${fence('yaml', `run: |\n  ${command('list-groups')}`)}\n${fence('text', command('list-groups'))}\n${fence('json', `"${command('list-groups')}"`)}`;
+    const [example] = documentOf(text).examples;
+    expect(example!.commands.map((read) => read.operation)).toEqual(['create-group']);
+    expect(example!.outputs).toEqual([]);
+    expect(example!.files.map((file) => [file.name, file.raw])).toEqual([['policy.json', '{"Version": "2012-10-17"}']]);
+  });
+
+  it('lists JSON blocks that no command claims', () => {
+    const document = documentOf(`# Notes\n\n${fence('json', '{"A": 1}')}\n# Run\n\n${fence('sh', command('list-groups'))}\nThe pool is ready.\n\n${fence('', '[1]')}`);
+    expect(document.unclaimed?.map((block) => [block.position.start.line, block.commandLine])).toEqual([
+      [3, undefined],
+      [15, 10],
+    ]);
+  });
+
+  it('reads a complete command in inline code, not a mention of a command', () => {
+    const text = `# Run\n\nRun \`aws cognito-idp list-groups --user-pool-id us-west-2_EXAMPLE\` or \`\` aws s3 ls --recursive \`\`, after \`aws configure\` and \`aws s3 ls\`.\n`;
+    const [example] = documentOf(text).examples;
+    expect(example!.commands.map((read) => [read.operation, read.shell.position.start.column])).toEqual([
+      ['list-groups', 6],
+      ['ls', 74],
+    ]);
+  });
+
+  it('reads inline ``literals`` in RST paragraphs the same way', () => {
+    const text = '**To list**\n\nRun ``aws cognito-idp list-groups --user-pool-id us-west-2_EXAMPLE`` first, then ``aws configure``.\n';
+    const [example] = documentOf(text, 'cognito-idp/list-groups.rst').examples;
+    expect(example!.commands.map((read) => [read.operation, read.shell.position.start.column])).toEqual([['list-groups', 7]]);
+  });
+});
