@@ -2,6 +2,7 @@ import { javaPatternToJs } from './patterns.js';
 import type { ServiceModel, Shape, ShapeRef } from './types.js';
 import { editDistance } from './suggest.js';
 import { memberRef } from './members.js';
+import { printedForm } from './printed-forms.js';
 
 export type OutputProblemKind = 'unknown-key' | 'wrong-type' | 'enum' | 'missing-required' | 'v1-timestamp' | 'constraint';
 
@@ -77,6 +78,12 @@ function withoutPageTokens(
     });
   }
   return copy;
+}
+
+/** The output member a pointer names when it names one of the output's own members: `/TemplateBody` → `TemplateBody`. */
+function topLevelMember(pointer: string): string | undefined {
+  const match = /^\/([^/]*)$/.exec(pointer);
+  return match ? match[1]!.replaceAll('~1', '/').replaceAll('~0', '~') : undefined;
 }
 
 function pointerOf(parent: string, key: string): string {
@@ -165,8 +172,8 @@ class OutputWalker {
         value.forEach((item, index) => shape.member && !this.passedThroughNull(item) && this.ref(shape.member, item, `${pointer}/${index}`));
         return;
       case 'string':
-        // IAM returns policies as URL-encoded JSON that the CLI decodes into objects (botocore `json_decode_policies`).
-        if (this.model.cliName === 'iam' && name === 'policyDocumentType' && typeof value === 'object' && value !== null) return;
+        // A JSON string the CLI decodes before printing (CloudFormation templates, IAM policies) is printed as the value it holds.
+        if (typeof value !== 'string' && printedForm(this.model, this.operation, name, topLevelMember(pointer)) === 'json') return;
         if (typeof value !== 'string') return this.wrongType(shape, value, pointer);
         return this.string(shape, value, pointer);
       case 'blob':

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { ModelLoadError } from './load.js';
 import { operationCliName } from './names.js';
 import { javaPatternToJs } from './patterns.js';
+import { printedForm, printedMembers } from './printed-forms.js';
 import type { ModelIndex, ServiceModel, Shape, ShapeRef } from './types.js';
 
 export type JsonSchema = { [keyword: string]: unknown };
@@ -34,10 +35,6 @@ export function operationSchemaRef(cliService: string, operation: string, direct
   return `${schemaId(cliService)}#/$defs/${operationDefName(operation, direction)}`;
 }
 
-/** IAM returns policies as URL-encoded JSON strings that the CLI decodes into objects (botocore `json_decode_policies`). */
-function decodedByCli(model: ServiceModel, shapeName: string): boolean {
-  return model.cliName === 'iam' && shapeName === 'policyDocumentType';
-}
 
 /**
  * One JSON Schema (draft 2020-12) document for a service: a `$defs` entry per shape, plus `<Operation>.input` and
@@ -57,6 +54,7 @@ export function serviceSchema(model: ServiceModel): ServiceSchema {
       cliName: operationCliName(name),
       ...(operation.deprecated ? { deprecated: true } : {}),
       ...(paginator ? { paginated: true } : {}),
+      ...(printedMembers(model, name) ? { printedForms: printedMembers(model, name) } : {}),
     };
     defs[operationDefName(name, 'input')] = operation.input ? refSchema(operation.input) : emptyObject();
     defs[operationDefName(name, 'output')] = operation.output ? refSchema(operation.output) : emptyObject();
@@ -157,7 +155,7 @@ function shapeSchema(model: ServiceModel, name: string, shape: Shape, dropped: D
         maxLength: shape.max,
         pattern,
         'x-aws-java-pattern': javaPattern,
-        'x-aws-decoded-json': decodedByCli(model, name) ? true : undefined,
+        'x-aws-decoded-json': printedForm(model, '', name) === 'json' ? true : undefined,
         ...annotations,
       });
     }

@@ -12,7 +12,8 @@ const outputSchema: Rule = {
   description:
     'A documented output must look like what the service returns, as AWS CLI v2 prints it: no key the model ' +
     'does not have, the right JSON types, enum values from the model, every required member, ISO 8601 ' +
-    'timestamps. Each finding names the JSON path and stands at the offending key or value, so the stale line ' +
+    'timestamps, values the CLI rewrites in the form it prints them (a CloudFormation GetTemplate JSON TemplateBody ' +
+    'and IAM policy documents as objects, ec2 console output as text). Each finding names the JSON path and stands at the offending key or value, so the stale line ' +
     'is one click away. A defect is said once: the epoch timestamps of one output (made with the CLI v1) in one ' +
     'warning listing their paths, the required members one object lacks, and the same problem in every item of a ' +
     'list, each at its first place with the others as related locations.',

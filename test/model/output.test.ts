@@ -126,6 +126,31 @@ describe('validateOutput', () => {
     expect(validateOutput({ ...iam, cliName: 'other' }, 'GetRole', document)).toMatchObject([{ kind: 'wrong-type' }]);
   });
 
+  it('accepts a CloudFormation GetTemplate JSON TemplateBody decoded into an object, as botocore json_decode_template_body prints it', () => {
+    const cloudformation: ServiceModel = {
+      ...model,
+      cliName: 'cloudformation',
+      operations: { GetTemplate: { name: 'GetTemplate', output: { shape: 'GetTemplateOutput' } }, Other: { name: 'Other', output: { shape: 'GetTemplateOutput' } } },
+      shapes: { GetTemplateOutput: { type: 'structure', members: { TemplateBody: { shape: 'TemplateBody' } } }, TemplateBody: { type: 'string', min: 1 } },
+    };
+    const template = { TemplateBody: { AWSTemplateFormatVersion: '2010-09-09', Resources: {} } };
+    expect(validateOutput(cloudformation, 'GetTemplate', template)).toEqual([]);
+    // A YAML template is not JSON: the CLI prints it as the string it is.
+    expect(validateOutput(cloudformation, 'GetTemplate', { TemplateBody: 'Resources: {}\n' })).toEqual([]);
+    expect(validateOutput(cloudformation, 'Other', template)).toMatchObject([{ kind: 'wrong-type', pointer: '/TemplateBody' }]);
+  });
+
+  it('accepts ec2 GetConsoleOutput Output as decoded text, as botocore decode_console_output prints it, and nothing else there', () => {
+    const ec2: ServiceModel = {
+      ...model,
+      cliName: 'ec2',
+      operations: { GetConsoleOutput: { name: 'GetConsoleOutput', output: { shape: 'GetConsoleOutputResult' } } },
+      shapes: { GetConsoleOutputResult: { type: 'structure', members: { Output: { shape: 'String' }, InstanceId: { shape: 'String' } } }, String: { type: 'string' } },
+    };
+    expect(validateOutput(ec2, 'GetConsoleOutput', { InstanceId: 'i-1234567890abcdef0', Output: 'Linux version 5.10 (gcc)\r\nbooting...' })).toEqual([]);
+    expect(validateOutput(ec2, 'GetConsoleOutput', { Output: { text: 'x' } })).toMatchObject([{ kind: 'wrong-type', pointer: '/Output' }]);
+  });
+
   it('accepts any JSON in a document shape', () => {
     const withDocument: ServiceModel = {
       ...model,

@@ -228,7 +228,7 @@ export function validateValue(model: ServiceModel, shape: Shape, value: unknown,
       return;
     case 'map':
       if (!isPlainObject(value)) return invalidType('object');
-      checkLength(shape, Object.keys(value).length, path, context);
+      checkLength(shape, Object.keys(value).length, path, context, false);
       for (const [key, item] of Object.entries(value)) {
         validateValue(model, shapeOf(model, shape.key!), key, `${path} (key)`, context);
         validateValue(model, shapeOf(model, shape.value!), item, `${path}.${key}`, context);
@@ -283,9 +283,13 @@ function isPythonBase64(text: string): boolean {
   return cleaned.length % 4 === 0 && /^[A-Za-z0-9+/]*={0,2}$/.test(cleaned);
 }
 
-function checkLength(shape: Shape, length: number, path: string, context: UnpackContext): void {
+/**
+ * botocore's ParamValidator checks minimums before sending (`range_check`: string and list lengths, numbers; not
+ * map sizes), so the CLI itself refuses those: errors. Maximums only the service checks: `constraint` warnings.
+ */
+function checkLength(shape: Shape, length: number, path: string, context: UnpackContext, minimumCheckedByClient = true): void {
   if (shape.min !== undefined && length < shape.min) {
-    context.report('constraint', `Invalid length for parameter ${path}, value: ${length}, valid min length: ${shape.min}.`);
+    context.report(minimumCheckedByClient ? 'invalid-parameter-value' : 'constraint', `Invalid length for parameter ${path}, value: ${length}, valid min length: ${shape.min}.`);
   }
   if (shape.max !== undefined && length > shape.max) {
     context.report('constraint', `Invalid length for parameter ${path}, value: ${length}, valid max length: ${shape.max}.`);
@@ -294,7 +298,7 @@ function checkLength(shape: Shape, length: number, path: string, context: Unpack
 
 function checkRange(shape: Shape, value: number, path: string, context: UnpackContext): void {
   if (shape.min !== undefined && value < shape.min) {
-    context.report('constraint', `Invalid value for parameter ${path}, value: ${value}, valid min value: ${shape.min}.`);
+    context.report('invalid-parameter-value', `Invalid value for parameter ${path}, value: ${value}, valid min value: ${shape.min}.`);
   }
   if (shape.max !== undefined && value > shape.max) {
     context.report('constraint', `Invalid value for parameter ${path}, value: ${value}, valid max value: ${shape.max}.`);
