@@ -83,6 +83,22 @@ function transform(name: string, sep: '-' | '_'): string {
 const cliRenames: Record<string, string> = { s3: 's3api', codedeploy: 'deploy', config: 'configservice' };
 const folderRenames = Object.fromEntries(Object.entries(cliRenames).map(([folder, cli]) => [cli, folder]));
 
+/**
+ * Service names the CLI accepts besides its model folders' names, and the folder each stands for: aliases added
+ * by aws-cli customizations (opsworkscm.py's `alias_command`, sagemaker.py's hidden `runtime.sagemaker`).
+ */
+const serviceAliases: Record<string, string> = { 'opsworks-cm': 'opsworkscm', 'runtime.sagemaker': 'sagemaker-runtime' };
+
+/** The CLI service a name the CLI accepts stands for: `opsworks-cm` → `opsworkscm`; other names as they are. */
+export function unaliasedServiceName(cliName: string): string {
+  return Object.hasOwn(serviceAliases, cliName) ? serviceAliases[cliName]! : cliName;
+}
+
+/** The alias the CLI documents for a service (`opsworkscm` → `opsworks-cm`), for suggestions. */
+export function documentedServiceAlias(cliName: string): string | undefined {
+  return cliName === 'opsworkscm' ? 'opsworks-cm' : undefined;
+}
+
 /** The CLI command name of a botocore model folder: `s3` → `s3api`, `config` → `configservice`. */
 export function cliServiceName(botocoreName: string): string {
   return cliRenames[botocoreName] ?? botocoreName;

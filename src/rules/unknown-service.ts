@@ -3,7 +3,7 @@ import { exampleDocument, inputProblemRule } from './input-problem-rule.js';
 export default inputProblemRule({
   id: 'unknown-service',
   severity: 'error',
-  description: 'The command names a service the AWS CLI does not have (no service model and no CLI customization): the command fails before any request. The message suggests the closest service name.',
+  description: 'The command names a service the AWS CLI does not have (no service model, no alias the CLI accepts such as `opsworks-cm`, and no CLI customization): the command fails before any request. The message suggests the closest service name.',
   kinds: { 'unknown-service': 'error' },
   examples: {
     ok: [{ name: 'cognito-idp/list-user-pools.rst', text: exampleDocument('To list user pools', 'aws cognito-idp list-user-pools --max-results 10'), messages: [] }],

@@ -27,6 +27,11 @@ describeWithCorpus('translateCommand over the aws-cli corpus', () => {
     expect(results.length).toBeGreaterThan(7000);
   });
 
+  it('knows every service word of the corpus: a model folder, an alias the CLI accepts, or a customization', () => {
+    const unknown = results.flatMap(({ file, translation }) => translation.problems.filter((problem) => problem.kind === 'unknown-service').map((problem) => `${file}: ${problem.message}`));
+    expect(unknown).toEqual([]);
+  });
+
   it('follows ec2/addcount.py: --count replaces --min-count / --max-count, which default to 1', () => {
     const models = loadModels(modelsDir);
     const kinds = (text: string) => translateCommand(commandOf(text), { models, documentDir: corpusDir, treeRoot: corpusDir }).problems.map((problem) => `${problem.kind}: ${problem.message}`);

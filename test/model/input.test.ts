@@ -95,6 +95,17 @@ describe('translateCommand', () => {
     expect(kinds('aws cognito-idp list-users --cli-input-json file://<path>/input.json')).toEqual(["missing-file: 'file://' names no file: its content is not checked."]);
   });
 
+  it('knows the service aliases the CLI accepts (opsworks-cm for opsworkscm, runtime.sagemaker) and suggests the documented one', () => {
+    const cognito = models.get('cognito-idp')!;
+    const byName = new Map<string, ServiceModel>([['opsworkscm', { ...cognito, cliName: 'opsworkscm' }], ['sagemaker-runtime', { ...cognito, cliName: 'sagemaker-runtime' }]]);
+    const aliased: ModelIndex = { serviceNames: () => [...byName.keys()], get: (name) => byName.get(name), signature: () => 'aliases' };
+    const problems = (text: string) => translateCommand(commandOf(text), { models: aliased, documentDir, treeRoot }).problems.map((problem) => `${problem.kind}: ${problem.message}`);
+    expect(problems('aws opsworks-cm list-users --user-pool-id us-west-2_EXAMPLE')).toEqual([]);
+    expect(problems('aws opsworkscm list-users --user-pool-id us-west-2_EXAMPLE')).toEqual([]);
+    expect(problems('aws runtime.sagemaker list-users --user-pool-id us-west-2_EXAMPLE')).toEqual([]);
+    expect(problems('aws opsworks-xm list-users')).toEqual(["unknown-service: Unknown service 'opsworks-xm'. Did you mean 'opsworks-cm'?"]);
+  });
+
   it('reports unknown services, operations and parameters with suggestions', () => {
     expect(kinds('aws cognito-ipd list-users')).toEqual(["unknown-service: Unknown service 'cognito-ipd'. Did you mean 'cognito-idp'?"]);
     expect(kinds('aws cognito-idp list-user --user-pool-id x')).toEqual([

@@ -10,7 +10,7 @@ import type { AwsCommand, Word } from '../../commands/types.js';
 import type { Point } from '../../document/types.js';
 import type { ModelIndex, OperationModel, ServiceModel, Shape, ShapeRef } from '../types.js';
 import { GLOBAL_OPTIONS } from '../../commands/aws.js';
-import { xformName } from '../names.js';
+import { documentedServiceAlias, unaliasedServiceName, xformName } from '../names.js';
 import {
   ADDED_ARGUMENTS,
   CUSTOM_COMMANDS,
@@ -198,13 +198,14 @@ export function translateCommand(command: AwsCommand, options: TranslateOptions)
   const service = command.service;
   if (service === undefined || command.serviceWord === undefined) return translation;
 
-  const model = options.models.get(service);
+  const model = options.models.get(unaliasedServiceName(service));
   if (!model) {
     if (CUSTOM_SERVICES.has(service)) {
       translation.customization = `${service}${command.operation ? ` ${command.operation}` : ''}`;
       report('customization', `'aws ${translation.customization}' is a CLI customization, not an API call: its input is not checked.`, [command.serviceWord]);
     } else {
-      const known = [...options.models.serviceNames(), ...CUSTOM_SERVICES];
+      const names = options.models.serviceNames();
+      const known = [...names, ...names.flatMap((name) => documentedServiceAlias(name) ?? []), ...CUSTOM_SERVICES];
       report('unknown-service', `Unknown service '${service}'.${didYouMean(service, known)}`, [command.serviceWord]);
     }
     return translation;
