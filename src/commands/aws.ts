@@ -36,12 +36,14 @@ export function globalOptionOf(word: string): { name: string; takesValue: boolea
 
 /**
  * Splits `aws [globals] <service> [globals] <operation> <args...>` (the intended words).
- * `aws help` and `aws --version` have a service word or none, and no operation.
+ * `awslocal` (LocalStack's wrapper) is read the same way. `aws help` and `aws --version` have a service word or none, and no operation.
  */
 export function parseAwsCommand(shell: ShellCommand): AwsCommand {
   const words = shell.intendedWords;
   const command: AwsCommand = { shell, words, leadingGlobals: [], args: [] };
-  if (words[0]?.value !== 'aws') return command;
+  const launcher = words[0]?.value;
+  if (launcher !== 'aws' && launcher !== 'awslocal') return command;
+  command.launcher = launcher;
   let index = 1;
   /** Moves global options (and their values) at `index` into `leadingGlobals`. */
   const takeGlobals = () => {

@@ -4,8 +4,8 @@
  */
 import type { SourceLine } from '../document/types.js';
 import { parseAwsCommand } from './aws.js';
-import { AWS_LINE, readShellCommand, splitCommands } from './shell.js';
-import type { AwsCommand } from './types.js';
+import { AWS_SUBSTITUTION, linesFrom, readShellCommand, recordAssignments, splitBlock, startsAwsCommand } from './shell.js';
+import type { AwsCommand, ShellCommand } from './types.js';
 
 /** The shell a block is written for: decided by the document (fence info string, the prose around it). */
 export type ShellDialect = 'bash' | 'powershell' | 'cmd';
@@ -30,25 +30,46 @@ export interface BlockCommand {
   output?: SourceLine[];
 }
 
+const LAUNCHERS: ReadonlySet<string> = new Set(['aws', 'awslocal']);
+
 /** Every `aws` command the block runs, in order. */
-export function readCommandsInBlock(lines: SourceLine[], _options: BlockReadOptions = {}): BlockCommand[] {
+export function readCommandsInBlock(lines: SourceLine[], options: BlockReadOptions = {}): BlockCommand[] {
+  const variables = options.variables ?? new Map<string, string>();
+  const readOptions = { transcript: options.transcript ?? false, variables };
   const commands: BlockCommand[] = [];
-  for (const group of splitCommands(lines)) {
+  for (const group of splitBlock(lines, readOptions)) {
+    const read: ShellCommand[] = [];
     // `aws a && aws b` on one line: each command is read and checked on its own.
-    for (let commandLines: SourceLine[] | undefined = group; commandLines; ) {
-      const shell = readShellCommand(commandLines);
-      if (shell.intendedWords[0]?.value === 'aws') commands.push({ command: parseAwsCommand(shell) });
+    for (let commandLines: SourceLine[] | undefined = group.lines; commandLines; ) {
+      const shell = readShellCommand(commandLines, readOptions);
+      read.push(shell);
       commandLines = shell.rest;
     }
+    // `aws` commands inside command substitutions elsewhere in the lines (`--ids $(aws ...)`, `for b in $(aws ...)`).
+    const text = group.lines.map((line) => line.text).join('\n');
+    for (const match of text.matchAll(AWS_SUBSTITUTION)) {
+      const shell = readShellCommand(linesFrom(group.lines, match.index), readOptions);
+      const start = shell.words[0]?.start.offset;
+      if (!read.some((other) => other.words[0]?.start.offset === start)) read.push(shell);
+    }
+    read.sort((a, b) => (a.words[0]?.start.offset ?? 0) - (b.words[0]?.start.offset ?? 0));
+    let first = true;
+    for (const shell of read) {
+      if (!LAUNCHERS.has(shell.intendedWords[0]?.value ?? '')) continue;
+      commands.push({ command: parseAwsCommand(shell), ...(first && group.output && { output: group.output }) });
+      first = false;
+    }
+    recordAssignments(group.lines, variables);
   }
   return commands;
 }
 
 /** The index among non-blank lines of the first line that runs an `aws` command, -1 when there is none. */
-export function firstAwsLine(lines: SourceLine[], _options: BlockReadOptions = {}): number {
+export function firstAwsLine(lines: SourceLine[], options: BlockReadOptions = {}): number {
+  const transcript = options.transcript ?? false;
   // Most blocks (outputs) have no `aws` at all, and one test over the whole text tells.
-  if (!AWS_IN_TEXT.test(lines.map((line) => line.text).join('\n'))) return -1;
-  return lines.filter((line) => line.text.trim() !== '').findIndex((line) => AWS_LINE.test(line.text));
+  if (!/\baws/.test(lines.map((line) => line.text).join('\n'))) return -1;
+  return lines
+    .filter((line) => line.text.trim() !== '')
+    .findIndex((line) => startsAwsCommand(line.text, transcript) || new RegExp(AWS_SUBSTITUTION.source).test(line.text));
 }
-
-const AWS_IN_TEXT = new RegExp(AWS_LINE.source, 'm');

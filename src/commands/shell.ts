@@ -3,7 +3,7 @@
  * Hand-written: no shell-parsing library keeps source positions or reports where display and bash differ.
  */
 import type { Point, SourceLine } from '../document/types.js';
-import type { ShellCommand, ShellIssue, ShellIssueKind, Word } from './types.js';
+import type { ShellCommand, ShellIssue, ShellIssueKind, UnknownSpan, Word } from './types.js';
 
 const BLANK = /[ \t]/;
 /** Characters that end an unquoted word (bash metacharacters). */
@@ -14,27 +14,69 @@ const PLAIN_RUN = /[^ \t\n|&;<>()\\'"$`]+/y;
 const PARAMETER_LINE = /^[ \t]*--[A-Za-z0-9]/;
 /** A line ending in an option name: the next line holds its value. */
 const OPTION_AT_LINE_END = /(?:^|[ \t])--[A-Za-z0-9][^ \t]*[ \t]*$/;
-const PROMPT = /^\$[ \t]+/;
+/** Shell prompts a document shows before a command: bash `$ `, zsh `% `, PowerShell `PS> ` / `PS C:\> `, cmd `C:\> `. */
+const PROMPT_SOURCE = String.raw`(?:[$%][ \t]+|PS(?:[ \t]+[A-Za-z]:\\[^>\n]*)?>[ \t]*|[A-Za-z]:\\[^>\n]*>[ \t]*)`;
+/** In a terminal transcript, `# ` is root's prompt (elsewhere it starts a comment). */
+const TRANSCRIPT_PROMPT_SOURCE = String.raw`(?:${PROMPT_SOURCE}|#[ \t]+)`;
+const PROMPT = new RegExp(`^${PROMPT_SOURCE}`);
+const TRANSCRIPT_PROMPT = new RegExp(`^${TRANSCRIPT_PROMPT_SOURCE}`);
 const SECONDARY_PROMPT = /^>(?:[ \t]|$)/;
 /** `NAME=value` before a command name: bash sets it in the command's environment, it is no argument. */
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
-/** A line that starts an `aws` command: after an optional `$ ` prompt and `NAME=value` environment assignments. */
-export const AWS_LINE = /^[ \t]*(?:\$[ \t]+)?(?:[A-Za-z_][A-Za-z0-9_]*=[^ \t]*[ \t]+)*aws(?:[ \t]|$)/;
+/**
+ * What may stand before an `aws` command on its line: keywords and wrappers that run the command that follows
+ * (`if`, `do`, `sudo`, `time`, `env X=y`, ...), `NAME=value` environment assignments, and the opening of a command
+ * substitution (`TOKEN=$(`, `export X="$(`, a backtick).
+ */
+const COMMAND_PREFIX_SOURCE = String.raw`(?:(?:if|then|else|elif|do|while|until|!|\{|time|command|exec|nohup|xargs)[ \t]+|sudo(?:[ \t]+-[A-Za-z]+)*[ \t]+|env(?:[ \t]+-[A-Za-z-]+)*[ \t]+|(?:for|while|until)[ \t][^;\n]*;[ \t]*do[ \t]+|[A-Za-z_][A-Za-z0-9_]*=[^ \t]*[ \t]+)*`;
+const SUBSTITUTION_OPENING_SOURCE = String.raw`(?:(?:(?:export|local|readonly|declare[ \t]+-[A-Za-z]+)[ \t]+)?[A-Za-z_][A-Za-z0-9_]*="?)?(?<opening>\$\(|\`)[ \t]*`;
+/** The AWS CLI, and LocalStack's `awslocal` wrapper around it. */
+const LAUNCHER_SOURCE = String.raw`(?<launcher>aws|awslocal)(?=[ \t]|$)`;
+const commandStartPattern = (prompt: string) => new RegExp(String.raw`^[ \t]*(?:${prompt})?(?<prefix>${COMMAND_PREFIX_SOURCE})(?:${SUBSTITUTION_OPENING_SOURCE})?${LAUNCHER_SOURCE}`, 'd');
+const AWS_COMMAND_START = commandStartPattern(PROMPT_SOURCE);
+const TRANSCRIPT_AWS_COMMAND_START = commandStartPattern(TRANSCRIPT_PROMPT_SOURCE);
+/** A line that starts an `aws` command (after a prompt, wrappers, environment assignments, or a substitution's opening). */
+export const AWS_LINE = AWS_COMMAND_START;
+/** An `aws` command inside a command substitution anywhere in a line. */
+export const AWS_SUBSTITUTION = /(?:\$\(|`)[ \t]*(?:aws|awslocal)(?=[ \t\n)`])/g;
+/**
+ * A placeholder the reader replaces: `<user-pool-id>`, `<my name>` (no blank before the closing `>`, so `<in.json >out`
+ * stays two redirections), `{{pool_id}}`, `%TOKEN%`.
+ */
+const ANGLE_PLACEHOLDER = /<[A-Za-z](?:[A-Za-z0-9_.:/@ -]*[A-Za-z0-9_.])?>/y;
+const PLACEHOLDER_IN_VALUE = /<[A-Za-z](?:[A-Za-z0-9_.:/@ -]*[A-Za-z0-9_.])?>|\{\{[^{}\n]*\}\}|%[A-Za-z_][A-Za-z0-9_]*%/g;
 const REDIRECTION = /^(?:<<<|<<-|<<|<>|<&|<|>>|>&|>\||>|&>>|&>)/;
 
 /** How a run reads the text: as bash does, or as the author meant it (missing continuations joined back in). */
 type Reading = 'bash' | 'intended';
 
-/** A word being built: its text, and the runs of it that quoting protects from brace expansion. */
+/** A word being built: its text, the runs of it that quoting protects from brace expansion, and what of it is unknown. */
 interface WordBuffer {
   text: string;
   runs: { text: string; isProtected: boolean }[];
+  unknown: UnknownSpan[];
+  /** Its reading depends on a shell error reported elsewhere (an unclosed quote, an unquoted parenthesis). */
+  unreliable: boolean;
 }
 
 /** A word character by character, for brace expansion (the few words with an unquoted `{`). */
 interface CharBuffer {
   chars: string[];
   protectedChars: boolean[];
+}
+
+/** A piece of a word's value, with the stretches of it whose content the shell supplies. */
+interface Piece {
+  value: string;
+  unknown: UnknownSpan[];
+}
+
+/** A single-quoted string whose lines end in `\`: bash keeps the backslashes (reported once per command). */
+export interface SingleQuotedContinuation {
+  /** The string's content as bash keeps it. */
+  value: string;
+  /** Where each line-end `\` stands. */
+  backslashes: Point[];
 }
 
 interface ReadResult {
@@ -44,6 +86,17 @@ interface ReadResult {
   open: boolean;
   /** Where an `aws` command chained after the first one (`&&`, `||`, `;`, `|`) starts in the text. */
   nextAwsCommand?: number;
+  /** Where bash met an unquoted `(` or `)` among the words (a syntax error): the author meant them as text. */
+  parentheses: number[];
+}
+
+interface ReaderOptions {
+  /** The command stands inside a command substitution: its `)` or backtick ends it. */
+  closer?: ')' | '`';
+  /** The document's shell variables: in the author's reading `$NAME` stands for a known value. */
+  variables?: ReadonlyMap<string, string>;
+  /** From the bash reading: unquoted parentheses the author meant as text. */
+  parentheses?: ReadonlySet<number>;
 }
 
 class Reader {
@@ -63,21 +116,35 @@ class Reader {
   private nextAwsCommand: number | undefined;
   /** bash refuses the whole text at a syntax error: nothing after it is worth reporting. */
   private syntaxError = false;
+  /** The closer of the enclosing command substitution was reached. */
+  private finished = false;
+  /** Text before this offset was already reported as part of a placeholder. */
+  private quietUntil = 0;
+  /** The word being read depends on an unclosed quote (the author's reading). */
+  private unclosed = false;
+  private readonly parentheses: number[] = [];
+  private readonly singleQuotedContinuations: SingleQuotedContinuation[] = [];
+  /** Unquoted placeholders met (bash reading): what bash does with each. */
+  private readonly placeholders: { placeholder: string; start: number; end: number; targetName?: string; refusedAtLineEnd?: boolean }[] = [];
 
   constructor(
     private readonly text: string,
     private readonly pointAt: (index: number) => Point,
     private readonly reading: Reading,
     start: number,
+    private readonly options: ReaderOptions = {},
   ) {
     this.pos = start;
   }
 
   read(): ReadResult {
     const { text } = this;
-    while (this.pos < text.length) {
+    while (this.pos < text.length && !this.finished) {
       const c = text[this.pos]!;
-      if (BLANK.test(c)) {
+      if (c === this.options.closer) {
+        this.finished = true;
+        this.endFirstCommand();
+      } else if (BLANK.test(c)) {
         this.pos++;
       } else if (c === '\n') {
         this.readNewline();
@@ -92,6 +159,11 @@ class Reader {
         this.readForeignContinuation('windows-continuation', 'A `^` at the end of a line continues a Windows cmd.exe command; bash reads it as a word and runs the next line as a separate command.');
       } else if (c === '`' && this.isLineEndMarker(this.pos)) {
         this.readForeignContinuation('powershell-continuation', 'A backtick at the end of a line continues a PowerShell command; bash reads it as the start of a command substitution.');
+      } else if (c === '<' && this.pos >= this.quietUntil && placeholderAt(text, this.pos) !== undefined) {
+        if (this.reading === 'bash') this.readPlaceholder(placeholderAt(text, this.pos)!);
+        else this.readWord();
+      } else if (this.reading === 'intended' && this.options.parentheses?.has(this.pos)) {
+        this.readWord();
       } else if (REDIRECTION.test(text.slice(this.pos, this.pos + 3))) {
         this.readRedirection(this.pos);
       } else if (/[|&;()]/.test(c)) {
@@ -100,11 +172,24 @@ class Reader {
         this.readWord();
       }
     }
-    return { words: this.words, issues: this.issues, open: this.open, ...(this.nextAwsCommand === undefined ? {} : { nextAwsCommand: this.nextAwsCommand }) };
+    this.reportPlaceholders();
+    this.reportSingleQuotedContinuations();
+    this.issues.sort((a, b) => a.start.offset! - b.start.offset!);
+    return {
+      words: this.words,
+      issues: this.issues,
+      open: this.open,
+      parentheses: this.parentheses,
+      ...(this.nextAwsCommand === undefined ? {} : { nextAwsCommand: this.nextAwsCommand }),
+    };
+  }
+
+  private isReportable(start: number): boolean {
+    return this.reading === 'bash' && this.nextAwsCommand === undefined && !this.syntaxError && start >= this.quietUntil;
   }
 
   private report(kind: ShellIssueKind, message: string, start: number, end: number): void {
-    if (this.reading === 'bash' && this.nextAwsCommand === undefined && !this.syntaxError) this.issues.push({ kind, message, start: this.pointAt(start), end: this.pointAt(end) });
+    if (this.isReportable(start)) this.issues.push({ kind, message, start: this.pointAt(start), end: this.pointAt(end) });
   }
 
   private lineEnd(from: number): number {
@@ -134,6 +219,49 @@ class Reader {
       // bash would start a command substitution here; what the author meant is the end of the line.
       this.pos = this.lineEnd(start);
     }
+  }
+
+  /**
+   * An unquoted `<placeholder>` (bash reading): bash sees an input redirection from a file and an output
+   * redirection to whatever follows the `>`. Its redirections are not reported again; the placeholders of a command
+   * are reported together, once (reportPlaceholders).
+   */
+  private readPlaceholder(placeholder: string): void {
+    const { text } = this;
+    const start = this.pos;
+    const end = start + placeholder.length;
+    // `>>`, `>|` and `>&` are operators of their own, with the file name after them.
+    const operatorEnd = /[>|&]/.test(text[end] ?? '') ? end + 1 : end;
+    const target = this.afterBlanksAndContinuations(operatorEnd);
+    const targetName = /^[^ \t\n|&;<>()]+/.exec(text.slice(target))?.[0];
+    if (this.isReportable(start)) {
+      this.placeholders.push({ placeholder, start, end, ...(targetName === undefined ? { refusedAtLineEnd: target >= text.length || text[target] === '\n' } : { targetName }) });
+    }
+    if (targetName === undefined) this.syntaxError = true;
+    this.quietUntil = targetName === undefined ? end : target + targetName.length;
+  }
+
+  /** One finding for a command's unquoted placeholders: at the one that makes bash refuse the command, else at the first. */
+  private reportPlaceholders(): void {
+    const { placeholders } = this;
+    const shown = placeholders.find((found) => found.targetName === undefined) ?? placeholders[0];
+    if (shown === undefined) return;
+    const { placeholder, start, end, targetName } = shown;
+    const advice =
+      placeholders.length === 1
+        ? 'quote the placeholder or replace it with a value.'
+        : `quote the placeholders (${placeholders.length} in this command) or replace them with values.`;
+    const issue =
+      targetName === undefined
+        ? {
+            kind: 'placeholder-syntax-error' as const,
+            message: `bash refuses this command: it reads the unquoted \`${placeholder}\` as redirections, and the \`>\` has no file name${shown.refusedAtLineEnd ? ' before the end of the line' : ''}; ${advice}`,
+          }
+        : {
+            kind: 'placeholder-redirection' as const,
+            message: `bash reads the unquoted \`${placeholder}\` as redirections: input from a file named \`${placeholder.slice(1, -1).split(/[ \t]/, 1)[0]!}\`, output to a file named \`${targetName}\`; ${advice}`,
+          };
+    this.issues.push({ ...issue, start: this.pointAt(start), end: this.pointAt(end) });
   }
 
   private endFirstCommand(): void {
@@ -216,6 +344,8 @@ class Reader {
       this.report('pipe', `A \`${op}\` pipes the output into another command, which the harness does not run.`, start, this.pos);
     } else if (op === '(' || op === ')') {
       this.report('syntax-error', `An unquoted \`${op}\` here is a bash syntax error: bash runs nothing; quote the value.`, start, this.pos);
+      // The author meant them as text (the author's reading keeps them in the word).
+      this.parentheses.push(start);
       this.syntaxError = true;
     } else {
       this.report('command-list', `A \`${op}\` starts another shell command, which the harness does not run.`, start, this.pos);
@@ -238,6 +368,17 @@ class Reader {
     }
   }
 
+  /**
+   * The value of `NAME=value` read from here, in the author's reading: null when its content is unknown, undefined
+   * when a command follows on the line (the assignment is that command's environment).
+   */
+  readAssignedValue(): string | null | undefined {
+    const buffer = this.readWordValue();
+    if (buffer === undefined) return undefined;
+    if (!/^[ \t]*(?:[;&|#]|$)/.test(this.text.slice(this.pos, this.lineEnd(this.pos)))) return undefined;
+    return unknownSpans(buffer).length > 0 ? null : buffer.text;
+  }
+
   private readWord(): void {
     const start = this.pos;
     const buffer = this.readWordValue();
@@ -258,8 +399,9 @@ class Reader {
         this.wordEnd,
       );
     }
+    const unknown = this.reading === 'intended' ? unknownSpans(buffer) : [];
     for (const value of values) {
-      this.words.push({ value, raw, start: this.pointAt(start), end: this.pointAt(this.wordEnd) });
+      this.words.push({ value, raw, start: this.pointAt(start), end: this.pointAt(this.wordEnd), ...(unknown.length > 0 && { unknown }) });
     }
   }
 
@@ -267,19 +409,38 @@ class Reader {
   private readWordValue(): WordBuffer | undefined {
     const { text } = this;
     const start = this.pos;
-    const buffer: WordBuffer = { text: '', runs: [] };
+    const buffer: WordBuffer = { text: '', runs: [], unknown: [], unreliable: false };
     this.wordEnd = start;
-    const add = (chars: string, isProtected: boolean) => {
+    this.unclosed = false;
+    const add = (chars: string, isProtected: boolean, unknown: UnknownSpan[] = []) => {
+      for (const span of unknown) buffer.unknown.push({ ...span, start: span.start + buffer.text.length, end: span.end + buffer.text.length });
       buffer.text += chars;
       buffer.runs.push({ text: chars, isProtected });
       this.wordEnd = this.pos;
     };
     while (this.pos < text.length) {
       const c = text[this.pos]!;
+      if (c === this.options.closer) break;
       if (METACHARACTER.test(c)) {
         if ((c === '<' || c === '>') && /^[0-9]+$/.test(text.slice(start, this.pos))) {
           this.readRedirection(start);
           return undefined;
+        }
+        const placeholder = c === '<' && this.reading === 'intended' ? placeholderAt(text, this.pos) : undefined;
+        if (placeholder !== undefined) {
+          this.pos += placeholder.length;
+          add(placeholder, true, [{ start: 0, end: placeholder.length, kind: 'placeholder' }]);
+          continue;
+        }
+        if (this.reading === 'intended' && this.options.parentheses?.has(this.pos)) {
+          // `(Data store ID)`: a parenthesised placeholder with blanks is one word as meant.
+          const close = c === '(' ? this.text.indexOf(')', this.pos) : -1;
+          const end = close !== -1 && close < this.lineEnd(this.pos) && this.options.parentheses.has(close) ? close + 1 : this.pos + 1;
+          const chars = text.slice(this.pos, end);
+          this.pos = end;
+          add(chars, true);
+          buffer.unreliable = true;
+          continue;
         }
         break;
       }
@@ -318,12 +479,14 @@ class Reader {
       } else if (c === "'") {
         add(this.readSingleQuoted(), true);
       } else if (c === '"') {
-        add(this.readDoubleQuoted(this.pos + 1), true);
+        const piece = this.readDoubleQuoted(this.pos + 1);
+        add(piece.value, true, piece.unknown);
       } else if (c === '$') {
-        const { value, quoted } = this.readDollar(false);
-        add(value, quoted);
+        const { value, quoted, unknown } = this.readDollar(false);
+        add(value, quoted, unknown);
       } else if (c === '`') {
-        add(this.readBackquoted(), true);
+        const value = this.readBackquoted();
+        add(value, true, [{ start: 0, end: value.length, kind: 'substitution' }]);
       } else {
         // A run of ordinary characters at once: most of a command is plain text.
         const from = this.pos;
@@ -332,48 +495,71 @@ class Reader {
         add(text.slice(from, this.pos), false);
       }
     }
+    buffer.unreliable ||= this.unclosed;
     return buffer;
   }
 
-  private unterminated(what: string, start: number): void {
+  /**
+   * Something opened at `start` is never closed. bash waits for more input: reported, and nothing after it is read.
+   * The author most likely meant it to end before the next option on its line, or at the line end: the author's
+   * reading takes it so, marks the word unreliable, and goes on.
+   */
+  private unterminated(what: string, start: number): string {
     this.report('unbalanced-quote', `This ${what} is never closed: bash would wait for more input instead of running the command.`, start, this.text.length);
+    if (this.reading === 'intended') {
+      const lineEnd = this.lineEnd(start);
+      const nextOption = /[ \t]--[A-Za-z]/.exec(this.text.slice(start, lineEnd));
+      this.pos = nextOption === null ? lineEnd : start + nextOption.index;
+      this.unclosed = true;
+      return this.text.slice(start, this.pos);
+    }
     this.open = true;
     this.pos = this.text.length;
+    return this.text.slice(start);
   }
 
   private readSingleQuoted(): string {
     const start = this.pos;
     const close = this.text.indexOf("'", start + 1);
-    const end = close === -1 ? this.text.length : close;
-    let value = this.text.slice(start + 1, end);
-    for (let i = value.indexOf('\\\n'); i !== -1; i = value.indexOf('\\\n', i + 2)) {
-      this.report(
-        'continuation-in-single-quotes',
-        "Inside single quotes a `\\` at the end of a line is not a continuation: bash keeps the backslash and the line break in the value.",
-        start + 1 + i,
-        start + 2 + i,
-      );
-    }
-    if (this.reading === 'intended') value = value.replaceAll('\\\n', '');
-    if (close === -1) {
-      this.unterminated('single quote', start);
-      return value;
-    }
+    if (close === -1) return this.unterminated('single quote', start).slice(1);
+    const value = this.text.slice(start + 1, close);
     this.pos = close + 1;
-    return value;
+    if (!value.includes('\\\n')) return value;
+    const backslashes: Point[] = [];
+    for (let i = value.indexOf('\\\n'); i !== -1; i = value.indexOf('\\\n', i + 2)) backslashes.push(this.pointAt(start + 1 + i));
+    this.singleQuotedContinuations.push({ value, backslashes });
+    return this.reading === 'intended' ? value.replaceAll('\\\n', '') : value;
+  }
+
+  /** One finding per command for every line-end `\` inside single quotes, at the first one. */
+  private reportSingleQuotedContinuations(): void {
+    const all = this.singleQuotedContinuations;
+    if (all.length === 0) return;
+    const count = all.reduce((sum, quoted) => sum + quoted.backslashes.length, 0);
+    const first = all[0]!.backslashes[0]!;
+    const lines = count > 1 ? ` (${count} lines of this command end so)` : '';
+    const message = `Inside single quotes a \`\\\` at the end of a line is not a continuation: bash keeps the backslash and the line break in the value${lines}.`;
+    if (this.reading === 'bash' && this.nextAwsCommand === undefined) {
+      this.issues.push({ kind: 'continuation-in-single-quotes', message, start: first, end: { ...first, column: first.column + 1, offset: first.offset! + 1 }, singleQuoted: all });
+    }
   }
 
   /** Reads a double-quoted string whose content starts at `from` (just after the `"`). */
-  private readDoubleQuoted(from: number): string {
+  private readDoubleQuoted(from: number): Piece {
     const { text } = this;
     const start = from - 1;
     this.pos = from;
     let value = '';
+    const unknown: UnknownSpan[] = [];
+    const addUnknown = (piece: string, spans: UnknownSpan[]) => {
+      for (const span of spans) unknown.push({ ...span, start: span.start + value.length, end: span.end + value.length });
+      value += piece;
+    };
     while (this.pos < text.length) {
       const c = text[this.pos]!;
       if (c === '"') {
         this.pos++;
-        return value;
+        return { value, unknown };
       }
       if (c === '\\') {
         const next = text[this.pos + 1];
@@ -386,49 +572,44 @@ class Reader {
           this.pos++;
         }
       } else if (c === '$') {
-        value += this.readDollar(true).value;
+        const piece = this.readDollar(true);
+        addUnknown(piece.value, piece.unknown);
       } else if (c === '`') {
-        value += this.readBackquoted();
+        const piece = this.readBackquoted();
+        addUnknown(piece, [{ start: 0, end: piece.length, kind: 'substitution' }]);
       } else {
         value += c;
         this.pos++;
       }
     }
-    this.unterminated('double quote', start);
-    return value;
+    return { value: this.unterminated('double quote', start).slice(1), unknown: [] };
   }
 
-  /** Reads from a `$`: ANSI-C and locale quotes are decoded; expansions are reported and kept as written. */
-  private readDollar(inDoubleQuotes: boolean): { value: string; quoted: boolean } {
+  /** Reads from a `$`: ANSI-C and locale quotes are decoded; variables and substitutions are kept as written (or, as meant, a known value). */
+  private readDollar(inDoubleQuotes: boolean): Piece & { quoted: boolean } {
     const { text } = this;
     const start = this.pos;
     const next = text[start + 1] ?? '';
-    if (!inDoubleQuotes && next === "'") return { value: this.readAnsiC(), quoted: true };
-    if (!inDoubleQuotes && next === '"') return { value: this.readDoubleQuoted(start + 2), quoted: true };
+    if (!inDoubleQuotes && next === "'") return { value: this.readAnsiC(), quoted: true, unknown: [] };
+    if (!inDoubleQuotes && next === '"') return { ...this.readDoubleQuoted(start + 2), quoted: true };
     if (next === '(') {
       const end = this.matchingParenthesis(start + 1);
-      if (end === undefined) {
-        this.unterminated('command substitution', start);
-        return { value: text.slice(start), quoted: true };
-      }
+      if (end === undefined) return { value: this.unterminated('command substitution', start), quoted: true, unknown: [] };
       this.pos = end + 1;
-      this.report('command-substitution', `\`${text.slice(start, this.pos)}\` is a command substitution: bash would run it; the harness keeps the text as written.`, start, this.pos);
-      return { value: text.slice(start, this.pos), quoted: true };
+      return { value: text.slice(start, this.pos), quoted: true, unknown: [{ start: 0, end: this.pos - start, kind: 'substitution' }] };
     }
     let match: RegExpExecArray | null = null;
     if (next === '{') match = /^\$\{[^}]*\}/.exec(text.slice(start));
     else match = /^\$(?:[A-Za-z_][A-Za-z0-9_]*|[0-9?#@*!$-])/.exec(text.slice(start));
     if (match === null) {
-      if (next === '{') {
-        this.unterminated('`${`', start);
-        return { value: text.slice(start), quoted: true };
-      }
+      if (next === '{') return { value: this.unterminated('`${`', start), quoted: true, unknown: [] };
       this.pos++;
-      return { value: '$', quoted: false };
+      return { value: '$', quoted: false, unknown: [] };
     }
     this.pos = start + match[0].length;
-    this.report('variable', `\`${match[0]}\` is a shell variable: bash would replace it with its value; the harness keeps the text as written.`, start, this.pos);
-    return { value: match[0], quoted: true };
+    const known = this.reading === 'intended' ? this.options.variables?.get(/^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?$/.exec(match[0])?.[1] ?? '') : undefined;
+    if (known !== undefined) return { value: known, quoted: true, unknown: [] };
+    return { value: match[0], quoted: true, unknown: [{ start: 0, end: match[0].length, kind: 'variable' }] };
   }
 
   private matchingParenthesis(open: number): number | undefined {
@@ -449,12 +630,18 @@ class Reader {
   private readBackquoted(): string {
     const start = this.pos;
     const close = /(?:^|[^\\])(?:\\\\)*`/.exec(this.text.slice(start + 1));
-    if (close === null) {
-      this.unterminated('backquote', start);
-      return this.text.slice(start);
-    }
+    if (close === null) return this.unterminated('backquote', start);
     this.pos = start + 1 + close.index + close[0].length;
-    this.report('command-substitution', `\`${this.text.slice(start, this.pos)}\` is a command substitution: bash would run it; the harness keeps the text as written.`, start, this.pos);
+    const content = this.text.slice(start + 1, this.pos - 1);
+    // Backticks around text that is no command: Markdown's code markup, which bash runs as a command.
+    if (!/^[ \t]*[a-z_./~$][^ \t]*(?:[ \t]|$)/.test(content)) {
+      this.report(
+        'command-substitution',
+        `bash runs \`${content}\` as a command and puts its output here (backticks are command substitution); quote the value to pass it as written.`,
+        start,
+        this.pos,
+      );
+    }
     return this.text.slice(start, this.pos);
   }
 
@@ -479,6 +666,24 @@ class Reader {
     this.pos = i + 1;
     return value;
   }
+}
+
+/** The unquoted `<placeholder>` starting at `index`, if one does. */
+function placeholderAt(text: string, index: number): string | undefined {
+  ANGLE_PLACEHOLDER.lastIndex = index;
+  return ANGLE_PLACEHOLDER.exec(text)?.[0];
+}
+
+/** A word's unknown stretches in the author's reading: shell values, and placeholders written anywhere in it (also inside quoted JSON). */
+function unknownSpans(buffer: WordBuffer): UnknownSpan[] {
+  if (buffer.unreliable) return [{ start: 0, end: buffer.text.length, kind: 'unreliable' }];
+  const spans = [...buffer.unknown];
+  for (const match of buffer.text.matchAll(PLACEHOLDER_IN_VALUE)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    if (!spans.some((span) => span.start < end && start < span.end)) spans.push({ start, end, kind: 'placeholder' });
+  }
+  return spans.sort((a, b) => a.start - b.start);
 }
 
 const SIMPLE_ESCAPES: Record<string, string> = {
@@ -579,14 +784,51 @@ function pointMapper(lines: SourceLine[]): (index: number) => Point {
   };
 }
 
-function read(lines: SourceLine[], reading: Reading): ReadResult & { promptLength: number } {
-  const text = lines.map((line) => line.text).join('\n');
-  const promptLength = PROMPT.exec(text)?.[0].length ?? 0;
-  const reader = new Reader(text, pointMapper(lines), reading, promptLength);
-  return { ...reader.read(), promptLength };
+/** How a block's text is to be read: as a transcript (prompts start commands), with the document's variables so far. */
+export interface ShellReadOptions {
+  transcript?: boolean;
+  variables?: ReadonlyMap<string, string>;
 }
 
-/** Reads a command as bash would (first simple command, quote removal, brace expansion) and as its author meant it. */
+/** Where a command's words start in its text: after its prompt, wrappers, environment assignments, a substitution's opening. */
+interface CommandStart {
+  start: number;
+  promptLength: number;
+  closer?: ')' | '`';
+  /** `NAME=value` words before the command name, as `[start, end)` offsets. */
+  assignments: [number, number][];
+}
+
+function commandStart(text: string, transcript: boolean): CommandStart {
+  const promptLength = (transcript ? TRANSCRIPT_PROMPT : PROMPT).exec(text)?.[0].length ?? 0;
+  const match = (transcript ? TRANSCRIPT_AWS_COMMAND_START : AWS_COMMAND_START).exec(text);
+  if (match === null) return { start: promptLength, promptLength, assignments: [] };
+  const [prefixStart, prefixEnd] = match.indices!.groups!['prefix']!;
+  const assignments: [number, number][] = [];
+  for (const assignment of text.slice(prefixStart, prefixEnd).matchAll(/(?<![^ \t])[A-Za-z_][A-Za-z0-9_]*=[^ \t]*/g)) {
+    assignments.push([prefixStart + assignment.index, prefixStart + assignment.index + assignment[0].length]);
+  }
+  const opening = match.groups!['opening'];
+  return {
+    start: match[0].length - match.groups!['launcher']!.length,
+    promptLength,
+    assignments,
+    ...(opening !== undefined && { closer: opening === '`' ? '`' : ')' }),
+  };
+}
+
+function read(lines: SourceLine[], reading: Reading, options: ShellReadOptions & { parentheses?: ReadonlySet<number> }): ReadResult & CommandStart {
+  const text = lines.map((line) => line.text).join('\n');
+  const start = commandStart(text, options.transcript ?? false);
+  const reader = new Reader(text, pointMapper(lines), reading, start.start, {
+    ...(start.closer && { closer: start.closer }),
+    ...(options.variables && { variables: options.variables }),
+    ...(options.parentheses && { parentheses: options.parentheses }),
+  });
+  return { ...reader.read(), ...start };
+}
+
+/** Where the author's reading may differ from bash's: bash's reading found one of these. */
 const READINGS_DIFFER: ReadonlySet<ShellIssueKind> = new Set([
   'missing-continuation',
   'space-after-continuation',
@@ -594,19 +836,30 @@ const READINGS_DIFFER: ReadonlySet<ShellIssueKind> = new Set([
   'windows-continuation',
   'powershell-continuation',
   'brace-expansion',
+  'unbalanced-quote',
 ]);
+/** Text that may hold a placeholder or a shell value, which the author's reading marks unknown. */
+const VALUE_MARKERS = /[$`<%]|\{\{/;
 
-export function readShellCommand(lines: SourceLine[]): ShellCommand {
+/** Reads a command as bash would (first simple command, quote removal, brace expansion) and as its author meant it. */
+export function readShellCommand(lines: SourceLine[], options: ShellReadOptions = {}): ShellCommand {
   const text = lines.map((line) => line.text).join('\n');
   const pointAt = pointMapper(lines);
-  const commandLines = withoutSecondaryPrompts(lines);
-  const asBash = read(commandLines, 'bash');
-  // The author's reading differs from bash's only where bash's reading found one of these.
-  const intended = asBash.issues.some((issue) => READINGS_DIFFER.has(issue.kind)) ? read(commandLines, 'intended') : asBash;
-  const issues = asBash.issues;
+  const commandLines = withoutSecondaryPrompts(lines, options.transcript ?? false);
+  const asBash = read(commandLines, 'bash', options);
+  const intended =
+    asBash.issues.some((issue) => READINGS_DIFFER.has(issue.kind)) || asBash.parentheses.length > 0 || VALUE_MARKERS.test(text)
+      ? read(commandLines, 'intended', { ...options, parentheses: new Set(asBash.parentheses) })
+      : asBash;
+  const issues: ShellIssue[] = [];
   if (asBash.promptLength > 0) {
-    issues.unshift({ kind: 'prompt', message: 'A leading `$ ` shell prompt is not part of the command; the harness ignores it.', start: pointAt(0), end: pointAt(asBash.promptLength) });
+    issues.push({ kind: 'prompt', message: 'A leading shell prompt is not part of the command; the harness ignores it.', start: pointAt(0), end: pointAt(asBash.promptLength) });
   }
+  for (const [start, end] of asBash.assignments) {
+    const raw = text.slice(start, end);
+    issues.push({ kind: 'assignment', message: `\`${raw}\` sets an environment variable for this command: the harness checks the command without it.`, start: pointAt(start), end: pointAt(end) });
+  }
+  issues.push(...asBash.issues);
   return {
     text,
     lines,
@@ -620,7 +873,7 @@ export function readShellCommand(lines: SourceLine[]): ShellCommand {
 }
 
 /** The lines from `offset` in their joined text on, the first one cut where `offset` stands. */
-function linesFrom(lines: SourceLine[], offset: number): SourceLine[] {
+export function linesFrom(lines: SourceLine[], offset: number): SourceLine[] {
   let start = 0;
   for (const [index, line] of lines.entries()) {
     if (offset <= start + line.text.length) {
@@ -632,9 +885,13 @@ function linesFrom(lines: SourceLine[], offset: number): SourceLine[] {
   return [];
 }
 
-/** In a `$ ` transcript, the lines that continue a command start with bash's secondary prompt `> `: not part of it. */
-function withoutSecondaryPrompts(lines: SourceLine[]): SourceLine[] {
-  if (!PROMPT.test(lines[0]?.text ?? '')) return lines;
+function promptOf(text: string, transcript: boolean): RegExpExecArray | null {
+  return (transcript ? TRANSCRIPT_PROMPT : PROMPT).exec(text);
+}
+
+/** In a transcript, the lines that continue a command start with bash's secondary prompt `> `: not part of it. */
+function withoutSecondaryPrompts(lines: SourceLine[], transcript: boolean): SourceLine[] {
+  if (promptOf(lines[0]?.text ?? '', transcript) === null) return lines;
   return lines.map((line, index) => {
     const prompt = index > 0 ? SECONDARY_PROMPT.exec(line.text) : null;
     if (!prompt) return line;
@@ -644,42 +901,98 @@ function withoutSecondaryPrompts(lines: SourceLine[]): SourceLine[] {
 }
 
 /** Whether more lines belong to this command: it ends inside quotes or a substitution, or after a line continuation. */
-function continuesOnNextLine(lines: SourceLine[]): boolean {
-  return read(lines, 'bash').open;
+function continuesOnNextLine(lines: SourceLine[], transcript: boolean): boolean {
+  return read(lines, 'bash', { transcript }).open;
+}
+
+/** Whether a line starts an `aws` command (after a prompt, wrappers, assignments, a substitution's opening). */
+export function startsAwsCommand(text: string, transcript = false): boolean {
+  return (transcript ? TRANSCRIPT_AWS_COMMAND_START : AWS_COMMAND_START).test(text);
+}
+
+/** The line opens JSON: `{`, or `[` that is no shell test (`[ -z "$X" ]`). */
+const JSON_START = /^[ \t]*(?:\{|\[[ \t]*$|\[[ \t]*[{"[\]0-9-])/;
+
+/** A block's lines that make one command (or shell lines before the first command), and the output shown after it. */
+export interface LineGroup {
+  lines: SourceLine[];
+  output?: SourceLine[];
 }
 
 /**
- * Splits a block into commands. A command starts at a line beginning with `aws ` (or `$ aws `) that does not
- * continue the one above; other lines stay with the command above them (parameter lines with a missing
- * continuation, or shell commands the reader will report); lines before the first `aws` line form their own group;
- * unprompted lines after a `$ `-prompted command are its output and belong to no command.
+ * Splits a block into commands. A command starts at a line that starts an `aws` command or shows a prompt, and
+ * does not continue the one above; other lines stay with the command above them (parameter lines with a missing
+ * continuation, or shell commands the reader will report); lines before the first command form their own group.
+ * Output: unprompted lines after a prompted command, and JSON right after an unprompted `aws` command.
  */
-export function splitCommands(lines: SourceLine[]): SourceLine[][] {
-  const groups: SourceLine[][] = [];
-  let current: SourceLine[] | undefined;
+export function splitBlock(lines: SourceLine[], options: ShellReadOptions = {}): LineGroup[] {
+  const transcript = options.transcript ?? false;
+  const startsGroup = (text: string) => startsAwsCommand(text, transcript) || promptOf(text, transcript) !== null;
+  const groups: LineGroup[] = [];
+  let current: LineGroup | undefined;
   for (const line of lines) {
-    if (current !== undefined) {
-      const startsCommand = AWS_LINE.test(line.text);
-      const prompted = PROMPT.test(current[0]!.text);
-      // Reading the command so far is needed only where a line might start something else.
-      if ((!startsCommand && !prompted) || continuesOnNextLine(current)) {
-        current.push(line);
+    if (current?.output) {
+      if (!startsGroup(line.text)) {
+        current.output.push(line);
         continue;
       }
-      if (!startsCommand) {
-        // After a prompted command, unprompted lines are its output.
-        current = undefined;
+    } else if (current !== undefined) {
+      const first = current.lines[0]!.text;
+      const prompted = promptOf(first, transcript) !== null;
+      const starts = startsGroup(line.text);
+      const jsonAfterCommand = !prompted && JSON_START.test(line.text) && startsAwsCommand(first, transcript) && !OPTION_AT_LINE_END.test(current.lines.at(-1)!.text);
+      // Reading the command so far is needed only where a line might start something else.
+      if ((!starts && !prompted && !jsonAfterCommand) || continuesOnNextLine(current.lines, transcript)) {
+        current.lines.push(line);
+        continue;
+      }
+      if (!starts) {
+        current.output = [line];
         continue;
       }
     }
     if (line.text.trim() !== '') {
-      current = [line];
+      current = { lines: [line] };
       groups.push(current);
     }
   }
   return groups.map((group) => {
-    let end = group.length;
-    while (end > 1 && group[end - 1]!.text.trim() === '') end--;
-    return group.slice(0, end);
+    const output = withoutTrailingBlanks(group.output ?? []);
+    return { lines: withoutTrailingBlanks(group.lines), ...(output.length > 0 && { output }) };
   });
+}
+
+function withoutTrailingBlanks(lines: SourceLine[]): SourceLine[] {
+  let end = lines.length;
+  while (end > 1 && lines[end - 1]!.text.trim() === '') end--;
+  return end === 1 && lines[0]!.text.trim() === '' ? [] : lines.slice(0, end);
+}
+
+/** The commands of a block, each with the lines that continue it (see splitBlock); outputs are left out. */
+export function splitCommands(lines: SourceLine[], options: ShellReadOptions = {}): SourceLine[][] {
+  return splitBlock(lines, options).map((group) => group.lines);
+}
+
+/** `NAME=value`, `export NAME=value` as a statement of its own. */
+const ASSIGNMENT_STATEMENT = new RegExp(String.raw`^[ \t]*(?:${PROMPT_SOURCE})?(?:(?:export|readonly|local|declare[ \t]+-[A-Za-z]+)[ \t]+)?([A-Za-z_][A-Za-z0-9_]*)=`);
+
+/**
+ * Records the variables a group of lines assigns (`NAME=value`, `export NAME=value`): a value known here is kept, one
+ * whose content is unknown (`$(aws ...)`, `$OTHER`, a placeholder) forgets any earlier value. `NAME=value command`
+ * sets the variable for that command only and is left out.
+ */
+export function recordAssignments(lines: SourceLine[], variables: Map<string, string>): void {
+  const text = lines.map((line) => line.text).join('\n');
+  const pointAt = pointMapper(lines);
+  let lineStart = 0;
+  for (const line of lines) {
+    const match = ASSIGNMENT_STATEMENT.exec(line.text);
+    if (match !== null) {
+      const reader = new Reader(text, pointAt, 'intended', lineStart + match[0].length, { variables });
+      const value = reader.readAssignedValue();
+      if (value === null) variables.delete(match[1]!);
+      else if (value !== undefined) variables.set(match[1]!, value);
+    }
+    lineStart += line.text.length + 1;
+  }
 }

@@ -30,13 +30,14 @@ export type ShellIssueKind =
   | 'continuation-in-single-quotes' // `\`+newline inside '...': bash keeps both characters
   | 'unbalanced-quote'
   | 'syntax-error' // an unquoted `(` or `)` among a command's words: bash refuses the line
+  | 'placeholder-redirection' // an unquoted `<placeholder>`: bash reads a file and writes the output to another
+  | 'placeholder-syntax-error' // an unquoted `<placeholder>` whose `>` has no file name: bash refuses the line
   | 'windows-continuation' // `^` at line end (cmd.exe)
   | 'powershell-continuation' // backtick at line end
   | 'pipe'
   | 'command-list' // `;`, `&&`, `||`, `&`
-  | 'command-substitution' // $(...) or backticks
+  | 'command-substitution' // backticks around text that is no command (Markdown code markup)
   | 'redirection'
-  | 'variable' // $NAME, ${NAME}
   | 'brace-expansion' // unquoted `{a,b}`: bash turns one displayed word into several
   | 'comment'
   | 'prompt' // a leading `$ ` prompt was removed
@@ -47,6 +48,8 @@ export interface ShellIssue {
   message: string;
   start: Point;
   end: Point;
+  /** For `continuation-in-single-quotes`: every single-quoted string of the command whose lines end in `\`. */
+  singleQuoted?: { value: string; backslashes: Point[] }[];
 }
 
 /**
@@ -75,6 +78,8 @@ export interface ShellCommand {
 /** An `aws` command split into its parts (CLI names). */
 export interface AwsCommand {
   shell: ShellCommand;
+  /** The program that runs the CLI: `aws`, or LocalStack's `awslocal` wrapper. */
+  launcher?: 'aws' | 'awslocal';
   /** Words used for the analysis: `shell.intendedWords`. */
   words: Word[];
   serviceWord?: Word;

@@ -1,5 +1,6 @@
+import { isDeepStrictEqual } from 'node:util';
 import type { ShellIssue } from '../commands/types.js';
-import type { Rule } from './types.js';
+import type { Finding, Rule } from './types.js';
 
 /** Issues where bash joins the displayed lines differently from what the author meant. */
 const CONTINUATION_ISSUES = new Set<ShellIssue['kind']>(['missing-continuation', 'space-after-continuation', 'continuation-in-single-quotes']);
@@ -11,14 +12,46 @@ function endOfTrailingBlanks(text: string, offset: number): number {
   return end;
 }
 
+/**
+ * The fix for line-end `\` inside single quotes: drop each backslash, keeping the line break. Safe only where every
+ * such string is JSON whose breaks stand between tokens: the fixed value must parse, and equal the value the author
+ * meant (the lines joined without the backslash and the break).
+ */
+function singleQuotedFix(issue: ShellIssue, text: string): Finding['fix'] {
+  const strings = issue.singleQuoted ?? [];
+  for (const { value } of strings) {
+    let fixed: unknown;
+    let meant: unknown;
+    try {
+      fixed = JSON.parse(value.replaceAll('\\\n', '\n'));
+      meant = JSON.parse(value.replaceAll('\\\n', ''));
+    } catch {
+      return undefined;
+    }
+    if (!isDeepStrictEqual(fixed, meant)) return undefined;
+  }
+  const backslashes = strings.flatMap((quoted) => quoted.backslashes.map((point) => point.offset!));
+  const start = backslashes[0]!;
+  const end = backslashes.at(-1)! + 1;
+  let replacement = '';
+  let from = start;
+  for (const offset of backslashes) {
+    replacement += text.slice(from, offset);
+    from = offset + 1;
+  }
+  return { start, end, text: replacement + text.slice(from, end) };
+}
+
 const shellContinuation: Rule = {
   id: 'shell-continuation',
   severity: 'error',
   description:
     'Multi-line commands must continue each line with a `\\` that ends the line. A line without one, or with ' +
     'spaces after it, makes bash run a shorter command (the parameters on the next lines then fail as commands ' +
-    'of their own); a `\\` at a line end inside single quotes is kept in the value, which breaks JSON. The first ' +
-    'two have a safe fix: add ` \\` at the end of the line, or remove the blanks after the `\\`.',
+    'of their own); a `\\` at a line end inside single quotes is kept in the value, which breaks JSON (reported once per ' +
+    'command, at the first such line). The first two have a safe fix: add ` \\` at the end of the line, or remove the ' +
+    'blanks after the `\\`; so does the third where the quoted value is JSON and every such `\\` stands between JSON ' +
+    'tokens: drop the backslashes (JSON allows the line breaks).',
   examples: {
     ok: [
       {
@@ -43,6 +76,13 @@ const shellContinuation: Rule = {
           '6:22-6:23: error: Inside single quotes a `\\` at the end of a line is not a continuation: bash keeps the backslash and the line break in the value.',
         ],
       },
+      {
+        name: 'ec2/run-instances.rst',
+        text: "**To launch an instance**\n\nThe following example launches an instance. ::\n\n    aws ec2 run-instances \\\n        --image-id ami-0abcdef1234567890 \\\n        --tag-specifications 'ResourceType=instance, \\\n            Tags=[{Key=Name,Value=a}]' \\\n        --block-device-mappings '[{ \\\n            \"DeviceName\": \"/dev/sdh\" }]'\n",
+        messages: [
+          '7:54-7:55: error: Inside single quotes a `\\` at the end of a line is not a continuation: bash keeps the backslash and the line break in the value (2 lines of this command end so).',
+        ],
+      },
     ],
   },
   check({ document, report }) {
@@ -60,7 +100,7 @@ const shellContinuation: Rule = {
               ? { start: to, end: endOfTrailingBlanks(text, to), text: ' \\' }
               : issue.kind === 'space-after-continuation'
                 ? { start: from + 1, end: to, text: '' }
-                : undefined;
+                : singleQuotedFix(issue, text);
           const line = text.slice(from, to);
           report({ start, end, message, fingerprint: `${issue.kind}:${command.service} ${command.operation}:${line}`, ...(fix && { fix }) });
         }

@@ -8,14 +8,14 @@ import type { Rule, Severity } from './types.js';
 const SEVERITIES: Partial<Record<ShellIssueKind, Severity>> = {
   'unbalanced-quote': 'error',
   'syntax-error': 'error',
+  'placeholder-syntax-error': 'error',
+  'placeholder-redirection': 'warning',
+  'command-substitution': 'warning',
   'windows-continuation': 'warning',
   'powershell-continuation': 'warning',
   'brace-expansion': 'warning',
   pipe: 'info',
-  'command-list': 'info',
-  'command-substitution': 'info',
   redirection: 'info',
-  variable: 'info',
   assignment: 'info',
 };
 
@@ -24,17 +24,27 @@ const shellSyntax: Rule = {
   severity: 'warning',
   description:
     'Commands are read as bash reads them. An unclosed quote is an error: bash would wait for more input and ' +
-    'never run the command; so is an unquoted `(` or `)` among the words, which bash refuses as a syntax error. Windows `^` and PowerShell backtick continuations are warnings: the examples are ' +
+    'never run the command; so is an unquoted `(` or `)` among the words, which bash refuses as a syntax error, and an ' +
+    'unquoted `<placeholder>` whose `>` has no file name after it. Any other unquoted `<placeholder>` is a warning: bash ' +
+    'reads it as redirections (input from one file, output to another), which the message names. Windows `^` and PowerShell ' +
+    'backtick continuations are warnings: the examples are ' +
     'bash examples, and pasted into bash these commands break; so are unquoted shorthand values with braces and ' +
-    'commas (`Tags=[{Key=a,Value=b}]`), which bash brace-expands into several words. Pipes, command lists, command substitutions, ' +
-    'redirections, variables and `NAME=value` environment assignments are information: valid shell, but the harness checks and replays only the `aws` ' +
-    'command itself and keeps `$VARIABLES` as written, so that part of the example goes unchecked. An `aws` command ' +
-    'chained after another (`aws a && aws b`) is read and checked as a command of its own.',
+    'commas (`Tags=[{Key=a,Value=b}]`), which bash brace-expands into several words, and backticks around text that is ' +
+    'no command (`Palo Alto Networks`), which bash runs. Pipes, redirections and `NAME=value` environment assignments ' +
+    'are information: valid shell, but the harness checks and replays only the `aws` command itself. Variables, command ' +
+    'substitutions and placeholders are values the reader or the shell supplies: their content is not checked, and they ' +
+    'are no finding. Every `aws` command a block runs is read: after prompts and wrappers (`sudo`, `time`, `env`), in ' +
+    '`$(...)`, pipelines, `if`/`for`/`while` bodies, and chained after another (`aws a && aws b`); `awslocal` is read as `aws`.',
   examples: {
     ok: [
       {
         name: 's3api/list-buckets.rst',
         text: '**To list buckets**\n\nThe following example lists buckets. ::\n\n    aws s3api list-buckets --query "Buckets[].Name"\n',
+        messages: [],
+      },
+      {
+        name: 'cognito-idp/admin-get-user.rst',
+        text: '**To get a user**\n\nThe following example gets a user. ::\n\n    POOL_ID=$(aws cognito-idp list-user-pools --max-results 1 --query "UserPools[0].Id" --output text)\n    aws cognito-idp admin-get-user --user-pool-id "$POOL_ID" --username \'<username>\'\n',
         messages: [],
       },
     ],
@@ -65,10 +75,28 @@ const shellSyntax: Rule = {
       },
       {
         name: 'ec2/describe-instances.rst',
-        text: '**To describe instances**\n\nThe following example describes instances. ::\n\n    aws ec2 describe-instances --region $REGION --output text > out.txt\n',
+        text: '**To describe instances**\n\nThe following example describes instances. ::\n\n    aws ec2 describe-instances --region $REGION --filters "Name=tag:Name,Values=$(cat name.txt)" --output text > out.txt\n',
+        messages: ['5:112-5:121: info: `> out.txt` is a redirection: the harness does not read or write files for it.'],
+      },
+      {
+        name: 'cognito-idp/admin-get-user.rst',
+        text: '**To get a user**\n\nThe following example gets a user. ::\n\n    aws cognito-idp admin-get-user \\\n        --user-pool-id <user-pool-id> \\\n        --username <username>\n',
         messages: [
-          '5:41-5:48: info: `$REGION` is a shell variable: bash would replace it with its value; the harness keeps the text as written.',
-          '5:63-5:72: info: `> out.txt` is a redirection: the harness does not read or write files for it.',
+          '7:20-7:30: error: bash refuses this command: it reads the unquoted `<username>` as redirections, and the `>` has no file name before the end of the line; quote the placeholders (2 in this command) or replace them with values.',
+        ],
+      },
+      {
+        name: 'batch/create-job-queue.rst',
+        text: '**To create a job queue**\n\nThe following example creates a job queue. ::\n\n    aws batch create-job-queue --cli-input-json file://<path_to_json_file>/LowPriority.json\n',
+        messages: [
+          '5:56-5:75: warning: bash reads the unquoted `<path_to_json_file>` as redirections: input from a file named `path_to_json_file`, output to a file named `/LowPriority.json`; quote the placeholder or replace it with a value.',
+        ],
+      },
+      {
+        name: 'iot/create-thing.rst',
+        text: '**To create a thing**\n\nThe following example creates a thing. ::\n\n    aws iot create-thing --thing-name `Palo Alto Networks`\n',
+        messages: [
+          '5:39-5:59: warning: bash runs `Palo Alto Networks` as a command and puts its output here (backticks are command substitution); quote the value to pass it as written.',
         ],
       },
     ],

@@ -23,8 +23,24 @@ describe('shell-continuation fixes', () => {
     expect(await check(shellContinuation, 'sns/publish.rst', fixed.text)).toEqual([]);
   });
 
-  test('a continuation inside single quotes has no automatic fix', async () => {
-    const [finding] = await check(shellContinuation, 'sns/publish.rst', shellContinuation.examples.notOk[1]!.text);
-    expect(finding?.fix).toBeUndefined();
+  test('line-end backslashes inside single-quoted JSON between tokens: the fix drops them, and bash then reads the JSON meant', async () => {
+    const text = shellContinuation.examples.notOk[2]!.text;
+    const [finding] = await check(shellContinuation, 'ec2/run-instances.rst', text);
+    expect(finding?.fix).toBeUndefined(); // the shorthand value is no JSON: no fix for the command
+    const json = ['**To publish**', '', 'Publishes. ::', '', "    aws sns publish --message '{ \\", '        "a": [1, \\', '        2] }\' --subject \'[ \\', '        "s" ]\'', ''].join('\n');
+    const findings = await check(shellContinuation, 'sns/publish.rst', json);
+    expect(findings).toHaveLength(1);
+    const fixed = applyFixes(json, [findings[0]!.fix!]);
+    expect(fixed.text).toBe(['**To publish**', '', 'Publishes. ::', '', "    aws sns publish --message '{ ", '        "a": [1, ', '        2] }\' --subject \'[ ', '        "s" ]\'', ''].join('\n'));
+    expect(await check(shellContinuation, 'sns/publish.rst', fixed.text)).toEqual([]);
+  });
+
+  test('a line-end backslash inside a JSON string or number has no automatic fix', async () => {
+    for (const value of ['{"a": "b \\\n c"}', '{"a": 12\\\n34}']) {
+      const text = ['**To publish**', '', 'Publishes. ::', '', `    aws sns publish --message '${value.replace('\n', '\n    ')}'`, ''].join('\n');
+      const [finding] = await check(shellContinuation, 'sns/publish.rst', text);
+      expect(finding).toBeDefined();
+      expect(finding!.fix).toBeUndefined();
+    }
   });
 });

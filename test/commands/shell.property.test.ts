@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { firstAwsLine, readCommandsInBlock, type BlockReadOptions } from '../../src/commands/index.js';
 import { readShellCommand, splitCommands } from '../../src/commands/shell.js';
+import type { Point } from '../../src/document/types.js';
 import { indentedBlock } from './support.js';
 
 /** Characters that matter to bash, plus ordinary ones. */
@@ -26,6 +28,25 @@ const quotedWord = fc
   .array(fc.tuple(fc.string({ unit: fc.oneof(shellChar, fc.constantFrom('x', 'Y', '1')), maxLength: 8 }), fc.constantFrom<Quoting>('single', 'double', 'backslash', 'ansi')), { minLength: 1, maxLength: 3 })
   .map((segments) => ({ value: segments.map(([text]) => text).join(''), written: segments.map(([text, style]) => quote(text, style)).join('') }));
 const separator = fc.constantFrom(' ', '  ', '\t', ' \\\n    ', ' \\\n');
+
+/** Pieces of the constructs the block reader looks for, mixed with arbitrary text. */
+const blockPiece = fc.oneof(
+  shellText,
+  fc.constantFrom(
+    'aws s3 ls', '$ aws x y \\', '# aws s3 ls', 'PS C:\\> aws s3 ls', 'X=$(aws sts get-caller-identity', ')', '`aws s3 ls`',
+    'export P=<pool-id>', 'aws x --id <id> --n <a b>', "aws x '{\"a\": \"{{v}}\"} \\", '{', '  "A": 1', '}', 'for b in $(aws s3 ls); do',
+    'sudo awslocal s3 ls | jq .', 'aws x --q (a b)', '%TOKEN%', 'if aws x; then', 'done', '> --more',
+  ),
+);
+const blockOptions = fc.record<BlockReadOptions>({ transcript: fc.boolean(), dialect: fc.constantFrom('bash', 'powershell', 'cmd') }, { requiredKeys: [] });
+
+/** A point's offset agrees with its line and column, and it stands inside the document. */
+function expectConsistent(document: string, point: Point): void {
+  expect(point.offset).toBeGreaterThanOrEqual(0);
+  expect(point.offset).toBeLessThanOrEqual(document.length);
+  const lineStart = document.split('\n').slice(0, point.line - 1).join('\n').length + (point.line > 1 ? 1 : 0);
+  expect(lineStart + point.column - 1).toBe(point.offset);
+}
 
 describe('shell reader properties', () => {
   test('never throws on arbitrary text, and its words stand where their raw text is', () => {
@@ -68,6 +89,37 @@ describe('shell reader properties', () => {
         }
       }),
       { numRuns: 1000 },
+    );
+  });
+
+  test('the block reader never throws; words, unknown spans, issues and outputs stand inside the text, offsets agree with lines', () => {
+    fc.assert(
+      fc.property(fc.array(blockPiece, { maxLength: 8 }), blockOptions, (pieces, options) => {
+        const { document, lines } = indentedBlock(pieces.join('\n'));
+        const variables = new Map<string, string>();
+        const commands = readCommandsInBlock(lines, { ...options, variables });
+        firstAwsLine(lines, options);
+        for (const { command, output } of commands) {
+          const { shell } = command;
+          for (const word of [...shell.words, ...shell.intendedWords]) {
+            expectConsistent(document, word.start);
+            expectConsistent(document, word.end);
+            expect(document.slice(word.start.offset, word.end.offset).replaceAll('\n    ', '\n')).toBe(word.raw);
+            for (const span of word.unknown ?? []) {
+              // Only an unreliable word may be empty (an unclosed quote with nothing in it), and its span with it.
+              expect(0 <= span.start && span.start <= span.end && span.end <= word.value.length).toBe(true);
+              if (span.start === span.end) expect(span.kind).toBe('unreliable');
+            }
+          }
+          for (const issue of shell.issues) {
+            expectConsistent(document, issue.start);
+            expectConsistent(document, issue.end);
+            expect(issue.start.offset!).toBeLessThanOrEqual(issue.end.offset!);
+          }
+          for (const line of output ?? []) expect(lines).toContain(line);
+        }
+      }),
+      { numRuns: 1500 },
     );
   });
 });

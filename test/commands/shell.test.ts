@@ -36,7 +36,7 @@ describe('quoting and word splitting', () => {
     const command = read('aws x Key={a,b} n{1..3} "{c,d}" {e} ${V}');
     expect(command.argv).toEqual(['aws', 'x', 'Key=a', 'Key=b', 'n1', 'n2', 'n3', '{c,d}', '{e}', '${V}']);
     expect(intended(command)).toEqual(['aws', 'x', 'Key={a,b}', 'n{1..3}', '{c,d}', '{e}', '${V}']);
-    expect(kinds(command)).toEqual(['brace-expansion', 'brace-expansion', 'variable']);
+    expect(kinds(command)).toEqual(['brace-expansion', 'brace-expansion']);
   });
   test('nested brace expansions expand as bash expands them (checked with bash 5)', () => {
     expect(read('aws x{a,{b,c}}y {{a,b}} {a..c..2}').argv).toEqual(['aws', 'xay', 'xby', 'xcy', '{a}', '{b}', 'a', 'c']);
@@ -110,10 +110,20 @@ describe('issues', () => {
     expect(command.argv).toEqual(['aws', 'x', 'op']);
     expect(kinds(command)).toEqual(['command-list']);
   });
-  test('command substitutions are reported and kept as written', () => {
-    const command = read('aws x --a $(date +%s) --b "`cat f`"');
-    expect(command.argv).toEqual(['aws', 'x', '--a', '$(date +%s)', '--b', '`cat f`']);
-    expect(kinds(command)).toEqual(['command-substitution', 'command-substitution']);
+  test('command substitutions are kept as written, and their content is unknown in the author\'s reading', () => {
+    const command = read('aws x --a $(date +%s) --b "pre-`cat f`"');
+    expect(command.argv).toEqual(['aws', 'x', '--a', '$(date +%s)', '--b', 'pre-`cat f`']);
+    expect(kinds(command)).toEqual([]);
+    expect(command.intendedWords[3]!.unknown).toEqual([{ start: 0, end: 11, kind: 'substitution' }]);
+    expect(command.intendedWords[5]!.unknown).toEqual([{ start: 4, end: 11, kind: 'substitution' }]);
+    expect(command.words[3]!.unknown).toBeUndefined();
+  });
+  test('backticks around text that is no command are reported: bash would run it', () => {
+    const command = read('aws x --name `Palo Alto Networks` --time `2023-01-01T16:00:00` --key `cat key.pem`');
+    expect(command.issues.map((issue) => issue.message)).toEqual([
+      'bash runs `Palo Alto Networks` as a command and puts its output here (backticks are command substitution); quote the value to pass it as written.',
+      'bash runs `2023-01-01T16:00:00` as a command and puts its output here (backticks are command substitution); quote the value to pass it as written.',
+    ]);
   });
   test('redirections and their targets are not words; here-document bodies are skipped', () => {
     expect(read('aws x op > out.json 2>&1').argv).toEqual(['aws', 'x', 'op']);
@@ -122,11 +132,25 @@ describe('issues', () => {
     expect(heredoc.argv).toEqual(['aws', 'x', 'op', '--a']);
     expect(kinds(heredoc)).toEqual(['redirection']);
   });
-  test('variables are reported and never expanded', () => {
+  test('variables are never expanded in the bash reading; in the author\'s reading their content is unknown', () => {
     const command = read('aws x --a $NAME --b "${OTHER}-x" --c \'$LITERAL\'');
     expect(command.argv).toEqual(['aws', 'x', '--a', '$NAME', '--b', '${OTHER}-x', '--c', '$LITERAL']);
-    expect(kinds(command)).toEqual(['variable', 'variable']);
-    expect(command.issues[0]!.message).toContain('keeps the text as written');
+    expect(kinds(command)).toEqual([]);
+    expect(command.intendedWords.map((word) => word.unknown)).toEqual([
+      undefined, undefined, undefined,
+      [{ start: 0, end: 5, kind: 'variable' }],
+      undefined,
+      [{ start: 0, end: 8, kind: 'variable' }],
+      undefined,
+      undefined,
+    ]);
+  });
+  test('a variable the document assigned stands for its value in the author\'s reading only', () => {
+    const command = readShellCommand(indentedBlock('aws x --a $POOL --b "${POOL}/$OTHER"').lines, { variables: new Map([['POOL', 'us-west-2_X']]) });
+    expect(command.argv).toEqual(['aws', 'x', '--a', '$POOL', '--b', '${POOL}/$OTHER']);
+    expect(intended(command)).toEqual(['aws', 'x', '--a', 'us-west-2_X', '--b', 'us-west-2_X/$OTHER']);
+    expect(command.intendedWords[3]!.unknown).toBeUndefined();
+    expect(command.intendedWords[5]!.unknown).toEqual([{ start: 12, end: 18, kind: 'variable' }]);
   });
   test('a leading $ prompt is stripped and reported', () => {
     const command = read('$ aws x op');
@@ -171,14 +195,14 @@ describe('syntax errors', () => {
 
 describe('chained aws commands', () => {
   test('an aws command after &&, ||, ; or | is the rest, read on its own from where it starts', () => {
-    const { document, lines } = indentedBlock('aws s3 ls && aws s3 mb s3://bucket $SUFFIX');
+    const { document, lines } = indentedBlock('aws s3 ls && aws s3 mb s3://bucket $SUFFIX > out');
     const first = readShellCommand(lines);
     expect(first.argv).toEqual(['aws', 's3', 'ls']);
-    // The first command stays silent about the rest: its `$SUFFIX` is the second command's to report.
+    // The first command stays silent about the rest: its `> out` is the second command's to report.
     expect(kinds(first)).toEqual([]);
     const second = readShellCommand(first.rest!);
     expect(second.argv).toEqual(['aws', 's3', 'mb', 's3://bucket', '$SUFFIX']);
-    expect(kinds(second)).toEqual(['variable']);
+    expect(kinds(second)).toEqual(['redirection']);
     expect(document.slice(second.words[0]!.start.offset, second.words[0]!.end.offset)).toBe('aws');
     expect(second.rest).toBeUndefined();
   });
@@ -212,5 +236,82 @@ describe('environment assignments and transcripts', () => {
     expect(kinds(command)).toEqual(['prompt']);
     // Without a `$ ` prompt, `>` is a redirection.
     expect(kinds(read('aws s3 ls \\\n> out.txt'))).toContain('redirection');
+  });
+});
+
+describe('placeholders', () => {
+  const issues = (command: ShellCommand) => command.issues.map((issue) => `${issue.kind} ${issue.start.column}-${issue.end.column}: ${issue.message}`);
+  test('an unquoted <placeholder> is one word of unknown content as meant, and redirections to bash: reported once, at it', () => {
+    const command = read('aws cognito-idp admin-get-user --user-pool-id <user-pool-id> --username <USERNAME> --region us-east-1');
+    // bash: input from `user-pool-id`, output to `--username`, input from `USERNAME`, output to `--region`.
+    expect(command.argv).toEqual(['aws', 'cognito-idp', 'admin-get-user', '--user-pool-id', 'us-east-1']);
+    expect(intended(command)).toEqual(['aws', 'cognito-idp', 'admin-get-user', '--user-pool-id', '<user-pool-id>', '--username', '<USERNAME>', '--region', 'us-east-1']);
+    expect(command.intendedWords[4]!.unknown).toEqual([{ start: 0, end: 14, kind: 'placeholder' }]);
+    // One finding for the command's placeholders, at the first.
+    expect(issues(command)).toEqual([
+      'placeholder-redirection 51-65: bash reads the unquoted `<user-pool-id>` as redirections: input from a file named `user-pool-id`, output to a file named `--username`; quote the placeholders (2 in this command) or replace them with values.',
+    ]);
+  });
+  test('a placeholder whose `>` has nothing after it: bash refuses the command (error), and nothing more is said', () => {
+    const command = read('aws s3 ls <my bucket>\n');
+    expect(intended(command)).toEqual(['aws', 's3', 'ls', '<my bucket>']);
+    expect(issues(command)).toEqual([
+      'placeholder-syntax-error 15-26: bash refuses this command: it reads the unquoted `<my bucket>` as redirections, and the `>` has no file name before the end of the line; quote the placeholder or replace it with a value.',
+    ]);
+    expect(kinds(read('aws s3 ls <bucket> | jq .'))).toEqual(['placeholder-syntax-error']);
+    // Where one of them makes bash refuse the command, the finding is that error, at it.
+    expect(issues(read('aws codebuild retry-build --id <project-name>:<build-ID>'))).toEqual([
+      'placeholder-syntax-error 51-61: bash refuses this command: it reads the unquoted `<build-ID>` as redirections, and the `>` has no file name before the end of the line; quote the placeholders (2 in this command) or replace them with values.',
+    ]);
+  });
+  test('a placeholder inside a word, across a continuation, and quoted ones (no shell problem)', () => {
+    const command = read("aws iam get-role --role-arn arn:aws:iam::<account-id>:role/r \\\n  --cli-input-json '{\"Name\": \"<name>\", \"Id\": \"{{pool_id}}\"}' --x \"%TOKEN%\"");
+    expect(intended(command)[4]).toBe('arn:aws:iam::<account-id>:role/r');
+    expect(command.intendedWords[4]!.unknown).toEqual([{ start: 13, end: 25, kind: 'placeholder' }]);
+    expect(command.intendedWords[6]!.unknown).toEqual([
+      { start: 10, end: 16, kind: 'placeholder' },
+      { start: 26, end: 37, kind: 'placeholder' },
+    ]);
+    expect(command.intendedWords[8]!.unknown).toEqual([{ start: 0, end: 7, kind: 'placeholder' }]);
+    expect(kinds(command)).toEqual(['placeholder-redirection']);
+    expect(command.issues[0]!.message).toContain('output to a file named `:role/r`');
+  });
+  test('real redirections are no placeholders', () => {
+    expect(kinds(read('aws x op <in.json >out.json'))).toEqual(['redirection', 'redirection']);
+    expect(read('aws x op --query "a<b" --b "<x>"').intendedWords[4]!.unknown).toBeUndefined();
+    expect(read('aws x op --query "a<b" --b "<x>"').intendedWords[6]!.unknown).toEqual([{ start: 0, end: 3, kind: 'placeholder' }]);
+  });
+});
+
+describe('one defect, one finding', () => {
+  test('an unclosed quote: reported once; as meant, the value ends before the next option, is unreliable, and later lines are read', () => {
+    const command = read('aws s3api get-object --bucket "my-bucket --key k \\\n  --range bytes=0-9 out.txt');
+    expect(kinds(command)).toEqual(['unbalanced-quote']);
+    expect(intended(command)).toEqual(['aws', 's3api', 'get-object', '--bucket', 'my-bucket', '--key', 'k', '--range', 'bytes=0-9', 'out.txt']);
+    expect(command.intendedWords[4]!.unknown).toEqual([{ start: 0, end: 9, kind: 'unreliable' }]);
+  });
+  test('unquoted parentheses: one syntax error; as meant they are text of an unreliable word, and later options are read', () => {
+    const command = read("aws elbv2 describe-ssl-policies --query SslPolicies[?contains(SslProtocols,'TLSv1.3')].Name --names a");
+    expect(kinds(command)).toEqual(['syntax-error']);
+    expect(intended(command)).toEqual(['aws', 'elbv2', 'describe-ssl-policies', '--query', "SslPolicies[?contains(SslProtocols,'TLSv1.3')].Name", '--names', 'a']);
+    expect(command.intendedWords[4]!.unknown).toEqual([{ start: 0, end: intended(command)[4]!.length, kind: 'unreliable' }]);
+  });
+  test('line-end backslashes inside single quotes: one issue per command, at the first, counting them', () => {
+    const command = read("aws x --a '{ \\\n  \"a\": 1, \\\n  \"b\": 2 }' --b '[ \\\n  1 ]'");
+    expect(kinds(command)).toEqual(['continuation-in-single-quotes']);
+    expect(command.issues[0]).toMatchObject({
+      message: 'Inside single quotes a `\\` at the end of a line is not a continuation: bash keeps the backslash and the line break in the value (3 lines of this command end so).',
+      start: { line: 3, column: 18 },
+    });
+    expect(command.issues[0]!.singleQuoted!.map((quoted) => quoted.backslashes.length)).toEqual([2, 1]);
+  });
+});
+
+describe('parenthesised placeholders', () => {
+  test('`(Data store ID)` is one unreliable word as meant; bash reports its syntax error once', () => {
+    const command = read('aws healthlake list-fhir-export-jobs \\\n    --datastore-id (Data store ID) \\\n    --max-results (Integer between 1 and 500)');
+    expect(kinds(command)).toEqual(['syntax-error']);
+    expect(intended(command)).toEqual(['aws', 'healthlake', 'list-fhir-export-jobs', '--datastore-id', '(Data store ID)', '--max-results', '(Integer between 1 and 500)']);
+    expect(command.intendedWords[6]!.unknown).toEqual([{ start: 0, end: 27, kind: 'unreliable' }]);
   });
 });

@@ -1,0 +1,127 @@
+import { describe, expect, test } from 'vitest';
+import { firstAwsLine, readCommandsInBlock, type BlockReadOptions } from '../../src/commands/index.js';
+import { indentedBlock } from './support.js';
+
+function block(text: string, options: BlockReadOptions = {}) {
+  const { document, lines } = indentedBlock(text);
+  const commands = readCommandsInBlock(lines, options);
+  return {
+    document,
+    commands,
+    argv: commands.map(({ command }) => command.shell.argv.join(' ')),
+    intended: commands.map(({ command }) => command.words.map((word) => word.value).join(' ')),
+    outputs: commands.map(({ output }) => output?.map((line) => line.text).join('\n')),
+  };
+}
+
+describe('every aws command a block runs', () => {
+  test('inside $(...) and backticks, after export X=, in pipelines and after wrappers', () => {
+    const { argv, commands, document } = block(
+      [
+        'TOKEN=$(aws cognito-idp initiate-auth --client-id c --query AuthenticationResult.IdToken --output text)',
+        'export POOL="$(aws cognito-idp list-user-pools --max-results 1)"',
+        'ID=`aws sts get-caller-identity --query Account`',
+        'aws s3api list-buckets | jq .',
+        'sudo -E aws s3 ls',
+        'time aws s3 ls s3://b',
+        'env AWS_PAGER= aws ec2 describe-vpcs',
+        'command aws iam list-users',
+        'exec aws iam get-user',
+      ].join('\n'),
+    );
+    expect(argv).toEqual([
+      'aws cognito-idp initiate-auth --client-id c --query AuthenticationResult.IdToken --output text',
+      'aws cognito-idp list-user-pools --max-results 1',
+      'aws sts get-caller-identity --query Account',
+      'aws s3api list-buckets',
+      'aws s3 ls',
+      'aws s3 ls s3://b',
+      'aws ec2 describe-vpcs',
+      'aws iam list-users',
+      'aws iam get-user',
+    ]);
+    // Positions stay exact, and the closing `)` or backtick is not reported.
+    for (const { command } of commands) {
+      for (const word of command.shell.words) expect(document.slice(word.start.offset, word.end.offset)).toBe(word.raw);
+      expect(command.shell.issues.filter((issue) => issue.kind !== 'pipe' && issue.kind !== 'assignment')).toEqual([]);
+    }
+  });
+
+  test('in if/for/while bodies and substitutions inside other commands', () => {
+    const { argv } = block(
+      [
+        'for b in $(aws s3api list-buckets --query "Buckets[].Name" --output text); do',
+        '  aws s3api get-bucket-location --bucket "$b"',
+        'done',
+        'if aws s3api head-bucket --bucket b; then echo ok; fi',
+        'while true; do aws sqs receive-message --queue-url q; done',
+        'aws ec2 terminate-instances --instance-ids $(aws ec2 describe-instances --query "Reservations[].Instances[].InstanceId" --output text)',
+      ].join('\n'),
+    );
+    expect(argv).toEqual([
+      'aws s3api list-buckets --query Buckets[].Name --output text',
+      'aws s3api get-bucket-location --bucket $b',
+      'aws s3api head-bucket --bucket b',
+      'aws sqs receive-message --queue-url q',
+      'aws ec2 terminate-instances --instance-ids $(aws ec2 describe-instances --query "Reservations[].Instances[].InstanceId" --output text)',
+      'aws ec2 describe-instances --query Reservations[].Instances[].InstanceId --output text',
+    ]);
+  });
+
+  test('awslocal is read like aws, and the launcher is recorded', () => {
+    const { commands } = block('awslocal s3api create-bucket --bucket b');
+    expect(commands[0]!.command).toMatchObject({ launcher: 'awslocal', service: 's3api', operation: 'create-bucket' });
+  });
+
+  test('firstAwsLine finds commands after prompts, wrappers and in substitutions', () => {
+    const first = (text: string, options: BlockReadOptions = {}) => firstAwsLine(indentedBlock(text).lines, options);
+    expect(first('echo hi\n\nX=$(aws s3 ls)')).toBe(1);
+    expect(first('PS C:\\> aws s3 ls')).toBe(0);
+    expect(first('# aws s3 ls')).toBe(-1);
+    expect(first('# aws s3 ls', { transcript: true })).toBe(0);
+    expect(first('{"Command": "aws s3 ls"}')).toBe(-1);
+  });
+});
+
+describe('prompts and outputs', () => {
+  test('in a transcript, the lines after a prompted command up to the next prompt are its output', () => {
+    const { argv, outputs } = block('$ aws s3 ls\n2024-01-01 bucket-a\n2024-01-02 bucket-b\n\n# aws s3 mb s3://c\nmake_bucket: c\n$ echo done\ndone', { transcript: true });
+    expect(argv).toEqual(['aws s3 ls', 'aws s3 mb s3://c']);
+    expect(outputs).toEqual(['2024-01-01 bucket-a\n2024-01-02 bucket-b', 'make_bucket: c']);
+  });
+  test.each(['$ ', '% ', 'PS> ', 'PS C:\\> ', 'C:\\Users\\me> '])('the prompt %j is not part of the command', (prompt) => {
+    const { argv, commands, document } = block(`${prompt}aws s3 ls s3://b`);
+    expect(argv).toEqual(['aws s3 ls s3://b']);
+    const word = commands[0]!.command.shell.words[0]!;
+    expect(document.slice(word.start.offset, word.end.offset)).toBe('aws');
+  });
+  test('outside a transcript `#` starts a comment, not a command', () => {
+    expect(block('# aws s3 ls').argv).toEqual([]);
+  });
+  test('JSON right after a command in the same block is its output, not shell text', () => {
+    const { argv, outputs, commands } = block('aws iam get-user\n{\n    "User": {\n        "UserName": "Bob"\n    }\n}\naws iam list-users\n[\n]');
+    expect(argv).toEqual(['aws iam get-user', 'aws iam list-users']);
+    expect(outputs).toEqual(['{\n    "User": {\n        "UserName": "Bob"\n    }\n}', '[\n]']);
+    expect(commands[0]!.command.shell.issues).toEqual([]);
+  });
+  test('a value on the line after its option name is no output', () => {
+    const { outputs, intended } = block("aws dynamodb put-item --item\n{\"a\": {\"S\": \"b\"}}");
+    expect(outputs).toEqual([undefined]);
+    expect(intended[0]).toContain('--item');
+  });
+});
+
+describe('document variables', () => {
+  test('assignments in earlier lines and blocks stand for their values; unknown ones are forgotten', () => {
+    const variables = new Map<string, string>();
+    block('POOL_ID=us-west-2_EXAMPLE\nexport CLIENT_ID=abc\nREGION=us-east-1 aws s3 ls', { variables });
+    expect([...variables]).toEqual([
+      ['POOL_ID', 'us-west-2_EXAMPLE'],
+      ['CLIENT_ID', 'abc'],
+    ]);
+    const { intended, commands } = block('aws cognito-idp describe-user-pool-client --user-pool-id $POOL_ID --client-id "${CLIENT_ID}"\nexport CLIENT_ID=$(aws cognito-idp list-user-pool-clients --user-pool-id $POOL_ID)', { variables });
+    expect(intended[0]).toBe('aws cognito-idp describe-user-pool-client --user-pool-id us-west-2_EXAMPLE --client-id abc');
+    expect(commands[0]!.command.shell.argv).toContain('$POOL_ID');
+    expect([...variables]).toEqual([['POOL_ID', 'us-west-2_EXAMPLE']]);
+  });
+});
