@@ -38,9 +38,14 @@ function changedLinePairs(repo: string): { before: string; after: string }[] {
   return pairs;
 }
 
-/** A continuation fix: ` \` added at the end of the line (its trailing blanks replaced), or the blanks after a final `\` removed. */
+/**
+ * A continuation fix: ` \` added at the end of the line (its trailing blanks replaced), the blanks after a final `\`
+ * removed, or (inside single-quoted JSON) the final `\` dropped.
+ */
 const isContinuationFix = ({ before, after }: { before: string; after: string }) =>
-  (!/\\[ \t]*$/.test(before) && after === `${before.replace(/[ \t]+$/, '')} \\`) || (/\\[ \t]+$/.test(before) && after === before.replace(/[ \t]+$/, ''));
+  (!/\\[ \t]*$/.test(before) && after === `${before.replace(/[ \t]+$/, '')} \\`) ||
+  (/\\[ \t]+$/.test(before) && after === before.replace(/[ \t]+$/, '')) ||
+  (before.endsWith('\\') && after === before.slice(0, -1));
 
 /** Splits the line ending off, so the text and the ending can be compared apart. */
 const splitEnding = (line: string) => (line.endsWith('\r') ? { text: line.slice(0, -1), ending: '\r' } : { text: line, ending: '' });
@@ -113,22 +118,24 @@ describeWithCorpus('issue 6 acceptance on a git copy of two corpus services', ()
   it('--fix --only shell-continuation repairs exactly the fixable continuations, only those lines, and a second --fix changes nothing', async () => {
     const before = findingsOf((await check('examples', '--only', 'shell-continuation')).report);
     const fixable = before.filter((finding) => FIXABLE_KINDS.includes(kindOf(finding.fingerprint)));
-    const unfixable = before.filter((finding) => !FIXABLE_KINDS.includes(kindOf(finding.fingerprint)));
     expect(fixable.length).toBeGreaterThan(0);
-    expect(unfixable.length).toBeGreaterThan(0);
+    expect(before.some((finding) => kindOf(finding.fingerprint) === 'continuation-in-single-quotes')).toBe(true);
 
     const fixed = await check('examples', '--only', 'shell-continuation', '--fix');
-    expect(fixed.report.notes).toContain(`--fix: ${fixable.length} fix(es) written in ${new Set(fixable.map((finding) => finding.path)).size} file(s)`);
+    const after = findingsOf((await check('examples', '--only', 'shell-continuation')).report);
+    const key = (finding: { path: string; fingerprint: string }) => `${finding.path} ${finding.fingerprint}`;
+    const gone = before.filter((finding) => !after.some((other) => key(other) === key(finding)));
+    // Every missing `\` and blanks after one are fixed; `\` inside single quotes only where the value is JSON (one fix per command).
+    expect(gone.map(key)).toEqual(expect.arrayContaining(fixable.map(key)));
+    expect(after.map(({ fingerprint }) => kindOf(fingerprint)).filter((kind) => kind !== 'continuation-in-single-quotes')).toEqual([]);
+    expect(fixed.report.notes).toContain(`--fix: ${gone.length} fix(es) written in ${new Set(gone.map((finding) => finding.path)).size} file(s)`);
     const pairs = changedLinePairs(repo);
-    expect(pairs).toHaveLength(fixable.length);
+    expect(pairs.length).toBeGreaterThanOrEqual(gone.length);
     for (const pair of pairs) {
       const [before, after] = [splitEnding(pair.before), splitEnding(pair.after)];
       expect(after.ending, 'line ending kept').toBe(before.ending);
       expect(isContinuationFix({ before: before.text, after: after.text }), `${pair.before} -> ${pair.after}`).toBe(true);
     }
-
-    const after = findingsOf((await check('examples', '--only', 'shell-continuation')).report);
-    expect(after.map(({ fingerprint }) => kindOf(fingerprint)).sort()).toEqual(unfixable.map(({ fingerprint }) => kindOf(fingerprint)).sort());
 
     git(repo, 'commit', '-q', '-a', '-m', 'continuation fixes');
     const again = await check('examples', '--only', 'shell-continuation', '--fix');

@@ -52,7 +52,8 @@ describeWithCorpus('translateCommand over the aws-cli corpus', () => {
       const members = new Set(Object.keys(translation.model?.shapes[translation.model.operations[translation.operationName ?? '']?.input?.shape ?? '']?.members ?? {}));
       for (const problem of translation.problems) {
         if (problem.kind !== 'unknown-parameter') continue;
-        const written = /'--([^']+)'/.exec(problem.message)?.[1] ?? '';
+        // The name as written (a `Did you mean '--x'?` suggestion is no written name).
+        const written = /^Unknown parameter '--([^']+)'/.exec(problem.message)?.[1] ?? '';
         if (REMOVED_ARGUMENTS[`${translation.model?.cliName}.${xformName(translation.operationName ?? '')}`]?.includes(`--${written}`)) continue;
         const member = [...members].find((name) => xformName(name) === written);
         expect(member, problem.message).toBeUndefined();
