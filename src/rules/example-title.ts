@@ -1,3 +1,4 @@
+import { isCliExampleDocument } from './example-tree.js';
 import type { Rule } from './types.js';
 
 /** Checks that `Example N:` titles count 1, 2, 3... without gaps or repeats. */
@@ -7,12 +8,20 @@ const exampleTitle: Rule = {
   description:
     'Numbered example titles (`**Example 1: ...**`) must count up from 1 without gaps or repeats. A gap or a ' +
     'repeat usually means an example was deleted, duplicated or pasted from another file, and readers who are ' +
-    'told to "see Example 3" land on the wrong one.',
+    'told to "see Example 3" land on the wrong one. The numbering is a convention of aws-cli style example trees; ' +
+    'READMEs and guides number their examples as they like.',
   examples: {
     ok: [
       {
         name: 'cognito-idp/delete-group.rst',
         text: '**Example 1: To delete a group**\n\nText.\n\n**Example 2: To delete another group**\n\nText.\n',
+        messages: [],
+      },
+      {
+        name: 'docs/README.md',
+        text:
+          '## Example 2: Delete a group\n\n```sh\naws cognito-idp delete-group --user-pool-id us-west-2_EXAMPLE --group-name a\n```\n\n' +
+          '## Example 5: Delete a user\n\n```sh\naws cognito-idp admin-delete-user --user-pool-id us-west-2_EXAMPLE --username b\n```\n',
         messages: [],
       },
     ],
@@ -35,6 +44,7 @@ const exampleTitle: Rule = {
     ],
   },
   check({ document, report }) {
+    if (!isCliExampleDocument(document.path)) return;
     let previous: { number: number; line: number } | undefined;
     const seen = new Map<number, number>();
     for (const example of document.examples) {

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { AwsCommand } from '../commands/types.js';
+import { isCliExampleDocument } from './example-tree.js';
 import { exampleDocument } from './input-problem-rule.js';
 import type { Rule } from './types.js';
 
@@ -24,9 +25,14 @@ const operationFileMismatch: Rule = {
   needsModels: true,
   description:
     'The file is named `<service>/<operation>.rst` (or `<service>/wait/<waiter>.rst`) but none of its commands runs that ' +
-    'service and operation: the example may sit in the wrong file, or document a related command on purpose.',
+    'service and operation: the example may sit in the wrong file, or document a related command on purpose. Only ' +
+    'documents of an aws-cli style example tree are named after their command; READMEs and guides are not.',
   examples: {
-    ok: [{ name: 'cognito-idp/list-users.rst', text: exampleDocument('To list users', 'aws cognito-idp list-users --user-pool-id us-west-2_EXAMPLE'), messages: [] }],
+    ok: [
+      { name: 'cognito-idp/list-users.rst', text: exampleDocument('To list users', 'aws cognito-idp list-users --user-pool-id us-west-2_EXAMPLE'), messages: [] },
+      { name: 'docs/README.md', text: '# Users\n\n```sh\naws cognito-idp list-users --user-pool-id us-west-2_EXAMPLE\n```\n', messages: [] },
+      { name: 'guides/setup.md', text: '# Users\n\n```sh\naws cognito-idp list-users --user-pool-id us-west-2_EXAMPLE\n```\n', messages: [] },
+    ],
     notOk: [
       {
         name: 'cognito-idp/list-groups.rst',
@@ -36,7 +42,7 @@ const operationFileMismatch: Rule = {
     ],
   },
   check({ document, report }) {
-    const expected = documentedCommand(document.path);
+    const expected = isCliExampleDocument(document.path) ? documentedCommand(document.path) : undefined;
     if (!expected) return;
     const commands = document.examples.flatMap((example) => example.commands).filter((command) => command.serviceWord);
     const first = commands[0];

@@ -1,0 +1,83 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+/**
+ * Whether a document belongs to an aws-cli style example tree (`<service>/<operation>.rst`,
+ * `<service>/wait/<waiter>.rst`), where file names carry meaning: names with `_` are descriptions, the file name
+ * is the command documented, `Example N` titles are numbered. READMEs, guides and tutorials are not.
+ *
+ * Decided from the file system when the folder exists: some folder at or above the file (up to two levels), or
+ * one of the first folders below it, is a service folder — named in lowercase words and holding `.rst` files
+ * with `aws <that name>` commands. A document that is not on disk (an editor buffer, a rule example) has only its path: a
+ * folder named in lowercase words.
+ */
+export function inCliExampleTree(filePath: string): boolean {
+  const folder = path.dirname(path.resolve(filePath));
+  if (!existsSync(folder)) return LOWERCASE_NAME.test(path.basename(folder));
+  const parent = path.dirname(folder);
+  return [folder, parent, path.dirname(parent)].some(isServiceFolder) || [folder, parent].some(hasServiceSubfolder);
+}
+
+const LOWERCASE_NAME = /^[a-z0-9][a-z0-9-]*$/;
+const NOT_EXAMPLES = /^(?:readme|index|changelog|contributing|license|notes?|guide|tutorial|faq)$/i;
+
+/** An example document of an aws-cli style tree: `<service>/<operation>.rst` in such a tree. */
+export function isCliExampleDocument(filePath: string): boolean {
+  return pathLooksLikeCliExample(filePath) && inCliExampleTree(filePath);
+}
+
+function pathLooksLikeCliExample(filePath: string): boolean {
+  const parts = filePath.split(/[\\/]/).filter(Boolean);
+  const name = parts.pop() ?? '';
+  const extension = path.extname(name).toLowerCase();
+  const base = path.basename(name, path.extname(name));
+  const folder = parts.pop();
+  return extension === '.rst' && folder !== undefined && LOWERCASE_NAME.test(folder) && /^[a-z0-9_][a-z0-9_-]*$/.test(base) && !NOT_EXAMPLES.test(base);
+}
+
+const serviceFolders = new Map<string, boolean>();
+const subfolderChecks = new Map<string, boolean>();
+
+function isServiceFolder(folder: string): boolean {
+  let known = serviceFolders.get(folder);
+  if (known === undefined) {
+    known = LOWERCASE_NAME.test(path.basename(folder)) && holdsAwsExamples(folder);
+    serviceFolders.set(folder, known);
+  }
+  return known;
+}
+
+/** A few lowercase `.rst` files of the folder (no `_`): do they show `aws <folder name>` commands? */
+function holdsAwsExamples(folder: string): boolean {
+  const command = new RegExp(`^\\s*aws ${path.basename(folder)}\\s`, 'm');
+  const examples = entriesOf(folder)
+    .filter((entry) => entry.isFile() && /^[a-z0-9][a-z0-9-]*\.rst$/.test(entry.name))
+    .slice(0, 3);
+  return examples.some((entry) => {
+    try {
+      return command.test(readFileSync(path.join(folder, entry.name), 'utf8'));
+    } catch {
+      return false;
+    }
+  });
+}
+
+function hasServiceSubfolder(folder: string): boolean {
+  let known = subfolderChecks.get(folder);
+  if (known === undefined) {
+    known = entriesOf(folder)
+      .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'))
+      .slice(0, 3)
+      .some((entry) => isServiceFolder(path.join(folder, entry.name)));
+    subfolderChecks.set(folder, known);
+  }
+  return known;
+}
+
+function entriesOf(folder: string) {
+  try {
+    return readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  } catch {
+    return [];
+  }
+}

@@ -1,0 +1,48 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { inCliExampleTree, isCliExampleDocument } from '../../src/rules/example-tree.js';
+import { notAnExampleReason } from '../../src/rules/file-name.js';
+
+const root = mkdtempSync(path.join(tmpdir(), 'docs-harness-tree-'));
+const write = (relative: string, text: string) => {
+  const file = path.join(root, relative);
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, text);
+  return file;
+};
+
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe('aws-cli style example trees', () => {
+  const example = (service: string, operation: string) => `**To run**\n\n::\n\n    aws ${service} ${operation} --name x\n`;
+  const cp = write('aws-cli/examples/s3/cp.rst', example('s3', 'cp'));
+  const concepts = write('aws-cli/examples/s3/_concepts.rst', 'Text.\n');
+  const mv = write('aws-cli/examples/s3/mv/_description.rst', 'Text.\n');
+  write('aws-cli/examples/acm/list-certificates.rst', example('acm', 'list-certificates'));
+  const global = write('aws-cli/examples/global_options.rst', 'Text.\n');
+  const login = write('aws-cli/examples/login/_examples.rst', 'Text.\n');
+  const misplaced = write('aws-cli/examples/agenttoolkit/add-skill.rst', example('agent-toolkit', 'add-skill'));
+  const readme = write('project/README.md', '# Project\n');
+  const guide = write('project/docs/getting_started.rst', example('s3', 'cp'));
+  const index = write('project/docs/index.rst', example('s3', 'cp'));
+  const script = write('project/scripts/build.py', 'print(1)\n');
+
+  it('finds the tree from the service folders at or around the file', () => {
+    expect([cp, concepts, mv, global, login, misplaced].map(inCliExampleTree)).toEqual([true, true, true, true, true, true]);
+    expect(isCliExampleDocument(cp)).toBe(true);
+    expect(isCliExampleDocument(misplaced)).toBe(true);
+  });
+
+  it('does not take a project with READMEs, a Sphinx guide and scripts for one', () => {
+    expect([readme, guide, index, script].map(inCliExampleTree)).toEqual([false, false, false, false]);
+    expect([readme, guide, index].map(isCliExampleDocument)).toEqual([false, false, false]);
+  });
+
+  it('skips descriptions only in such a tree; elsewhere a name with _ is a document like any other', () => {
+    expect(notAnExampleReason(concepts)).toMatch(/names with '_' are descriptions/);
+    expect(notAnExampleReason(guide)).toBeUndefined();
+    expect(notAnExampleReason(script)).toMatch(/only \.rst and \.md files/);
+  });
+});
