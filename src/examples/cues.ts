@@ -7,14 +7,13 @@ export type Introduction = { role: 'output'; cue: 'introducer' | 'sentence' } | 
 
 /** A short label: `Output:`, `Example output`, `Response:`, `Sample response (truncated):`, `Expected result`. */
 export function isOutputLabel(text: string): boolean {
-  const label = text
-    .replace(/[*_`]/g, '')
-    .replace(/\([^)]*\)/g, ' ')
-    .replace(/[\s:.]+$/, '')
-    .trim();
-  return OUTPUT_LABEL.test(label);
+  const plain = text.replace(/[*_`]/g, '').replace(/\([^)]*\)/g, ' ').trim();
+  const label = plain.replace(/[\s:.]+$/, '');
+  // With a colon, a few more words may follow the noun: `Output esperado:`, `Output should look like:`.
+  return OUTPUT_LABEL.test(label) || (plain.endsWith(':') && OUTPUT_LABEL_WITH_WORDS.test(label));
 }
 
+const OUTPUT_LABEL_WITH_WORDS = /^(?:(?:an?|the|example|sample|expected|typical|command|json|text|cli|api|aws)\s+){0,3}(?:output|outputs|response|responses|result|results)(?:\s+[\p{L}']+){1,3}$/iu;
 const OUTPUT_LABEL = /^(?:(?:an?|the|example|sample|expected|typical|command|json|text|cli|api|aws)\s+){0,3}(?:output|outputs|response|responses|result|results)(?:\s+(?:is|are|looks like|similar to|syntax|body))?$/i;
 
 /** Words that make a block something the reader writes or sends, never what the command printed. */

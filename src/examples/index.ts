@@ -128,6 +128,8 @@ const CMD_LANGUAGES = new Set(['cmd', 'bat', 'batch', 'dos', 'doscon']);
 /** Languages a command's output may be written in (`--output json|text|table|yaml`, or an unlabelled block). */
 const OUTPUT_LANGUAGES = new Set(['json', 'jsonc', 'json5', 'javascript', 'text', 'txt', 'plaintext', 'plain', 'output', 'yaml', 'yml', 'none', ...SHELL_LANGUAGES]);
 const JSON_START = /^\s*[[{]/;
+/** A fence's title in its meta string (`title="Output"`, as Docusaurus and others show it). */
+const FENCE_TITLE = /\btitle=(?:"([^"]*)"|'([^']*)'|(\S+))/;
 /** `NAME=value` or `export NAME=value` at the start of a line. */
 const ASSIGNMENT = /^\s*(?:export\s+)?[A-Za-z_]\w*=/m;
 
@@ -234,8 +236,11 @@ class BlockReader {
     return OUTPUT_INTRODUCER.test(lastSentenceOf(((code.data as CodeData).introducer ?? '').trim()));
   }
 
-  /** What the paragraph right before a Markdown block says about it. */
+  /** What the fence's title (`title="Output"`) or the paragraph right before a Markdown block says about it. */
   private introduction(code: Code): Introduction {
+    const match = FENCE_TITLE.exec(code.meta ?? '');
+    const title = match?.[1] ?? match?.[2] ?? match?.[3];
+    if (title !== undefined && isOutputLabel(title)) return { role: 'output', cue: 'introducer' };
     const previous = this.previous;
     if (previous?.type !== 'paragraph' || !code.position || !previous.position) return undefined;
     return introductionOf(toString(previous));

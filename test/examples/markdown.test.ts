@@ -85,3 +85,24 @@ describe('Markdown examples', () => {
     expect(example!.commands.map((read) => [read.operation, read.shell.position.start.column])).toEqual([['list-groups', 7]]);
   });
 });
+
+describe('Markdown output labels', () => {
+  it.each([
+    ['**Output esperado:**', 'introducer'],
+    ['**Output should look like:**', 'introducer'],
+    ['Results are shown below.', 'sentence'],
+  ])('attaches the block after %j (%s)', (introducer, cue) => {
+    const [example] = documentOf(`# Who am I\n\n${fence('bash', 'aws sts get-caller-identity --output json')}\n${introducer}\n\n${fence('json', '{"Account": "123456789012"}')}`).examples;
+    expect(example!.outputs.map((output) => output.cue)).toEqual([cue]);
+  });
+
+  it('reads a fence titled Output as the output of the command before it', () => {
+    const [example] = documentOf(`# Create\n\n${fence('bash', 'aws sts get-caller-identity --output json')}\n${fence('bash title="Output"', '{"Account": "123456789012"}')}`).examples;
+    expect(example!.outputs.map((output) => [output.cue, output.value])).toEqual([['introducer', { Account: '123456789012' }]]);
+  });
+
+  it('does not take a longer bold title that starts with Output for a label', () => {
+    const { examples } = documentOf(`**Output groups of a channel**\n\n${fence('bash', 'aws medialive list-channels --max-results 5')}`);
+    expect(examples.map((example) => example.title)).toEqual(['Output groups of a channel']);
+  });
+});
