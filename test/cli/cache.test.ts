@@ -81,6 +81,8 @@ describe('check --cache and how a file is named', () => {
     const folder = path.join(scratch, 'named', 'cloudformation');
     const cacheDir = path.join(scratch, 'named', 'cache');
     cpSync(path.resolve(import.meta.dirname, '../../examples/cognito-idp/get-user.rst'), path.join(folder, '_deploy_description.rst'));
+    // An aws-cli style tree: names with `_` are descriptions there.
+    writeFileSync(path.join(folder, 'deploy.rst'), '**To deploy**\n\n::\n\n    aws cloudformation deploy --template-file t.yaml --stack-name s\n');
     const inFolder = await runCli(['check', folder, '--format', 'json', '--cache', '--cache-location', cacheDir]);
     const named = await runCli(['check', path.join(folder, '_deploy_description.rst'), '--format', 'json', '--cache', '--cache-location', cacheDir]);
     expect(inFolder.stdout).toContain('file-name');
