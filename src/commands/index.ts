@@ -6,6 +6,7 @@ import type { SourceLine } from '../document/types.js';
 import { parseAwsCommand } from './aws.js';
 import { AWS_SUBSTITUTION, linesFrom, readShellCommand, recordAssignments, splitBlock, startsAwsCommand } from './shell.js';
 import type { AwsCommand, ShellCommand } from './types.js';
+import { readWindowsCommand, recordWindowsAssignments, splitWindowsBlock, startsWindowsAwsCommand } from './windows.js';
 
 /** The shell a block is written for: decided by the document (fence info string, the prose around it). */
 export type ShellDialect = 'bash' | 'powershell' | 'cmd';
@@ -37,6 +38,15 @@ export function readCommandsInBlock(lines: SourceLine[], options: BlockReadOptio
   const variables = options.variables ?? new Map<string, string>();
   const readOptions = { transcript: options.transcript ?? false, variables };
   const commands: BlockCommand[] = [];
+  const { dialect = 'bash' } = options;
+  if (dialect !== 'bash') {
+    for (const group of splitWindowsBlock(lines)) {
+      const shell = readWindowsCommand(group.lines, dialect, variables);
+      if (LAUNCHERS.has(shell.intendedWords[0]?.value ?? '')) commands.push({ command: parseAwsCommand(shell), ...(group.output && { output: group.output }) });
+      recordWindowsAssignments(group.lines, dialect, variables);
+    }
+    return commands;
+  }
   for (const group of splitBlock(lines, readOptions)) {
     const read: ShellCommand[] = [];
     // `aws a && aws b` on one line: each command is read and checked on its own.
@@ -71,5 +81,9 @@ export function firstAwsLine(lines: SourceLine[], options: BlockReadOptions = {}
   if (!/\baws/.test(lines.map((line) => line.text).join('\n'))) return -1;
   return lines
     .filter((line) => line.text.trim() !== '')
-    .findIndex((line) => startsAwsCommand(line.text, transcript) || new RegExp(AWS_SUBSTITUTION.source).test(line.text));
+    .findIndex((line) =>
+      options.dialect === 'powershell' || options.dialect === 'cmd'
+        ? startsWindowsAwsCommand(line.text)
+        : startsAwsCommand(line.text, transcript) || new RegExp(AWS_SUBSTITUTION.source).test(line.text),
+    );
 }

@@ -11,11 +11,11 @@ const METACHARACTER = /[ \t\n|&;<>()]/;
 /** Characters with no meaning to bash's word reading, outside quotes. */
 const PLAIN_RUN = /[^ \t\n|&;<>()\\'"$`]+/y;
 /** A line the author meant as more parameters of the command above it. */
-const PARAMETER_LINE = /^[ \t]*--[A-Za-z0-9]/;
+export const PARAMETER_LINE = /^[ \t]*--[A-Za-z0-9]/;
 /** A line ending in an option name: the next line holds its value. */
-const OPTION_AT_LINE_END = /(?:^|[ \t])--[A-Za-z0-9][^ \t]*[ \t]*$/;
+export const OPTION_AT_LINE_END = /(?:^|[ \t])--[A-Za-z0-9][^ \t]*[ \t]*$/;
 /** Shell prompts a document shows before a command: bash `$ `, zsh `% `, PowerShell `PS> ` / `PS C:\> `, cmd `C:\> `. */
-const PROMPT_SOURCE = String.raw`(?:[$%][ \t]+|PS(?:[ \t]+[A-Za-z]:\\[^>\n]*)?>[ \t]*|[A-Za-z]:\\[^>\n]*>[ \t]*)`;
+export const PROMPT_SOURCE = String.raw`(?:[$%][ \t]+|PS(?:[ \t]+[A-Za-z]:\\[^>\n]*)?>[ \t]*|[A-Za-z]:\\[^>\n]*>[ \t]*)`;
 /** In a terminal transcript, `# ` is root's prompt (elsewhere it starts a comment). */
 const TRANSCRIPT_PROMPT_SOURCE = String.raw`(?:${PROMPT_SOURCE}|#[ \t]+)`;
 const PROMPT = new RegExp(`^${PROMPT_SOURCE}`);
@@ -669,7 +669,7 @@ class Reader {
 }
 
 /** The unquoted `<placeholder>` starting at `index`, if one does. */
-function placeholderAt(text: string, index: number): string | undefined {
+export function placeholderAt(text: string, index: number): string | undefined {
   ANGLE_PLACEHOLDER.lastIndex = index;
   return ANGLE_PLACEHOLDER.exec(text)?.[0];
 }
@@ -677,13 +677,18 @@ function placeholderAt(text: string, index: number): string | undefined {
 /** A word's unknown stretches in the author's reading: shell values, and placeholders written anywhere in it (also inside quoted JSON). */
 function unknownSpans(buffer: WordBuffer): UnknownSpan[] {
   if (buffer.unreliable) return [{ start: 0, end: buffer.text.length, kind: 'unreliable' }];
-  const spans = [...buffer.unknown];
-  for (const match of buffer.text.matchAll(PLACEHOLDER_IN_VALUE)) {
+  return withPlaceholders(buffer.text, buffer.unknown);
+}
+
+/** `spans`, and the placeholders written in `value` outside them, in order. */
+export function withPlaceholders(value: string, spans: UnknownSpan[]): UnknownSpan[] {
+  const all = [...spans];
+  for (const match of value.matchAll(PLACEHOLDER_IN_VALUE)) {
     const start = match.index;
     const end = start + match[0].length;
-    if (!spans.some((span) => span.start < end && start < span.end)) spans.push({ start, end, kind: 'placeholder' });
+    if (!all.some((span) => span.start < end && start < span.end)) all.push({ start, end, kind: 'placeholder' });
   }
-  return spans.sort((a, b) => a.start - b.start);
+  return all.sort((a, b) => a.start - b.start);
 }
 
 const SIMPLE_ESCAPES: Record<string, string> = {
@@ -768,7 +773,7 @@ function expandSequence(body: string, protectedChars: boolean[]): string[] | und
   return values;
 }
 
-function pointMapper(lines: SourceLine[]): (index: number) => Point {
+export function pointMapper(lines: SourceLine[]): (index: number) => Point {
   const starts: number[] = [];
   let index = 0;
   for (const line of lines) {
@@ -791,7 +796,7 @@ export interface ShellReadOptions {
 }
 
 /** Where a command's words start in its text: after its prompt, wrappers, environment assignments, a substitution's opening. */
-interface CommandStart {
+export interface CommandStart {
   start: number;
   promptLength: number;
   closer?: ')' | '`';
@@ -799,7 +804,7 @@ interface CommandStart {
   assignments: [number, number][];
 }
 
-function commandStart(text: string, transcript: boolean): CommandStart {
+export function commandStart(text: string, transcript: boolean): CommandStart {
   const promptLength = (transcript ? TRANSCRIPT_PROMPT : PROMPT).exec(text)?.[0].length ?? 0;
   const match = (transcript ? TRANSCRIPT_AWS_COMMAND_START : AWS_COMMAND_START).exec(text);
   if (match === null) return { start: promptLength, promptLength, assignments: [] };
@@ -911,7 +916,7 @@ export function startsAwsCommand(text: string, transcript = false): boolean {
 }
 
 /** The line opens JSON: `{`, or `[` that is no shell test (`[ -z "$X" ]`). */
-const JSON_START = /^[ \t]*(?:\{|\[[ \t]*$|\[[ \t]*[{"[\]0-9-])/;
+export const JSON_START = /^[ \t]*(?:\{|\[[ \t]*$|\[[ \t]*[{"[\]0-9-])/;
 
 /** A block's lines that make one command (or shell lines before the first command), and the output shown after it. */
 export interface LineGroup {
@@ -962,7 +967,7 @@ export function splitBlock(lines: SourceLine[], options: ShellReadOptions = {}):
   });
 }
 
-function withoutTrailingBlanks(lines: SourceLine[]): SourceLine[] {
+export function withoutTrailingBlanks(lines: SourceLine[]): SourceLine[] {
   let end = lines.length;
   while (end > 1 && lines[end - 1]!.text.trim() === '') end--;
   return end === 1 && lines[0]!.text.trim() === '' ? [] : lines.slice(0, end);

@@ -33,6 +33,7 @@ export type ShellIssueKind =
   | 'placeholder-redirection' // an unquoted `<placeholder>`: bash reads a file and writes the output to another
   | 'placeholder-syntax-error' // an unquoted `<placeholder>` whose `>` has no file name: bash refuses the line
   | 'windows-continuation' // `^` at line end (cmd.exe)
+  | 'bash-continuation' // `\` at line end in a PowerShell or cmd command
   | 'powershell-continuation' // backtick at line end
   | 'pipe'
   | 'command-list' // `;`, `&&`, `||`, `&`
@@ -48,6 +49,8 @@ export interface ShellIssue {
   message: string;
   start: Point;
   end: Point;
+  /** For continuation issues outside bash: the character that continues a line in the command's shell (a backtick, `^`). */
+  continuation?: string;
   /** For `continuation-in-single-quotes`: every single-quoted string of the command whose lines end in `\`. */
   singleQuoted?: { value: string; backslashes: Point[] }[];
 }

@@ -2,8 +2,15 @@ import { isDeepStrictEqual } from 'node:util';
 import type { ShellIssue } from '../commands/types.js';
 import type { Finding, Rule } from './types.js';
 
-/** Issues where bash joins the displayed lines differently from what the author meant. */
-const CONTINUATION_ISSUES = new Set<ShellIssue['kind']>(['missing-continuation', 'space-after-continuation', 'continuation-in-single-quotes']);
+/** Issues where the shell joins the displayed lines differently from what the author meant. */
+const CONTINUATION_ISSUES = new Set<ShellIssue['kind']>(['missing-continuation', 'space-after-continuation', 'continuation-in-single-quotes', 'bash-continuation']);
+/** Another shell's continuation: in a PowerShell or cmd command (which names its own) it breaks the command like a missing one. */
+const FOREIGN_CONTINUATIONS = new Set<ShellIssue['kind']>(['windows-continuation', 'powershell-continuation']);
+
+/** Whether shell-continuation reports the issue (the others are shell-syntax's). */
+export function isContinuationIssue(issue: ShellIssue): boolean {
+  return CONTINUATION_ISSUES.has(issue.kind) || (FOREIGN_CONTINUATIONS.has(issue.kind) && issue.continuation !== undefined);
+}
 
 /** Where the blanks at the end of the line holding `offset` end. */
 function endOfTrailingBlanks(text: string, offset: number): number {
@@ -42,6 +49,24 @@ function singleQuotedFix(issue: ShellIssue, text: string): Finding['fix'] {
   return { start, end, text: replacement + text.slice(from, end) };
 }
 
+/** The safe edit for a continuation issue, if there is one. */
+function fixOf(issue: ShellIssue, text: string): Finding['fix'] {
+  // Our reader always sets offsets; unist makes them optional.
+  const from = issue.start.offset ?? 0;
+  const to = issue.end.offset ?? 0;
+  switch (issue.kind) {
+    case 'missing-continuation':
+      return { start: to, end: endOfTrailingBlanks(text, to), text: ` ${issue.continuation ?? '\\'}` };
+    case 'space-after-continuation':
+      return { start: from + 1, end: to, text: '' };
+    case 'continuation-in-single-quotes':
+      return singleQuotedFix(issue, text);
+    default:
+      // Another shell's continuation in a PowerShell or cmd command: this shell's own instead.
+      return issue.continuation === undefined ? undefined : { start: from, end: endOfTrailingBlanks(text, to), text: issue.continuation };
+  }
+}
+
 const shellContinuation: Rule = {
   id: 'shell-continuation',
   severity: 'error',
@@ -59,8 +84,21 @@ const shellContinuation: Rule = {
         text: '**To publish a message**\n\nThe following example publishes a message. ::\n\n    aws sns publish \\\n        --topic-arn arn:aws:sns:us-west-2:123456789012:my-topic \\\n        --message \'{"a": 1}\'\n',
         messages: [],
       },
+      {
+        name: 'guide.md',
+        text: '# Publish a message\n\n```powershell\naws sns publish `\n    --topic-arn arn:aws:sns:us-west-2:123456789012:my-topic `\n    --message hello\n```\n',
+        messages: [],
+      },
     ],
     notOk: [
+      {
+        name: 'guide.md',
+        text: '# Publish a message\n\n```powershell\naws sns publish \\\n    --topic-arn arn:aws:sns:us-west-2:123456789012:my-topic ^\n    --message hello\n```\n',
+        messages: [
+          '4:17-4:18: error: A `\\` at the end of a line continues a bash command, not a PowerShell one: PowerShell passes the `\\` as an argument and runs the next line as a separate command; end the line with a backtick instead.',
+          '5:61-5:62: error: A `^` at the end of a line continues a cmd command; PowerShell reads it as an argument and runs the next line as a separate command; end the line with a backtick instead.',
+        ],
+      },
       {
         name: 'sns/publish.rst',
         text: '**To publish a message**\n\nThe following example publishes a message. ::\n\n    aws sns publish\n        --topic-arn arn:aws:sns:us-west-2:123456789012:my-topic \\  \n        --message hello\n',
@@ -90,18 +128,10 @@ const shellContinuation: Rule = {
     for (const example of document.examples) {
       for (const command of example.commands) {
         for (const issue of command.shell.issues) {
-          if (!CONTINUATION_ISSUES.has(issue.kind)) continue;
+          if (!isContinuationIssue(issue)) continue;
           const { start, end, message } = issue;
-          // Our reader always sets offsets; unist makes them optional.
-          const from = start.offset ?? 0;
-          const to = end.offset ?? 0;
-          const fix =
-            issue.kind === 'missing-continuation'
-              ? { start: to, end: endOfTrailingBlanks(text, to), text: ' \\' }
-              : issue.kind === 'space-after-continuation'
-                ? { start: from + 1, end: to, text: '' }
-                : singleQuotedFix(issue, text);
-          const line = text.slice(from, to);
+          const line = text.slice(start.offset ?? 0, end.offset ?? 0);
+          const fix = fixOf(issue, text);
           report({ start, end, message, fingerprint: `${issue.kind}:${command.service} ${command.operation}:${line}`, ...(fix && { fix }) });
         }
       }

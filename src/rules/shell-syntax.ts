@@ -1,4 +1,5 @@
 import type { ShellIssueKind } from '../commands/types.js';
+import { isContinuationIssue } from './shell-continuation.js';
 import type { Rule, Severity } from './types.js';
 
 /**
@@ -49,6 +50,13 @@ const shellSyntax: Rule = {
       },
     ],
     notOk: [
+      {
+        name: 'guide.md',
+        text: '# List objects\n\n```powershell\naws s3api list-objects-v2 --bucket <bucket-name>\n```\n',
+        messages: [
+          '4:36-4:49: error: PowerShell refuses this command: `<` is reserved for future use, so the unquoted `<bucket-name>` is a syntax error; quote the placeholder or replace it with a value.',
+        ],
+      },
       {
         name: 's3api/list-buckets.rst',
         text: '**To list buckets**\n\nThe following example lists buckets. ::\n\n    aws s3api list-buckets --query "Buckets[].Name\n',
@@ -106,7 +114,7 @@ const shellSyntax: Rule = {
       for (const command of example.commands) {
         for (const issue of command.shell.issues) {
           const severity = SEVERITIES[issue.kind];
-          if (severity === undefined) continue;
+          if (severity === undefined || isContinuationIssue(issue)) continue;
           report({ start: issue.start, end: issue.end, message: issue.message, severity, fingerprint: `${issue.kind}:${command.service} ${command.operation}:${issue.message}` });
         }
       }

@@ -24,7 +24,7 @@ describe('shell-continuation fixes', () => {
   });
 
   test('line-end backslashes inside single-quoted JSON between tokens: the fix drops them, and bash then reads the JSON meant', async () => {
-    const text = shellContinuation.examples.notOk[2]!.text;
+    const text = shellContinuation.examples.notOk.find((example) => example.name === 'ec2/run-instances.rst')!.text;
     const [finding] = await check(shellContinuation, 'ec2/run-instances.rst', text);
     expect(finding?.fix).toBeUndefined(); // the shorthand value is no JSON: no fix for the command
     const json = ['**To publish**', '', 'Publishes. ::', '', "    aws sns publish --message '{ \\", '        "a": [1, \\', '        2] }\' --subject \'[ \\', '        "s" ]\'', ''].join('\n');
@@ -42,5 +42,14 @@ describe('shell-continuation fixes', () => {
       expect(finding).toBeDefined();
       expect(finding!.fix).toBeUndefined();
     }
+  });
+
+  test("another shell's continuation in a PowerShell block: the fix puts a backtick in its place", async () => {
+    const text = shellContinuation.examples.notOk.find((example) => example.name === 'guide.md')!.text;
+    const findings = await check(shellContinuation, 'guide.md', text);
+    expect(findings).toHaveLength(2);
+    const fixed = applyFixes(text, findings.map((finding) => finding.fix!));
+    expect(fixed.text).toBe(text.replace('publish \\\n', 'publish `\n').replace('my-topic ^\n', 'my-topic `\n'));
+    expect(await check(shellContinuation, 'guide.md', fixed.text)).toEqual([]);
   });
 });

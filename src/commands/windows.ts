@@ -1,0 +1,444 @@
+/**
+ * Reads a displayed command the way PowerShell or cmd.exe would, without ever running it, and as its author meant it.
+ * Only what decides the words the CLI receives: quoting, escapes, line continuations, variables, redirections.
+ */
+import type { Point, SourceLine } from '../document/types.js';
+import {
+  commandStart,
+  JSON_START,
+  OPTION_AT_LINE_END,
+  PARAMETER_LINE,
+  placeholderAt,
+  pointMapper,
+  PROMPT_SOURCE,
+  startsAwsCommand,
+  withoutTrailingBlanks,
+  withPlaceholders,
+  type LineGroup,
+} from './shell.js';
+import type { ShellCommand, ShellIssue, ShellIssueKind, UnknownSpan, Word } from './types.js';
+
+export type WindowsDialect = 'powershell' | 'cmd';
+
+const SHELL_NAME: Record<WindowsDialect, string> = { powershell: 'PowerShell', cmd: 'cmd' };
+/** The character that continues a command on the next line when it ends the line. */
+const CONTINUATION: Record<WindowsDialect, string> = { powershell: '`', cmd: '^' };
+const CONTINUATION_NAME: Record<WindowsDialect, string> = { powershell: 'a backtick', cmd: 'a `^`' };
+/** Characters that end an unquoted word. */
+const WORD_END: Record<WindowsDialect, RegExp> = { powershell: /[ \t\n|;&<>]/, cmd: /[ \t\n|&<>]/ };
+const BLANK = /[ \t]/;
+
+type Reading = 'shell' | 'intended';
+
+interface Piece {
+  value: string;
+  unknown: UnknownSpan[];
+}
+
+class WindowsReader {
+  private pos: number;
+  private readonly words: Word[] = [];
+  private readonly issues: ShellIssue[] = [];
+  private ended = false;
+  /** The shell's reading: words are collected until the shell would end the command; the rest is read as meant, for its findings. */
+  private collecting = true;
+  private unclosed = false;
+
+  constructor(
+    private readonly text: string,
+    private readonly pointAt: (index: number) => Point,
+    private readonly dialect: WindowsDialect,
+    private readonly reading: Reading,
+    start: number,
+    private readonly variables: ReadonlyMap<string, string> | undefined,
+  ) {
+    this.pos = start;
+  }
+
+  read(): { words: Word[]; issues: ShellIssue[] } {
+    const { text } = this;
+    while (this.pos < text.length && !this.ended) {
+      const c = text[this.pos]!;
+      if (BLANK.test(c)) this.pos++;
+      else if (c === '\n') this.readNewline();
+      else if (this.readContinuation()) continue;
+      else if (c === '#' && this.dialect === 'powershell') this.pos = this.lineEnd(this.pos);
+      else if (c === '<' && placeholderAt(text, this.pos) !== undefined) this.readPlaceholder(placeholderAt(text, this.pos)!);
+      else if (/[|;&]/.test(c) && (this.dialect === 'powershell' || c !== ';')) this.readOperator();
+      else if (/[<>]/.test(c) || (/[0-9]/.test(c) && /^[0-9]*>/.test(text.slice(this.pos, this.pos + 3)))) this.readRedirection();
+      else this.readWord();
+    }
+    return { words: this.words, issues: this.issues };
+  }
+
+  private report(kind: ShellIssueKind, message: string, start: number, end: number, continuation?: string): void {
+    if (this.reading === 'shell') this.issues.push({ kind, message, start: this.pointAt(start), end: this.pointAt(end), ...(continuation && { continuation }) });
+  }
+
+  private lineEnd(from: number): number {
+    const end = this.text.indexOf('\n', from);
+    return end === -1 ? this.text.length : end;
+  }
+
+  /** A newline ends the command, unless (as meant) the next line holds more parameters: then a continuation is missing. */
+  private readNewline(): void {
+    const newline = this.pos;
+    this.pos++;
+    const lineStart = this.text.lastIndexOf('\n', newline - 1) + 1;
+    const line = this.text.slice(lineStart, newline);
+    const nextLine = this.text.slice(this.pos, this.lineEnd(this.pos));
+    if (PARAMETER_LINE.test(nextLine) || (OPTION_AT_LINE_END.test(line) && nextLine.trim() !== '')) {
+      const lastVisible = line.trimEnd().length;
+      const { dialect } = this;
+      this.report(
+        'missing-continuation',
+        `This line does not end in ${CONTINUATION_NAME[dialect]}, so ${SHELL_NAME[dialect]} runs the command without the parameters on the next line; add \` ${CONTINUATION[dialect]}\` at the end of the line.`,
+        lineStart + Math.max(0, lastVisible - 1),
+        lineStart + lastVisible,
+        CONTINUATION[dialect],
+      );
+      this.collecting = false;
+      if (this.reading === 'intended') this.collecting = true;
+      return;
+    }
+    this.ended = true;
+  }
+
+  /**
+   * A line-end continuation at `pos`: this shell's own (no finding), its own followed by blanks (which it escapes:
+   * the command ends), bash's `\` or the other Windows shell's. The author meant each to continue the command.
+   */
+  private readContinuation(): boolean {
+    const { text, dialect } = this;
+    const match = /^([`^\\])([ \t]*)(?=\n)/.exec(text.slice(this.pos, this.lineEnd(this.pos) + 1));
+    if (match === null) return false;
+    const [, marker, blanks] = match as unknown as [string, string, string];
+    const start = this.pos;
+    const standsAlone = start === 0 || /[ \t\n]/.test(text[start - 1]!);
+    const own = marker === CONTINUATION[dialect];
+    if (!own && !standsAlone) return false;
+    const shell = SHELL_NAME[dialect];
+    if (own && blanks === '') {
+      this.pos += 2;
+      return true;
+    }
+    if (own) {
+      this.report(
+        'space-after-continuation',
+        `Spaces after the ${marker === '`' ? 'backtick' : '`^`'} at the end of this line make ${shell} read an escaped space and end the command here; remove them.`,
+        start,
+        start + match[0].length,
+      );
+    } else if (marker === '\\') {
+      this.report(
+        'bash-continuation',
+        `A \`\\\` at the end of a line continues a bash command, not a ${shell} one: ${shell} passes the \`\\\` as an argument and runs the next line as a separate command; end the line with ${CONTINUATION_NAME[dialect]} instead.`,
+        start,
+        start + 1,
+        CONTINUATION[dialect],
+      );
+    } else {
+      this.report(
+        marker === '^' ? 'windows-continuation' : 'powershell-continuation',
+        `${marker === '^' ? 'A `^` at the end of a line continues a cmd command' : 'A backtick at the end of a line continues a PowerShell command'}; ${shell} reads it as an argument and runs the next line as a separate command; end the line with ${CONTINUATION_NAME[dialect]} instead.`,
+        start,
+        start + 1,
+        CONTINUATION[dialect],
+      );
+    }
+    if (this.reading === 'shell' && !own) this.pushWord(start, start + 1, { value: marker, unknown: [] });
+    if (this.reading === 'shell') this.collecting = false;
+    this.pos = start + match[0].length + 1;
+    return true;
+  }
+
+  /**
+   * An unquoted `<placeholder>`: PowerShell reserves `<` and refuses the command; cmd reads redirections, like bash.
+   */
+  private readPlaceholder(placeholder: string): void {
+    const { text, dialect } = this;
+    const start = this.pos;
+    const end = start + placeholder.length;
+    if (dialect === 'powershell') {
+      this.report(
+        'placeholder-syntax-error',
+        `PowerShell refuses this command: \`<\` is reserved for future use, so the unquoted \`${placeholder}\` is a syntax error; quote the placeholder or replace it with a value.`,
+        start,
+        end,
+      );
+    } else {
+      let target = end;
+      while (BLANK.test(text[target] ?? '')) target++;
+      const targetName = /^[^ \t\n|&<>]+/.exec(text.slice(target))?.[0];
+      this.report(
+        targetName === undefined ? 'placeholder-syntax-error' : 'placeholder-redirection',
+        targetName === undefined
+          ? `cmd refuses this command: it reads the unquoted \`${placeholder}\` as redirections, and the \`>\` has no file name; quote the placeholder or replace it with a value.`
+          : `cmd reads the unquoted \`${placeholder}\` as redirections: input from a file named \`${placeholder.slice(1, -1).split(/[ \t]/, 1)[0]!}\`, output to a file named \`${targetName}\`; quote the placeholder or replace it with a value.`,
+        start,
+        end,
+      );
+    }
+    if (this.reading === 'shell') this.collecting = false;
+    this.readWord();
+  }
+
+  private readOperator(): void {
+    const start = this.pos;
+    const op = /^(?:\|\||&&|[|;&])/.exec(this.text.slice(start, start + 2))![0];
+    if (op === '|') this.report('pipe', `A \`|\` pipes the output into another command, which the harness does not run.`, start, start + 1);
+    this.ended = true;
+  }
+
+  private readRedirection(): void {
+    const start = this.pos;
+    const op = /^[0-9]*(?:>>|>&[0-9]|>|<)/.exec(this.text.slice(start, start + 4))?.[0] ?? this.text[start]!;
+    this.pos += op.length;
+    while (BLANK.test(this.text[this.pos] ?? '')) this.pos++;
+    const target = /^[^ \t\n|;&<>]*/.exec(this.text.slice(this.pos))![0];
+    this.pos += target.length;
+    this.report('redirection', `\`${this.text.slice(start, this.pos).trim()}\` is a redirection: the harness does not read or write files for it.`, start, this.pos);
+  }
+
+  private pushWord(start: number, end: number, piece: Piece): void {
+    if (!this.collecting) return;
+    const unknown = this.reading === 'intended' ? (this.unclosed ? [{ start: 0, end: piece.value.length, kind: 'unreliable' as const }] : withPlaceholders(piece.value, piece.unknown)) : [];
+    this.words.push({ value: piece.value, raw: this.text.slice(start, end), start: this.pointAt(start), end: this.pointAt(end), ...(unknown.length > 0 && { unknown }) });
+  }
+
+  private readWord(): void {
+    const { text, dialect } = this;
+    const start = this.pos;
+    const piece: Piece = { value: '', unknown: [] };
+    const add = (value: string, unknown: UnknownSpan[] = []) => {
+      for (const span of unknown) piece.unknown.push({ ...span, start: span.start + piece.value.length, end: span.end + piece.value.length });
+      piece.value += value;
+    };
+    this.unclosed = false;
+    let quoted = false; // cmd: inside "..."
+    while (this.pos < text.length) {
+      const c = text[this.pos]!;
+      if (!quoted && /^[`^\\][ \t]*\n/.test(text.slice(this.pos, this.lineEnd(this.pos) + 1)) && (c === CONTINUATION[dialect] || BLANK.test(text[this.pos - 1] ?? ' '))) break;
+      if (!quoted && WORD_END[dialect].test(c)) {
+        const placeholder = c === '<' && (this.reading === 'intended' || this.pos === start) ? placeholderAt(text, this.pos) : undefined;
+        if (placeholder === undefined) break;
+        this.pos += placeholder.length;
+        add(placeholder, [{ start: 0, end: placeholder.length, kind: 'placeholder' }]);
+        continue;
+      }
+      if (dialect === 'powershell') {
+        if (c === "'") add(this.readQuoted("'").value);
+        else if (c === '"') {
+          const inner = this.readQuoted('"');
+          add(inner.value, inner.unknown);
+        } else if (c === '`') {
+          add(text[this.pos + 1] ?? '');
+          this.pos += 2;
+        } else if (c === '$') {
+          const variable = this.readVariable();
+          add(variable.value, variable.unknown);
+        } else {
+          add(c);
+          this.pos++;
+        }
+      } else if (c === '"' && quoted && text[this.pos + 1] === '"') {
+        // `""` inside quotes is a literal quote to the C runtime's argument parser.
+        add('"');
+        this.pos += 2;
+      } else if (c === '"') {
+        quoted = !quoted;
+        this.pos++;
+      } else if (c === '\\' && text[this.pos + 1] === '"') {
+        add('"');
+        this.pos += 2;
+      } else if (c === '^' && !quoted) {
+        add(text[this.pos + 1] ?? '');
+        this.pos += 2;
+      } else if (c === '%') {
+        const variable = this.readVariable();
+        add(variable.value, variable.unknown);
+      } else if (c === '\n') {
+        break;
+      } else {
+        add(c);
+        this.pos++;
+      }
+    }
+    if (quoted) {
+      this.unterminated(text.slice(start, this.pos).lastIndexOf('"') + start);
+      piece.value = text.slice(start, this.pos).replaceAll('"', '');
+    }
+    this.pos = Math.min(this.pos, text.length);
+    if (this.pos > start) this.pushWord(start, this.pos, piece);
+    else this.pos++;
+  }
+
+  /** A quote at `pos` that is never closed: reported; as meant, the value ends before the next option or at the line end. */
+  private unterminated(quote: number): void {
+    this.report('unbalanced-quote', `This ${this.text[quote] === "'" ? 'single' : 'double'} quote is never closed: ${SHELL_NAME[this.dialect]} would wait for more input instead of running the command.`, quote, this.text.length);
+    const lineEnd = this.lineEnd(quote);
+    const nextOption = /[ \t]--[A-Za-z]/.exec(this.text.slice(quote, lineEnd));
+    this.pos = this.reading === 'intended' ? (nextOption === null ? lineEnd : quote + nextOption.index) : this.text.length;
+    if (this.reading === 'shell') this.ended = true;
+    this.unclosed = true;
+  }
+
+  /** PowerShell `'...'` (a doubled quote is one) or `"..."` (also backtick escapes and `$` expansions). */
+  private readQuoted(quote: "'" | '"'): Piece {
+    const { text } = this;
+    const open = this.pos;
+    this.pos++;
+    const piece: Piece = { value: '', unknown: [] };
+    while (this.pos < text.length) {
+      const c = text[this.pos]!;
+      if (c === quote) {
+        if (text[this.pos + 1] === quote) {
+          piece.value += quote;
+          this.pos += 2;
+          continue;
+        }
+        this.pos++;
+        return piece;
+      }
+      if (quote === '"' && c === '`' && this.pos + 1 < text.length) {
+        const next = text[this.pos + 1]!;
+        piece.value += next === '\n' ? '' : (BACKTICK_ESCAPES[next] ?? next);
+        this.pos += 2;
+      } else if (quote === '"' && c === '$') {
+        const variable = this.readVariable();
+        for (const span of variable.unknown) piece.unknown.push({ ...span, start: span.start + piece.value.length, end: span.end + piece.value.length });
+        piece.value += variable.value;
+      } else {
+        piece.value += c;
+        this.pos++;
+      }
+    }
+    this.unterminated(open);
+    return { value: text.slice(open + 1, this.pos), unknown: [] };
+  }
+
+  /** `$name`, `${name}`, `$env:NAME`, `$(...)` (PowerShell) or `%NAME%` (cmd): a known value, or unknown content. */
+  private readVariable(): Piece {
+    const { text } = this;
+    const start = this.pos;
+    const match =
+      this.dialect === 'cmd'
+        ? /^%([A-Za-z_][A-Za-z0-9_]*)%/.exec(text.slice(start))
+        : /^\$(?:\{([^}\n]*)\}|((?:env:)?[A-Za-z_][A-Za-z0-9_]*))/.exec(text.slice(start));
+    if (match === null) {
+      if (this.dialect === 'powershell' && text[start + 1] === '(') {
+        let depth = 0;
+        for (let i = start + 1; i < text.length; i++) {
+          if (text[i] === '(') depth++;
+          else if (text[i] === ')' && --depth === 0) {
+            this.pos = i + 1;
+            return { value: text.slice(start, this.pos), unknown: [{ start: 0, end: this.pos - start, kind: 'substitution' }] };
+          }
+        }
+      }
+      this.pos++;
+      return { value: text[start]!, unknown: [] };
+    }
+    this.pos = start + match[0].length;
+    const name = match[1] ?? match[2]!;
+    const known = this.reading === 'intended' ? this.variables?.get(name) : undefined;
+    if (known !== undefined) return { value: known, unknown: [] };
+    return { value: match[0], unknown: [{ start: 0, end: match[0].length, kind: 'variable' }] };
+  }
+}
+
+/** PowerShell's escape sequences inside double quotes. */
+const BACKTICK_ESCAPES: Record<string, string> = { '0': '\0', a: '\x07', b: '\b', e: '\x1b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v' };
+
+/** A line that starts an `aws` command: after a prompt, PowerShell's call operator `&` or an assignment (`$TOKEN = aws ...`). */
+const WINDOWS_COMMAND_START = new RegExp(String.raw`^[ \t]*(?:${PROMPT_SOURCE})?(?:\$[A-Za-z_][A-Za-z0-9_:]*[ \t]*=[ \t]*|&[ \t]+|set[ \t]+"?[A-Za-z_][A-Za-z0-9_]*=)?(?:aws|awslocal)(?=[ \t]|$)`);
+
+export function startsWindowsAwsCommand(text: string): boolean {
+  return WINDOWS_COMMAND_START.test(text) || startsAwsCommand(text);
+}
+
+/** Where the command's words start: its `aws` word, or after the prompt. */
+function windowsCommandStart(text: string): { start: number; promptLength: number } {
+  const { promptLength } = commandStart(text, false);
+  const match = WINDOWS_COMMAND_START.exec(text);
+  return { start: match === null ? promptLength : match[0].length - (match[0].endsWith('awslocal') ? 8 : 3), promptLength };
+}
+
+/** Reads a command as PowerShell or cmd would, and as its author meant it (continuations of another shell joined in). */
+export function readWindowsCommand(lines: SourceLine[], dialect: WindowsDialect, variables?: ReadonlyMap<string, string>): ShellCommand {
+  const text = lines.map((line) => line.text).join('\n');
+  const pointAt = pointMapper(lines);
+  const { start, promptLength } = windowsCommandStart(text);
+  const asShell = new WindowsReader(text, pointAt, dialect, 'shell', start, variables).read();
+  const intended = new WindowsReader(text, pointAt, dialect, 'intended', start, variables).read();
+  const issues: ShellIssue[] = [];
+  if (promptLength > 0) issues.push({ kind: 'prompt', message: 'A leading shell prompt is not part of the command; the harness ignores it.', start: pointAt(0), end: pointAt(promptLength) });
+  issues.push(...asShell.issues);
+  return {
+    text,
+    lines,
+    position: { start: pointAt(0), end: pointAt(text.length) },
+    argv: asShell.words.map((word) => word.value),
+    words: asShell.words,
+    intendedWords: intended.words,
+    issues,
+  };
+}
+
+/** The line ends in a continuation the author meant (this shell's, bash's or the other Windows shell's). */
+const LINE_CONTINUES = /(?:^|[ \t])[`^\\][ \t]*$|[`^]$/;
+
+/**
+ * Splits a PowerShell or cmd block into commands, as splitBlock does for bash: a command goes on while its lines end in
+ * a continuation (of any shell: the author meant one) or the next holds more parameters; JSON right after it is its output.
+ */
+export function splitWindowsBlock(lines: SourceLine[]): LineGroup[] {
+  const groups: LineGroup[] = [];
+  let current: LineGroup | undefined;
+  for (const line of lines) {
+    const starts = startsWindowsAwsCommand(line.text);
+    if (current?.output) {
+      if (!starts) {
+        current.output.push(line);
+        continue;
+      }
+    } else if (current !== undefined && !starts) {
+      const last = current.lines.at(-1)!.text;
+      if (JSON_START.test(line.text) && startsWindowsAwsCommand(current.lines[0]!.text) && !LINE_CONTINUES.test(last) && !OPTION_AT_LINE_END.test(last)) {
+        current.output = [line];
+      } else {
+        current.lines.push(line);
+      }
+      continue;
+    }
+    if (line.text.trim() !== '') {
+      current = { lines: [line] };
+      groups.push(current);
+    }
+  }
+  return groups.map((group) => {
+    const output = withoutTrailingBlanks(group.output ?? []);
+    return { lines: withoutTrailingBlanks(group.lines), ...(output.length > 0 && { output }) };
+  });
+}
+
+const POWERSHELL_ASSIGNMENT = new RegExp(String.raw`^[ \t]*(?:${PROMPT_SOURCE})?\$((?:env:)?[A-Za-z_][A-Za-z0-9_]*)[ \t]*=[ \t]*(.*)$`);
+const CMD_ASSIGNMENT = new RegExp(String.raw`^[ \t]*(?:${PROMPT_SOURCE})?set[ \t]+"?([A-Za-z_][A-Za-z0-9_]*)=(.*?)"?[ \t]*$`, 'i');
+
+/** Records `$NAME = "value"` / `$env:NAME = ...` (PowerShell) and `set NAME=value` (cmd); unknown content forgets the name. */
+export function recordWindowsAssignments(lines: SourceLine[], dialect: WindowsDialect, variables: Map<string, string>): void {
+  for (const line of lines) {
+    const match = (dialect === 'powershell' ? POWERSHELL_ASSIGNMENT : CMD_ASSIGNMENT).exec(line.text);
+    if (match === null) continue;
+    const [, name, rest] = match as unknown as [string, string, string];
+    if (dialect === 'cmd') {
+      if (/%[^%]*%|<[A-Za-z]/.test(rest)) variables.delete(name);
+      else variables.set(name, rest);
+      continue;
+    }
+    const valueLine: SourceLine = { ...line, text: rest };
+    const [word, ...more] = new WindowsReader(rest, pointMapper([valueLine]), 'powershell', 'intended', 0, variables).read().words;
+    if (word === undefined || more.length > 0 || word.unknown !== undefined) variables.delete(name);
+    else variables.set(name, word.value);
+  }
+}

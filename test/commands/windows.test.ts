@@ -1,0 +1,84 @@
+import { describe, expect, test } from 'vitest';
+import { readCommandsInBlock } from '../../src/commands/index.js';
+import type { ShellCommand } from '../../src/commands/types.js';
+import { readWindowsCommand, type WindowsDialect } from '../../src/commands/windows.js';
+import { indentedBlock } from './support.js';
+
+function read(text: string, dialect: WindowsDialect, variables?: Map<string, string>): ShellCommand {
+  return readWindowsCommand(indentedBlock(text).lines, dialect, variables);
+}
+const intended = (command: ShellCommand) => command.intendedWords.map((word) => word.value);
+const issues = (command: ShellCommand) => command.issues.map((issue) => `${issue.kind} ${issue.start.line}:${issue.start.column}: ${issue.message}`);
+
+describe('PowerShell', () => {
+  test('a backtick at the line end continues the command: no finding', () => {
+    const command = read("aws s3api put-object `\n    --bucket b `\n    --key 'it''s here'", 'powershell');
+    expect(command.argv).toEqual(['aws', 's3api', 'put-object', '--bucket', 'b', '--key', "it's here"]);
+    expect(command.issues).toEqual([]);
+  });
+  test("double quotes take backtick escapes and doubled quotes; single quotes keep everything", () => {
+    const command = read('aws x --a "say `"hi`" ""now""`t" --b \'$literal `n\'', 'powershell');
+    expect(command.argv).toEqual(['aws', 'x', '--a', 'say "hi" "now"\t', '--b', '$literal `n']);
+  });
+  test('$var, ${var}, $env:X and $(...) are unknown as meant, unless the document assigned them', () => {
+    const command = read('aws x --a $Pool --b "$env:REGION-x" --c $(Get-Date) --d ${Known}', 'powershell', new Map([['Known', 'k']]));
+    expect(intended(command)).toEqual(['aws', 'x', '--a', '$Pool', '--b', '$env:REGION-x', '--c', '$(Get-Date)', '--d', 'k']);
+    expect(command.intendedWords.map((word) => word.unknown?.map((span) => `${span.kind} ${span.start}-${span.end}`))).toEqual([
+      undefined, undefined, undefined, ['variable 0-5'], undefined, ['variable 0-11'], undefined, ['substitution 0-11'], undefined, undefined,
+    ]);
+  });
+  test('a bash `\\` continuation is a defect: PowerShell runs the next line apart; as meant the command goes on', () => {
+    const command = read('aws s3 ls \\\n    --recursive', 'powershell');
+    expect(command.argv).toEqual(['aws', 's3', 'ls', '\\']);
+    expect(intended(command)).toEqual(['aws', 's3', 'ls', '--recursive']);
+    expect(issues(command)).toEqual([
+      'bash-continuation 3:15: A `\\` at the end of a line continues a bash command, not a PowerShell one: PowerShell passes the `\\` as an argument and runs the next line as a separate command; end the line with a backtick instead.',
+    ]);
+    expect(command.issues[0]!.continuation).toBe('`');
+  });
+  test('blanks after the backtick, a missing one, and an unquoted <placeholder> (reserved `<`)', () => {
+    expect(issues(read('aws s3 ls ` \n    --recursive', 'powershell'))).toEqual([
+      'space-after-continuation 3:15: Spaces after the backtick at the end of this line make PowerShell read an escaped space and end the command here; remove them.',
+    ]);
+    expect(issues(read('aws s3 ls\n    --recursive', 'powershell'))).toEqual([
+      'missing-continuation 3:13: This line does not end in a backtick, so PowerShell runs the command without the parameters on the next line; add ` `` at the end of the line.',
+    ]);
+    const placeholder = read('aws s3 ls <bucket-name> --recursive', 'powershell');
+    expect(intended(placeholder)).toEqual(['aws', 's3', 'ls', '<bucket-name>', '--recursive']);
+    expect(issues(placeholder)).toEqual([
+      'placeholder-syntax-error 3:15: PowerShell refuses this command: `<` is reserved for future use, so the unquoted `<bucket-name>` is a syntax error; quote the placeholder or replace it with a value.',
+    ]);
+  });
+  test('an unclosed quote is reported once; as meant the value ends before the next option and is unreliable', () => {
+    const command = read("aws x --a 'abc --b c", 'powershell');
+    expect(issues(command)).toEqual(['unbalanced-quote 3:15: This single quote is never closed: PowerShell would wait for more input instead of running the command.']);
+    expect(intended(command)).toEqual(['aws', 'x', '--a', 'abc', '--b', 'c']);
+    expect(command.intendedWords[3]!.unknown).toEqual([{ start: 0, end: 3, kind: 'unreliable' }]);
+  });
+});
+
+describe('cmd', () => {
+  test('`^` at the line end continues; "..." quotes; ^ escapes; %VAR% is a variable', () => {
+    const command = read('aws x ^\n  --a "b c" --d e^&f --g %TOKEN% --h "{\\"k\\": 1}"', 'cmd');
+    expect(command.argv).toEqual(['aws', 'x', '--a', 'b c', '--d', 'e&f', '--g', '%TOKEN%', '--h', '{"k": 1}']);
+    expect(command.issues).toEqual([]);
+    expect(command.intendedWords[7]!.unknown).toEqual([{ start: 0, end: 7, kind: 'variable' }]);
+  });
+  test('a bash `\\` or PowerShell backtick continuation is a defect in cmd', () => {
+    expect(issues(read('aws s3 ls `\n  --recursive', 'cmd'))).toEqual([
+      'powershell-continuation 3:15: A backtick at the end of a line continues a PowerShell command; cmd reads it as an argument and runs the next line as a separate command; end the line with a `^` instead.',
+    ]);
+  });
+});
+
+describe('blocks in a Windows dialect', () => {
+  test('prompts, assignments and JSON output', () => {
+    const variables = new Map<string, string>();
+    const { lines } = indentedBlock('PS C:\\> $Pool = "us-west-2_X"\nPS C:\\> aws cognito-idp describe-user-pool --user-pool-id $Pool\n{\n    "UserPool": {}\n}');
+    const commands = readCommandsInBlock(lines, { dialect: 'powershell', variables });
+    expect(commands.map(({ command }) => command.words.map((word) => word.value))).toEqual([['aws', 'cognito-idp', 'describe-user-pool', '--user-pool-id', 'us-west-2_X']]);
+    expect(commands[0]!.output?.map((line) => line.text)).toEqual(['{', '    "UserPool": {}', '}']);
+    const cmd = readCommandsInBlock(indentedBlock('set POOL=p1\naws cognito-idp list-users --user-pool-id %POOL%').lines, { dialect: 'cmd', variables });
+    expect(cmd[0]!.command.words.at(-1)!.value).toBe('p1');
+  });
+});
