@@ -28,6 +28,7 @@ import { didYouMean } from '../suggest.js';
 import type { CommandTranslation, InputProblem, InputProblemKind, ProblemGroup } from './types.js';
 import { memberRef } from '../members.js';
 import { shapeOf, toApiValue, unpackArgument, usesOldListCase, validateValue, type UnpackContext } from './values.js';
+import { hasUnknown, holdsUnknown, isUnreliable, isWhollyUnknown, jsonErrorBeforeUnknown, markedText, sliceSpans } from './unknown.js';
 
 export type { CommandTranslation, InputProblem, InputProblemKind, ParsedArgument } from './types.js';
 
@@ -192,6 +193,8 @@ export function translateCommand(command: AwsCommand, options: TranslateOptions)
     arguments: [],
   };
   const report: Reporter = (kind, message, words, group) => {
+    // Words read after a shell error get no model findings; a message quoting unknown content came from a check that needed it.
+    if (words.some(isUnreliable) || holdsUnknown(message)) return;
     // Messages quote values, and values read from files span lines: a finding is one line.
     if (words.length > 0) problems.push({ kind, message: message.replace(/\r?\n/g, '\\n'), ...span(words), ...(group ? { group } : {}) });
   };
@@ -278,7 +281,9 @@ type Reporter = (kind: InputProblemKind, message: string, words: readonly Word[]
 function splitOption(word: Word): { option: string; inlineValue?: Word } {
   const equals = word.value.indexOf('=');
   if (!word.value.startsWith('--') || equals < 0) return { option: word.value };
-  return { option: word.value.slice(0, equals), inlineValue: { ...word, value: word.value.slice(equals + 1) } };
+  const unknown = sliceSpans(word.unknown, equals + 1);
+  const { unknown: _, ...known } = word;
+  return { option: word.value.slice(0, equals), inlineValue: { ...known, value: word.value.slice(equals + 1), ...(unknown ? { unknown } : {}) } };
 }
 
 function readArguments(translation: CommandTranslation, state: ReadState): void {
@@ -309,8 +314,10 @@ function readArguments(translation: CommandTranslation, state: ReadState): void 
     resolution ??= resolveOption(option, table);
     if (resolution === undefined) {
       const values = takeValues(words, index + 1, '+');
-      report('unknown-parameter', `Unknown parameter '${option}' for 'aws ${service} ${operation}'.${didYouMean(option, [...table.keys(), ...GLOBAL_OPTION_NAMES])}`, [word]);
       index += values.length;
+      // `--$OPTION`, `--<name>`: which option the reader means is not known.
+      if (hasUnknown(word)) continue;
+      report('unknown-parameter', `Unknown parameter '${option}' for 'aws ${service} ${operation}'.${didYouMean(option, [...table.keys(), ...GLOBAL_OPTION_NAMES])}`, [word]);
       continue;
     }
     if ('ambiguous' in resolution) {
@@ -371,7 +378,8 @@ function readArguments(translation: CommandTranslation, state: ReadState): void 
     report('missing-required-parameter', `'aws ${service} ${operation}' needs an output file name after its options (outfile).`, state.operationWords);
   }
 
-  buildInput(translation, state, given, globals, parserStopped);
+  // Words read after a shell error may hide the options the author gave: the required check would guess.
+  buildInput(translation, state, given, globals, parserStopped || words.some(isUnreliable));
 }
 
 /** A quoted value on one line of a message: long ones cut. */
@@ -394,7 +402,8 @@ function takeValues(words: Word[], start: number, count: ArgumentSpec['values'])
 /** A CLI option's value against the CLI's own rules (choices, integers); reports and says no when it breaks them. */
 function optionValueAccepted(name: string, values: Word[], word: Word, report: ReadState['report']): boolean {
   const value = values[0]?.value;
-  if (value === undefined) return true;
+  // `--output $FORMAT`, `--query "$QUERY"`: the choice or expression is not known here.
+  if (value === undefined || hasUnknown(values[0]!)) return true;
   const choices = OPTION_CHOICES[name];
   if (choices && !choices.includes(value)) {
     report('invalid-parameter-value', `Invalid value '${value}' for '${name}': choose from ${choices.join(', ')}.`, [word, ...values]);
@@ -444,6 +453,11 @@ function buildInput(
       fromCommandLine[spec.member] = spec.flagValue;
       continue;
     }
+    // A whole value not known here (`--attributes $ATTRS`, `--limit <n>`) is taken as given, unchecked.
+    if (values.some(isWhollyUnknown)) {
+      fromCommandLine[spec.member] = values.length === 1 && spec.values !== '+' ? values[0]!.value : values.map((word) => word.value);
+      continue;
+    }
     const texts = resolveParamFiles(values, state, spec);
     if (texts === undefined) continue;
     const context = valueContext(state, spec.member, binaryFormat, valueWords, texts.shownAt ?? '');
@@ -456,7 +470,7 @@ function buildInput(
     const value = spec.read ? spec.read(texts.values) : unpackArgument(spec.ref, texts.values, context, name);
     if (value === undefined) continue;
     validateValue(model, shape, value, spec.member, context);
-    fromCommandLine[spec.member] = toApiValue(model, shape, value, binaryFormat);
+    fromCommandLine[spec.member] = texts.marked ? asWritten(state, spec, values, binaryFormat) : toApiValue(model, shape, value, binaryFormat);
   }
 
   const input = fromInputFile
@@ -524,16 +538,34 @@ function valueContext(state: ReadState, member: string, binaryFormat: string, wo
   };
 }
 
-/** The words of a value with `file://` / `fileb://` resolved; undefined when the file cannot be seen. */
-function resolveParamFiles(values: Word[], state: ReadState, spec: ArgumentSpec): { values: string[]; binary?: Uint8Array; shownAt?: string } | undefined {
+/**
+ * A value holding unknown content as the SDK would get it: read from the words as written, without checks (those
+ * were made on the marked text), or the text itself where it does not read.
+ */
+function asWritten(state: ReadState, spec: ArgumentSpec, values: Word[], binaryFormat: string): unknown {
+  const unchecked: UnpackContext = { model: state.model, binaryFormat, report: () => undefined };
+  const texts = values.map((word) => word.value);
+  const value = spec.read ? spec.read(texts) : unpackArgument(spec.ref!, texts, unchecked, '');
+  return value === undefined ? (texts.length === 1 ? texts[0] : texts) : toApiValue(state.model, shapeOf(state.model, spec.ref!), value, binaryFormat);
+}
+
+/**
+ * The words of a value with `file://` / `fileb://` resolved, unknown content marked (`marked`); undefined when
+ * the file cannot be seen.
+ */
+function resolveParamFiles(values: Word[], state: ReadState, spec: ArgumentSpec): { values: string[]; binary?: Uint8Array; shownAt?: string; marked?: boolean } | undefined {
   const single = values.length === 1 ? values[0]! : undefined;
   const shape = spec.ref ? shapeOf(state.model, spec.ref) : undefined;
+  if (single && hasUnknown(single) && (/^fileb?:\/\//.test(single.value) || (shape?.type === 'blob' && shape.streaming))) {
+    state.report('missing-file', `'${single.value}' names its file through a value not known here: its content is not checked.`, [single]);
+    return undefined;
+  }
   if (shape?.type === 'blob' && shape.streaming && single) {
     readDocumentFile(single, single.value, state, 'binary');
     return undefined;
   }
   const match = single ? /^(fileb?):\/\/(.*)$/s.exec(single.value) : null;
-  if (!single || !match) return { values: values.map((word) => word.value) };
+  if (!single || !match) return values.some(hasUnknown) ? { values: values.map(markedText), marked: true } : { values: values.map((word) => word.value) };
   const read = readDocumentFile(single, match[2]!, state, match[1] === 'fileb' ? 'binary' : 'text');
   if (read === undefined) return undefined;
   const shownAt = read.shownAt === undefined ? {} : { shownAt: read.shownAt };
@@ -580,16 +612,22 @@ function readDocumentFile(word: Word, filePath: string, state: ReadState, mode: 
 /** The members `--cli-input-json` supplies, when its JSON can be seen (inline or in a readable file). */
 function readCliInput(given: Map<string, { values: Word[] }>, state: ReadState): { members: Record<string, unknown>; shownAt?: string } | undefined {
   const word = given.get('--cli-input-json')?.values[0];
-  if (!word) return undefined;
+  // `--cli-input-json "$JSON"`: what it supplies is not known here.
+  if (!word || isWhollyUnknown(word)) return undefined;
   const match = /^file:\/\/(.*)$/s.exec(word.value);
-  const read = match ? readDocumentFile(word, match[1]!, state, 'text') : { content: word.value };
+  if (match && hasUnknown(word)) {
+    state.report('missing-file', `'${word.value}' names its file through a value not known here: its content is not checked.`, [word]);
+    return undefined;
+  }
+  const read = match ? readDocumentFile(word, match[1]!, state, 'text') : { content: markedText(word) };
   if (typeof read?.content !== 'string') return undefined;
   const shownAt = read.shownAt ?? '';
   let value: unknown;
   try {
     value = JSON.parse(read.content);
   } catch (error) {
-    // The CLI rejects it; what it supplies stays unknown.
+    // The CLI rejects it; what it supplies stays unknown. Past an unknown JSON value the syntax depends on its content.
+    if (!jsonErrorBeforeUnknown(read.content, error as Error)) return undefined;
     state.report('invalid-parameter-value', `Error parsing parameter '--cli-input-json': Invalid JSON: ${(error as Error).message}${shownAt}`, [word]);
     return undefined;
   }
@@ -597,3 +635,4 @@ function readCliInput(given: Map<string, { values: Word[] }>, state: ReadState):
   state.report('invalid-parameter-value', `'--cli-input-json' is not a JSON object.${shownAt}`, [word]);
   return undefined;
 }
+

@@ -6,6 +6,7 @@ import { parseShorthand, type ShorthandValue } from '../../commands/shorthand.js
 import { javaPatternToJs } from '../patterns.js';
 import type { ServiceModel, Shape, ShapeRef } from '../types.js';
 import { memberRef } from '../members.js';
+import { holdsUnknown, jsonErrorBeforeUnknown, shorthandErrorBeforeUnknown } from './unknown.js';
 
 export type ValueSeverity = 'error' | 'warning';
 
@@ -102,6 +103,8 @@ function parseJson(text: string, context: UnpackContext, name: string): unknown 
   try {
     return JSON.parse(text);
   } catch (error) {
+    // Past an unknown value (`{"Count": $N}`) the syntax depends on its content.
+    if (!jsonErrorBeforeUnknown(text, error as Error)) return undefined;
     context.report('invalid-parameter-value', `Error parsing parameter '${name}': Invalid JSON: ${(error as Error).message}`);
     return undefined;
   }
@@ -191,13 +194,15 @@ function shorthand(text: string, context: UnpackContext, name: string): Record<s
   const result = parseShorthand(text);
   // A value read from a file the document does not show cannot be checked, like a `file://` argument.
   if ('value' in result) return result.readsFiles ? undefined : result.value;
+  if (!shorthandErrorBeforeUnknown(text, result.error.offset)) return undefined;
   context.report('invalid-parameter-value', `Error parsing parameter '${name}': ${result.error.message} at offset ${result.error.offset}.`);
   return undefined;
 }
 
 /** botocore's parameter validation plus the constraints the service checks (enum, length, range, pattern). */
 export function validateValue(model: ServiceModel, shape: Shape, value: unknown, path: string, context: UnpackContext): void {
-  if (value === undefined || shape.document) return;
+  // Type, enum, length, pattern and timestamp checks need the content a placeholder or variable stands for.
+  if (value === undefined || shape.document || (typeof value === 'string' && holdsUnknown(value))) return;
   const invalidType = (expected: string) =>
     context.report('invalid-parameter-value', `Invalid type for parameter ${path}, value: ${pythonRepr(value)}, type: ${typeName(value)}, valid types: ${expected}.`);
   switch (shape.type) {
