@@ -91,9 +91,10 @@ describe('translateCommand', () => {
       "missing-file: '../../outside.json' is outside the documents folder: not read.",
     ]);
     expect(kinds('aws cognito-idp list-users --user-pool-id file://.')).toEqual(["missing-file: '.' is a folder, not a file: its content is not checked."]);
-    // `file://<path>/input.json`: as the author meant it, a file name with a placeholder in it (shell-syntax reports the redirections bash sees).
+    // `file://<path>/input.json`: as the author meant it, a file name with a placeholder in it (shell-syntax reports the
+    // redirections bash sees); which file it names is not known, so it is not read and not called missing.
     expect(kinds('aws cognito-idp list-users --cli-input-json file://<path>/input.json')).toEqual([
-      "missing-file: '<path>/input.json' does not exist beside the document: its content is not checked.",
+      "missing-file: 'file://<path>/input.json' names its file through a value not known here: its content is not checked.",
     ]);
   });
 
