@@ -33,6 +33,8 @@ describe('xformName (botocore xform_name)', () => {
     ['DBInstanceIdentifier', '-', 'db-instance-identifier'],
     ['RespondToAuthChallenge', '-', 'respond-to-auth-challenge'],
     ['Ipv6Address', '-', 'ipv6-address'],
+    // botocore's plural special case puts its separator first even when nothing stands before the acronym.
+    ['UPs', '-', '-ups'],
   ];
   it.each(cases)('%s with %s → %s', (name, sep, expected) => {
     expect(xformName(name, sep)).toBe(expected);
@@ -42,7 +44,8 @@ describe('xformName (botocore xform_name)', () => {
 
   it('gives lower-case words of letters and digits joined by single separators', () => {
     fc.assert(
-      fc.property(identifier, (name) => {
+      // Except a name that is all one plural acronym (`UPs`), as above.
+      fc.property(identifier.filter((name) => !/^[A-Z]{2,}s$/.test(name)), (name) => {
         expect(xformName(name, '-')).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
       }),
     );
