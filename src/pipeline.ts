@@ -1,6 +1,6 @@
 import type { VFile } from 'vfile';
 import { parseDocument } from './document/index.js';
-import { readDocument, type ReadResult } from './document/read.js';
+import { readDocument, type ReadProblem, type ReadResult } from './document/read.js';
 import { buildExampleDocument } from './examples/index.js';
 import type { ExampleDocument } from './examples/types.js';
 import { runRules, type EngineOptions } from './rules/engine.js';
@@ -29,7 +29,7 @@ export async function analyzeFile(
 export async function analyzeVFile(
   filePath: string,
   file: VFile,
-  readProblem: string | undefined,
+  readProblem: ReadProblem | undefined,
   options: EngineOptions,
 ): Promise<FileResult> {
   const document = readProblem === undefined ? parseExamples(filePath, file) : unreadable(filePath, file, readProblem);
@@ -43,7 +43,7 @@ export function parseExamples(filePath: string, file: VFile): ExampleDocument {
 }
 
 /** A file that could not be read as text: an empty document that carries the reason for `unreadable-file`. */
-function unreadable(filePath: string, file: VFile, problem: string): ExampleDocument {
+function unreadable(filePath: string, file: VFile, problem: ReadProblem): ExampleDocument {
   file.data.readProblem = problem;
   return { path: filePath, format: 'rst', file, tree: { type: 'root', children: [] }, examples: [] };
 }
@@ -51,6 +51,6 @@ function unreadable(filePath: string, file: VFile, problem: string): ExampleDocu
 declare module 'vfile' {
   interface DataMap {
     /** Why the file could not be read as a text document. */
-    readProblem: string;
+    readProblem: ReadProblem;
   }
 }

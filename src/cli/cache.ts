@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cacheFolder } from '../model/load.js';
+import { cacheFolder } from '../model/cache-folder.js';
 import type { Finding } from '../rules/types.js';
 import type { ExampleSummary } from './types.js';
 

@@ -4,6 +4,8 @@ import { createRequire } from 'node:module';
 import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import type { SeveritySetting } from '../rules/engine.js';
 import { parseJsonText } from '../document/json-text.js';
+import { didYouMean } from '../model/suggest.js';
+import { allRules, ruleById } from '../rules/index.js';
 
 export const CONFIG_FILE_NAME = 'docs-harness.config.json';
 
@@ -60,12 +62,15 @@ export function loadConfig(cwd: string, explicitPath?: string): { config: Config
   return { config: parseConfig(text, file, shownName), path: file };
 }
 
-/** The nearest `docs-harness.config.json` in `cwd` or above, up to the filesystem root. */
+/**
+ * The nearest `docs-harness.config.json` in `cwd` or above, up to the repository's top (the folder holding
+ * `.git`) or the filesystem root: a config file outside the repository is no part of it.
+ */
 export function findConfigFile(cwd: string): string | undefined {
   for (let folder = path.resolve(cwd); ; folder = path.dirname(folder)) {
     const candidate = path.join(folder, CONFIG_FILE_NAME);
     if (statSync(candidate, { throwIfNoEntry: false })?.isFile()) return candidate;
-    if (path.dirname(folder) === folder) return undefined;
+    if (statSync(path.join(folder, '.git'), { throwIfNoEntry: false }) || path.dirname(folder) === folder) return undefined;
   }
 }
 
@@ -77,6 +82,9 @@ export function parseConfig(text: string, file: string, shownName = path.basenam
   // Keys may hold line breaks: keep the message on one line.
   if (!validate(parsed.value)) throw new ConfigError(`${shownName}: ${describeSchemaError(validate.errors![0]!).replace(/[\r\n]+/g, ' ')}`);
   const raw = parsed.value as Omit<Partial<Config>, 'root'>;
+  for (const id of Object.keys(raw.rules ?? {})) {
+    if (!ruleById(id)) throw new ConfigError(`${shownName}: /rules: unknown rule '${id}'.${didYouMean(id, allRules.map((rule) => rule.id))} Run 'docs-harness rules' for the list.`);
+  }
   if (raw.replay?.target === 'endpoint' && raw.replay.endpointUrl === undefined) {
     throw new ConfigError(`${shownName}: /replay/endpointUrl is required when /replay/target is endpoint`);
   }

@@ -4,7 +4,8 @@ import type { Example } from '../examples/types.js';
 import { translateCommand } from '../model/input/index.js';
 import type { ModelIndex } from '../model/types.js';
 import { jsonMessage } from '../reports/json.js';
-import { formatPretty } from '../reports/pretty.js';
+import { formatReport } from '../reports/index.js';
+import { visible } from '../reports/visible.js';
 import type { FileResult } from '../pipeline.js';
 import type { RunReport } from '../reports/types.js';
 
@@ -26,7 +27,7 @@ export function formatExtract(result: { report: RunReport; outcomes: { extract?:
       for (const output of example.outputs) lines.push(`    ${output.line}-${output.endLine}: output (${output.kind}${output.cue ? `, ${output.cue}` : ''})`);
     }
   }
-  return `${lines.join('\n')}\n${formatPretty(result.report, { colour: false })}`;
+  return `${lines.map(visible).join('\n')}\n${formatReport(result.report, 'pretty', { colour: false, version: '' })}`;
 }
 
 export type ExtractedFile = ReturnType<typeof describeFile>;

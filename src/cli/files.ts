@@ -1,46 +1,82 @@
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
+import type { ReadProblem } from '../document/read.js';
 import { UsageError } from './errors.js';
 
 export interface DocumentPath {
   path: string;
   /** Named on the command line (read whatever its name) rather than found in a folder. */
   explicit: boolean;
+  /** Why the document is not read at all (it resolves outside the checked folder, its folder cannot be read). */
+  skip?: ReadProblem;
+}
+
+/** A folder the walk passed over on purpose, said at info level so nothing is left out silently. */
+export interface SkippedFolder {
+  path: string;
+  reason: string;
+}
+
+export interface Collected {
+  documents: DocumentPath[];
+  skipped: SkippedFolder[];
 }
 
 // Data files beside examples (`file://` inputs, scenario files) are not documents and not worth a finding.
 const dataExtensions = new Set(['.json', '.yaml', '.yml']);
-const skippedFolders = new Set(['node_modules', '.git']);
+// Never documents, and too common to be worth a note.
+const silentlySkipped = new Set(['node_modules', '.git']);
 
 /** Files to check: named files as they are, folders walked in sorted order for stable reports. */
-export async function collectDocuments(inputs: string[]): Promise<DocumentPath[]> {
-  const found: DocumentPath[] = [];
+export async function collectDocuments(inputs: string[]): Promise<Collected> {
+  const collected: Collected = { documents: [], skipped: [] };
   for (const input of inputs) {
     const info = await stat(input).catch(() => undefined);
     if (!info) throw new UsageError(`no such file or folder: ${input}`);
-    if (info.isDirectory()) await walk(input, found);
-    else found.push({ path: input, explicit: true });
+    if (info.isDirectory()) await walk(input, await realpath(input), collected);
+    else collected.documents.push({ path: input, explicit: true });
   }
-  return found;
+  return collected;
 }
 
-async function walk(folder: string, found: DocumentPath[]): Promise<void> {
-  const entries = await readdir(folder, { withFileTypes: true });
+async function walk(folder: string, realRoot: string, collected: Collected): Promise<void> {
+  let entries;
+  try {
+    entries = await readdir(folder, { withFileTypes: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    collected.documents.push({ path: folder, explicit: false, skip: { message: `the folder cannot be read (${code}): its documents are not checked`, severity: 'error' } });
+    return;
+  }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
-    if (entry.name.startsWith('.') || skippedFolders.has(entry.name)) continue;
+    if (silentlySkipped.has(entry.name)) continue;
     const full = path.join(folder, entry.name);
-    if (entry.isDirectory()) await walk(full, found);
-    // A link to a file is read like the file; links to folders are not followed (they can loop).
-    else if ((entry.isFile() || (entry.isSymbolicLink() && (await stat(full).catch(() => undefined))?.isFile())) && !dataExtensions.has(path.extname(entry.name).toLowerCase())) {
-      found.push({ path: full, explicit: false });
+    const isFolder = entry.isDirectory() || (entry.isSymbolicLink() && (await stat(full).catch(() => undefined))?.isDirectory());
+    if (entry.name.startsWith('.')) {
+      if (isFolder) collected.skipped.push({ path: full, reason: 'a hidden folder (name it on the command line to check it)' });
+      continue;
+    }
+    if (isFolder && entry.isSymbolicLink()) {
+      // Links to folders can loop or lead out of the tree.
+      collected.skipped.push({ path: full, reason: 'a symbolic link to a folder (not followed)' });
+    } else if (isFolder) {
+      await walk(full, realRoot, collected);
+    } else if (dataExtensions.has(path.extname(entry.name).toLowerCase())) {
+      continue;
+    } else if (entry.isFile()) {
+      collected.documents.push({ path: full, explicit: false });
+    } else if (entry.isSymbolicLink() && (await stat(full).catch(() => undefined))?.isFile()) {
+      // A link to a file is read like the file, unless it leads out of the folder being checked.
+      const target = await realpath(full);
+      const inside = target === realRoot || target.startsWith(realRoot + path.sep);
+      collected.documents.push({ path: full, explicit: false, ...(inside ? {} : { skip: { message: 'skipped: resolves outside the checked folder', severity: 'info' } }) });
     }
   }
 }
 
-/** How a path is shown in reports: relative to the working folder, with `/` separators. */
+/** How a path is shown in reports: relative to the working folder, with `/` separators (never the machine's absolute path). */
 export function displayPath(filePath: string, cwd: string): string {
   const relative = path.relative(cwd, path.resolve(cwd, filePath));
-  const shown = relative.startsWith('..') || path.isAbsolute(relative) ? path.resolve(cwd, filePath) : relative;
-  return shown.split(path.sep).join('/');
+  return (relative === '' ? '.' : relative).split(path.sep).join('/');
 }

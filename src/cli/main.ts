@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, realpathSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
@@ -18,43 +18,91 @@ import { openReplayTarget, REPLAY_TARGETS, type ReplayTarget, type TargetOptions
 import { fixFiles, runFiles, type RunResult, type Selection } from './run.js';
 import { ShardSpecError } from './shard.js';
 
-const usage = `Usage: docs-harness <command> [options] <paths...>
+/** Every flag's help line, by flag; each command's help lists its own. */
+const FLAG_HELP: Record<string, string> = {
+  models: '--models DIR            botocore data folder (<service>/<api-version>/service-2.json[.gz]);\n                          default: the embedded cognito-idp model',
+  format: `--format FORMAT         ${REPORT_FORMATS.join('|')} (default pretty)`,
+  'format-list': '--format FORMAT         pretty|json (default pretty)',
+  output: '--output FILE           write the report to FILE instead of standard output (never a checked document)',
+  config: '--config FILE           use FILE instead of the nearest docs-harness.config.json',
+  only: '--only RULE             run only this rule (repeatable)',
+  target: `--target TARGET         replay against ${REPLAY_TARGETS.join('|')}`,
+  'endpoint-url': '--endpoint-url URL      with --target endpoint: the server (loopback only unless --allow-remote)',
+  'allow-remote': '--allow-remote          let --target endpoint reach a non-loopback address',
+  'allow-aws': '--allow-aws             let --target aws create and delete resources in your AWS account (needs --region)',
+  scenarios: '--scenarios DIR         folder of <service>/<operation>.scenario.json files for live replay',
+  region: '--region REGION         region for replay clients',
+  baseline: '--baseline FILE         report only findings that are not in FILE',
+  'update-baseline': '--update-baseline       write the current findings to the --baseline FILE and exit 0',
+  changed: '--changed[=BASE]        check only files changed since BASE (default: the merge base with the default branch)',
+  shard: '--shard I/N             check only the I-th of N deterministic shards',
+  fix: '--fix                   write safe fixes in place (line endings and everything else kept)',
+  cache: '--cache                 keep each file\'s findings between runs and re-check only what changed\n                          (not with a live replay target)',
+  'cache-location': '--cache-location DIR    where --cache keeps them (default node_modules/.cache/docs-harness/results)',
+  'allow-empty': '--allow-empty           exit 0 when the paths hold no document (default: a usage error, exit 2)',
+  'dry-run': '--dry-run               print a unified diff instead of writing',
+  service: '--service NAME          the service (CLI name, e.g. cognito-idp)',
+  out: '--out DIR               the folder to write the schemas to',
+  help: '-h, --help              show this help',
+};
 
-Commands:
-  check <paths...>     check documents, commands and outputs against the rules and the service models
-  replay <paths...>    check, and replay every command through the real SDK client (--target, default mock)
-  extract <paths...>   print the examples found: titles, commands as bash reads them, outputs
-  update <paths...>    rewrite documented JSON outputs from a replay (--target, default mock; --dry-run)
-  schemas              write JSON Schemas for a service (--service NAME --models DIR --out DIR)
-  rules                list the rules with their ids, default severities and descriptions
+const SELECTION_FLAGS = ['config', 'models', 'only', 'changed', 'shard', 'allow-empty'];
+const REPLAY_FLAGS = ['target', 'endpoint-url', 'allow-remote', 'allow-aws', 'scenarios', 'region'];
+const REPORT_FLAGS = ['format', 'output', 'baseline', 'update-baseline', 'cache', 'cache-location'];
+const CHECK_EXIT = 'Exit codes: 0 no error-level findings, 1 error-level findings, 2 usage or internal error.';
 
-Options:
-  --models DIR            botocore data folder (<service>/<api-version>/service-2.json[.gz]);
-                          default: the embedded cognito-idp model
-  --format FORMAT         check/replay: ${REPORT_FORMATS.join("|")} (default pretty); extract, rules: pretty|json
-  --output FILE           write the report to FILE instead of standard output
-  --config FILE           use FILE instead of the nearest docs-harness.config.json
-  --only RULE             run only this rule (repeatable)
-  --target TARGET         replay against ${REPLAY_TARGETS.join('|')}
-  --endpoint-url URL      with --target endpoint: the server (loopback only unless --allow-remote)
-  --allow-remote          let --target endpoint reach a non-loopback address
-  --allow-aws             let --target aws create and delete resources in your AWS account (needs --region)
-  --scenarios DIR         folder of <service>/<operation>.scenario.json files for live replay
-  --region REGION         region for replay clients
-  --baseline FILE         report only findings that are not in FILE
-  --update-baseline       write the current findings to the --baseline FILE and exit 0
-  --changed[=BASE]        check only files changed since BASE (default: the merge base with the default branch)
-  --shard I/N             check only the I-th of N deterministic shards
-  --fix                   write safe fixes in place (line endings and everything else kept)
-  --cache                 keep each file's findings between runs and re-check only what changed
-                          (not with a live replay target)
-  --cache-location DIR    where --cache keeps them (default node_modules/.cache/docs-harness/results)
-  --dry-run               update: print a unified diff instead of writing
-  -h, --help              show this help
-  --version               print the version
+/** Each command: its synopsis, what it does, its flags and its exit codes. */
+const COMMANDS: Record<string, { synopsis: string; summary: string; flags: string[]; exit: string }> = {
+  check: {
+    synopsis: 'check <paths...>',
+    summary: 'check documents, commands and outputs against the rules and the service models (never replays)',
+    flags: [...SELECTION_FLAGS, ...REPORT_FLAGS, 'fix', 'help'],
+    exit: CHECK_EXIT,
+  },
+  replay: {
+    synopsis: 'replay <paths...>',
+    summary: 'check, and replay every command through the real SDK client (--target, default mock)',
+    flags: [...SELECTION_FLAGS, ...REPLAY_FLAGS, ...REPORT_FLAGS, 'help'],
+    exit: CHECK_EXIT,
+  },
+  extract: {
+    synopsis: 'extract <paths...>',
+    summary: 'print the examples found: titles, commands as bash reads them, outputs',
+    flags: [...SELECTION_FLAGS, 'format-list', 'output', 'help'],
+    exit: CHECK_EXIT,
+  },
+  update: {
+    synopsis: 'update <paths...>',
+    summary: 'rewrite documented JSON outputs from a replay (--target, default mock)',
+    flags: ['config', 'models', ...REPLAY_FLAGS, 'dry-run', 'help'],
+    exit: 'Exit codes: 0 nothing needed to change, 1 files were changed (or, with --dry-run, would be), 2 usage or internal error.',
+  },
+  schemas: {
+    synopsis: 'schemas --service NAME --models DIR --out DIR',
+    summary: 'write the JSON Schemas (2020-12) of a service',
+    flags: ['service', 'models', 'out', 'help'],
+    exit: 'Exit codes: 0 written, 2 usage or internal error.',
+  },
+  rules: {
+    synopsis: 'rules',
+    summary: 'list the rules with their ids, default severities and descriptions',
+    flags: ['format-list', 'output', 'help'],
+    exit: 'Exit codes: 0 listed, 2 usage or internal error.',
+  },
+};
 
-Exit codes: 0 no error-level findings, 1 error-level findings, 2 usage or internal error.
-`;
+const usage =
+  'Usage: docs-harness <command> [options] <paths...>\n\nCommands:\n' +
+  Object.values(COMMANDS)
+    .map((command) => `  ${command.synopsis.split(' ')[0]!.padEnd(10)} ${command.summary}`)
+    .join('\n') +
+  "\n\nRun 'docs-harness <command> --help' for a command's options.\n  --version               print the version\n\n" +
+  `${CHECK_EXIT}\n`;
+
+function commandUsage(name: string): string {
+  const command = COMMANDS[name]!;
+  return `Usage: docs-harness ${command.synopsis} [options]\n\n${command.summary}\n\nOptions:\n${command.flags.map((flag) => `  ${FLAG_HELP[flag]!.replace(/\n/g, '\n  ')}`).join('\n')}\n\n${command.exit}\n`;
+}
 
 const options = {
   models: { type: 'string' },
@@ -76,6 +124,7 @@ const options = {
   cache: { type: 'boolean' },
   'cache-location': { type: 'string' },
   'dry-run': { type: 'boolean' },
+  'allow-empty': { type: 'boolean' },
   service: { type: 'string' },
   out: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
@@ -99,10 +148,19 @@ export async function main(argv: string[], io: Io = process): Promise<number> {
       io.stdout.write(`${packageVersion()}\n`);
       return 0;
     }
+    if (command === 'help' && paths[0] !== undefined && COMMANDS[paths[0]]) {
+      io.stdout.write(commandUsage(paths[0]));
+      return 0;
+    }
+    if (values.help && command !== undefined && COMMANDS[command]) {
+      io.stdout.write(commandUsage(command));
+      return 0;
+    }
     if (values.help || command === undefined || command === 'help') {
       io.stdout.write(usage);
       return command === undefined && !values.help ? 2 : 0;
     }
+    if (COMMANDS[command]) refuseForeignFlags(command, values);
     switch (command) {
       case 'check':
         return await check(paths, values, io, undefined);
@@ -132,6 +190,17 @@ export async function main(argv: string[], io: Io = process): Promise<number> {
 }
 
 type Values = ReturnType<typeof parseCommandLine>['values'];
+
+/** A flag the command does not take is a mistake to point out, not something to ignore silently. */
+function refuseForeignFlags(command: string, values: Values): void {
+  const accepted = new Set(COMMANDS[command]!.flags.map((flag) => (flag === 'format-list' ? 'format' : flag)));
+  accepted.add('version');
+  for (const [flag, value] of Object.entries(values)) {
+    if (value === undefined || accepted.has(flag)) continue;
+    const why = command === 'check' && REPLAY_FLAGS.includes(flag) ? ": check never replays; use 'docs-harness replay'" : '';
+    throw new UsageError(`${command} does not take --${flag}${why} (see 'docs-harness ${command} --help')`);
+  }
+}
 
 function parseCommandLine(argv: string[]) {
   try {
@@ -216,6 +285,7 @@ function chooseRules(values: Values, command: 'check' | 'replay' | 'extract'): r
 function selection(values: Values, config: Config): Selection {
   return {
     filter: config,
+    ...(values['allow-empty'] ? { allowEmpty: true } : {}),
     ...(values.changed !== undefined ? { changed: { base: values.changed || undefined, modelsDir: config.models } } : {}),
     ...(values.shard !== undefined ? { shard: values.shard } : {}),
   };
@@ -227,7 +297,8 @@ async function check(paths: string[], values: Values, io: Io, defaultTarget: Rep
   if (values['update-baseline'] && !values.baseline) throw new UsageError('--update-baseline needs --baseline FILE');
   const config = effectiveConfig(values, defaultTarget);
   const models = chooseModels(config);
-  const target = await openReplayTarget(config.replay, targetOptions(values));
+  // `check` never replays, whatever the config file says: replaying is `replay`'s job.
+  const target = defaultTarget === undefined ? undefined : await openReplayTarget(config.replay, targetOptions(values));
   try {
     const rules = chooseRules(values, target === undefined ? 'check' : 'replay');
     // A live target answers differently from run to run, so only checks and mock replays are cached.
@@ -258,7 +329,7 @@ async function check(paths: string[], values: Values, io: Io, defaultTarget: Rep
       }
     }
     const text = formatReport(result.report, format, { colour: colourWanted(values, io), version: packageVersion() });
-    await emit(text, values, io);
+    await emit(text, values, io, result.outcomes.map((outcome) => outcome.path));
     return exitCode(result);
   } finally {
     await target?.close();
@@ -303,7 +374,7 @@ async function extract(paths: string[], values: Values, io: Io): Promise<number>
     progress: progressReporter(io),
     describe: true,
   });
-  await emit(formatExtract(result, format), values, io);
+  await emit(formatExtract(result, format), values, io, result.outcomes.map((outcome) => outcome.path));
   return exitCode(result);
 }
 
@@ -335,10 +406,15 @@ function exitCode(result: RunResult): number {
   return result.report.files.some((file) => file.findings.some((finding) => finding.severity === 'error')) ? 1 : 0;
 }
 
-async function emit(text: string, values: Values, io: Io): Promise<void> {
+/** Writes the report to standard output or `--output`, which may never be one of the documents just checked. */
+async function emit(text: string, values: Values, io: Io, checked: string[] = []): Promise<void> {
   if (!values.output) {
     io.stdout.write(text);
     return;
+  }
+  const target = realpathOrSelf(path.resolve(values.output));
+  if (checked.some((document) => realpathOrSelf(path.resolve(document)) === target)) {
+    throw new UsageError(`--output ${values.output} is one of the checked documents: refusing to overwrite it`);
   }
   try {
     // As ESLint's --output-file does, the report's folder is made when it is missing.
@@ -346,6 +422,14 @@ async function emit(text: string, values: Values, io: Io): Promise<void> {
     await writeFile(values.output, text);
   } catch (error) {
     throw new UsageError(`cannot write the report to ${values.output}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+}
+
+function realpathOrSelf(file: string): string {
+  try {
+    return realpathSync(file);
+  } catch {
+    return file;
   }
 }
 

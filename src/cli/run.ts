@@ -8,6 +8,7 @@ import { analyzeFile, analyzeVFile, type FileResult } from '../pipeline.js';
 import type { RunReport } from '../reports/types.js';
 import type { EngineOptions, SeveritySetting } from '../rules/engine.js';
 import fileName, { notAnExampleReason } from '../rules/file-name.js';
+import unreadableFile from '../rules/unreadable-file.js';
 import { applyFixes } from '../rules/fix.js';
 import type { Rule } from '../rules/types.js';
 import { hashText, type ResultCache } from './cache.js';
@@ -15,6 +16,7 @@ import { changedFiles } from './changed.js';
 import { createPathFilter, type Config } from './config.js';
 import { describeFile } from './extract.js';
 import { collectDocuments, displayPath, type DocumentPath } from './files.js';
+import { UsageError } from './errors.js';
 import { selectShard } from './shard.js';
 import type { FileOutcome, RunResult } from './types.js';
 
@@ -28,6 +30,8 @@ export interface Selection {
   changed?: { base: string | undefined; modelsDir: string | undefined };
   /** `i/n`: only this deterministic share of the files. */
   shard?: string;
+  /** No document found is a clean run rather than a usage error. */
+  allowEmpty?: boolean;
 }
 
 export interface RunOptions {
@@ -61,8 +65,8 @@ export async function runFiles(inputs: string[], options: RunOptions): Promise<R
 
 /** One file through the result cache: its cached findings when nothing they depend on changed, else a fresh analysis. */
 async function analyzeCached(document: DocumentPath, roots: string[], options: RunOptions, cache: ResultCache): Promise<FileOutcome> {
-  // Files that are not examples are never read; unreadable ones are cheap to report again.
-  if (!document.explicit && notAnExampleReason(document.path)) return outcomeOf(await analyzeOne(document, roots, options), false, options.models);
+  // Files that are not examples, or not to be read, are never read; unreadable ones are cheap to report again.
+  if (document.skip || (!document.explicit && notAnExampleReason(document.path))) return outcomeOf(await analyzeOne(document, roots, options), false, options.models);
   const read = await readDocument(document.path);
   if (read.problem !== undefined) return outcomeOf(await analyzeOne(document, roots, options, read), false, options.models);
   const text = String(read.file.value);
@@ -116,9 +120,17 @@ export async function fixFiles(inputs: string[], options: RunOptions): Promise<R
       if (fixes.length === 0) break;
       const fixed = applyFixes(text, fixes);
       if (fixed.applied === 0 || fixed.text === text) break;
+      try {
+        await writeFile(document.path, bom + fixed.text);
+      } catch (error) {
+        // A read-only file: said at the file, and the run goes on with the others.
+        const at = { line: 1, column: 1, offset: 0 };
+        const code = (error as NodeJS.ErrnoException).code ?? String(error);
+        result.findings.unshift({ ruleId: unreadableFile.id, severity: 'error', message: `the fixes cannot be written (${code}): the file is left as it was`, start: at, end: at });
+        break;
+      }
       fixCount += fixed.applied;
       text = fixed.text;
-      await writeFile(document.path, bom + text);
       result = await analyzeOne(document, roots, options);
     }
     if (text !== original) fixedFiles++;
@@ -143,6 +155,10 @@ async function analyzeOne(
     ...(options.extend ? { extend: options.extend } : {}),
     ...(options.consulted ? { consulted: options.consulted } : {}),
   };
+  if (document.skip) {
+    // Never read (nor, with --fix, written): only the finding that says why.
+    return analyzeVFile(document.path, new VFile({ path: document.path, value: '' }), document.skip, { ...engine, rules: [unreadableFile], extend: undefined });
+  }
   if (!document.explicit && notAnExampleReason(document.path)) {
     // Not read at all: only the finding that says why.
     return analyzeVFile(document.path, new VFile({ path: document.path, value: '' }), undefined, { ...engine, rules: [fileName], extend: undefined });
@@ -151,11 +167,18 @@ async function analyzeOne(
 }
 
 async function selectDocuments(inputs: string[], selection: Selection | undefined, cwd: string): Promise<{ documents: DocumentPath[]; notes: string[] }> {
-  let documents = await collectDocuments(inputs.map((input) => path.resolve(cwd, input)));
-  const notes: string[] = [];
+  const collected = await collectDocuments(inputs.map((input) => path.resolve(cwd, input)));
+  let { documents } = collected;
+  const notes = collected.skipped.map((folder) => `skipped ${displayPath(folder.path, cwd)}: ${folder.reason}`);
   if (selection?.filter) {
     const keep = createPathFilter(selection.filter);
     documents = documents.filter((document) => document.explicit || keep(document.path));
+  }
+  if (documents.length === 0 && !selection?.allowEmpty) {
+    // As ESLint does: a run that checks nothing is more likely a wrong path or glob than a clean tree.
+    throw new UsageError(
+      `no documents found in ${inputs.map((input) => displayPath(input, cwd)).join(', ')}${selection?.filter && (selection.filter.include.length || selection.filter.exclude.length) ? ' (after include / exclude)' : ''}; pass --allow-empty to accept an empty selection`,
+    );
   }
   if (selection?.changed) {
     const changed = await changedFiles(cwd, selection.changed.base, selection.changed.modelsDir ? { modelsDir: selection.changed.modelsDir } : {});

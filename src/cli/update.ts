@@ -30,7 +30,13 @@ export async function runUpdate(paths: string[], options: UpdateCommandOptions, 
   if (paths.length === 0) throw new UsageError('update needs at least one file or folder (see --help)');
   if (options.replay.target === undefined || options.replay.target === 'off') throw new UsageError('update needs a replay --target: mock, cognito-local or endpoint');
   const cwd = options.cwd ?? process.cwd();
-  const documents = await collectDocuments(paths.map((input) => path.resolve(cwd, input)));
+  const collected = await collectDocuments(paths.map((input) => path.resolve(cwd, input)));
+  const skipped = [
+    ...collected.skipped.map((folder) => `skipped ${displayPath(folder.path, cwd)}: ${folder.reason}`),
+    ...collected.documents.flatMap((document) => (document.skip ? [`${displayPath(document.path, cwd)}: ${document.skip.message}`] : [])),
+  ];
+  // Never written: documents that lead out of the checked folder, folders that could not be read.
+  const documents = collected.documents.filter((document) => !document.skip);
   const target = await openReplayTarget(options.replay, options.target);
   const updates: FileUpdate[] = [];
   try {
@@ -46,6 +52,6 @@ export async function runUpdate(paths: string[], options: UpdateCommandOptions, 
   } finally {
     await target?.close();
   }
-  io.stderr.write(`${target!.note}\n${summarizeUpdates(updates, (filePath) => displayPath(filePath, cwd))}`);
+  io.stderr.write(`${target!.note}\n${skipped.map((line) => `${line}\n`).join('')}${summarizeUpdates(updates, (filePath) => displayPath(filePath, cwd))}`);
   return updates.some((update) => update.updated !== update.original) ? 1 : 0;
 }

@@ -1,10 +1,19 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { VFile } from 'vfile';
+import type { Point } from './types.js';
+
+/** Why a file is not read as a text document: one line (no path: the finding stands at the file), and where. */
+export interface ReadProblem {
+  message: string;
+  severity: 'error' | 'warning' | 'info';
+  /** The line and byte of the damage, when it has a place. */
+  at?: Point;
+}
 
 export interface ReadResult {
   file: VFile;
-  /** Why the file could not be read as a text document (one line naming the file); `file.value` is then ''. */
-  problem?: string;
+  /** Why the file could not be read as a text document; `file.value` is then ''. */
+  problem?: ReadProblem;
 }
 
 export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
@@ -17,7 +26,7 @@ const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
  */
 export async function readDocument(filePath: string, options: { maxBytes?: number } = {}): Promise<ReadResult> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  const unreadable = (reason: string): ReadResult => ({ file: new VFile({ path: filePath, value: '' }), problem: `${filePath} ${reason}` });
+  const unreadable = (message: string, at?: Point): ReadResult => ({ file: new VFile({ path: filePath, value: '' }), problem: { message, severity: 'error', ...(at ? { at } : {}) } });
   let bytes: Uint8Array;
   // Synchronous calls: for thousands of small local files they cost a fraction of the promise round trips.
   try {
@@ -25,23 +34,28 @@ export async function readDocument(filePath: string, options: { maxBytes?: numbe
     try {
       // Stat before reading, so a huge file is refused without being read.
       const stat = fstatSync(descriptor);
-      if (!stat.isFile()) return unreadable('is not a regular file');
-      if (stat.size > maxBytes) return unreadable(`is ${formatBytes(stat.size)}, over the ${formatBytes(maxBytes)} limit for a document`);
+      if (!stat.isFile()) return unreadable('not a regular file');
+      if (stat.size > maxBytes) return unreadable(`the file is ${formatBytes(stat.size)}, over the ${formatBytes(maxBytes)} limit for a document`);
       bytes = readAll(descriptor, stat.size);
     } finally {
       closeSync(descriptor);
     }
   } catch (error) {
-    return unreadable(`cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    return unreadable(`the file cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
   }
-  if (bytes.length === 0) return unreadable('is empty');
+  if (bytes.length === 0) return documentFromText(filePath, '');
   const nul = bytes.indexOf(0);
-  if (nul !== -1) return unreadable(`holds a NUL byte at offset ${nul}: a binary file, not a text document`);
+  if (nul !== -1) return unreadable(binaryMessage(pointAtByte(bytes, nul), nul), pointAtByte(bytes, nul));
   let text: string;
   try {
     text = utf8.decode(bytes);
   } catch {
-    return unreadable('is not valid UTF-8 text');
+    const bad = firstInvalidUtf8(bytes);
+    const at = pointAtByte(bytes, bad);
+    return unreadable(
+      `not valid UTF-8: byte 0x${bytes[bad]!.toString(16).toUpperCase().padStart(2, '0')} at line ${at.line}, column ${at.column} (byte ${bad}) starts no valid sequence; save the file as UTF-8`,
+      at,
+    );
   }
   return documentFromText(filePath, text);
 }
@@ -53,10 +67,49 @@ export async function readDocument(filePath: string, options: { maxBytes?: numbe
 export function documentFromText(filePath: string, text: string): ReadResult {
   const value = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const file = new VFile({ path: filePath, value });
-  if (value === '') return { file, problem: `${filePath} is empty` };
+  if (value === '') return { file, problem: { message: 'the file is empty: nothing to check', severity: 'warning' } };
   const nul = value.indexOf('\0');
-  if (nul !== -1) return { file: new VFile({ path: filePath, value: '' }), problem: `${filePath} holds a NUL byte at offset ${nul}: a binary file, not a text document` };
+  if (nul !== -1) {
+    const at = pointAtByte(new TextEncoder().encode(value), Buffer.byteLength(value.slice(0, nul)));
+    return { file: new VFile({ path: filePath, value: '' }), problem: { message: binaryMessage(at, at.offset!), severity: 'error', at } };
+  }
   return { file };
+}
+
+function binaryMessage(at: Point, byte: number): string {
+  return `a NUL byte at line ${at.line}, column ${at.column} (byte ${byte}): a binary file, not a text document`;
+}
+
+/** Line and column (in bytes, 1-based) of a byte offset; `offset` is the byte offset too, since the text could not be decoded. */
+function pointAtByte(bytes: Uint8Array, byte: number): Point {
+  let line = 1;
+  let lineStart = 0;
+  for (let index = 0; index < byte; index++) {
+    if (bytes[index] === 0x0a) {
+      line++;
+      lineStart = index + 1;
+    }
+  }
+  return { line, column: byte - lineStart + 1, offset: byte };
+}
+
+/** The offset of the first byte that does not start a well-formed UTF-8 sequence (RFC 3629). */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let index = 0;
+  while (index < bytes.length) {
+    const lead = bytes[index]!;
+    const length = lead < 0x80 ? 1 : lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+    if (length === 0 || index + length > bytes.length) return index;
+    // The second byte's range depends on the lead (no overlongs, no surrogates, nothing past U+10FFFF).
+    const low = lead === 0xe0 ? 0xa0 : lead === 0xf0 ? 0x90 : 0x80;
+    const high = lead === 0xed ? 0x9f : lead === 0xf4 ? 0x8f : 0xbf;
+    for (let k = 1; k < length; k++) {
+      const byte = bytes[index + k]!;
+      if (k === 1 ? byte < low || byte > high : byte < 0x80 || byte > 0xbf) return index;
+    }
+    index += length;
+  }
+  return bytes.length;
 }
 
 /** Reads the whole file; `size` is a hint (a file may grow or shrink while it is read). */

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { accessSync, constants, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
+import { cacheFolder } from './cache-folder.js';
 import { botocoreServiceName, cliServiceName } from './names.js';
 import type { ModelIndex, OperationModel, Paginator, ServiceModel, Shape, Waiter } from './types.js';
 
@@ -181,17 +181,6 @@ function writeCache(file: string, text: string): void {
     renameSync(temporary, file);
   } catch {
     // A cache that cannot be written only costs the next run a re-digest.
-  }
-}
-
-/** Where docs-harness keeps a kind of cache: `node_modules/.cache/docs-harness/<kind>`, or the OS temp folder. */
-export function cacheFolder(kind: string): string {
-  const nodeModules = path.resolve('node_modules');
-  try {
-    accessSync(nodeModules, constants.W_OK);
-    return path.join(nodeModules, '.cache', 'docs-harness', kind);
-  } catch {
-    return path.join(os.tmpdir(), 'docs-harness', kind);
   }
 }
 

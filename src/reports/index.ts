@@ -4,11 +4,13 @@ import { formatJunit } from './junit.js';
 import { formatPretty } from './pretty.js';
 import { formatSarif } from './sarif.js';
 import type { RunReport } from './types.js';
+import { visible } from './visible.js';
 
 export const REPORT_FORMATS = ['pretty', 'json', 'junit', 'sarif', 'github'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
-export function formatReport(report: RunReport, format: ReportFormat, options: { colour: boolean; version: string }): string {
+export function formatReport(shown: RunReport, format: ReportFormat, options: { colour: boolean; version: string }): string {
+  const report = withVisibleText(shown);
   switch (format) {
     case 'pretty':
       return formatPretty(report, options);
@@ -21,6 +23,23 @@ export function formatReport(report: RunReport, format: ReportFormat, options: {
     case 'github':
       return formatGithub(report);
   }
+}
+
+/** Every text a document can put in a report (messages, paths, notes), with control characters made visible. */
+function withVisibleText(report: RunReport): RunReport {
+  return {
+    ...report,
+    notes: report.notes.map(visible),
+    files: report.files.map((file) => ({
+      ...file,
+      path: visible(file.path),
+      findings: file.findings.map((finding) => {
+        const message = visible(finding.message);
+        const fingerprint = finding.fingerprint === undefined ? undefined : visible(finding.fingerprint);
+        return message === finding.message && fingerprint === finding.fingerprint ? finding : { ...finding, message, ...(fingerprint === undefined ? {} : { fingerprint }) };
+      }),
+    })),
+  };
 }
 
 export type { FileReport, RunReport, Summary } from './types.js';

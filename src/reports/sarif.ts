@@ -61,7 +61,7 @@ function regionOf(place: { start: Point; end: Point }) {
   return { startLine: place.start.line, startColumn: place.start.column, endLine: place.end.line, endColumn: place.end.column };
 }
 
-/** SARIF wants URIs: a relative reference for paths under the working folder, a `file:` URL otherwise. */
+/** SARIF wants URIs: a relative reference for paths under the working folder, a `file:` URL for those outside it. */
 function artifactUri(filePath: string): string {
-  return path.isAbsolute(filePath) ? pathToFileURL(filePath).href : encodeURI(filePath);
+  return filePath === '..' || filePath.startsWith('../') ? pathToFileURL(path.resolve(filePath)).href : encodeURI(filePath);
 }

@@ -3,14 +3,14 @@ import { inCliExampleTree } from './example-tree.js';
 import type { Rule } from './types.js';
 
 /**
- * Why a file found in a folder is not an example document, or undefined when it is one. Only `.rst` and `.md`
- * files are documents; in aws-cli style trees, names with `_` are descriptions (`_deploy_description.rst`),
+ * Why a file found in a folder is not an example document, or undefined when it is one. Only `.rst`, `.md` and
+ * `.markdown` files are documents; in aws-cli style trees, names with `_` are descriptions (`_deploy_description.rst`),
  * while elsewhere (a Sphinx guide's `getting_started.rst`) they are documents like any other.
  */
 export function notAnExampleReason(filePath: string): string | undefined {
   const name = path.basename(filePath);
   const extension = path.extname(name).toLowerCase();
-  if (extension !== '.rst' && extension !== '.md') return `${name} is not an example file: only .rst and .md files hold examples; not checked`;
+  if (extension !== '.rst' && extension !== '.md' && extension !== '.markdown') return `${name} is not an example file: only .rst, .md and .markdown files hold examples; not checked`;
   if (extension === '.rst' && name.includes('_') && inCliExampleTree(filePath)) return `${name} is not an example file: names with '_' are descriptions; not checked`;
   return undefined;
 }
@@ -39,7 +39,7 @@ const fileName: Rule = {
       {
         name: 'emr/create-cluster-synopsis.txt',
         text: 'Text.\n',
-        messages: ['1:1-1:1: info: create-cluster-synopsis.txt is not an example file: only .rst and .md files hold examples; not checked'],
+        messages: ['1:1-1:1: info: create-cluster-synopsis.txt is not an example file: only .rst, .md and .markdown files hold examples; not checked'],
       },
     ],
   },

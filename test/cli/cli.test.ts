@@ -96,7 +96,7 @@ describe('exit codes and usage errors', () => {
 });
 
 describe('bad files', () => {
-  it('reports each unreadable file by name and still checks the others', async () => {
+  it('reports each unreadable file at the file (no absolute path in the message) and still checks the others', async () => {
     const folder = path.join(scratch, 'bad-files/cognito-idp');
     write('bad-files/cognito-idp/binary.rst', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]));
     write('bad-files/cognito-idp/latin1.rst', Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0a]));
@@ -108,10 +108,16 @@ describe('bad files', () => {
     expect(result.code).toBe(1);
     const report = JSON.parse(result.stdout) as { files: { path: string; messages: { ruleId: string; message: string }[] }[] };
     const byName = new Map(report.files.map((file) => [path.basename(file.path), file.messages]));
-    for (const name of ['binary.rst', 'latin1.rst', 'empty.rst', 'huge.rst']) {
+    for (const [name, reason] of [
+      ['binary.rst', /^a NUL byte at line 1, column 5/],
+      ['latin1.rst', /^not valid UTF-8: byte 0xE9 at line 1, column 4/],
+      ['empty.rst', /^the file is empty/],
+      ['huge.rst', /^the file is 50\.0 MiB/],
+    ] as const) {
       const [message] = byName.get(name)!;
       expect(message!.ruleId).toBe('unreadable-file');
-      expect(message!.message).toContain(name);
+      expect(message!.message).toMatch(reason);
+      expect(message!.message).not.toContain(scratch);
     }
     expect(byName.get('delete-group.rst')!.map((message) => message.ruleId)).toContain('shell-continuation');
   });

@@ -1,10 +1,11 @@
-import { mkdtempSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { documentFromText, readDocument } from '../../src/document/read.js';
 
 const folder = mkdtempSync(path.join(tmpdir(), 'docs-harness-read-'));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
 function write(name: string, content: string | Uint8Array): string {
   const filePath = path.join(folder, name);
   writeFileSync(filePath, content);
@@ -21,38 +22,56 @@ describe('readDocument', () => {
 
   it('reports an empty file', async () => {
     const { problem } = await readDocument(write('empty.rst', ''));
-    expect(problem).toMatch(/empty\.rst is empty$/);
+    expect(problem).toEqual({ message: 'the file is empty: nothing to check', severity: 'warning' });
   });
 
   it('reports binary content', async () => {
-    const { problem, file } = await readDocument(write('binary.rst', new Uint8Array([0x61, 0, 0x62])));
-    expect(problem).toMatch(/binary\.rst holds a NUL byte at offset 1: a binary file/);
+    const { problem, file } = await readDocument(write('binary.rst', new Uint8Array([0x61, 0x0a, 0x62, 0, 0x62])));
+    expect(problem).toEqual({
+      message: 'a NUL byte at line 2, column 2 (byte 3): a binary file, not a text document',
+      severity: 'error',
+      at: { line: 2, column: 2, offset: 3 },
+    });
     expect(file.value).toBe('');
   });
 
-  it('reports invalid UTF-8', async () => {
-    const { problem } = await readDocument(write('latin1.rst', new Uint8Array([0x63, 0x61, 0x66, 0xe9])));
-    expect(problem).toMatch(/latin1\.rst is not valid UTF-8/);
+  it('reports invalid UTF-8 with the line and byte', async () => {
+    const { problem } = await readDocument(write('latin1.rst', new Uint8Array([0x61, 0x0a, 0x63, 0x61, 0x66, 0xe9, 0x0a])));
+    expect(problem).toEqual({
+      message: 'not valid UTF-8: byte 0xE9 at line 2, column 4 (byte 5) starts no valid sequence; save the file as UTF-8',
+      severity: 'error',
+      at: { line: 2, column: 4, offset: 5 },
+    });
+  });
+
+  it.each([
+    ['an overlong encoding', [0xc0, 0xaf], 0],
+    ['a surrogate', [0x61, 0xed, 0xa0, 0x80], 1],
+    ['a truncated sequence at the end', [0x61, 0x62, 0xe2, 0x82], 2],
+    ['a code point past U+10FFFF', [0xf4, 0x90, 0x80, 0x80], 0],
+  ])('places %s at its first byte', async (_, bytes, offset) => {
+    const { problem } = await readDocument(write('bad-utf8.rst', new Uint8Array(bytes)));
+    expect(problem?.at?.offset).toBe(offset);
   });
 
   it('refuses a file over the size limit from its size alone', async () => {
     const filePath = write('huge.rst', '');
     truncateSync(filePath, 50 * 1024 * 1024); // sparse: 50 MB without writing them
     const { problem } = await readDocument(filePath);
-    expect(problem).toMatch(/huge\.rst is 50\.0 MiB, over the 10\.0 MiB limit/);
+    expect(problem?.message).toBe('the file is 50.0 MiB, over the 10.0 MiB limit for a document');
     const small = await readDocument(write('small.rst', 'x'.repeat(100)), { maxBytes: 10 });
-    expect(small.problem).toMatch(/100 bytes, over the 10 bytes limit/);
+    expect(small.problem?.message).toMatch(/100 bytes, over the 10 bytes limit/);
   });
 
   it('reports a missing file without throwing', async () => {
     const { problem } = await readDocument(path.join(folder, 'missing.rst'));
-    expect(problem).toMatch(/missing\.rst cannot be read \(ENOENT\)/);
+    expect(problem?.message).toBe('the file cannot be read (ENOENT)');
   });
 });
 
 describe('documentFromText', () => {
   it('strips a BOM and reports empty text', () => {
     expect(documentFromText('a.rst', '\uFEFFtext').file.value).toBe('text');
-    expect(documentFromText('a.rst', '').problem).toMatch(/empty/);
+    expect(documentFromText('a.rst', '').problem?.message).toMatch(/empty/);
   });
 });

@@ -1,14 +1,15 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { translateCommand } from '../../src/model/input/index.js';
 import { embeddedModels } from '../../src/model/load.js';
 import type { ModelIndex, ServiceModel } from '../../src/model/types.js';
 import { commandOf } from './input-support.js';
+import { scratchFolder } from '../support/scratch.js';
 
 const models = embeddedModels();
-const treeRoot = mkdtempSync(path.join(os.tmpdir(), 'docs-harness-input-'));
+// The tree is one level down, so that a file just outside it stays inside the scratch folder.
+const treeRoot = path.join(scratchFolder('input'), 'tree');
 const documentDir = path.join(treeRoot, 'cognito-idp');
 mkdirSync(documentDir, { recursive: true });
 writeFileSync(path.join(documentDir, 'responses.json'), '{"USERNAME": "admin", "NEW_PASSWORD": "Example.123"}');

@@ -166,10 +166,9 @@ describe('masking', () => {
     );
     const recorder = await startSecretRecorder();
     const outputs: string[] = [];
-    for (const [index, format] of REPORT_FORMATS.entries()) {
-      const command = index % 2 === 0 ? 'replay' : 'check';
-      const run = await runCli([command, folder, '--target', 'endpoint', '--endpoint-url', recorder.endpoint, '--format', format]);
-      expect(run.code, `${command} --format ${format}: ${run.stderr}`).toBe(1);
+    for (const format of REPORT_FORMATS) {
+      const run = await runCli(['replay', folder, '--target', 'endpoint', '--endpoint-url', recorder.endpoint, '--format', format]);
+      expect(run.code, `replay --format ${format}: ${run.stderr}`).toBe(1);
       expect(run.stdout).toMatch(/AccessToken/);
       outputs.push(run.stdout + run.stderr);
     }

@@ -1,13 +1,13 @@
-import { cpSync, mkdtempSync } from 'node:fs';
-import os from 'node:os';
+import { cpSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from 'vitest';
 import { runCli } from '../cli/run-cli.js';
 import { corpusDir, describeWithCorpus, modelsDir } from '../support/shared.js';
+import { scratchFolder } from '../support/scratch.js';
 
 describeWithCorpus('update --target mock over the corpus cognito-idp examples (a temp copy)', () => {
   test('rewritten outputs still parse, and a second run changes nothing', async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'docs-harness-update-corpus-'));
+    const dir = scratchFolder('update-corpus');
     cpSync(path.join(corpusDir, 'cognito-idp'), path.join(dir, 'cognito-idp'), { recursive: true });
     const syntax = async () => (await runCli(['check', 'cognito-idp', '--models', modelsDir, '--only', 'output-json', '--format', 'json'], dir)).stdout;
     const before = await syntax();

@@ -1,18 +1,18 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { parseExamples } from '../../src/pipeline.js';
 import { documentFromText } from '../../src/document/read.js';
 import { runCli } from '../cli/run-cli.js';
+import { scratchFolder } from '../support/scratch.js';
 
 const examplesDir = fileURLToPath(new URL('../../examples', import.meta.url));
 const adminGetUser = readFileSync(path.join(examplesDir, 'cognito-idp/admin-get-user.rst'), 'utf8');
 
 /** A temp folder holding `cognito-idp/<name>` with `text`; returns the folder and the file. */
 function tempDocument(name: string, text: string): { dir: string; file: string } {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'docs-harness-update-'));
+  const dir = scratchFolder('update');
   mkdirSync(path.join(dir, 'cognito-idp'));
   const file = path.join(dir, 'cognito-idp', name);
   writeFileSync(file, text);
@@ -136,7 +136,7 @@ describe('update --target mock', () => {
   });
 
   test('a clean copy of our examples needs no change', async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'docs-harness-update-'));
+    const dir = scratchFolder('update');
     cpSync(examplesDir, path.join(dir, 'examples'), { recursive: true });
     const result = await runCli(['update', '--dry-run', 'examples'], dir);
     expect(result.stdout).toBe('');
@@ -151,7 +151,7 @@ describe('update --target mock', () => {
 
 describe('update --target cognito-local (a server started for the run)', () => {
   test('restores a broken output of our examples; a clean run changes nothing', async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'docs-harness-update-'));
+    const dir = scratchFolder('update');
     cpSync(examplesDir, path.join(dir, 'examples'), { recursive: true });
     const clean = await runCli(['update', '--dry-run', '--target', 'cognito-local', 'examples'], dir);
     expect(clean.stdout).toBe('');

@@ -1,12 +1,12 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { exampleResults, exampleTests, type ExampleResult } from '../../src/vitest.js';
+import { scratchFolder } from '../support/scratch.js';
 
 /** A folder with a file-level warning (an http link before the first example) and an example with a wrong type. */
 function documents(enabled: string): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'docs-harness-vitest-'));
+  const dir = scratchFolder('vitest');
   mkdirSync(path.join(dir, 'cognito-idp'));
   writeFileSync(
     path.join(dir, 'cognito-idp/admin-get-user.rst'),
