@@ -43,6 +43,6 @@ describe('aws-cli style example trees', () => {
   it('skips descriptions only in such a tree; elsewhere a name with _ is a document like any other', () => {
     expect(notAnExampleReason(concepts)).toMatch(/names with '_' are descriptions/);
     expect(notAnExampleReason(guide)).toBeUndefined();
-    expect(notAnExampleReason(script)).toMatch(/only \.rst and \.md files/);
+    expect(notAnExampleReason(script)).toMatch(/only \.rst, \.md and \.markdown files/);
   });
 });
