@@ -344,22 +344,33 @@ try {
     }
   }
 
-  // 3. Compare each copy's findings with its original's (lines mapped back), as a multiset of (rule, line, message).
+  // 3. Compare each copy's findings with its original's (lines mapped back), as a multiset of (rule, severity, line, message).
   const after = check(copies);
   const tally = new Map(kindNames.map((kind) => [kind, { defects: 0, detected: 0, collateral: 0, withCollateral: 0, undetected: [] }]));
   for (const defect of defects) {
     const original = new Map();
     for (const message of before.get(defect.key) ?? []) {
-      const id = `${message.ruleId}|${message.line}|${message.message}`;
+      const id = `${message.ruleId}|${message.severity}|${message.line}|${message.message}`;
       original.set(id, (original.get(id) ?? 0) + 1);
     }
-    const fresh = [];
+    const unmatched = [];
     for (const message of after.get(defect.copyKey) ?? []) {
       const line = defect.toOriginal(message.line);
-      const id = `${message.ruleId}|${line}|${message.message}`;
+      const id = `${message.ruleId}|${message.severity}|${line}|${message.message}`;
       if (original.get(id)) original.set(id, original.get(id) - 1);
-      else fresh.push(message);
+      else unmatched.push({ message, line });
     }
+    // A finding of the same rule at the same line whose wording changed (a grouped finding now lists one
+    // item fewer) is the original one, not a new one.
+    const left = [...original].flatMap(([id, n]) => Array(n).fill(id.split('|').slice(0, 3).join('|')));
+    const fresh = unmatched
+      .filter(({ message, line }) => {
+        const at = left.indexOf(`${message.ruleId}|${message.severity}|${line}`);
+        if (at < 0) return true;
+        left.splice(at, 1);
+        return false;
+      })
+      .map(({ message }) => message);
     const detected = fresh.some((message) => message.line >= defect.first && message.line <= defect.last);
     const row = tally.get(defect.kind);
     row.defects++;
