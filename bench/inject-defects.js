@@ -295,7 +295,9 @@ function check(folder) {
   });
   if (run.status === 2 || !run.stdout) throw new Error(`check failed: ${run.stderr.trim().split('\n').at(-1)}`);
   const byFile = new Map();
-  for (const file of JSON.parse(run.stdout).files) byFile.set(path.relative(folder, path.resolve(folder, file.path)), file.messages);
+  // Reports name files relative to the working folder (or absolute): resolve them from there.
+  for (const file of JSON.parse(run.stdout).files) byFile.set(path.relative(folder, path.resolve(file.path)), file.messages);
+  if (!byFile.size) throw new Error(`check reported no files under ${folder}`);
   return byFile;
 }
 
