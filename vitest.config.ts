@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    globalSetup: ['test/support/tmpdir-guard.ts'],
+    globalSetup: ['test/support/tmpdir-guard.ts', 'test/support/build-once.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     // The SDK warns that its releases after January 2027 need Node 22; the lockfile pins ours.

@@ -1,10 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { createInterface } from 'node:readline';
 
 export interface CognitoLocalServer {
   endpoint: string;
@@ -16,30 +16,52 @@ export interface CognitoLocalServer {
 }
 
 export interface StartOptions {
-  /** How long to wait for `GET /health`; cold start is 0.5–0.7 s on an idle machine. */
+  /** How long to wait for the server to listen and answer `GET /health`; cold start is 0.5–0.7 s on an idle machine. */
   readyTimeoutMs?: number;
 }
 
-const startScript = createRequire(import.meta.url).resolve('cognito-local/lib/bin/start.js');
+const serverModule = createRequire(import.meta.url).resolve('cognito-local/lib/server/index.js');
+/** Data folders are named after the process that owns them, so a later run can tell the folders of dead runs. */
+const DATA_FOLDER = /^docs-harness-cognito-(\d+)-/;
 
 /**
- * Starts cognito-local on a free 127.0.0.1 port in a fresh temporary folder. The child is killed and the
- * folder removed by `stop()`, when this process exits, and on SIGINT/SIGTERM (which are then re-raised).
+ * The server process: cognito-local in-process, behind a guard. Its standard input is a pipe from docs-harness
+ * that is never written: when docs-harness ends in any way — SIGKILL and a CI job's time-out included — the
+ * pipe closes and the guard removes its data folder and exits. It listens on a port the OS assigns (no race for
+ * a free port) and reports the port on standard output once listening, so the server answering is the one started.
+ */
+const GUARD = String.raw`
+const fs = require('node:fs');
+const [dataDir, serverModule] = process.argv.slice(1);
+const finish = (code) => { try { fs.rmSync(dataDir, { recursive: true, force: true }); } catch {} process.exit(code); };
+process.stdin.on('end', () => finish(0)).on('error', () => finish(0)).resume();
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => finish(0));
+process.chdir(dataDir);
+const pino = require(require.resolve('pino', { paths: [serverModule] }));
+require(serverModule).createDefaultServer(pino({ level: 'silent' }))
+  .then((server) => server.start())
+  .then((server) => process.stdout.write(JSON.stringify({ port: server.address().port }) + '\n'))
+  .catch((error) => { process.stderr.write(String(error && error.message || error)); finish(1); });
+`;
+
+/**
+ * Starts cognito-local on 127.0.0.1 in a fresh temporary folder. The server and its folder go with `stop()`,
+ * when this process exits, on SIGINT/SIGTERM/SIGHUP (then re-raised), and — through the guard's pipe — when this
+ * process is killed outright. Folders left by runs whose process is gone are removed first.
  */
 export async function startCognitoLocal(options: StartOptions = {}): Promise<CognitoLocalServer> {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'docs-harness-cognito-'));
+  removeFoldersOfDeadRuns();
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), `docs-harness-cognito-${process.pid}-`));
   // The real service has no username attributes by default; cognito-local's default is `["email"]`.
   mkdirSync(path.join(dataDir, '.cognito'));
   writeFileSync(path.join(dataDir, '.cognito', 'config.json'), JSON.stringify({ UserPoolDefaults: { UsernameAttributes: [] } }));
 
-  const port = await freePort();
-  const child = spawn(process.execPath, [startScript], {
-    cwd: dataDir,
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port) },
-    stdio: ['ignore', 'ignore', 'pipe'],
+  const child = spawn(process.execPath, ['-e', GUARD, dataDir, serverModule], {
+    env: { ...process.env, HOST: '127.0.0.1', PORT: '0' },
+    stdio: ['pipe', 'pipe', 'pipe'],
   });
   let stderr = '';
-  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr = (stderr + chunk).slice(-4000)));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr = (stderr + chunk).slice(-4000)));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
 
   const cleanupNow = () => {
@@ -51,20 +73,19 @@ export async function startCognitoLocal(options: StartOptions = {}): Promise<Cog
     removeHandlers();
     process.kill(process.pid, signal);
   };
+  const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
   const removeHandlers = () => {
     process.off('exit', cleanupNow);
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    for (const signal of signals) process.off(signal, onSignal);
   };
   process.on('exit', cleanupNow);
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  for (const signal of signals) process.on(signal, onSignal);
 
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
       if (child.exitCode === null && child.signalCode === null) {
-        // Its data is thrown away, so nothing needs flushing; SIGTERM takes it 1–3 s to exit.
+        // Its data is thrown away, so nothing needs flushing.
         child.kill('SIGKILL');
         await exited;
       }
@@ -72,39 +93,77 @@ export async function startCognitoLocal(options: StartOptions = {}): Promise<Cog
       removeHandlers();
     })());
 
-  const endpoint = `http://127.0.0.1:${port}`;
+  const timeoutMs = options.readyTimeoutMs ?? 15_000;
+  let endpoint: string;
   try {
-    await waitForHealth(endpoint, child, options.readyTimeoutMs ?? 15_000);
+    const port = await listeningPort(child.stdout, exited, timeoutMs);
+    endpoint = `http://127.0.0.1:${port}`;
+    await waitForHealth(endpoint, timeoutMs);
   } catch (error) {
     await stop();
-    throw new Error(`cognito-local did not start: ${(error as Error).message}${stderr ? `\n${stderr.trim()}` : ''}`);
+    const detail = stderr.trim().split('\n').at(-1);
+    throw new Error(`cognito-local did not start: ${(error as Error).message}${detail ? ` (${detail})` : ''}`);
   }
   return { endpoint, pid: child.pid!, dataDir, stop };
 }
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('no TCP port was assigned');
-  return address.port;
+/** The port the guard reports once its server listens; fails when the process ends first or the time runs out. */
+async function listeningPort(stdout: NodeJS.ReadableStream, exited: Promise<void>, timeoutMs: number): Promise<number> {
+  const lines = createInterface({ input: stdout });
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([
+      new Promise<number>((resolve) =>
+        lines.once('line', (line) => {
+          const port = (JSON.parse(line) as { port?: unknown }).port;
+          resolve(typeof port === 'number' ? port : NaN);
+        }),
+      ),
+      exited.then(() => Promise.reject(new Error('the server process ended before it listened'))),
+      new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`it did not listen within ${timeoutMs} ms`)), timeoutMs))),
+    ]);
+  } finally {
+    clearTimeout(timer);
+    lines.close();
+  }
 }
 
-async function waitForHealth(endpoint: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+/** `GET /health` until it answers `{"ok":true}`; each request has its own time-out, so a silent server cannot hang the run. */
+async function waitForHealth(endpoint: string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(`the process exited (${child.exitCode ?? child.signalCode})`);
-    }
     try {
-      const response = await fetch(`${endpoint}/health`);
+      const response = await fetch(`${endpoint}/health`, { signal: AbortSignal.timeout(Math.min(2_000, Math.max(1, deadline - Date.now()))) });
       const body = (await response.json()) as { ok?: unknown };
       if (body.ok === true) return;
     } catch {
-      // Not listening yet.
+      // Not answering yet.
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   throw new Error(`GET ${endpoint}/health did not answer {"ok":true} within ${timeoutMs} ms`);
+}
+
+/** Data folders of runs whose process is gone (a SIGKILL before the guard could act, a machine that went down). */
+function removeFoldersOfDeadRuns(): void {
+  let names: string[];
+  try {
+    names = readdirSync(os.tmpdir());
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const owner = DATA_FOLDER.exec(name)?.[1];
+    if (owner !== undefined && !isAlive(Number(owner))) rmSync(path.join(os.tmpdir(), name), { recursive: true, force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: alive, another user's.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
