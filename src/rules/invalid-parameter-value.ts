@@ -3,10 +3,14 @@ import { exampleDocument, inputProblemRule } from './input-problem-rule.js';
 export default inputProblemRule({
   id: 'invalid-parameter-value',
   severity: 'error',
-  description: 'A parameter value the AWS CLI or the service rejects: shorthand or JSON syntax, the wrong type for the shape (a list where a string is expected), a value outside the enum, a `--query` that is not a JMESPath expression, a member the shape does not have, missing required members (one message per object), a string or list shorter than its minimum length or a number below its minimum (botocore\'s client-side validation refuses these before sending), also in `--cli-input-json` and in the files a `file://` value names, read from the `Contents of ``x.json``::` block of the example when the file is not beside the document (errors); a maximum length or value or a pattern only the service checks (warnings).',
+  description: 'A parameter value the AWS CLI or the service rejects: shorthand or JSON syntax, the wrong type for the shape (a list where a string is expected), a value outside the enum, a `--query` that is not a JMESPath expression, a member the shape does not have, missing required members (one message per object), a string or list shorter than its minimum length or a number below its minimum (botocore\'s client-side validation refuses these before sending), also in `--cli-input-json` and in the files a `file://` value names, read from the `Contents of ``x.json``::` block of the example when the file is not beside the document (errors); a maximum length or value or a pattern only the service checks (warnings). A placeholder or shell value (`<user-pool-id>`, `$LIMIT`, `$(date)`) is checked only for what does not need its content: the option, its arity and the JSON or shorthand structure around it; words whose reading depends on a shell error get no finding.',
   kinds: { 'invalid-parameter-value': 'error', constraint: 'warning' },
   examples: {
-    ok: [{ name: 'cognito-idp/respond-to-auth-challenge.rst', text: exampleDocument('To respond to a challenge', 'aws cognito-idp respond-to-auth-challenge --client-id 1example23456789 --challenge-name NEW_PASSWORD_REQUIRED --challenge-responses USERNAME=admin,NEW_PASSWORD=Example.123 --session AYABeExampleSessionToken1234'), messages: [] }],
+    ok: [
+      { name: 'cognito-idp/respond-to-auth-challenge.rst', text: exampleDocument('To respond to a challenge', 'aws cognito-idp respond-to-auth-challenge --client-id 1example23456789 --challenge-name NEW_PASSWORD_REQUIRED --challenge-responses USERNAME=admin,NEW_PASSWORD=Example.123 --session AYABeExampleSessionToken1234'), messages: [] },
+      // Placeholders and shell values: checks that need their content (type, length, pattern) are not made.
+      { name: 'cognito-idp/list-users.rst', text: exampleDocument('To list users', 'aws cognito-idp list-users --user-pool-id "<user-pool-id>" --limit $LIMIT --filter "email = \\"$EMAIL\\""'), messages: [] },
+    ],
     notOk: [
       { name: 'cognito-idp/respond-to-auth-challenge.rst', text: exampleDocument('To respond to a challenge', 'aws cognito-idp respond-to-auth-challenge --client-id 1example23456789 --challenge-name NEW_PASSWORD_REQUIRED --challenge-responses USERNAME=admin,NEW_PASSWORD=[Password] --session AYABe'), messages: ['5:137-5:175: error: Invalid type for parameter ChallengeResponses.NEW_PASSWORD, value: ["Password"], type: list, valid types: string.', "5:186-5:191: error: Invalid length for parameter Session, value: 5, valid min length: 20."] },
       { name: 'cognito-idp/list-users.rst', text: exampleDocument('To list users', 'aws cognito-idp list-users --user-pool-id us-west-2_EXAMPLE --limit ten'), messages: ["5:73-5:76: error: --limit: 'ten' is not an integer."] },
@@ -20,6 +24,12 @@ export default inputProblemRule({
         name: 'cognito-idp/list-users.rst',
         text: exampleDocument('To list users', 'aws cognito-idp list-users --user-pool-id us-west-2_EXAMPLE --limit -1'),
         messages: ['5:73-5:75: error: Invalid value for parameter Limit, value: -1, valid min value: 0.'],
+      },
+      // Around a shell value the JSON structure is still read and checked.
+      {
+        name: 'cognito-idp/update-user-pool.rst',
+        text: exampleDocument('To update a user pool', `aws cognito-idp update-user-pool --user-pool-id $POOL_ID --account-recovery-setting '{"RecoveryMechanisms": [{"Priority": '$PRIORITY'}]}'`),
+        messages: ['5:89-5:142: error: Missing required parameter in AccountRecoverySetting.RecoveryMechanisms[0]: "Name".'],
       },
       // The required members one object lacks are one defect: one message names them all.
       {

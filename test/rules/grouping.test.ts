@@ -6,6 +6,7 @@ import { documentFromText, readDocument } from '../../src/document/read.js';
 import { embeddedModels, loadModels } from '../../src/model/load.js';
 import type { ModelIndex } from '../../src/model/types.js';
 import { parseExamples } from '../../src/pipeline.js';
+import { applyBaseline, createBaseline } from '../../src/reports/baseline.js';
 import { formatJson } from '../../src/reports/json.js';
 import type { RunReport } from '../../src/reports/types.js';
 import { formatSarif } from '../../src/reports/sarif.js';
@@ -87,6 +88,17 @@ describe('grouped findings', () => {
     expect(before).toHaveLength(1);
     expect(moved.map((finding) => finding.fingerprint)).toEqual(before.map((finding) => finding.fingerprint));
     expect(moved[0]!.start.line).toBe(before[0]!.start.line + 2);
+  });
+
+  it('stay known to a baseline when lines move, and a new member makes a new finding', async () => {
+    const moved = text.replace('The following example', 'Some words.\n\nThe following example');
+    const baseline = createBaseline([{ path: 'cognito-idp/list-users.rst', findings: await check(text), text }], '.');
+    const again = applyBaseline([{ path: 'cognito-idp/list-users.rst', findings: await check(moved), text: moved }], baseline);
+    expect(again.results[0]!.findings).toEqual([]);
+    expect(again.fixedEntries).toEqual([]);
+    const third = output([user('a'), user('b'), user('c')].join(',\n'));
+    const grown = applyBaseline([{ path: 'cognito-idp/list-users.rst', findings: await check(third), text: third }], baseline);
+    expect(grown.results[0]!.findings.map((finding) => finding.message)).toEqual([expect.stringMatching(/^3 timestamps are epoch numbers/)]);
   });
 
   it('show their other places as SARIF relatedLocations', async () => {
