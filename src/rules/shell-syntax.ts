@@ -1,6 +1,8 @@
-import type { ShellIssueKind } from '../commands/types.js';
+import { parseAwsCommand } from '../commands/aws.js';
+import type { AwsCommand, ShellIssue, ShellIssueKind } from '../commands/types.js';
+import type { Example } from '../examples/types.js';
 import { isContinuationIssue } from './shell-continuation.js';
-import type { Rule, Severity } from './types.js';
+import type { Rule, RuleContext, Severity } from './types.js';
 
 /**
  * Severity by issue: a command bash cannot read is an error; a continuation for another shell is a warning
@@ -20,6 +22,30 @@ const SEVERITIES: Partial<Record<ShellIssueKind, Severity>> = {
   assignment: 'info',
 };
 
+/** Braces holding shorthand or JSON members (`{Key=a,Value=b}`, `{"k": 1}`): the author meant them literally. */
+const STRUCTURE_IN_BRACES = /\{[^{}]*[=:][^{}]*\}/;
+
+/**
+ * What to say of bash's brace expansion, from what the CLI makes of bash's words (their translation) against the
+ * author's: the CLI refuses the expanded words (error, naming why); braces holding shorthand or JSON members change
+ * the value silently (warning); a plain list the CLI accepts (`--names {a,b,c}`, `i-{1,2}`) is what the author meant
+ * (nothing). Without models, only the braces holding members are reported.
+ */
+function braceExpansionFinding(issue: ShellIssue, command: AwsCommand, example: Example, context: RuleContext): { severity: Severity; message: string } | undefined {
+  const word = command.shell.words.find((candidate) => candidate.start.offset === issue.start.offset);
+  const literal = STRUCTURE_IN_BRACES.test(word?.raw ?? '');
+  const asBash = context.translation(parseAwsCommand({ ...command.shell, intendedWords: command.shell.words }), example);
+  const asMeant = context.translation(command, example);
+  if (asBash === undefined || asMeant === undefined) return literal ? { severity: 'warning', message: issue.message } : undefined;
+  const within = (point: { offset?: number }) => point.offset! >= issue.start.offset! && point.offset! < issue.end.offset!;
+  const refusal = asBash.problems.find((problem) => within(problem.start) && !asMeant.problems.some((meant) => meant.message === problem.message));
+  if (refusal !== undefined) {
+    const advice = literal ? '; quote the value to pass it as written' : '';
+    return { severity: 'error', message: `${issue.message.split(';')[0]}, which the CLI refuses: ${refusal.message.replace(/\.$/, '')}${advice}.` };
+  }
+  return literal ? { severity: 'warning', message: issue.message } : undefined;
+}
+
 const shellSyntax: Rule = {
   id: 'shell-syntax',
   severity: 'warning',
@@ -29,8 +55,10 @@ const shellSyntax: Rule = {
     'unquoted `<placeholder>` whose `>` has no file name after it. Any other unquoted `<placeholder>` is a warning: bash ' +
     'reads it as redirections (input from one file, output to another), which the message names. Windows `^` and PowerShell ' +
     'backtick continuations are warnings: the examples are ' +
-    'bash examples, and pasted into bash these commands break; so are unquoted shorthand values with braces and ' +
-    'commas (`Tags=[{Key=a,Value=b}]`), which bash brace-expands into several words, and backticks around text that is ' +
+    'bash examples, and pasted into bash these commands break. Unquoted braces with commas are brace-expanded by bash ' +
+    'into several words: an error where the CLI refuses those words (the message says why), a warning where braces ' +
+    'holding shorthand or JSON members (`Tags=[{Key=a,Value=b}]`) change the value silently, and no finding where the ' +
+    'expansion gives what the parameter takes (`--names {a,b,c}`). So are backticks around text that is ' +
     'no command (`Palo Alto Networks`), which bash runs. Pipes, redirections and `NAME=value` environment assignments ' +
     'are information: valid shell, but the harness checks and replays only the `aws` command itself. Variables, command ' +
     'substitutions and placeholders are values the reader or the shell supplies: their content is not checked, and they ' +
@@ -38,6 +66,11 @@ const shellSyntax: Rule = {
     '`$(...)`, pipelines, `if`/`for`/`while` bodies, and chained after another (`aws a && aws b`); `awslocal` is read as `aws`.',
   examples: {
     ok: [
+      {
+        name: 'cognito-idp/list-users.rst',
+        text: '**To list users**\n\nThe following example lists users. ::\n\n    aws cognito-idp list-users --user-pool-id us-east-1_EXAMPLE --attributes-to-get {email,name}\n',
+        messages: [],
+      },
       {
         name: 's3api/list-buckets.rst',
         text: '**To list buckets**\n\nThe following example lists buckets. ::\n\n    aws s3api list-buckets --query "Buckets[].Name"\n',
@@ -50,6 +83,20 @@ const shellSyntax: Rule = {
       },
     ],
     notOk: [
+      {
+        name: 'cognito-idp/admin-get-user.rst',
+        text: '**To get users**\n\nThe following example gets users. ::\n\n    aws cognito-idp admin-get-user --user-pool-id us-east-1_EXAMPLE --username {alice,bob}\n',
+        messages: [
+          "5:80-5:91: error: bash expands the unquoted braces in this word into 2 separate words, which the CLI refuses: Unexpected word 'bob': 'aws cognito-idp admin-get-user' takes no positional arguments here.",
+        ],
+      },
+      {
+        name: 'cognito-idp/admin-create-user.rst',
+        text: '**To create a user**\n\nThe following example creates a user. ::\n\n    aws cognito-idp admin-create-user --user-pool-id us-east-1_EXAMPLE --username alice --client-metadata {source=docs,team=a}\n',
+        messages: [
+          "5:107-5:127: error: bash expands the unquoted braces in this word into 2 separate words, which the CLI refuses: Unexpected word 'team=a': 'aws cognito-idp admin-create-user' takes no positional arguments here; quote the value to pass it as written.",
+        ],
+      },
       {
         name: 'guide.md',
         text: '# List objects\n\n```powershell\naws s3api list-objects-v2 --bucket <bucket-name>\n```\n',
@@ -109,13 +156,16 @@ const shellSyntax: Rule = {
       },
     ],
   },
-  check({ document, report }) {
+  check(context) {
+    const { document, report } = context;
     for (const example of document.examples) {
       for (const command of example.commands) {
         for (const issue of command.shell.issues) {
-          const severity = SEVERITIES[issue.kind];
-          if (severity === undefined || isContinuationIssue(issue)) continue;
-          report({ start: issue.start, end: issue.end, message: issue.message, severity, fingerprint: `${issue.kind}:${command.service} ${command.operation}:${issue.message}` });
+          const fixed = SEVERITIES[issue.kind];
+          if (fixed === undefined || isContinuationIssue(issue)) continue;
+          const finding = issue.kind === 'brace-expansion' ? braceExpansionFinding(issue, command, example, context) : { severity: fixed, message: issue.message };
+          if (finding === undefined) continue;
+          report({ start: issue.start, end: issue.end, ...finding, fingerprint: `${issue.kind}:${command.service} ${command.operation}:${issue.message}` });
         }
       }
     }
