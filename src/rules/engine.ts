@@ -129,7 +129,10 @@ export function groupFindings(findings: readonly Finding[]): Finding[] {
       ...single,
       message: group!.message(items),
       fingerprint: `${group!.key}: ${items.join(', ')}`,
-      related: others.map((member) => ({ start: member.start, end: member.end, message: member.group!.item })),
+      // Members at the same place as one before them (required members one object lacks) add no place.
+      related: others
+        .filter((member, index) => ![first!, ...others.slice(0, index)].some((earlier) => samePlace(earlier, member)))
+        .map((member) => ({ start: member.start, end: member.end, message: member.group!.item })),
     };
   });
 }
@@ -139,6 +142,10 @@ let ruleIds: ReadonlySet<string> | undefined;
 /** Every rule id a suppression may name; built once (the rule list is complete only after every module loaded). */
 function knownRuleIds(): ReadonlySet<string> {
   return (ruleIds ??= new Set(allRules.map((rule) => rule.id)));
+}
+
+function samePlace(a: Finding, b: Finding): boolean {
+  return a.start.offset === b.start.offset && a.end.offset === b.end.offset && a.start.line === b.start.line && a.end.line === b.end.line;
 }
 
 function byPosition(a: Finding, b: Finding): number {

@@ -3,7 +3,7 @@ import { exampleDocument, inputProblemRule } from './input-problem-rule.js';
 export default inputProblemRule({
   id: 'unknown-parameter',
   severity: 'error',
-  description: 'The command passes an option that neither the operation, the global options nor a CLI customization accepts, or stray words (all of one command in one finding, at the first, the others as related locations): the AWS CLI stops with "Unknown options". The message suggests the closest parameter.',
+  description: 'The command passes an option that neither the operation, the global options nor a CLI customization accepts, or stray words (all of one command in one finding, at the first, the others as related locations; a value they continue, split by a space, is not checked on its own): the AWS CLI stops with "Unknown options". The message suggests the closest parameter.',
   kinds: { 'unknown-parameter': 'error' },
   examples: {
     ok: [{ name: 'cognito-idp/list-users.rst', text: exampleDocument('To list users', 'aws cognito-idp list-users --user-pool-id us-west-2_EXAMPLE --limit 5'), messages: [] }],
@@ -14,6 +14,12 @@ export default inputProblemRule({
         name: 'cognito-idp/list-users.rst',
         text: exampleDocument('To list users', 'aws cognito-idp list-users --user-pool-id us-west-2_EXAMPLE --pagination-token full token omitted'),
         messages: ["5:89-5:94: error: Unexpected words 'token omitted': 'aws cognito-idp list-users' takes no positional arguments here."],
+      },
+      // A space inside a value: the stray word is the finding, not also the shortened value before it.
+      {
+        name: 'cognito-idp/update-user-pool-client.rst',
+        text: exampleDocument('To update a client', 'aws cognito-idp update-user-pool-client --user-pool-id us-west-2_EXAMPLE --client-id 1example23456789 --token-validity-units AccessToken=hours, IdToken=hours'),
+        messages: ["5:149-5:162: error: Unexpected word 'IdToken=hours': 'aws cognito-idp update-user-pool-client' takes no positional arguments here."],
       },
     ],
   },

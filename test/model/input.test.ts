@@ -110,6 +110,17 @@ describe('translateCommand', () => {
     expect(problems('aws opsworks-xm list-users')).toEqual(["unknown-service: Unknown service 'opsworks-xm'. Did you mean 'opsworks-cm'?"]);
   });
 
+  it('reports a value split by a space once: the stray words, not also the broken value before them', () => {
+    expect(kinds('aws cognito-idp update-user-pool-client --user-pool-id us-west-2_EXAMPLE --client-id 1example23456789 --token-validity-units AccessToken=hours, IdToken=hours')).toEqual([
+      "unknown-parameter: Unexpected word 'IdToken=hours': 'aws cognito-idp update-user-pool-client' takes no positional arguments here.",
+    ]);
+    // A value not followed by the stray words keeps its own checks.
+    expect(kinds('aws cognito-idp list-users --limit ten --user-pool-id us-west-2_EXAMPLE stray')).toEqual([
+      "unknown-parameter: Unexpected word 'stray': 'aws cognito-idp list-users' takes no positional arguments here.",
+      "invalid-parameter-value: --limit: 'ten' is not an integer.",
+    ]);
+  });
+
   it('reports unknown services, operations and parameters with suggestions', () => {
     expect(kinds('aws cognito-ipd list-users')).toEqual(["unknown-service: Unknown service 'cognito-ipd'. Did you mean 'cognito-idp'?"]);
     expect(kinds('aws cognito-idp list-user --user-pool-id x')).toEqual([

@@ -378,8 +378,16 @@ function readArguments(translation: CommandTranslation, state: ReadState): void 
     report('missing-required-parameter', `'aws ${service} ${operation}' needs an output file name after its options (outfile).`, state.operationWords);
   }
 
+  // A stray word right after an option's value continues it (`Name=a, Value=b`: a space split one value): the CLI stops
+  // at the stray words, and the value's own problems are the same defect, so that value is taken unchecked.
+  const strayAt = new Set(strays.map((stray) => words.indexOf(stray)));
+  const splitValues = new Set<string>();
+  for (const [key, { option, values }] of given) {
+    const last = values.length > 0 && words.includes(values.at(-1)!) ? values.at(-1)! : option;
+    if (strayAt.has(words.indexOf(last) + 1)) splitValues.add(key);
+  }
   // Words read after a shell error may hide the options the author gave: the required check would guess.
-  buildInput(translation, state, given, globals, parserStopped || words.some(isUnreliable));
+  buildInput(translation, state, given, globals, parserStopped || words.some(isUnreliable), splitValues);
 }
 
 /** A quoted value on one line of a message: long ones cut. */
@@ -437,6 +445,7 @@ function buildInput(
   given: Map<string, { spec: ArgumentSpec; option: Word; values: Word[] }>,
   globals: Map<string, Word[]>,
   parserStopped: boolean,
+  splitValues: ReadonlySet<string>,
 ): void {
   const { model, operationModel, report, service, operation } = state;
   const binaryFormat = globals.get('--cli-binary-format')?.[0]?.value ?? 'base64';
@@ -445,7 +454,7 @@ function buildInput(
   const inputFile = readCliInput(given, state);
   const fromInputFile = inputFile?.members;
 
-  for (const [, { spec, option, values }] of given) {
+  for (const [key, { spec, option, values }] of given) {
     if (!spec.member || !spec.ref) continue;
     const name = option.value.split('=')[0]!;
     const valueWords = values.length > 0 ? values : [option];
@@ -454,7 +463,7 @@ function buildInput(
       continue;
     }
     // A whole value not known here (`--attributes $ATTRS`, `--limit <n>`) is taken as given, unchecked.
-    if (values.some(isWhollyUnknown)) {
+    if (values.some(isWhollyUnknown) || splitValues.has(key)) {
       fromCommandLine[spec.member] = values.length === 1 && spec.values !== '+' ? values[0]!.value : values.map((word) => word.value);
       continue;
     }
