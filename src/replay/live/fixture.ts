@@ -84,6 +84,9 @@ export class CognitoFixture {
       ...(options.endpoint ? { endpoint: options.endpoint } : {}),
       region: options.region ?? 'us-west-2',
       ...(options.defaultCredentials ? {} : { credentials: { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'docs-harness-local' } }),
+      // A server that never answers must not hang the run: each call gets a finding instead.
+      requestHandler: { connectionTimeout: 5_000, requestTimeout: 15_000, throwOnRequestTimeout: true },
+      maxAttempts: 1,
     });
   }
 
@@ -143,7 +146,9 @@ export class CognitoFixture {
   /** Deletes the pools this fixture created. */
   async dispose(): Promise<void> {
     const pools = [...this.disposablePools];
-    if (this.pool) pools.push((await this.pool).userPoolId);
+    // A pool whose creation failed (a server that answers oddly) is nothing to delete.
+    const pool = await this.pool?.catch(() => undefined);
+    if (pool) pools.push(pool.userPoolId);
     this.pool = undefined;
     this.disposablePools.length = 0;
     this.users.clear();

@@ -214,9 +214,16 @@ function adoptCreatedPool(fixture: CognitoFixture, operationName: string, output
   if (operationName === 'CreateUserPool' && typeof id === 'string') fixture.adoptPool(id);
 }
 
+/** One line for a failed call: a server that answers oddly (HTML, `{}`, a bare 500) is said as such, not as a stack of SDK internals. */
 function describeError(error: unknown): string {
-  const { name, message } = error as Error;
-  return `${name}: ${message}`;
+  const { name, message, $response } = error as Error & { $response?: { statusCode?: number; headers?: Record<string, string> } };
+  const firstLine = String(message ?? error).split('\n')[0]!.slice(0, 200);
+  if ($response) {
+    const type = $response.headers?.['content-type'];
+    return `the server's answer is not a response of the service (HTTP ${$response.statusCode ?? '?'}${type ? `, ${type}` : ''}): ${firstLine}`;
+  }
+  if (error instanceof TypeError) return `the server's answer lacks what the service returns (${firstLine})`;
+  return `${name}: ${firstLine}`;
 }
 
 export interface ReplayLiveOptions {
