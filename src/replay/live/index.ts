@@ -216,9 +216,10 @@ function adoptCreatedPool(fixture: CognitoFixture, operationName: string, output
 
 /** One line for a failed call: a server that answers oddly (HTML, `{}`, a bare 500) is said as such, not as a stack of SDK internals. */
 function describeError(error: unknown): string {
-  const { name, message, $response } = error as Error & { $response?: { statusCode?: number; headers?: Record<string, string> } };
+  const { name, message, $response, $fault } = error as Error & { $fault?: string; $response?: { statusCode?: number; headers?: Record<string, string> } };
   const firstLine = String(message ?? error).split('\n')[0]!.slice(0, 200);
-  if ($response) {
+  // A service exception carries its fault; an answer the client could not read as one only the raw response.
+  if ($response && !$fault) {
     const type = $response.headers?.['content-type'];
     return `the server's answer is not a response of the service (HTTP ${$response.statusCode ?? '?'}${type ? `, ${type}` : ''}): ${firstLine}`;
   }
