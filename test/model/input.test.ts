@@ -121,6 +121,12 @@ describe('translateCommand', () => {
     ]);
   });
 
+  it('stops a list value at its first item the CLI cannot read, as argprocess does: one error', () => {
+    expect(kinds('aws cognito-idp admin-update-user-attributes --user-pool-id us-west-2_EXAMPLE --username alice --user-attributes Name=email,Value={a Name=x,Value=[b')).toEqual([
+      "invalid-parameter-value: Error parsing parameter '--user-attributes': Expected: '=', received: 'EOF' at offset 19.",
+    ]);
+  });
+
   it('reports unknown services, operations and parameters with suggestions', () => {
     expect(kinds('aws cognito-ipd list-users')).toEqual(["unknown-service: Unknown service 'cognito-ipd'. Did you mean 'cognito-idp'?"]);
     expect(kinds('aws cognito-idp list-user --user-pool-id x')).toEqual([

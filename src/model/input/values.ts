@@ -173,12 +173,11 @@ export function unpackArgument(ref: ShapeRef, words: string[], context: UnpackCo
     const memberShape = shapeOf(model, shape.member!);
     if (words.length === 1 && looksLikeJson(words[0]!) && words[0]!.trimStart().startsWith('[')) return parseJson(words[0]!, context, name);
     if (SCALAR_TYPES.has(memberShape.type)) return words.map((word) => unpackScalar(memberShape, word, context, name));
-    if (looksLikeJson(words[0] ?? '')) return words.map((word) => parseJson(word, context, name));
+    if (looksLikeJson(words[0] ?? '')) return untilFirstFailure(words, (word) => parseJson(word, context, name));
     const memberNames = Object.keys(memberShape.members ?? {});
     if (context.oldListCase && memberShape.type === 'structure' && memberNames.length === 1) return words.map((word) => ({ [memberNames[0]!]: word }));
-    const items = words.map((word) => shorthand(word, context, name));
-    if (items.includes(undefined)) return undefined;
-    return items.map((item, index) => backCompat(model, memberShape, item, context, `${name}[${index}]`));
+    const items = untilFirstFailure(words, (word) => shorthand(word, context, name));
+    return items?.map((item, index) => backCompat(model, memberShape, item, context, `${name}[${index}]`));
   }
   const text = words[0] ?? '';
   if (looksLikeJson(text)) return parseJson(text, context, name);
@@ -188,6 +187,17 @@ export function unpackArgument(ref: ShapeRef, words: string[], context: UnpackCo
   }
   const parsed = shorthand(text, context, name);
   return parsed === undefined ? undefined : backCompat(model, shape, parsed, context, name);
+}
+
+/** Each word read in turn; the CLI stops at the first it cannot read (argprocess raises ParamError), so do we. */
+function untilFirstFailure<T>(words: readonly string[], read: (word: string) => T | undefined): T[] | undefined {
+  const items: T[] = [];
+  for (const word of words) {
+    const item = read(word);
+    if (item === undefined) return undefined;
+    items.push(item);
+  }
+  return items;
 }
 
 function shorthand(text: string, context: UnpackContext, name: string): Record<string, ShorthandValue> | undefined {
