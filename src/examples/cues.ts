@@ -19,9 +19,13 @@ const OUTPUT_LABEL = /^(?:(?:an?|the|example|sample|expected|typical|command|jso
 /** Words that make a block something the reader writes or sends, never what the command printed. */
 const INPUT_WORDS =
   /\b(?:files?|named|save[sd]?|saving|creat(?:e|es|ed|ing)|write|writes|paste|input|request|body|payload|polic(?:y|ies)|template|configuration|config|definition|contents? of|following contents?|parameters? file)\b/i;
-/** A sentence that says the command printed the block. */
+/**
+ * A sentence that says the command printed the block: it names the output, response or result, tells what the
+ * reader will see, or has the command (it, this, the call) return, print or show it. "On the next sign-in, the
+ * flow returns a challenge" speaks of something else.
+ */
 const OUTPUT_WORDS =
-  /\b(?:output|outputs|response|responses|result|results|returns?|returned|prints?|printed|responds?|displays?|you(?:'ll| will| should)? see)\b/i;
+  /\b(?:output|outputs|response|responses|result|results|you(?:'ll| will| should)? see)\b|\b(?:command|commands|it|this|that|which|cli|operation|call|request|example)\s+(?:\w+\s+)?(?:returns?|returned|prints?|printed|displays?|shows?|responds?|produces?|gives?|lists?)\b/i;
 /** A file name the block would be saved as. */
 const FILE_NAME = /(?:^|[\s`'"(])([\w./-]*\w\.(?:json|ya?ml|txt|xml|sh|ps1|py|js|ts|tf|ini|cfg|conf|env|csv|html|pem|properties))\b/i;
 

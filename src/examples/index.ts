@@ -236,11 +236,14 @@ class BlockReader {
     return OUTPUT_INTRODUCER.test(lastSentenceOf(((code.data as CodeData).introducer ?? '').trim()));
   }
 
-  /** What the fence's title (`title="Output"`) or the paragraph right before a Markdown block says about it. */
+  /**
+   * What the fence's title (`title="Output"`) or the paragraph right before a Markdown block says about it. A
+   * title speaks for the command block right before it; after other prose, the prose decides.
+   */
   private introduction(code: Code): Introduction {
     const match = FENCE_TITLE.exec(code.meta ?? '');
     const title = match?.[1] ?? match?.[2] ?? match?.[3];
-    if (title !== undefined && isOutputLabel(title)) return { role: 'output', cue: 'introducer' };
+    if (title !== undefined && isOutputLabel(title) && (this.previous === undefined || this.previous === this.commandBlock)) return { role: 'output', cue: 'introducer' };
     const previous = this.previous;
     if (previous?.type !== 'paragraph' || !code.position || !previous.position) return undefined;
     return introductionOf(toString(previous));

@@ -1,4 +1,4 @@
-import type { SourceLine } from '../document/types.js';
+import type { Position, SourceLine } from '../document/types.js';
 import type { Rule } from './types.js';
 
 /** Reports non-ASCII characters in commands and their outputs. */
@@ -40,11 +40,13 @@ const nonAscii: Rule = {
   check({ document, report }) {
     // Commands chained on one line share it: each character is reported once.
     const reported = new Set<number>();
-    const scan = (lines: readonly SourceLine[], where: string) => {
+    const scan = (lines: readonly SourceLine[], where: string, skipped: readonly Position[] = []) => {
       for (const line of lines) {
         for (let index = 0; index < line.text.length; index++) {
           const codePoint = line.text.codePointAt(index)!;
           if (codePoint < 128 || reported.has(line.offset + index)) continue;
+          // `…` where the author cut a JSON output short is an elision, not a character of the output.
+          if (skipped.some((range) => range.start.offset! <= line.offset + index && line.offset + index < range.end.offset!)) continue;
           reported.add(line.offset + index);
           const width = codePoint > 0xffff ? 2 : 1;
           const character = String.fromCodePoint(codePoint);
@@ -61,7 +63,7 @@ const nonAscii: Rule = {
     };
     for (const example of document.examples) {
       for (const command of example.commands) scan(command.shell.lines, 'a command');
-      for (const output of example.outputs) scan(output.lines, 'an output');
+      for (const output of example.outputs) scan(output.lines, 'an output', output.json?.elisions);
     }
   },
 };

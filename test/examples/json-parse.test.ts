@@ -266,3 +266,26 @@ describeWithCorpus('parseJsonBlock on the aws-cli corpus', () => {
     expect(blocks).toBeGreaterThan(4000);
   });
 });
+
+describe('outputs cut short', () => {
+  it('reads an output that ends with an elision inside open brackets as truncated, not as a syntax error', () => {
+    const result = parse('{\n    "UserPool": {\n        "Id": "us-west-2_EXAMPLE",\n    ...');
+    expect(result.error).toBeUndefined();
+    expect(result.value).toBeUndefined();
+    expect(result.elisions.map((elision) => elision.start.line)).toEqual([13]);
+  });
+
+  it('still reports brackets left open without an elision', () => {
+    expect(parse('{\n    "UserPool": {\n        "Id": "us-west-2_EXAMPLE"\n').error?.message).toMatch(/^Unexpected end of input: 2 brackets still open/);
+  });
+
+  it('takes … (U+2026) for the three dots of an elision, bare or narrated', () => {
+    const bare = parse('{\n    "Services": [\n        …\n    ]\n}');
+    expect(bare.error).toBeUndefined();
+    expect(bare.value).toEqual({ Services: [] });
+    const narrated = parse('{\n    "Services": [\n        …output omitted…\n    ],\n    "A": 1\n}');
+    expect(narrated.error).toBeUndefined();
+    expect(narrated.value).toEqual({ Services: [], A: 1 });
+    expect(narrated.elisions.map((elision) => [elision.start.column, elision.end.column])).toEqual([[13, 29]]);
+  });
+});

@@ -106,3 +106,12 @@ describe('Markdown output labels', () => {
     expect(examples.map((example) => example.title)).toEqual(['Output groups of a channel']);
   });
 });
+
+describe('Markdown outputs of something else', () => {
+  it('does not give a command a block that the prose says came from somewhere else, even titled Output', () => {
+    const text = `# Sign in\n\n${fence('bash', command('admin-get-user') + ' --username a')}\nOn the next sign-in, the flow returns a challenge:\n\n${fence('bash title="Output"', '{"ChallengeName": "EMAIL_OTP"}')}`;
+    const document = documentOf(text);
+    expect(document.examples[0]!.outputs).toEqual([]);
+    expect(document.unclaimed?.map((block) => block.position.start.line)).toEqual([9]);
+  });
+});

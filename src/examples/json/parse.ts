@@ -17,6 +17,9 @@ export function escapePointerToken(token: string): string {
   return token.includes('~') || token.includes('/') ? token.replace(/~/g, '~0').replace(/\//g, '~1') : token;
 }
 
+/** Thrown when the text ends right after an elision, inside open brackets. */
+const TRUNCATED = Symbol('truncated after an elision');
+
 /** The brackets a narrated elision may stand in, by opener. */
 const ELISION_BRACKETS: Record<string, string> = { '<': '>', '(': ')' };
 
@@ -88,6 +91,8 @@ class BlockParser {
       this.run();
     } catch (failure) {
       if (failure instanceof JsonSyntaxFailure) return { error: failure.syntaxError, elisions: this.elisions };
+      // Cut short on purpose: no syntax error, and no value to check either.
+      if (failure === TRUNCATED) return { elisions: this.elisions };
       throw failure;
     }
     const result: JsonParseResult = { value: this.root, map: this.map, elisions: this.elisions };
@@ -194,6 +199,8 @@ class BlockParser {
     const end = this.text.length;
     if (open === 0) this.fail('Unexpected end of input: expected a JSON value', end, end);
     const innermost = this.stack[open - 1]!;
+    // `...` as the last thing shown: the author cut the output there, brackets and all.
+    if (innermost.lastItemWasElision) throw TRUNCATED;
     const bracket = innermost.kind === 'object' ? '{' : '[';
     this.fail(
       `Unexpected end of input: ${open} bracket${open === 1 ? '' : 's'} still open (the last is the '${bracket}' at ${this.formatPoint(innermost.start)})`,
@@ -208,11 +215,13 @@ class BlockParser {
     const bracket = ELISION_BRACKETS[this.text[start]!];
     let cursor = start + (bracket ? 1 : 0);
     const dotsStart = cursor;
-    while (this.text[cursor] === '.') cursor++;
-    if (cursor - dotsStart < 3) return false;
+    // `…` (U+2026) is the same three dots as one character.
+    if (this.text[cursor] === '\u2026') cursor++;
+    else while (this.text[cursor] === '.') cursor++;
+    if (cursor - dotsStart < 3 && this.text[dotsStart] !== '\u2026') return false;
     let end = cursor;
     const lineEnd = this.lineEndFrom(cursor);
-    const closing = this.text.lastIndexOf('...', lineEnd - 3);
+    const closing = Math.max(this.text.lastIndexOf('...', lineEnd - 3), this.text.lastIndexOf('\u2026', lineEnd - 1) - 2);
     if (closing > cursor && !/["{}[\],]/.test(this.text.slice(cursor, closing))) {
       end = closing + 3;
       if (dotsStart > start) {
