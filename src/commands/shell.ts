@@ -44,6 +44,8 @@ export const AWS_SUBSTITUTION = /(?:\$\(|`)[ \t]*(?:aws|awslocal)(?=[ \t\n)`])/g
  * stays two redirections), `{{pool_id}}`, `%TOKEN%`.
  */
 const ANGLE_PLACEHOLDER = /<[A-Za-z](?:[A-Za-z0-9_.:/@ -]*[A-Za-z0-9_.])?>/y;
+/** Braces holding shorthand or JSON members (`{Key=a,Value=b}`, `{"k": 1}`): meant as written, never as bash's brace expansion. */
+export const STRUCTURE_IN_BRACES = /\{[^{}]*[=:][^{}]*\}/;
 const PLACEHOLDER_IN_VALUE = /<[A-Za-z](?:[A-Za-z0-9_.:/@ -]*[A-Za-z0-9_.])?>|\{\{[^{}\n]*\}\}|%[A-Za-z_][A-Za-z0-9_]*%/g;
 const REDIRECTION = /^(?:<<<|<<-|<<|<>|<&|<|>>|>&|>\||>|&>>|&>)/;
 
@@ -389,8 +391,9 @@ class Reader {
       this.report('assignment', `\`${raw}\` sets an environment variable for this command: the harness checks the command without it.`, start, this.wordEnd);
       return;
     }
-    // The author means the word as displayed; bash expands unquoted braces.
-    const values = this.reading === 'intended' ? [buffer.text] : expandBraces(buffer);
+    // bash expands unquoted braces. The author meant that too for a plain list (`--names {a,b}`, `i-{1,2}`), but
+    // braces holding shorthand or JSON members (`Tags=[{Key=a,Value=b}]`) as written.
+    const values = this.reading === 'intended' && STRUCTURE_IN_BRACES.test(raw) ? [buffer.text] : expandBraces(buffer);
     if (values.length > 1) {
       this.report(
         'brace-expansion',
@@ -399,8 +402,8 @@ class Reader {
         this.wordEnd,
       );
     }
-    const unknown = this.reading === 'intended' ? unknownSpans(buffer) : [];
     for (const value of values) {
+      const unknown = this.reading !== 'intended' ? [] : values.length === 1 ? unknownSpans(buffer) : withPlaceholders(value, []);
       this.words.push({ value, raw, start: this.pointAt(start), end: this.pointAt(this.wordEnd), ...(unknown.length > 0 && { unknown }) });
     }
   }

@@ -35,7 +35,10 @@ describe('quoting and word splitting', () => {
   test('unquoted braces with a comma or a sequence expand as bash expands them; quoted ones stay', () => {
     const command = read('aws x Key={a,b} n{1..3} "{c,d}" {e} ${V}');
     expect(command.argv).toEqual(['aws', 'x', 'Key=a', 'Key=b', 'n1', 'n2', 'n3', '{c,d}', '{e}', '${V}']);
-    expect(intended(command)).toEqual(['aws', 'x', 'Key={a,b}', 'n{1..3}', '{c,d}', '{e}', '${V}']);
+    // The author meant a plain list as bash expands it.
+    expect(intended(command)).toEqual(['aws', 'x', 'Key=a', 'Key=b', 'n1', 'n2', 'n3', '{c,d}', '{e}', '${V}']);
+    // Braces holding shorthand members are meant as written.
+    expect(intended(read('aws x Tags=[{Key=a,Value=b}]'))).toEqual(['aws', 'x', 'Tags=[{Key=a,Value=b}]']);
     expect(kinds(command)).toEqual(['brace-expansion', 'brace-expansion']);
   });
   test('nested brace expansions expand as bash expands them (checked with bash 5)', () => {
