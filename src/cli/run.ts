@@ -4,7 +4,7 @@ import { VFile } from 'vfile';
 import { cliServiceName } from '../model/names.js';
 import type { ModelIndex } from '../model/types.js';
 import { readDocument, type ReadResult } from '../document/read.js';
-import { analyzeFile, analyzeVFile, type FileResult } from '../pipeline.js';
+import { analyzeFile, analyzeVFile, parseExamples, type FileResult } from '../pipeline.js';
 import type { RunReport } from '../reports/types.js';
 import type { EngineOptions, SeveritySetting } from '../rules/engine.js';
 import fileName, { notAnExampleReason } from '../rules/file-name.js';
@@ -184,7 +184,10 @@ async function selectDocuments(inputs: string[], selection: Selection | undefine
     const changed = await changedFiles(cwd, selection.changed.base, selection.changed.modelsDir ? { modelsDir: selection.changed.modelsDir } : {});
     const files = new Set(changed.files.map((file) => path.resolve(file)));
     const services = new Set(changed.modelServices.map(cliServiceName));
-    documents = documents.filter((document) => files.has(document.path) || services.has(path.basename(path.dirname(document.path))));
+    const chosen: DocumentPath[] = [];
+    // A changed model concerns every document whose commands use the service, wherever the document is.
+    for (const document of documents) if (files.has(document.path) || (services.size > 0 && (await usesService(document, services)))) chosen.push(document);
+    documents = chosen;
     const shown = documents.map((document) => displayPath(document.path, cwd));
     notes.push(
       `changed since ${changed.base.slice(0, 12)}: ${documents.length} document(s) checked` +
@@ -198,6 +201,15 @@ async function selectDocuments(inputs: string[], selection: Selection | undefine
     notes.push(`shard ${selection.shard}: ${documents.length} document(s)`);
   }
   return { documents, notes };
+}
+
+/** Whether any command of the document runs one of these services (CLI names). */
+async function usesService(document: DocumentPath, services: ReadonlySet<string>): Promise<boolean> {
+  if (document.skip) return false;
+  const read = await readDocument(document.path);
+  if (read.problem) return false;
+  const { examples } = parseExamples(document.path, read.file);
+  return examples.some((example) => example.commands.some((command) => command.service !== undefined && services.has(command.service)));
 }
 
 function reportOf(outcomes: FileOutcome[], rules: readonly Rule[], notes: string[], cwd: string): RunReport {
