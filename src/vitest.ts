@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { loadConfig, type Config } from './cli/config.js';
 import { openReplayTarget, type OpenTarget } from './cli/replay-target.js';
 import { runFiles } from './cli/run.js';
 import type { ExampleSummary, RunResult } from './cli/types.js';
@@ -8,10 +9,17 @@ import { allRules } from './rules/index.js';
 import type { Finding, Rule } from './rules/types.js';
 
 export interface ExampleTestOptions {
-  /** botocore data folder; default: the embedded cognito-idp model. */
+  /** botocore data folder; default: the config file's `models`, else the embedded cognito-idp model. */
   models?: string;
   /** Replay every command through the SDK client (`mock`, the default) or against a cognito-local started for the run. */
   target?: 'mock' | 'cognito-local';
+  /**
+   * The config file, as the CLI reads it (rule severities, `models`, include / exclude, the replay target);
+   * default: the nearest `docs-harness.config.json` in the working folder or above (inside the repository).
+   */
+  config?: string;
+  /** How long checking and replaying the whole tree may take in `beforeAll` (default 10 minutes: a large tree is slow). */
+  hookTimeout?: number;
   /** The rules to run; default: every rule. */
   rules?: readonly Rule[];
   /** The lowest severity that fails a test (default `error`). */
@@ -38,8 +46,9 @@ export interface ExampleResult extends ExampleTest {
 }
 
 /** The tests for the documents under `paths`, from reading them (nothing replayed): the names vitest registers. */
-export async function exampleTests(paths: string | string[], options: Pick<ExampleTestOptions, 'cwd'> = {}): Promise<ExampleTest[]> {
-  const run = await runFiles(toList(paths), { rules: [], ...(options.cwd ? { cwd: options.cwd } : {}) });
+export async function exampleTests(paths: string | string[], options: Pick<ExampleTestOptions, 'cwd' | 'config'> = {}): Promise<ExampleTest[]> {
+  const config = configOf(options);
+  const run = await runFiles(toList(paths), { rules: [], selection: { filter: config }, ...(options.cwd ? { cwd: options.cwd } : {}) });
   return testsOf(run).map(({ test }) => test);
 }
 
@@ -50,10 +59,14 @@ export async function exampleTests(paths: string | string[], options: Pick<Examp
  */
 export async function exampleResults(paths: string | string[], options: ExampleTestOptions = {}, target?: OpenTarget): Promise<ExampleResult[]> {
   const open = target ?? (await openTarget(options));
+  const config = configOf(options);
+  const models = options.models === undefined ? config.models : path.resolve(options.models);
   try {
     const run = await runFiles(toList(paths), {
       rules: options.rules ?? allRules,
-      models: options.models === undefined ? embeddedModels() : loadModels(path.resolve(options.models)),
+      models: models === undefined ? embeddedModels() : loadModels(models),
+      severities: config.rules,
+      selection: { filter: config },
       extend: open.extend,
       ...(options.cwd ? { cwd: options.cwd } : {}),
     });
@@ -80,7 +93,7 @@ export async function registerExampleTests(paths: string | string[], options: Ex
   beforeAll(async () => {
     target = await openTarget(options);
     results = new Map((await exampleResults(paths, options, target)).map((result) => [keyOf(result), result]));
-  });
+  }, options.hookTimeout ?? DEFAULT_HOOK_TIMEOUT_MS);
   afterAll(async () => {
     await target?.close();
   });
@@ -93,8 +106,17 @@ export async function registerExampleTests(paths: string | string[], options: Ex
   }
 }
 
+const DEFAULT_HOOK_TIMEOUT_MS = 10 * 60_000;
+
+function configOf(options: Pick<ExampleTestOptions, 'cwd' | 'config'>): Config {
+  return loadConfig(options.cwd ?? process.cwd(), options.config).config;
+}
+
+/** The option's target, else the config file's when it is one a test run can start (mock, cognito-local), else mock. */
 function openTarget(options: ExampleTestOptions): Promise<OpenTarget> {
-  return openReplayTarget({ target: options.target ?? 'mock' }, { allowRemote: false }) as Promise<OpenTarget>;
+  const configured = configOf(options).replay.target;
+  const target = options.target ?? (configured === 'mock' || configured === 'cognito-local' ? configured : 'mock');
+  return openReplayTarget({ target }, { allowRemote: false }) as Promise<OpenTarget>;
 }
 
 function toList(paths: string | string[]): string[] {

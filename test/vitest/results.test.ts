@@ -80,3 +80,21 @@ describe('exampleResults (mock replay)', () => {
     expect(byName(results, 'cognito-idp/admin-get-user.rst › To look up a user').findings.map((finding) => finding.ruleId)).not.toContain('http-link');
   });
 });
+
+describe('the config file (#11.16)', () => {
+  test('is read as the CLI reads it: severities and exclude globs apply', async () => {
+    const dir = documents('true');
+    writeFileSync(path.join(dir, 'docs-harness.config.json'), JSON.stringify({ rules: { 'http-link': 'error' }, exclude: ['cognito-idp/get-user.rst'] }));
+    expect((await exampleTests(dir, { cwd: dir })).map((found) => found.file)).not.toContain('cognito-idp/get-user.rst');
+    const file = byName(await exampleResults(dir, { cwd: dir }), 'cognito-idp/admin-get-user.rst');
+    expect(file.message).toMatch(/^cognito-idp\/admin-get-user\.rst:1:\d+ error .+ http-link$/);
+  });
+
+  test('an explicit config path wins over the nearest one', async () => {
+    const dir = documents('true');
+    writeFileSync(path.join(dir, 'docs-harness.config.json'), JSON.stringify({ rules: { 'http-link': 'error' } }));
+    writeFileSync(path.join(dir, 'quiet.json'), JSON.stringify({ rules: { 'http-link': 'off' } }));
+    const file = byName(await exampleResults(dir, { cwd: dir, config: path.join(dir, 'quiet.json') }), 'cognito-idp/admin-get-user.rst');
+    expect(file.findings.map((finding) => finding.ruleId)).not.toContain('http-link');
+  });
+});
