@@ -640,7 +640,7 @@ class Reader {
     if (!/^[ \t]*[a-z_./~$][^ \t]*(?:[ \t]|$)/.test(content)) {
       this.report(
         'command-substitution',
-        `bash runs \`${content}\` as a command and puts its output here (backticks are command substitution); quote the value to pass it as written.`,
+        `bash runs \`${content}\` as a command and puts its output here (backticks are command substitution, also inside double quotes); put the value in single quotes to pass it as written.`,
         start,
         this.pos,
       );

@@ -19,6 +19,13 @@ function endOfTrailingBlanks(text: string, offset: number): number {
   return end;
 }
 
+/** Where the blanks before `offset` on its line start. */
+function endOfBlanksBefore(text: string, offset: number): number {
+  let start = offset;
+  while (text[start - 1] === ' ' || text[start - 1] === '\t') start--;
+  return start;
+}
+
 /**
  * The fix for line-end `\` inside single quotes: drop each backslash, keeping the line break. Safe only where every
  * such string is JSON whose breaks stand between tokens: the fixed value must parse, and equal the value the author
@@ -37,14 +44,15 @@ function singleQuotedFix(issue: ShellIssue, text: string): Finding['fix'] {
     }
     if (!isDeepStrictEqual(fixed, meant)) return undefined;
   }
-  const backslashes = strings.flatMap((quoted) => quoted.backslashes.map((point) => point.offset!));
-  const start = backslashes[0]!;
-  const end = backslashes.at(-1)! + 1;
+  // Each `\` goes with the blanks before it, which would otherwise end the line.
+  const cuts = strings.flatMap((quoted) => quoted.backslashes.map((point) => [endOfBlanksBefore(text, point.offset!), point.offset! + 1] as const));
+  const start = cuts[0]![0];
+  const end = cuts.at(-1)![1];
   let replacement = '';
   let from = start;
-  for (const offset of backslashes) {
-    replacement += text.slice(from, offset);
-    from = offset + 1;
+  for (const [cutStart, cutEnd] of cuts) {
+    replacement += text.slice(from, cutStart);
+    from = cutEnd;
   }
   return { start, end, text: replacement + text.slice(from, end) };
 }

@@ -151,7 +151,7 @@ const shellSyntax: Rule = {
         name: 'iot/create-thing.rst',
         text: '**To create a thing**\n\nThe following example creates a thing. ::\n\n    aws iot create-thing --thing-name `Palo Alto Networks`\n',
         messages: [
-          '5:39-5:59: warning: bash runs `Palo Alto Networks` as a command and puts its output here (backticks are command substitution); quote the value to pass it as written.',
+          '5:39-5:59: warning: bash runs `Palo Alto Networks` as a command and puts its output here (backticks are command substitution, also inside double quotes); put the value in single quotes to pass it as written.',
         ],
       },
     ],

@@ -40,12 +40,12 @@ function changedLinePairs(repo: string): { before: string; after: string }[] {
 
 /**
  * A continuation fix: ` \` added at the end of the line (its trailing blanks replaced), the blanks after a final `\`
- * removed, or (inside single-quoted JSON) the final `\` dropped.
+ * removed, or (inside single-quoted JSON) the final `\` dropped with the blanks before it.
  */
 const isContinuationFix = ({ before, after }: { before: string; after: string }) =>
   (!/\\[ \t]*$/.test(before) && after === `${before.replace(/[ \t]+$/, '')} \\`) ||
   (/\\[ \t]+$/.test(before) && after === before.replace(/[ \t]+$/, '')) ||
-  (before.endsWith('\\') && after === before.slice(0, -1));
+  (before.endsWith('\\') && after === before.replace(/[ \t]*\\$/, ''));
 
 /** Splits the line ending off, so the text and the ending can be compared apart. */
 const splitEnding = (line: string) => (line.endsWith('\r') ? { text: line.slice(0, -1), ending: '\r' } : { text: line, ending: '' });

@@ -31,7 +31,7 @@ describe('shell-continuation fixes', () => {
     const findings = await check(shellContinuation, 'sns/publish.rst', json);
     expect(findings).toHaveLength(1);
     const fixed = applyFixes(json, [findings[0]!.fix!]);
-    expect(fixed.text).toBe(['**To publish**', '', 'Publishes. ::', '', "    aws sns publish --message '{ ", '        "a": [1, ', '        2] }\' --subject \'[ ', '        "s" ]\'', ''].join('\n'));
+    expect(fixed.text).toBe(['**To publish**', '', 'Publishes. ::', '', "    aws sns publish --message '{", '        "a": [1,', '        2] }\' --subject \'[', '        "s" ]\'', ''].join('\n'));
     expect(await check(shellContinuation, 'sns/publish.rst', fixed.text)).toEqual([]);
   });
 

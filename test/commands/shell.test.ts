@@ -124,8 +124,8 @@ describe('issues', () => {
   test('backticks around text that is no command are reported: bash would run it', () => {
     const command = read('aws x --name `Palo Alto Networks` --time `2023-01-01T16:00:00` --key `cat key.pem`');
     expect(command.issues.map((issue) => issue.message)).toEqual([
-      'bash runs `Palo Alto Networks` as a command and puts its output here (backticks are command substitution); quote the value to pass it as written.',
-      'bash runs `2023-01-01T16:00:00` as a command and puts its output here (backticks are command substitution); quote the value to pass it as written.',
+      'bash runs `Palo Alto Networks` as a command and puts its output here (backticks are command substitution, also inside double quotes); put the value in single quotes to pass it as written.',
+      'bash runs `2023-01-01T16:00:00` as a command and puts its output here (backticks are command substitution, also inside double quotes); put the value in single quotes to pass it as written.',
     ]);
   });
   test('redirections and their targets are not words; here-document bodies are skipped', () => {
