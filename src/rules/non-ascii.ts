@@ -18,6 +18,11 @@ const nonAscii: Rule = {
         text: '# Layout\n\n```text\nproject/\n\u251c\u2500\u2500 src/\n\u2514\u2500\u2500 README.md\n```\n\n```python\nprint("caf\u00e9")\n```\n',
         messages: [],
       },
+      {
+        name: 'docs/README.md',
+        text: '# List\n\n```sh\naws s3api list-buckets --output json\n```\n\nOutput:\n\n```json\n{\n  "Buckets": [\n    \u2026\n  ],\n  "Owner": {"ID": \u2026\n}\n```\n',
+        messages: [],
+      },
     ],
     notOk: [
       {
@@ -45,7 +50,8 @@ const nonAscii: Rule = {
         for (let index = 0; index < line.text.length; index++) {
           const codePoint = line.text.codePointAt(index)!;
           if (codePoint < 128 || reported.has(line.offset + index)) continue;
-          // `…` where the author cut a JSON output short is an elision, not a character of the output.
+          // `…` in an output is where the author cut it short (an elision), not a character the CLI printed.
+          if (codePoint === 0x2026 && where === 'an output') continue;
           if (skipped.some((range) => range.start.offset! <= line.offset + index && line.offset + index < range.end.offset!)) continue;
           reported.add(line.offset + index);
           const width = codePoint > 0xffff ? 2 : 1;
