@@ -1,7 +1,7 @@
 // Commands read: how many of the `aws` / `awslocal` commands in a folder of Markdown documents the harness reads.
 // Counts the commands itself with a plain line scan written apart from the harness (fenced and indented code
 // blocks; a command word where a shell command starts: line start, after a prompt, `$(`, a backtick, `|`, `&&`,
-// `||`, `;`, `sudo`, `time`, `env X=y`, `X=$(`, `then`/`do`/`else`), then compares by line with the commands
+// `||`, `;`, `sudo`, `time`, `env X=y`, `X=$(`, PowerShell's `$x = `, `then`/`do`/`else`), then compares by line with the commands
 // `extract --format json` reports. Complete commands in inline code (service, operation, an option) are
 // counted apart. Issue #10's target: ≥ 95 % of the commands in code blocks read.
 //
@@ -19,7 +19,7 @@ const option = (name, fallback) => {
 };
 const harness = path.resolve(option('harness', path.join(root, 'bin/docs-harness.js')));
 const quiet = args.includes('--quiet');
-const folder = args.find((arg, index) => !arg.startsWith('--') && !['--harness'].includes(args[index - 1]));
+const folder = args.find((arg, index) => !arg.startsWith('--') && args[index - 1] !== '--harness');
 if (!folder || !existsSync(folder) || !statSync(folder).isDirectory()) {
   console.log(`markdown-reading skipped: no folder ${folder ?? '(none given)'}`);
   process.exit(0);
@@ -81,7 +81,8 @@ function codeBlocks(lines) {
 const commandWord = String.raw`(?:aws|awslocal)(?=[ \t]+\S)`;
 // Where a shell command may start inside a line (after the line's own start and prompt).
 const startsInside = new RegExp(String.raw`(?:\$\(\s*|\x60|\|\|?\s*|&&\s*|;\s*|\b(?:then|do|else)\s+|[({]\s+)(?:(?:sudo|time)\s+|env\s+(?:\w+=\S*\s+)*|\w+=\S*\s+)*${commandWord}`, 'g');
-const startsLine = new RegExp(String.raw`^\s*(?:(?:sudo|time|exec|then|do|else|!)\s+|env\s+(?:\w+=\S*\s+)*|(?:export\s+)?\w+=\S*\s+|[({]\s*)*${commandWord}`);
+// PowerShell assigns a command's output with `$name = aws ...`.
+const startsLine = new RegExp(String.raw`^\s*(?:(?:sudo|time|exec|then|do|else|!)\s+|env\s+(?:\w+=\S*\s+)*|(?:export\s+)?\w+=\S*\s+|\$[\w:]+\s*=\s*|[({]\s*)*${commandWord}`);
 
 /** The prompt at the start of a code line, or '' when there is none. */
 function prompt(text, language) {
