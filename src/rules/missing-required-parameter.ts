@@ -3,10 +3,13 @@ import { exampleDocument, inputProblemRule } from './input-problem-rule.js';
 export default inputProblemRule({
   id: 'missing-required-parameter',
   severity: 'error',
-  description: 'The command leaves out a parameter the operation requires (idempotency tokens aside, which the CLI fills in; `--cli-input-json` may supply them). The AWS CLI rejects the command before sending it.',
+  description: 'The command leaves out a parameter the operation requires (idempotency tokens aside, which the CLI fills in; `--cli-input-json` may supply them). The AWS CLI rejects the command before sending it. A required parameter written misspelt is that misspelling\'s finding (`unknown-parameter`, with the did-you-mean), not also this one.',
   kinds: { 'missing-required-parameter': 'error' },
   examples: {
-    ok: [{ name: 'cognito-idp/list-users.rst', text: exampleDocument('To list users', 'aws cognito-idp list-users --user-pool-id us-west-2_EXAMPLE'), messages: [] }],
+    ok: [
+      { name: 'cognito-idp/list-users.rst', text: exampleDocument('To list users', 'aws cognito-idp list-users --user-pool-id us-west-2_EXAMPLE'), messages: [] },
+      { name: 'cognito-idp/list-users.rst', text: exampleDocument('To list users', 'aws cognito-idp list-users --user-pool-idd us-west-2_EXAMPLE'), messages: [] },
+    ],
     notOk: [{ name: 'cognito-idp/list-users.rst', text: exampleDocument('To list users', 'aws cognito-idp list-users --limit 5'), messages: ["5:21-5:31: error: Missing required parameter '--user-pool-id' for 'aws cognito-idp list-users'."] }],
   },
 });

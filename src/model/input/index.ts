@@ -24,7 +24,7 @@ import {
   hiddenAlias,
   renamedArgument,
 } from './cli-table.js';
-import { didYouMean } from '../suggest.js';
+import { closest, didYouMean } from '../suggest.js';
 import type { CommandTranslation, InputProblem, InputProblemKind, ProblemGroup } from './types.js';
 import { memberRef } from '../members.js';
 import { shapeOf, toApiValue, unpackArgument, usesOldListCase, validateValue, type UnpackContext } from './values.js';
@@ -296,6 +296,8 @@ function readArguments(translation: CommandTranslation, state: ReadState): void 
   let parserStopped = false;
   const globals = new Map<string, Word[]>();
   const positionals: Word[] = [];
+  /** Options a misspelt one most likely meant (its did-you-mean). */
+  const misspelt = new Set<string>();
 
   for (let index = 0; index < words.length; index++) {
     const word = words[index]!;
@@ -317,7 +319,10 @@ function readArguments(translation: CommandTranslation, state: ReadState): void 
       index += values.length;
       // `--$OPTION`, `--<name>`: which option the reader means is not known.
       if (hasUnknown(word)) continue;
-      report('unknown-parameter', `Unknown parameter '${option}' for 'aws ${service} ${operation}'.${didYouMean(option, [...table.keys(), ...GLOBAL_OPTION_NAMES])}`, [word]);
+      const meant = closest(option, [...table.keys(), ...GLOBAL_OPTION_NAMES]);
+      // A misspelt option is one defect: the option it names is not also reported as missing.
+      if (meant !== undefined) misspelt.add(meant);
+      report('unknown-parameter', `Unknown parameter '${option}' for 'aws ${service} ${operation}'.${meant === undefined ? '' : ` Did you mean '${meant}'?`}`, [word]);
       continue;
     }
     if ('ambiguous' in resolution) {
@@ -387,7 +392,7 @@ function readArguments(translation: CommandTranslation, state: ReadState): void 
     if (strayAt.has(words.indexOf(last) + 1)) splitValues.add(key);
   }
   // Words read after a shell error may hide the options the author gave: the required check would guess.
-  buildInput(translation, state, given, globals, parserStopped || words.some(isUnreliable), splitValues);
+  buildInput(translation, state, given, globals, parserStopped || words.some(isUnreliable), splitValues, misspelt);
 }
 
 /** A quoted value on one line of a message: long ones cut. */
@@ -446,6 +451,7 @@ function buildInput(
   globals: Map<string, Word[]>,
   parserStopped: boolean,
   splitValues: ReadonlySet<string>,
+  misspelt: ReadonlySet<string>,
 ): void {
   const { model, operationModel, report, service, operation } = state;
   const binaryFormat = globals.get('--cli-binary-format')?.[0]?.value ?? 'base64';
@@ -495,6 +501,7 @@ function buildInput(
       if (member in input || given.has(member) || ref?.idempotencyToken || DEFAULTED_MEMBERS[`${service}.${operation}`]?.includes(member)) continue;
       const shape = ref ? shapeOf(model, ref) : undefined;
       const cliName = `--${renamedArgument(service, operation, xformName(member))}`;
+      if (misspelt.has(cliName)) continue;
       report(
         'missing-required-parameter',
         `Missing required parameter '${cliName}'${shape?.type === 'boolean' ? ` (or --no-${xformName(member)})` : ''} for 'aws ${service} ${operation}'.`,
