@@ -578,7 +578,7 @@ class Reader {
         const piece = this.readDollar(true);
         addUnknown(piece.value, piece.unknown);
       } else if (c === '`') {
-        const piece = this.readBackquoted();
+        const piece = this.readBackquoted(true);
         addUnknown(piece, [{ start: 0, end: piece.length, kind: 'substitution' }]);
       } else {
         value += c;
@@ -630,14 +630,16 @@ class Reader {
     return undefined;
   }
 
-  private readBackquoted(): string {
+  private readBackquoted(inDoubleQuotes = false): string {
     const start = this.pos;
     const close = /(?:^|[^\\])(?:\\\\)*`/.exec(this.text.slice(start + 1));
     if (close === null) return this.unterminated('backquote', start);
     this.pos = start + 1 + close.index + close[0].length;
     const content = this.text.slice(start + 1, this.pos - 1);
-    // Backticks around text that is no command: Markdown's code markup, which bash runs as a command.
-    if (!/^[ \t]*[a-z_./~$][^ \t]*(?:[ \t]|$)/.test(content)) {
+    // Backticks around text that is no command (Markdown's code markup), or a JMESPath literal in a double-quoted
+    // `--query`: bash runs it as a command.
+    const queryLiteral = inDoubleQuotes && this.words.at(-1)?.value === '--query';
+    if (queryLiteral || !/^[ \t]*[a-z_./~$][^ \t]*(?:[ \t]|$)/.test(content)) {
       this.report(
         'command-substitution',
         `bash runs \`${content}\` as a command and puts its output here (backticks are command substitution, also inside double quotes); put the value in single quotes to pass it as written.`,

@@ -58,7 +58,8 @@ const shellSyntax: Rule = {
     'into several words. Braces holding shorthand or JSON members (`Tags=[{Key=a,Value=b}]`) are meant as written: ' +
     'an error where the CLI refuses the expanded words (the message says why), else a warning (the value changes ' +
     'silently). A plain list (`--names {a,b,c}`, `i-{1,2}`) is meant as bash expands it, and is checked so: no finding ' +
-    'here. Backticks around text that is no command (`Palo Alto Networks`) are a warning: bash runs it. ' +
+    'here. Backticks around text that is no command (`Palo Alto Networks`), or around a JMESPath literal in a ' +
+    'double-quoted `--query`, are a warning: bash runs it. ' +
     'In PowerShell and cmd blocks their own quoting and continuations apply (an unquoted `<placeholder>` is PowerShell\'s ' +
     'reserved-operator error). Pipes, redirections and `NAME=value` environment assignments ' +
     'are information: valid shell, but the harness checks and replays only the `aws` command itself. Variables, command ' +
@@ -90,6 +91,13 @@ const shellSyntax: Rule = {
       },
     ],
     notOk: [
+      {
+        name: 'ec2/describe-instances.rst',
+        text: '**To list running instances**\n\nThe following example lists running instances. ::\n\n    aws ec2 describe-instances --query "Reservations[].Instances[?State.Name==`running`].InstanceId"\n',
+        messages: [
+          '5:79-5:88: warning: bash runs `running` as a command and puts its output here (backticks are command substitution, also inside double quotes); put the value in single quotes to pass it as written.',
+        ],
+      },
       {
         name: 'cognito-idp/admin-create-user.rst',
         text: '**To create a user**\n\nThe following example creates a user. ::\n\n    aws cognito-idp admin-create-user --user-pool-id us-east-1_EXAMPLE --username alice --client-metadata {source=docs,team=a}\n',

@@ -121,6 +121,11 @@ describe('issues', () => {
     expect(command.intendedWords[5]!.unknown).toEqual([{ start: 4, end: 11, kind: 'substitution' }]);
     expect(command.words[3]!.unknown).toBeUndefined();
   });
+  test('a JMESPath literal in a double-quoted --query is reported: bash runs it as a command', () => {
+    expect(read('aws ec2 describe-instances --query "Reservations[].Instances[?State.Name==`running`]" --filters "Name=x,Values=`hostname`"').issues.map((issue) => issue.message)).toEqual([
+      'bash runs `running` as a command and puts its output here (backticks are command substitution, also inside double quotes); put the value in single quotes to pass it as written.',
+    ]);
+  });
   test('backticks around text that is no command are reported: bash would run it', () => {
     const command = read('aws x --name `Palo Alto Networks` --time `2023-01-01T16:00:00` --key `cat key.pem`');
     expect(command.issues.map((issue) => issue.message)).toEqual([
