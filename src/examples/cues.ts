@@ -18,7 +18,7 @@ const OUTPUT_LABEL = /^(?:(?:an?|the|example|sample|expected|typical|command|jso
 
 /** Words that make a block something the reader writes or sends, never what the command printed. */
 const INPUT_WORDS =
-  /\b(?:files?|named|save[sd]?|saving|creat(?:e|es|ed|ing)|write|writes|paste|input|request|body|payload|polic(?:y|ies)|template|configuration|config|definition|contents? of|following contents?|parameters? file)\b/i;
+  /(?:^|\s)`?\.env\b|\b(?:files?|named|save[sd]?|saving|creat(?:e|es|ed|ing)|write|writes|paste|cop(?:y|ied)|input|request|body|payload|polic(?:y|ies)|template|configuration|config|definition|contents? of|following contents?|parameters? file)\b/i;
 /**
  * A sentence that says the command printed the block: it names the output, response or result, tells what the
  * reader will see, or has the command (it, this, the call) return, print or show it. "On the next sign-in, the
