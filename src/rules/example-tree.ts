@@ -13,10 +13,19 @@ import path from 'node:path';
  */
 export function inCliExampleTree(filePath: string): boolean {
   const folder = path.dirname(path.resolve(filePath));
-  if (!existsSync(folder)) return LOWERCASE_NAME.test(path.basename(folder));
-  const parent = path.dirname(folder);
-  return [folder, parent, path.dirname(parent)].some(isServiceFolder) || [folder, parent].some(hasServiceSubfolder);
+  // Asked by several rules for every document: once per folder.
+  let known = treeFolders.get(folder);
+  if (known === undefined) {
+    const parent = path.dirname(folder);
+    known = existsSync(folder)
+      ? [folder, parent, path.dirname(parent)].some(isServiceFolder) || [folder, parent].some(hasServiceSubfolder)
+      : LOWERCASE_NAME.test(path.basename(folder));
+    treeFolders.set(folder, known);
+  }
+  return known;
 }
+
+const treeFolders = new Map<string, boolean>();
 
 const LOWERCASE_NAME = /^[a-z0-9][a-z0-9-]*$/;
 const NOT_EXAMPLES = /^(?:readme|index|changelog|contributing|license|notes?|guide|tutorial|faq)$/i;
