@@ -95,3 +95,19 @@ describeWithCorpus('bash conformance over the corpus', () => {
     expect(differences.slice(0, 20)).toEqual([]);
   });
 });
+
+describeWithCorpus('placeholders against bash -n over the corpus', () => {
+  test.skipIf(BASH === undefined)('an unquoted <placeholder> is an error exactly where bash -n refuses the command', () => {
+    // `bash -n` only parses: nothing is run.
+    const checked = corpusCommands(corpusDir)
+      .map(({ file, lines }) => ({ file, shell: readShellCommand(lines) }))
+      .flatMap(({ file, shell }) => {
+        const placeholder = shell.issues.find((issue) => issue.kind === 'placeholder-redirection' || issue.kind === 'placeholder-syntax-error');
+        return placeholder === undefined ? [] : [{ file, text: shell.text, refusedAsRead: placeholder.kind === 'placeholder-syntax-error' }];
+      });
+    const differences = checked.filter(({ text, refusedAsRead }) => (spawnSync(BASH!, ['-n'], { input: `${text}\n`, env: { PATH: '/nonexistent' } }).status !== 0) !== refusedAsRead);
+    console.info(`placeholders: ${checked.length} commands compared with bash -n, ${differences.length} differ`);
+    expect(checked.length).toBeGreaterThan(10);
+    expect(differences.map(({ file, text }) => `${file}: ${text}`)).toEqual([]);
+  });
+});
