@@ -319,7 +319,7 @@ async function check(paths: string[], values: Values, io: Io, defaultTarget: Rep
       progress: progressReporter(io),
     };
     const result = values.fix ? await fixFiles(paths, run) : await runFiles(paths, run);
-    if (target) result.report.notes.unshift(target.note);
+    if (target) result.report.notes.unshift(target.note, ...ignoredTargetFlags(values, config.replay.target));
     if (values.cache && !cache) result.report.notes.push('--cache: not used with --fix or a live replay target');
     if (values.baseline) {
       const done = baselineStep(result, values.baseline, Boolean(values['update-baseline']));
@@ -334,6 +334,19 @@ async function check(paths: string[], values: Values, io: Io, defaultTarget: Rep
   } finally {
     await target?.close();
   }
+}
+
+/** Replay flags the chosen target does not use: said, so that a user who meant them to count finds out. */
+function ignoredTargetFlags(values: Values, target: ReplayConfig['target']): string[] {
+  const usedBy: Record<string, ReadonlyArray<ReplayConfig['target']>> = {
+    'endpoint-url': ['endpoint'],
+    'allow-remote': ['endpoint'],
+    'allow-aws': ['aws'],
+    scenarios: ['cognito-local', 'endpoint', 'aws'],
+  };
+  return Object.entries(usedBy)
+    .filter(([flag, targets]) => values[flag as keyof Values] !== undefined && !targets.includes(target))
+    .map(([flag]) => `warning: --${flag} is ignored by --target ${target ?? 'mock'}`);
 }
 
 /** Applies or writes the baseline; returns a message when the run is done (the baseline was written). */

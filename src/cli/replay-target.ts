@@ -49,16 +49,18 @@ export async function openReplayTarget(replay: ReplayConfig, options: TargetOpti
   if (target === 'endpoint') {
     const url = replay.endpointUrl;
     if (!url) throw new UsageError('--target endpoint needs --endpoint-url URL');
-    let host: string;
+    let parsed: URL;
     try {
-      host = new URL(url).hostname;
+      parsed = new URL(url);
     } catch {
       throw new UsageError(`--endpoint-url '${url}' is not a URL`);
     }
-    if (!options.allowRemote && !isLoopback(host)) {
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new UsageError(`--endpoint-url ${url}: only http and https endpoints`);
+    const local = isLoopback(parsed.hostname);
+    if (!options.allowRemote && !local) {
       throw new UsageError(`--endpoint-url ${url} is not on this machine (loopback); add --allow-remote to send example commands there`);
     }
-    const session = await openLiveSession({ endpoint: url });
+    const session = await openLiveSession({ endpoint: url, guarded: !local });
     return live(session, `replay: endpoint ${url}`);
   }
   if (target === 'aws') {

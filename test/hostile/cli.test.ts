@@ -174,3 +174,17 @@ describe('a new user needs no flags (#11.13, #11.17, #11.18)', () => {
     expect(result.stderr).toBe("docs-harness: extract does not take --dry-run (see 'docs-harness extract --help')\n");
   });
 });
+
+describe('replay targets (#11.4)', () => {
+  it('take only http and https endpoints', async () => {
+    const result = await runCli(['replay', scratch, '--target', 'endpoint', '--endpoint-url', 'file:///etc/passwd', '--allow-remote']);
+    expect(result).toMatchObject({ code: 2, stdout: '' });
+    expect(result.stderr).toBe('docs-harness: --endpoint-url file:///etc/passwd: only http and https endpoints\n');
+  });
+
+  it('say which flags the chosen target ignores', async () => {
+    const document = write('ignored-flags/cognito-idp/delete-group.rst', fixable.replace('delete-group\n', 'delete-group \\\n'));
+    const result = await runCli(['replay', document, '--target', 'mock', '--endpoint-url', 'http://127.0.0.1:1', '--allow-aws', '--format', 'json']);
+    expect(JSON.parse(result.stdout).notes).toEqual(expect.arrayContaining(['warning: --endpoint-url is ignored by --target mock', 'warning: --allow-aws is ignored by --target mock']));
+  });
+});

@@ -1,4 +1,4 @@
-import { CognitoIdentityProviderClient, ListUserPoolsCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { CognitoIdentityProviderClient, CreateUserPoolCommand, ListUserPoolsCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -115,6 +115,43 @@ describe('scenario files', () => {
     expect(await replay()).toEqual(['live replay: GetGroup: scenario get-group.scenario.json: ${nothing.Here} refers to nothing']);
     rmSync(scenario);
   });
+});
+
+describe('scenario steps against a target that is not a throwaway server (#11.4)', () => {
+  it('may read, or act on what the run created, and nothing else', async () => {
+    const document = writeExample('get-group.rst', 'aws cognito-idp get-group \\\n    --user-pool-id us-west-2_EXAMPLE \\\n    --group-name MyGroup', '{\n    "Group": {\n        "GroupName": "MyGroup"\n    }\n}');
+    const scenario = path.join(workDir, 'cognito-idp', 'get-group.scenario.json');
+    // Someone else's pool in the same account: a scenario written by a pull request must not touch it.
+    const client = new CognitoIdentityProviderClient({ endpoint: server.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'x' } });
+    const { UserPool } = await client.send(new CreateUserPoolCommand({ PoolName: 'production-users' }));
+    client.destroy();
+    const replay = async () => {
+      const target = (await openReplayTarget({ target: 'aws', region: 'us-east-1' }, { allowRemote: false, allowAws: true, awsEndpointOverride: server.endpoint }))!;
+      try {
+        const result = await runFiles([document], { rules: [replayMismatch], models: embeddedModels(), extend: target.extend });
+        return result.report.files[0]!.findings.map((finding) => finding.message);
+      } finally {
+        await target.close();
+      }
+    };
+    try {
+      writeFileSync(scenario, JSON.stringify({ setup: [{ operation: 'DeleteUserPool', input: { UserPoolId: UserPool!.Id } }] }));
+      expect(await replay()).toEqual([
+        expect.stringMatching(/^live replay: GetGroup: scenario get-group\.scenario\.json: setup step 1 refused: DeleteUserPool changes something, and its UserPoolId is not one this run created; /),
+      ]);
+      writeFileSync(scenario, JSON.stringify({ setup: [{ operation: 'CreateUserPool', input: { PoolName: 'not-prefixed' } }] }));
+      expect((await replay())[0]).toMatch(/setup step 1 refused: CreateUserPool changes something, and it names nothing this run created \(names must start with docs-harness-[0-9a-f]{8}-\)/);
+      // Reading is allowed; acting on the run's own pool is allowed.
+      writeFileSync(
+        scenario,
+        JSON.stringify({ setup: [{ operation: 'ListUserPools', input: { MaxResults: 10 } }, { operation: 'CreateGroup', input: { UserPoolId: '${fixture.UserPoolId}', GroupName: 'MyGroup' } }], teardown: [{ operation: 'DeleteUserPool', input: { UserPoolId: UserPool!.Id } }] }),
+      );
+      expect((await replay()).join('\n')).toMatch(/teardown step 1 refused: DeleteUserPool changes something, and its UserPoolId is not one this run created/);
+      expect(await poolNames()).toContain('production-users');
+    } finally {
+      rmSync(scenario, { force: true });
+    }
+  }, 60_000);
 });
 
 /**

@@ -10,7 +10,7 @@ import type { LiveCommandResult } from '../../rules/replay-results.js';
 import { compareOutput, mask, maskDeep, toCliOutput } from './compare.js';
 import { CognitoFixture } from './fixture.js';
 import { cognitoLocalProfile, serviceProfile, type TargetProfile } from './profiles.js';
-import { resolveReferences, type Scenario, type ScenarioLookup, type ScenarioStep } from './scenario.js';
+import { resolveReferences, ScenarioGuard, type Scenario, type ScenarioLookup, type ScenarioStep } from './scenario.js';
 import { startCognitoLocal } from './server.js';
 
 export { mask, maskDeep, type OutputDifference } from './compare.js';
@@ -22,7 +22,8 @@ export { startCognitoLocal } from './server.js';
  * `cognito-local`: a server started for the run; `{ endpoint }`: one already running (cognito-local or the service);
  * `{ aws }`: the real service in a region with the SDK's default credentials (`endpoint` only for tests).
  */
-export type LiveTarget = 'cognito-local' | { endpoint: string; profile?: TargetProfile } | { aws: { region: string; endpoint?: string } };
+/** `guarded`: the endpoint is not a throwaway local server, so scenario steps are held to the run's own resources (always so for `aws`). */
+export type LiveTarget = 'cognito-local' | { endpoint: string; profile?: TargetProfile; guarded?: boolean } | { aws: { region: string; endpoint?: string } };
 
 export interface LiveExampleResult {
   document: ExampleDocument;
@@ -43,6 +44,8 @@ export interface LiveSession {
   profile: TargetProfile;
   /** Every pool, client and group the session creates is named with it. */
   namePrefix: string;
+  /** Scenario steps may only read or act on what this run created (real AWS, a remote endpoint). */
+  guarded: boolean;
   /** `bindings`: a scenario's explicit placeholder → live value, applied over the fixture's. */
   replay(operationName: string, input: Record<string, unknown>, documented: DocumentedOutcome, bindings?: Map<string, string>): Promise<LiveCommandResult>;
   /** One scenario step: an API call whose output is returned for later references. */
@@ -106,6 +109,7 @@ export async function openLiveSession(target: LiveTarget): Promise<LiveSession> 
     endpoint,
     profile,
     namePrefix: fixture.namePrefix,
+    guarded: aws !== undefined || (typeof target === 'object' && 'endpoint' in target && target.guarded === true),
     async replay(operationName, input, documented, bindings) {
       const result = await replayOne(fixture, profile, operationName, input, documented, bindings);
       if (result.status !== 'skipped') {
@@ -284,15 +288,21 @@ export async function replayDocumentLive(
   if (lookup && 'problem' in lookup) return failAll(lookup.problem);
   const scenario: Scenario | undefined = lookup?.scenario;
   const captured: Record<string, unknown> = {};
+  let guard: ScenarioGuard | undefined;
   try {
     let bindings = new Map<string, string>();
     if (scenario) {
       try {
-        captured.fixture = await session.fixtureValues();
+        const fixtureValues = await session.fixtureValues();
+        captured.fixture = fixtureValues;
+        guard = session.guarded ? new ScenarioGuard(session.namePrefix, fixtureValues) : undefined;
         for (const [position, step] of scenario.setup.entries()) {
+          const refusal = guard?.refusal(step, resolveReferences(step.input ?? {}, captured) as Record<string, unknown>);
+          if (refusal) throw new Error(`setup step ${step.name ?? position + 1} ${refusal}`);
           const output = await session.call(step, captured).catch((error: unknown) => {
             throw new Error(`setup step ${step.name ?? position + 1} (${step.operation}) failed: ${describeError(error)}`);
           });
+          guard?.record(step, output);
           if (step.name) captured[step.name] = output;
         }
         bindings = new Map(Object.entries(scenario.bindings).map(([placeholder, value]) => [placeholder, String(resolveReferences(value, captured))]));
@@ -306,7 +316,21 @@ export async function replayDocumentLive(
     }
   } finally {
     // Teardown is best effort: the session deletes the run's pools anyway.
-    for (const step of scenario?.teardown ?? []) await session.call(step, captured).catch(() => undefined);
+    for (const [position, step] of (scenario?.teardown ?? []).entries()) {
+      let input: unknown;
+      try {
+        input = resolveReferences(step.input ?? {}, captured);
+      } catch {
+        continue;
+      }
+      const refusal = guard?.refusal(step, input as Record<string, unknown>);
+      if (refusal) {
+        // Said at every command of the document, in place of its comparison: the scenario file is what needs mending.
+        for (const [command, result] of results) results.set(command, { ...result, status: 'failed', differences: [], reason: `scenario ${scenario!.file.split(/[\\/]/).pop()}: teardown step ${step.name ?? position + 1} ${refusal}` });
+        continue;
+      }
+      await session.call(step, captured).catch(() => undefined);
+    }
   }
   return results;
 }

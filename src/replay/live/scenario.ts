@@ -96,3 +96,54 @@ function lookup(reference: string, captured: Record<string, unknown>): unknown {
   }
   return current;
 }
+
+/**
+ * What a scenario step may do against a target that is not a throwaway server (`--target aws`, a non-loopback
+ * endpoint), where a pull request could have written the scenario: read, or act on what this run created. A step
+ * is allowed when its operation only reads (Get/Describe/List), when it creates something named with the run's
+ * prefix, or when every pool, client and token it names came from this run (the fixture's, or a step's that
+ * created them). Outputs of reading steps confer nothing: listing an account's pools does not make them the run's.
+ */
+export class ScenarioGuard {
+  private readonly owned = new Set<string>();
+
+  constructor(
+    private readonly namePrefix: string,
+    fixtureValues: Record<string, string>,
+  ) {
+    for (const key of ['UserPoolId', 'ClientId']) if (fixtureValues[key]) this.owned.add(fixtureValues[key]);
+  }
+
+  /** Why the step may not run here, or undefined when it may. */
+  refusal(step: ScenarioStep, input: Record<string, unknown>): string | undefined {
+    if (READ_ONLY.test(step.operation.replace(/^Admin/, ''))) return undefined;
+    const scope = SCOPE_MEMBERS.filter((member) => typeof input[member] === 'string');
+    const foreign = scope.filter((member) => !this.owned.has(input[member] as string));
+    if (scope.length > 0 && foreign.length === 0) return undefined;
+    if (scope.length === 0 && /^Create/.test(step.operation) && namesOf(input).length > 0 && namesOf(input).every((name) => name.startsWith(this.namePrefix))) return undefined;
+    const why = foreign.length > 0 ? `its ${foreign.join(', ')} is not one this run created` : `it names nothing this run created (names must start with ${this.namePrefix})`;
+    return `refused: ${step.operation} changes something, and ${why}; against this target a scenario step may only read or act on the run's own resources`;
+  }
+
+  /** Takes the identifiers a permitted creating step returned as the run's own. */
+  record(step: ScenarioStep, output: unknown): void {
+    if (!/^(Create|AdminCreate|SignUp|InitiateAuth|RespondToAuthChallenge|AdminInitiateAuth)/.test(step.operation)) return;
+    for (const value of identifiersIn(output)) this.owned.add(value);
+  }
+}
+
+const READ_ONLY = /^(Get|Describe|List)[A-Z]/;
+/** The members that say which pool, client or signed-in user a call acts on. */
+const SCOPE_MEMBERS = ['UserPoolId', 'ClientId', 'AccessToken', 'RefreshToken', 'Session'];
+
+function namesOf(input: Record<string, unknown>): string[] {
+  return Object.entries(input).flatMap(([key, value]) => (/Name$/.test(key) && typeof value === 'string' ? [value] : []));
+}
+
+/** Ids, tokens and sessions anywhere in a call's output. */
+function identifiersIn(value: unknown, key = ''): string[] {
+  if (typeof value === 'string') return /(Id|Token|Session)$/.test(key) ? [value] : [];
+  if (Array.isArray(value)) return value.flatMap((item) => identifiersIn(item, key));
+  if (value !== null && typeof value === 'object') return Object.entries(value).flatMap(([childKey, child]) => identifiersIn(child, childKey));
+  return [];
+}
