@@ -727,35 +727,41 @@ function expandChars(buffer: CharBuffer): string[] {
   const { chars, protectedChars } = buffer;
   if (!chars.includes('{')) return [chars.join('')];
   const isOpen = (i: number) => chars[i] === '{' && !protectedChars[i] && !(chars[i - 1] === '$' && !protectedChars[i - 1]);
-  for (let open = 0; open < chars.length; open++) {
-    if (!isOpen(open)) continue;
-    let depth = 0;
-    const commas: number[] = [];
-    for (let i = open; i < chars.length; i++) {
-      if (protectedChars[i]) continue;
-      if (isOpen(i)) depth++;
-      else if (chars[i] === '}') {
-        if (--depth > 0) continue;
-        const slice = (from: number, to: number): CharBuffer => ({ chars: chars.slice(from, to), protectedChars: protectedChars.slice(from, to) });
-        const prefix = slice(0, open);
-        const suffix = slice(i + 1, chars.length);
-        let alternatives: CharBuffer[];
-        if (commas.length > 0) {
-          const bounds = [open, ...commas, i];
-          alternatives = bounds.slice(1).map((end, k) => slice(bounds[k]! + 1, end));
-        } else {
-          const sequence = expandSequence(chars.slice(open + 1, i).join(''), protectedChars.slice(open + 1, i));
-          if (sequence === undefined) break;
-          alternatives = sequence.map((value) => ({ chars: [...value], protectedChars: [...value].map(() => true) }));
-        }
-        return alternatives.flatMap((alternative) =>
-          expandChars({
-            chars: [...prefix.chars, ...alternative.chars, ...suffix.chars],
-            protectedChars: [...prefix.protectedChars.map(() => true), ...alternative.protectedChars, ...suffix.protectedChars],
-          }),
-        );
-      } else if (chars[i] === ',' && depth === 1) commas.push(i);
+  // Each brace's closing brace and top-level commas, in one pass (a scan per brace is quadratic on hostile nesting).
+  const closeOf = new Map<number, number>();
+  const commasOf = new Map<number, number[]>();
+  const open: number[] = [];
+  for (let i = 0; i < chars.length; i++) {
+    if (protectedChars[i]) continue;
+    if (isOpen(i)) open.push(i);
+    else if (chars[i] === '}' && open.length > 0) closeOf.set(open.pop()!, i);
+    else if (chars[i] === ',' && open.length > 0) {
+      const top = open.at(-1)!;
+      commasOf.set(top, [...(commasOf.get(top) ?? []), i]);
     }
+  }
+  for (const [start, close] of [...closeOf].sort(([a], [b]) => a - b)) {
+    const slice = (from: number, to: number): CharBuffer => ({ chars: chars.slice(from, to), protectedChars: protectedChars.slice(from, to) });
+    const commas = commasOf.get(start) ?? [];
+    let alternatives: CharBuffer[];
+    if (commas.length > 0) {
+      const bounds = [start, ...commas, close];
+      alternatives = bounds.slice(1).map((end, k) => slice(bounds[k]! + 1, end));
+    } else {
+      // A sequence expression is short (two bounds and a step); reading each long body would be quadratic.
+      if (close - start > 64) continue;
+      const sequence = expandSequence(chars.slice(start + 1, close).join(''), protectedChars.slice(start + 1, close));
+      if (sequence === undefined) continue;
+      alternatives = sequence.map((value) => ({ chars: [...value], protectedChars: [...value].map(() => true) }));
+    }
+    const prefix = slice(0, start);
+    const suffix = slice(close + 1, chars.length);
+    return alternatives.flatMap((alternative) =>
+      expandChars({
+        chars: [...prefix.chars, ...alternative.chars, ...suffix.chars],
+        protectedChars: [...prefix.protectedChars.map(() => true), ...alternative.protectedChars, ...suffix.protectedChars],
+      }),
+    );
   }
   return [chars.join('')];
 }
