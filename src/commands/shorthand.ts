@@ -6,12 +6,16 @@
  * The result is purely syntactic: every scalar is a string; the shape decides types later.
  */
 
+import { MAX_JSON_DEPTH, NESTED_TOO_DEEP } from '../document/json-text.js';
+
 export type ShorthandValue = string | ShorthandValue[] | { [key: string]: ShorthandValue };
 
 export interface ShorthandError {
   message: string;
   /** 0-based offset in the parsed text where the parser gave up. */
   offset: number;
+  /** The value nests brackets deeper than `MAX_JSON_DEPTH` (where the CLI's own parser would overflow): not read. */
+  tooDeep?: true;
 }
 
 /** `readsFiles`: some value was written `key@=file://...`, so the CLI reads it from a file. */
@@ -33,6 +37,11 @@ class ShorthandSyntaxError {
   }
 }
 
+/** Thrown at the bracket that opens a level deeper than `MAX_JSON_DEPTH`. */
+class ShorthandTooDeep {
+  constructor(readonly offset: number) {}
+}
+
 // The CLI's character classes, verbatim in meaning: a first value may not start with space, quotes,
 // `,`, `=`, `[`, `]`, `{`, `}`; later characters may be spaces (trailing ones are dropped) and may include
 // `=` (first) or `[]{}` minus `,` and `=` (second).
@@ -48,6 +57,7 @@ const WHITESPACE = ' \t\n\r\x0b\x0c';
 
 class Parser {
   private index = 0;
+  private depth = 0;
   readsFiles = false;
 
   constructor(private readonly text: string) {}
@@ -87,9 +97,18 @@ class Parser {
 
   private values(): ShorthandValue {
     if (this.atEof()) return '';
-    if (this.current() === '[') return this.explicitList();
-    if (this.current() === '{') return this.hashLiteral();
+    if (this.current() === '[' || this.current() === '{') return this.nested();
     return this.csvValue();
+  }
+
+  /** A `[...]` list or `{...}` hash, no deeper than `MAX_JSON_DEPTH` (the parser recurses). */
+  private nested(): ShorthandValue {
+    if (++this.depth > MAX_JSON_DEPTH) throw new ShorthandTooDeep(this.index);
+    try {
+      return this.current() === '[' ? this.explicitList() : this.hashLiteral();
+    } finally {
+      this.depth--;
+    }
   }
 
   private csvValue(): ShorthandValue {
@@ -134,9 +153,7 @@ class Parser {
   }
 
   private explicitValues(): ShorthandValue {
-    if (this.current() === '[') return this.explicitList();
-    if (this.current() === '{') return this.hashLiteral();
-    return this.firstValue();
+    return this.current() === '[' || this.current() === '{' ? this.nested() : this.firstValue();
   }
 
   private hashLiteral(): Record<string, ShorthandValue> {
@@ -224,6 +241,7 @@ export function parseShorthand(text: string): ShorthandResult {
     return { value, readsFiles: parser.readsFiles };
   } catch (error) {
     if (error instanceof ShorthandSyntaxError) return { error: { message: error.message, offset: error.offset } };
+    if (error instanceof ShorthandTooDeep) return { error: { message: NESTED_TOO_DEEP, offset: error.offset, tooDeep: true } };
     throw error;
   }
 }

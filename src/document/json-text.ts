@@ -5,14 +5,50 @@
  */
 export function parseJsonText(text: string): { value: unknown } | { error: string } {
   const withoutBom = text.replace(/^\uFEFF/, '');
+  const deep = tooDeepAt(withoutBom);
+  if (deep >= 0) return { error: `${lineAndColumn(withoutBom, deep)}: ${NESTED_TOO_DEEP}` };
   try {
     return { value: JSON.parse(withoutBom) };
   } catch {
     const offset = jsonErrorOffset(withoutBom);
-    const before = withoutBom.slice(0, offset).split(/\r\n|\r|\n/);
     const found = offset < withoutBom.length ? `unexpected ${JSON.stringify(withoutBom[offset])}` : 'unexpected end of file';
-    return { error: `line ${before.length}, column ${before.at(-1)!.length + 1}: ${found}` };
+    return { error: `${lineAndColumn(withoutBom, offset)}: ${found}` };
   }
+}
+
+function lineAndColumn(text: string, offset: number): string {
+  const before = text.slice(0, offset).split(/\r\n|\r|\n/);
+  return `line ${before.length}, column ${before.at(-1)!.length + 1}`;
+}
+
+/**
+ * How deep JSON may nest. aws-cli's examples nest 11 levels at most; JSON far deeper in a document is broken or
+ * hostile, and a walk over it (validation, serialization, comparison, rendering) could overflow the stack.
+ */
+export const MAX_JSON_DEPTH = 100;
+
+/** What a finding says about JSON deeper than `MAX_JSON_DEPTH`. */
+export const NESTED_TOO_DEEP = `nested deeper than ${MAX_JSON_DEPTH} levels`;
+
+/**
+ * The offset of the first `[` or `{` (outside strings) that opens a level deeper than `MAX_JSON_DEPTH`, or -1.
+ * Reads brackets only, so it answers for broken JSON too, before anything parses or walks it.
+ */
+export function tooDeepAt(text: string): number {
+  if (text.length <= MAX_JSON_DEPTH) return -1;
+  let depth = 0;
+  let inString = false;
+  for (let at = 0; at < text.length; at++) {
+    const char = text.charCodeAt(at);
+    if (inString) {
+      if (char === 0x5c) at++;
+      else if (char === 0x22) inString = false;
+    } else if (char === 0x22) inString = true;
+    else if (char === 0x5b || char === 0x7b) {
+      if (++depth > MAX_JSON_DEPTH) return at;
+    } else if (char === 0x5d || char === 0x7d) depth = Math.max(0, depth - 1);
+  }
+  return -1;
 }
 
 /** The offset of the first character where strict JSON (RFC 8259) breaks; -1 when there is none. */

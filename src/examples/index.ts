@@ -3,6 +3,7 @@ import type { Code, InlineCode, Nodes, Paragraph, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
 import { firstAwsLine, readCommandsInBlock, type BlockReadOptions, type ShellDialect } from '../commands/index.js';
+import { tooDeepAt } from '../document/json-text.js';
 import type { CodeData, DocumentFormat, Position, SourceLine } from '../document/types.js';
 import { introductionOf, isOutputLabel, lastSentenceOf, type Introduction } from './cues.js';
 import { parseJsonBlock } from './json/parse.js';
@@ -311,10 +312,15 @@ class BlockReader {
  * (a property test holds them to it).
  */
 function readJson(output: Output, lines: SourceLine[]): void {
+  const text = lines.map((line) => line.text).join('\n');
   let strict: unknown;
   try {
-    strict = JSON.parse(lines.map((line) => line.text).join('\n'));
+    // JSON nested too deep is never given as a value (nothing may walk it): the positioned parse says where.
+    strict = tooDeepAt(text) < 0 ? JSON.parse(text) : undefined;
   } catch {
+    strict = undefined;
+  }
+  if (strict === undefined) {
     const json = parseJsonBlock(lines);
     output.json = json;
     if (json.value !== undefined) output.value = json.value;

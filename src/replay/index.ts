@@ -1,4 +1,5 @@
 import type { AwsCommand } from '../commands/types.js';
+import { NESTED_TOO_DEEP } from '../document/json-text.js';
 import type { Example, ExampleDocument } from '../examples/types.js';
 import type { CommandTranslation } from '../model/input/types.js';
 import type { RuleContext } from '../rules/types.js';
@@ -28,6 +29,7 @@ export function documentedOutcome(document: ExampleDocument, example: Example, c
   if (translation.output.query !== undefined) return { kind: 'unchecked', reason: 'the output is projected by --query' };
   if (translation.output.format !== 'json') return { kind: 'unchecked', reason: `the output is printed with --output ${translation.output.format}` };
   if (output.kind !== 'json') return { kind: 'unchecked', reason: `the output is ${output.kind === 'table' ? 'a table' : 'plain text'}, not JSON` };
+  if (output.json?.tooDeep) return { kind: 'unchecked', reason: `the output is ${NESTED_TOO_DEEP}` };
   if (output.value === undefined) return { kind: 'unchecked', reason: 'the output is not valid JSON' };
   return { kind: 'json', value: withoutCliNextToken(output.value, translation) };
 }

@@ -1,3 +1,4 @@
+import { NESTED_TOO_DEEP } from '../document/json-text.js';
 import type { SourceLine } from '../document/types.js';
 import { parseJsonBlock } from '../examples/json/parse.js';
 import type { Rule } from './types.js';
@@ -15,7 +16,8 @@ const outputJson: Rule = {
     'A JSON output block must be valid JSON (what the CLI prints with --output json): a missing or trailing comma, ' +
     'an unterminated string or an unquoted value makes the whole output uncheckable against the service model and ' +
     'misleads readers who copy it. Elisions ("...") are accepted where an element or member could stand and noted, ' +
-    'since what they leave out is never checked.',
+    'since what they leave out is never checked. JSON nested deeper than 100 levels (no AWS output is) is reported ' +
+    'and not read any further.',
   examples: {
     ok: [
       {
@@ -40,15 +42,24 @@ const outputJson: Rule = {
         text: documentWith('{\n    "UserPoolClient": {\n        "ClientName": "my-app",\n        ...\n    }\n}'),
         messages: ["14:13-14:16: info: Output elided with '...': the parts left out are not checked"],
       },
+      {
+        name: 'cognito-idp/describe-user-pool-client.rst',
+        text: documentWith(`{"UserPoolClient": {"ClientName": ${'['.repeat(100)}${']'.repeat(100)}}}`),
+        messages: ['11:137-11:138: error: Output is nested deeper than 100 levels: it is not checked'],
+      },
     ],
   },
   check({ document, report }) {
     for (const example of document.examples) {
       for (const [outputIndex, output] of example.outputs.entries()) {
         if (output.kind !== 'json') continue;
-        const { error, elisions } = output.json ?? parseJsonBlock(output.lines);
+        const { error, elisions, tooDeep } = output.json ?? parseJsonBlock(output.lines);
         // Stable when lines move (baselines): which output, not where it stands.
         const where = `example ${example.index + 1}, output ${outputIndex + 1}`;
+        if (tooDeep) {
+          report({ start: tooDeep.start, end: tooDeep.end, message: `Output is ${NESTED_TOO_DEEP}: it is not checked`, fingerprint: `${where}: ${NESTED_TOO_DEEP}` });
+          continue;
+        }
         for (const elision of elisions) {
           report({
             severity: 'info',

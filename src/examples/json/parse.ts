@@ -1,3 +1,4 @@
+import { tooDeepAt } from '../../document/json-text.js';
 import type { Point, Position, SourceLine } from '../../document/types.js';
 import type { JsonLocation, JsonParseResult, JsonRepairHint, JsonSyntaxError, JsonValueMap } from './types.js';
 
@@ -87,6 +88,8 @@ class BlockParser {
   }
 
   parse(): JsonParseResult {
+    const deep = tooDeepAt(this.text);
+    if (deep >= 0) return { elisions: [], tooDeep: this.position(deep, deep + 1) };
     try {
       this.run();
     } catch (failure) {

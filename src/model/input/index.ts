@@ -7,6 +7,7 @@ import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { compile as compileJmesPath } from 'jmespath';
 import path from 'node:path';
 import type { AwsCommand, Word } from '../../commands/types.js';
+import { NESTED_TOO_DEEP, tooDeepAt } from '../../document/json-text.js';
 import type { Point } from '../../document/types.js';
 import type { ModelIndex, OperationModel, ServiceModel, Shape, ShapeRef } from '../types.js';
 import { GLOBAL_OPTIONS } from '../../commands/aws.js';
@@ -638,6 +639,10 @@ function readCliInput(given: Map<string, { values: Word[] }>, state: ReadState):
   const read = match ? readDocumentFile(word, match[1]!, state, 'text') : { content: markedText(word) };
   if (typeof read?.content !== 'string') return undefined;
   const shownAt = read.shownAt ?? '';
+  if (tooDeepAt(read.content) >= 0) {
+    state.report('invalid-parameter-value', `'--cli-input-json': the JSON is ${NESTED_TOO_DEEP}: it is not checked.${shownAt}`, [word]);
+    return undefined;
+  }
   let value: unknown;
   try {
     value = JSON.parse(read.content);

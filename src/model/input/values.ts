@@ -3,6 +3,7 @@
  * BackCompatVisitor) and as botocore's parameter validation then checks them.
  */
 import { parseShorthand, type ShorthandValue } from '../../commands/shorthand.js';
+import { NESTED_TOO_DEEP, tooDeepAt } from '../../document/json-text.js';
 import { javaPatternToJs } from '../patterns.js';
 import type { ServiceModel, Shape, ShapeRef } from '../types.js';
 import { memberRef } from '../members.js';
@@ -100,6 +101,11 @@ function unpackScalar(shape: Shape, text: string, context: UnpackContext, name: 
 }
 
 function parseJson(text: string, context: UnpackContext, name: string): unknown {
+  // Never parsed, so nothing downstream walks it.
+  if (tooDeepAt(text) >= 0) {
+    context.report('invalid-parameter-value', `${name}: the JSON is ${NESTED_TOO_DEEP}: it is not checked.`);
+    return undefined;
+  }
   try {
     return JSON.parse(text);
   } catch (error) {
@@ -204,6 +210,10 @@ function shorthand(text: string, context: UnpackContext, name: string): Record<s
   const result = parseShorthand(text);
   // A value read from a file the document does not show cannot be checked, like a `file://` argument.
   if ('value' in result) return result.readsFiles ? undefined : result.value;
+  if (result.error.tooDeep) {
+    context.report('invalid-parameter-value', `${name}: the shorthand value is ${NESTED_TOO_DEEP}: it is not checked.`);
+    return undefined;
+  }
   if (!shorthandErrorBeforeUnknown(text, result.error.offset)) return undefined;
   context.report('invalid-parameter-value', `Error parsing parameter '${name}': ${result.error.message} at offset ${result.error.offset}.`);
   return undefined;

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import { NESTED_TOO_DEEP, tooDeepAt } from '../../document/json-text.js';
 
 export interface ScenarioStep {
   name?: string;
@@ -34,7 +35,10 @@ export function loadScenario(file: string, documentPath: string): ScenarioLookup
   const shown = path.basename(file);
   let value: unknown;
   try {
-    value = JSON.parse(readFileSync(file, 'utf8'));
+    const text = readFileSync(file, 'utf8');
+    // Never parsed: every step's values are walked (bindings, captures, the SDK's serializer).
+    if (tooDeepAt(text) >= 0) return { problem: `scenario ${shown} is ${NESTED_TOO_DEEP}` };
+    value = JSON.parse(text);
   } catch (error) {
     return { problem: `scenario ${shown} is not readable JSON: ${(error as Error).message.split('\n')[0]}` };
   }
