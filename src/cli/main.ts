@@ -426,7 +426,9 @@ async function emit(text: string, values: Values, io: Io, checked: string[] = []
     return;
   }
   const target = realpathOrSelf(path.resolve(values.output));
-  if (checked.some((document) => realpathOrSelf(path.resolve(document)) === target)) {
+  // Only documents of the same name can be the same file: the others need no realpath (a stat per folder level).
+  const name = path.basename(target);
+  if (checked.some((document) => path.basename(document) === name && realpathOrSelf(path.resolve(document)) === target)) {
     throw new UsageError(`--output ${values.output} is one of the checked documents: refusing to overwrite it`);
   }
   try {

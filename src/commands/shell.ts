@@ -1006,7 +1006,8 @@ export function recordAssignments(lines: SourceLine[], variables: Map<string, st
     if (match !== null) {
       const reader = new Reader(text, pointAt, 'intended', lineStart + match[0].length, { variables });
       const value = reader.readAssignedValue();
-      if (value === null) variables.delete(match[1]!);
+      // An empty value is a template to fill in (`export CLIENT_ID=""`), not the value later commands use.
+      if (value === null || value === '') variables.delete(match[1]!);
       else if (value !== undefined) variables.set(match[1]!, value);
     }
     lineStart += line.text.length + 1;

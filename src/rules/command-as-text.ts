@@ -14,7 +14,7 @@ const commandAsText: Rule = {
     'An `aws` command must stand in a literal block (after a paragraph ending in `::` and a blank line) or a ' +
     'code block. Written as text, or indented under a `::` line with no blank line between them (which ' +
     'reStructuredText reads as a definition list), it renders as a paragraph: backslashes and line breaks are ' +
-    'lost, readers cannot copy it, and the harness cannot check or replay it. The fix adds the missing `::` (or the blank line after it) when a paragraph stands before the command.',
+    'lost, readers cannot copy it, and the harness cannot check or replay it. The fix adds the missing `::` (or the blank line after it) when a paragraph stands before the command. In Markdown a command in a paragraph keeps its text, so it is a warning: renderers may still turn its quotes and dashes typographic.',
   examples: {
     ok: [
       {
@@ -42,7 +42,7 @@ const commandAsText: Rule = {
       {
         name: 'cognito-idp/list-groups.md',
         text: '# To list groups\n\naws cognito-idp list-groups --user-pool-id us-west-2_EXAMPLE\n',
-        messages: ['3:1-3:61: error: This `aws` command is not in a code block: put it in a fenced ```bash block, so it renders as code and is checked'],
+        messages: ['3:1-3:61: warning: This `aws` command is plain text, not a code block: renderers may turn its quotes and `--` into typographic ones, and it is not checked; put it in a fenced ```bash block'],
       },
     ],
   },
@@ -70,15 +70,16 @@ const commandAsText: Rule = {
         if (first?.type !== 'text' || !COMMAND_START.test(first.value.trimStart())) return;
         const lineStart = start.offset! - (start.column - 1);
         const afterIntroducer = document.format !== 'markdown' && text.slice(0, lineStart).trimEnd().endsWith('::');
-        const message =
-          document.format === 'markdown'
-            ? 'This `aws` command is not in a code block: put it in a fenced ```bash block, so it renders as code and is checked'
-            : afterIntroducer
+        const markdown = document.format === 'markdown';
+        const message = markdown
+          ? 'This `aws` command is plain text, not a code block: renderers may turn its quotes and `--` into typographic ones, and it is not checked; put it in a fenced ```bash block'
+          : afterIntroducer
               ? 'This `aws` command is not a literal block: the `::` line before it needs a blank line after it (without one, reStructuredText reads a definition list), so the command renders as text and is not checked'
               : 'This `aws` command is not a literal block: end the paragraph before it with `::`, so the command renders as code and is checked';
         // The blank line the `::` needs makes the indented lines its literal block.
         const fix = afterIntroducer && start.column > 1 ? { start: lineStart, end: lineStart, text: /\r\n|\r|\n/.exec(text)?.[0] ?? '\n' } : undefined;
-        report({ start, end, message, fingerprint: firstWords(first.value), ...(fix ? { fix } : {}) });
+        // In Markdown the command still reads as written (RST loses its line breaks and backslashes): a warning.
+        report({ start, end, message, fingerprint: firstWords(first.value), ...(markdown ? { severity: 'warning' as const } : {}), ...(fix ? { fix } : {}) });
       });
     };
     visit(document.tree);

@@ -124,4 +124,12 @@ describe('document variables', () => {
     expect(commands[0]!.command.shell.argv).toContain('$POOL_ID');
     expect([...variables]).toEqual([['POOL_ID', 'us-west-2_EXAMPLE']]);
   });
+
+  test('an empty value is a template to fill in, not the value later commands use', () => {
+    const variables = new Map<string, string>([['CLIENT_ID', 'abc']]);
+    block('export CLIENT_ID=""\nPOOL_ID=', { variables });
+    expect([...variables]).toEqual([]);
+    const { intended } = block('aws cognito-idp describe-user-pool-client --user-pool-id $POOL_ID --client-id "$CLIENT_ID"', { variables });
+    expect(intended[0]).toBe('aws cognito-idp describe-user-pool-client --user-pool-id $POOL_ID --client-id $CLIENT_ID');
+  });
 });
