@@ -42,7 +42,8 @@ export class ResultCache {
     const file = path.join(folder, `${signature.slice(0, 24)}.json`);
     let entries: Record<string, CacheEntry> = {};
     try {
-      entries = JSON.parse(readFileSync(file, 'utf8')) as Record<string, CacheEntry>;
+      const parsed = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+      if (isRecord(parsed)) entries = parsed as Record<string, CacheEntry>;
     } catch {
       // No cache yet, or an unreadable one: start empty.
     }
@@ -51,8 +52,9 @@ export class ResultCache {
 
   /** The cached findings for a document with these bytes, when nothing they depend on changed. */
   lookup(filePath: string, hash: string, treeRoot: string, explicit: boolean): CacheEntry | undefined {
-    const entry = this.entries[filePath];
-    if (!entry || entry.hash !== hash || entry.treeRoot !== treeRoot || entry.explicit !== explicit) return undefined;
+    const entry = Object.hasOwn(this.entries, filePath) ? this.entries[filePath] : undefined;
+    // A corrupt entry is a miss: the file is checked again and the entry rewritten.
+    if (!isEntry(entry) || entry.hash !== hash || entry.treeRoot !== treeRoot || entry.explicit !== explicit) return undefined;
     return entry.consulted.every((stamp) => sameStamp(stamp, stampOf(stamp.path))) ? entry : undefined;
   }
 
@@ -69,6 +71,27 @@ export class ResultCache {
     writeFileSync(temporary, JSON.stringify(this.entries));
     renameSync(temporary, this.file);
   }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+const isPoint = (value: unknown) => isRecord(value) && typeof value.line === 'number' && typeof value.column === 'number';
+
+/** An entry as `store` writes it, down to what the reports read of each finding. */
+function isEntry(value: unknown): value is CacheEntry {
+  return (
+    isRecord(value) &&
+    typeof value.hash === 'string' &&
+    Array.isArray(value.examples) &&
+    Array.isArray(value.consulted) &&
+    value.consulted.every((stamp) => isRecord(stamp) && typeof stamp.path === 'string' && typeof stamp.size === 'number') &&
+    Array.isArray(value.findings) &&
+    value.findings.every(
+      (finding) => isRecord(finding) && typeof finding.ruleId === 'string' && typeof finding.message === 'string' && typeof finding.severity === 'string' && isPoint(finding.start) && isPoint(finding.end),
+    )
+  );
 }
 
 export function hashText(text: string): string {

@@ -41,6 +41,7 @@ export function loadModels(dir: string, options: LoadModelsOptions = {}): ModelI
   }
   const cacheDir = path.join(options.cacheDir ?? cacheFolder('models'), hash(modelsDir).slice(0, 16));
   const loaded = new Map<string, ServiceModel | undefined>();
+  const broken = new Map<string, string>();
   const cliNames = folders.map(cliServiceName).sort();
   const known = new Set(cliNames);
 
@@ -48,9 +49,19 @@ export function loadModels(dir: string, options: LoadModelsOptions = {}): ModelI
     serviceNames: () => [...cliNames],
     get(cliService) {
       if (!known.has(cliService)) return undefined;
-      if (!loaded.has(cliService)) loaded.set(cliService, loadService(modelsDir, cliService, cacheDir));
+      if (!loaded.has(cliService)) {
+        // One broken service costs findings on its own commands, never the run.
+        try {
+          loaded.set(cliService, loadService(modelsDir, cliService, cacheDir));
+        } catch (error) {
+          if (!(error instanceof ModelLoadError)) throw error;
+          loaded.set(cliService, undefined);
+          broken.set(cliService, error.message);
+        }
+      }
       return loaded.get(cliService);
     },
+    problem: (cliService) => broken.get(cliService),
     signature: () => hash(JSON.stringify([digestVersion, modelsDir, folders.map((folder) => [folder, sourceFiles(modelsDir, folder)])])),
   };
 }
@@ -166,10 +177,39 @@ function readCache(file: string, key: string): ServiceModel | undefined {
   const newline = text.indexOf('\n');
   if (newline < 0 || text.slice(0, newline) !== key) return undefined;
   try {
-    return JSON.parse(text.slice(newline + 1)) as ServiceModel;
+    const model = JSON.parse(text.slice(newline + 1)) as unknown;
+    // A corrupt entry is a miss: the model is digested again and the entry rewritten.
+    return isObject(model) && isObject(model.metadata) && isObject(model.paginators) && isObject(model.waiters) && modelProblem(model) === undefined
+      ? (model as unknown as ServiceModel)
+      : undefined;
   } catch {
     return undefined;
   }
+}
+
+/** What makes a model unusable: operations or shapes that are not objects, or a reference to a shape it lacks. */
+function modelProblem(model: Record<string, unknown>): string | undefined {
+  if (!isObject(model.operations) || !isObject(model.shapes)) return 'operations or shapes missing';
+  const shapes = model.shapes;
+  const missing = (owner: string, ref: unknown): string | undefined => {
+    if (ref === undefined) return undefined;
+    const name = isObject(ref) ? ref.shape : undefined;
+    return typeof name === 'string' && isObject(shapes[name]) ? undefined : `${owner} names shape '${String(name)}', which the model lacks`;
+  };
+  for (const [name, operation] of Object.entries(model.operations)) {
+    if (!isObject(operation)) return `operation ${name} is not an object`;
+    const problem = missing(`operation ${name}`, operation.input) ?? missing(`operation ${name}`, operation.output);
+    if (problem) return problem;
+  }
+  for (const [name, shape] of Object.entries(shapes)) {
+    if (!isObject(shape)) return `shape ${name} is not an object`;
+    const refs = [shape.member, shape.key, shape.value, ...(isObject(shape.members) ? Object.values(shape.members) : [])];
+    for (const ref of refs) {
+      const problem = missing(`shape ${name}`, ref);
+      if (problem) return problem;
+    }
+  }
+  return undefined;
 }
 
 function writeCache(file: string, text: string): void {
@@ -195,16 +235,21 @@ function readJson(file: SourceFile | undefined): Record<string, unknown> | undef
     bytes = readFileSync(file.path);
     if (file.path.endsWith('.gz')) bytes = gunzipSync(bytes);
   } catch (error) {
-    throw new ModelLoadError(`cannot read ${file.path}: ${(error as Error).message}`);
+    throw new ModelLoadError(`cannot read ${shown(file.path)}: ${(error as Error).message}`);
   }
   let value: unknown;
   try {
     value = JSON.parse(bytes.toString('utf8'));
   } catch (error) {
-    throw new ModelLoadError(`broken JSON in ${file.path}: ${(error as Error).message}`);
+    throw new ModelLoadError(`broken JSON in ${shown(file.path)}: ${(error as Error).message.split('\n')[0]}`);
   }
-  if (!isObject(value)) throw new ModelLoadError(`broken model in ${file.path}: not a JSON object`);
+  if (!isObject(value)) throw new ModelLoadError(`broken model in ${shown(file.path)}: not a JSON object`);
   return value;
+}
+
+/** A model file as messages name it: relative to the working folder, like every path in a report. */
+function shown(file: string): string {
+  return path.relative(process.cwd(), file) || file;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -250,10 +295,10 @@ function digest(cliService: string, sources: Partial<Record<SourceKind, SourceFi
   if (isObject(paginationExtras?.merge)) deepMerge(pagination, paginationExtras.merge);
   const waiters = readJson(sources['waiters-2']);
 
-  const file = sources['service-2']!.path;
-  if (!isObject(service.metadata) || !isObject(service.operations) || !isObject(service.shapes)) {
-    throw new ModelLoadError(`broken model in ${file}: metadata, operations or shapes missing`);
-  }
+  const file = shown(sources['service-2']!.path);
+  if (!isObject(service.metadata)) throw new ModelLoadError(`broken model in ${file}: metadata missing`);
+  const problem = modelProblem(service);
+  if (problem) throw new ModelLoadError(`broken model in ${file}: ${problem}`);
   const operations = service.operations as Record<string, OperationModel>;
   const shapes = service.shapes as Record<string, Shape>;
   for (const operation of Object.values(operations)) digestOperation(operation);

@@ -89,6 +89,8 @@ export interface ModelIndex {
   serviceNames(): string[];
   /** The model for a CLI service name, loaded on first use; undefined when there is none. */
   get(cliService: string): ServiceModel | undefined;
+  /** Why a service the index names has no usable model (a broken file), once `get` found it so. */
+  problem?(cliService: string): string | undefined;
   /** Changes whenever any model file changes: a key for results computed from these models. */
   signature(): string;
 }

@@ -99,6 +99,8 @@ const notValidated: Rule = {
         // A value read from a file the document tree does not hold is as unchecked as an unchecked output.
         for (const problem of translated?.problems ?? []) {
           if (problem.kind === 'missing-file') report({ start: problem.start, end: problem.end, message: problem.message, fingerprint: `missing-file:${problem.message}` });
+          // The document may be right: the models folder is what to fix, and nothing of the command was checked.
+          if (problem.kind === 'broken-model') report({ severity: 'warning', start: problem.start, end: problem.end, message: problem.message, fingerprint: `broken-model:${problem.message}` });
         }
         const output = example.outputs.find((candidate) => candidate.commandIndex === index && candidate.kind !== 'none');
         if (!output) return;

@@ -38,7 +38,6 @@ describe('exit codes and usage errors', () => {
   it.each([
     ['a missing models folder', () => path.join(scratch, 'no-such-models')],
     ['an empty models folder', () => (mkdirSync(path.join(scratch, 'empty-models'), { recursive: true }), path.join(scratch, 'empty-models'))],
-    ['a models folder with broken JSON', () => (write('broken-models/cognito-idp/2016-04-18/service-2.json', '{ "metadata": '), path.join(scratch, 'broken-models'))],
   ])('exits 2 with a one-line reason for %s', async (_, models) => {
     const document = write('models-case/cognito-idp/delete-group.rst', clean);
     const result = await runCli(['check', document, '--models', models()]);

@@ -203,6 +203,11 @@ export function translateCommand(command: AwsCommand, options: TranslateOptions)
   if (service === undefined || command.serviceWord === undefined) return translation;
 
   const model = options.models.get(unaliasedServiceName(service));
+  const broken = model ? undefined : options.models.problem?.(unaliasedServiceName(service));
+  if (broken) {
+    report('broken-model', `The model of '${service}' cannot be used (${broken}): the command is not checked.`, [command.serviceWord]);
+    return translation;
+  }
   if (!model) {
     if (CUSTOM_SERVICES.has(service)) {
       translation.customization = `${service}${command.operation ? ` ${command.operation}` : ''}`;

@@ -16,7 +16,8 @@ export type InputProblemKind =
   | 'invalid-parameter-value'
   | 'constraint'
   | 'customization'
-  | 'missing-file';
+  | 'missing-file'
+  | 'broken-model';
 
 /** A fact found while turning a command's words into API input; rules turn these into findings. */
 export interface InputProblem {
