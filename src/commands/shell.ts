@@ -363,6 +363,12 @@ class Reader {
     this.pos += op.length;
     while (BLANK.test(this.text[this.pos] ?? '')) this.pos++;
     const target = this.pos < this.text.length && !METACHARACTER.test(this.text[this.pos]!) ? this.readWordValue() : undefined;
+    if (target === undefined) {
+      // `aws ... >` with nothing after it: bash refuses the whole line ("syntax error near unexpected token").
+      this.report('syntax-error', `\`${op}\` has no file name after it: bash refuses the whole command (a syntax error); give the file name or quote the \`${op}\`.`, start, this.pos);
+      this.syntaxError = true;
+      return;
+    }
     const what = op.startsWith('<<') && op !== '<<<' ? 'a here-document' : 'a redirection';
     this.report('redirection', `\`${this.text.slice(start, this.pos).trim()}\` is ${what}: the harness does not read or write files for it.`, start, this.pos);
     if (target !== undefined && (op === '<<' || op === '<<-')) {

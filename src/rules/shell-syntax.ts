@@ -92,6 +92,11 @@ const shellSyntax: Rule = {
     ],
     notOk: [
       {
+        name: 'cognito-idp/list-users.rst',
+        text: '**To list users**\n\n::\n\n    aws cognito-idp list-users --user-pool-id us-west-2_EXAMPLE >\n',
+        messages: ['5:65-5:66: error: `>` has no file name after it: bash refuses the whole command (a syntax error); give the file name or quote the `>`.'],
+      },
+      {
         name: 'ec2/describe-instances.rst',
         text: '**To list running instances**\n\nThe following example lists running instances. ::\n\n    aws ec2 describe-instances --query "Reservations[].Instances[?State.Name==`running`].InstanceId"\n',
         messages: [

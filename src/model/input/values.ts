@@ -261,10 +261,11 @@ export function validateValue(model: ServiceModel, shape: Shape, value: unknown,
       return;
     case 'string':
       if (typeof value !== 'string') return invalidType('string');
+      // A value the CLI refuses for its length never reaches the service's enum or pattern: one defect, one finding.
+      if (checkLength(shape, [...value].length, path, context)) return;
       if (shape.enum && !shape.enum.includes(value)) {
         context.report('invalid-parameter-value', `Invalid value for parameter ${path}: '${clip(value)}', valid values: ${shape.enum.join(', ')}.`);
       }
-      checkLength(shape, [...value].length, path, context);
       if (shape.pattern && !matchesPattern(shape.pattern, value)) {
         context.report('constraint', `Value for parameter ${path} ('${clip(value)}') does not match the pattern ${shape.pattern}.`);
       }
@@ -312,13 +313,16 @@ function isPythonBase64(text: string): boolean {
  * botocore's ParamValidator checks minimums before sending (`range_check`: string and list lengths, numbers; not
  * map sizes), so the CLI itself refuses those: errors. Maximums only the service checks: `constraint` warnings.
  */
-function checkLength(shape: Shape, length: number, path: string, context: UnpackContext, minimumCheckedByClient = true): void {
+/** Reports a length outside the shape's bounds; true when the CLI itself refuses it (below a client-checked minimum). */
+function checkLength(shape: Shape, length: number, path: string, context: UnpackContext, minimumCheckedByClient = true): boolean {
   if (shape.min !== undefined && length < shape.min) {
     context.report(minimumCheckedByClient ? 'invalid-parameter-value' : 'constraint', `Invalid length for parameter ${path}, value: ${length}, valid min length: ${shape.min}.`);
+    return minimumCheckedByClient;
   }
   if (shape.max !== undefined && length > shape.max) {
     context.report('constraint', `Invalid length for parameter ${path}, value: ${length}, valid max length: ${shape.max}.`);
   }
+  return false;
 }
 
 function checkRange(shape: Shape, value: number, path: string, context: UnpackContext): void {
