@@ -27,3 +27,20 @@ export function didYouMean(word: string, candidates: Iterable<string>, prefix = 
   const match = closest(word, candidates);
   return match === undefined ? '' : ` Did you mean '${prefix}${match}'?`;
 }
+
+/**
+ * What the model adds to a message: a did-you-mean, and the lists of valid values, members or choices. A message
+ * without them is what a finding's fingerprint is made of, so a model that gains an enum value or a member (or a
+ * closer name to suggest) does not make known findings new. The offending value and where it stands stay.
+ */
+const MODEL_DERIVED_TEXT = [
+  / Did you mean '[^']*'\?$/,
+  /, valid values: .*$/,
+  /, must be one of: .*$/,
+  /: the model (?:has|allows) .*$/,
+  /: choose from .*$/,
+];
+
+export function withoutModelLists(message: string): string {
+  return MODEL_DERIVED_TEXT.reduce((text, pattern) => text.replace(pattern, ''), message);
+}

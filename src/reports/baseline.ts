@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseJsonText } from '../document/json-text.js';
+import { withoutModelLists } from '../model/suggest.js';
 import type { Finding } from '../rules/types.js';
 
 /** A known finding: `count` identical ones (same rule and fingerprint) in one file, 1 when absent. */
@@ -31,13 +32,13 @@ export class BaselineError extends Error {
 const BASELINE_VERSION = 1;
 
 /**
- * What a finding is about, stable when lines move: the rule's own fingerprint, else its message
- * with line numbers removed plus the trimmed text of the line it starts on (`text`: the document,
- * or its lines).
+ * What a finding is about, stable when lines move and when a model gains values: the rule's own fingerprint,
+ * else its message without line numbers, the model's lists or a did-you-mean, plus the trimmed text of the line
+ * it starts on (`text`: the document, or its lines).
  */
 export function fingerprintOf(finding: Finding, text: string | readonly string[]): string {
   if (finding.fingerprint !== undefined) return finding.fingerprint;
-  const message = finding.message
+  const message = withoutModelLists(finding.message)
     .replace(/\b(lines?)\s+\d+(?:\s*(?:-|,|and|to)\s*\d+)*/gi, '$1 #')
     .replace(/\b\d+:\d+(?:-\d+:\d+)?\b/g, '#');
   const lines = typeof text === 'string' ? text.split(/\r\n|\r|\n/) : text;

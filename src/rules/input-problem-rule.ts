@@ -1,5 +1,6 @@
 import type { Rule, RuleExample, Severity } from './types.js';
 import type { InputProblemKind } from '../model/input/types.js';
+import { withoutModelLists } from '../model/suggest.js';
 
 /** A rule that reports the translator's problems of some kinds; `severityOf` picks a severity per kind. */
 export function inputProblemRule(spec: {
@@ -23,7 +24,7 @@ export function inputProblemRule(spec: {
             if (!severity) continue;
             // A translator's group is one command's: the key names the command, stable when lines move.
             const group = problem.group && { ...problem.group, key: `example ${example.index + 1} command ${commandIndex + 1}: ${problem.group.key}` };
-            report({ start: problem.start, end: problem.end, message: problem.message, severity, fingerprint: `${problem.kind}:${problem.message}`, ...(group && { group }) });
+            report({ start: problem.start, end: problem.end, message: problem.message, severity, fingerprint: `${problem.kind}:${withoutModelLists(problem.message)}`, ...(group && { group }) });
           }
         }
       }
