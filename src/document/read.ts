@@ -70,8 +70,9 @@ export function documentFromText(filePath: string, text: string): ReadResult {
   if (value === '') return { file, problem: { message: 'the file is empty: nothing to check', severity: 'warning' } };
   const nul = value.indexOf('\0');
   if (nul !== -1) {
-    const at = pointAtByte(new TextEncoder().encode(value), Buffer.byteLength(value.slice(0, nul)));
-    return { file: new VFile({ path: filePath, value: '' }), problem: { message: binaryMessage(at, at.offset!), severity: 'error', at } };
+    const byte = Buffer.byteLength(value.slice(0, nul));
+    const at = pointAtByte(new TextEncoder().encode(value), byte);
+    return { file: new VFile({ path: filePath, value: '' }), problem: { message: binaryMessage(at, byte), severity: 'error', at } };
   }
   return { file };
 }
@@ -80,17 +81,21 @@ function binaryMessage(at: Point, byte: number): string {
   return `a NUL byte at line ${at.line}, column ${at.column} (byte ${byte}): a binary file, not a text document`;
 }
 
-/** Line and column (in bytes, 1-based) of a byte offset; `offset` is the byte offset too, since the text could not be decoded. */
+/** Line and column (1-based) of a byte offset, as a parser would count them in the text before it. */
 function pointAtByte(bytes: Uint8Array, byte: number): Point {
   let line = 1;
   let lineStart = 0;
   for (let index = 0; index < byte; index++) {
-    if (bytes[index] === 0x0a) {
+    // Line ends as the parsers count them: LF, CRLF, or a lone CR.
+    const lineEnd = bytes[index] === 0x0a || (bytes[index] === 0x0d && bytes[index + 1] !== 0x0a);
+    if (lineEnd) {
       line++;
       lineStart = index + 1;
     }
   }
-  return { line, column: byte - lineStart + 1, offset: byte };
+  // Columns and offsets count UTF-16 units like every other position (the text before the damage decodes).
+  const decode = (from: number, to: number) => Buffer.from(bytes.buffer, bytes.byteOffset + from, to - from).toString('utf8').length;
+  return { line, column: decode(lineStart, byte) + 1, offset: decode(0, byte) };
 }
 
 /** The offset of the first byte that does not start a well-formed UTF-8 sequence (RFC 3629). */
