@@ -63,6 +63,12 @@ const notValidated: Rule = {
     ],
     notOk: [
       {
+        // Without a model of the service (no --models): said once per service, at its first command.
+        name: 'guide.md',
+        text: '# Instances\n\n```sh\naws ec2 describe-instances --instance-ids i-1234567890abcdef0\naws ec2 describe-vpcs\n```\n',
+        messages: ["4:5-4:8: info: No model for 'ec2' here: its commands are not checked; install the AWS CLI or pass --models DIR."],
+      },
+      {
         name: 'cognito-idp/list-groups.rst',
         text:
           '**To list group names**\n\n::\n\n    aws cognito-idp list-groups \\\n        --user-pool-id us-west-2_EXAMPLE \\\n' +
@@ -101,6 +107,7 @@ const notValidated: Rule = {
           if (problem.kind === 'missing-file') report({ start: problem.start, end: problem.end, message: problem.message, fingerprint: `missing-file:${problem.message}` });
           // The document may be right: the models folder is what to fix, and nothing of the command was checked.
           if (problem.kind === 'broken-model') report({ severity: 'warning', start: problem.start, end: problem.end, message: problem.message, fingerprint: `broken-model:${problem.message}` });
+          if (problem.kind === 'missing-model') report({ start: problem.start, end: problem.end, message: problem.message, fingerprint: problem.message, ...(problem.group ? { group: problem.group } : {}) });
         }
         const output = example.outputs.find((candidate) => candidate.commandIndex === index && candidate.kind !== 'none');
         if (!output) return;

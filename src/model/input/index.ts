@@ -26,6 +26,7 @@ import {
   renamedArgument,
 } from './cli-table.js';
 import { closest, didYouMean } from '../suggest.js';
+import { knownCliServices } from '../cli-services.js';
 import type { CommandTranslation, InputProblem, InputProblemKind, ProblemGroup } from './types.js';
 import { memberRef } from '../members.js';
 import { shapeOf, toApiValue, unpackArgument, usesOldListCase, validateValue, type UnpackContext } from './values.js';
@@ -212,8 +213,12 @@ export function translateCommand(command: AwsCommand, options: TranslateOptions)
     if (CUSTOM_SERVICES.has(service)) {
       translation.customization = `${service}${command.operation ? ` ${command.operation}` : ''}`;
       report('customization', `'aws ${translation.customization}' is a CLI customization, not an API call: its input is not checked.`, [command.serviceWord]);
+    } else if (knownCliServices().has(unaliasedServiceName(service))) {
+      // A real service this run has no model for: said once per service, never an error.
+      const message = `No model for '${service}' here: its commands are not checked; install the AWS CLI or pass --models DIR.`;
+      report('missing-model', message, [command.serviceWord], { key: `missing-model:${service}`, item: service, message: () => message });
     } else {
-      const names = options.models.serviceNames();
+      const names = [...options.models.serviceNames(), ...knownCliServices()];
       const known = [...names, ...names.flatMap((name) => documentedServiceAlias(name) ?? []), ...CUSTOM_SERVICES];
       report('unknown-service', `Unknown service '${service}'.${didYouMean(service, known)}`, [command.serviceWord]);
     }

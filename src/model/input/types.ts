@@ -17,7 +17,8 @@ export type InputProblemKind =
   | 'constraint'
   | 'customization'
   | 'missing-file'
-  | 'broken-model';
+  | 'broken-model'
+  | 'missing-model';
 
 /** A fact found while turning a command's words into API input; rules turn these into findings. */
 export interface InputProblem {
