@@ -1,8 +1,10 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseJsonText } from '../document/json-text.js';
-import { withoutModelLists } from '../model/suggest.js';
+import { fingerprintOf } from '../rules/fingerprint.js';
 import type { Finding } from '../rules/types.js';
+
+export { fingerprintOf } from '../rules/fingerprint.js';
 
 /** A known finding: `count` identical ones (same rule and fingerprint) in one file, 1 when absent. */
 export interface BaselineEntry {
@@ -30,21 +32,6 @@ export class BaselineError extends Error {
 }
 
 const BASELINE_VERSION = 1;
-
-/**
- * What a finding is about, stable when lines move and when a model gains values: the rule's own fingerprint,
- * else its message without line numbers, the model's lists or a did-you-mean, plus the trimmed text of the line
- * it starts on (`text`: the document, or its lines).
- */
-export function fingerprintOf(finding: Finding, text: string | readonly string[]): string {
-  if (finding.fingerprint !== undefined) return finding.fingerprint;
-  const message = withoutModelLists(finding.message)
-    .replace(/\b(lines?)\s+\d+(?:\s*(?:-|,|and|to)\s*\d+)*/gi, '$1 #')
-    .replace(/\b\d+:\d+(?:-\d+:\d+)?\b/g, '#');
-  const lines = typeof text === 'string' ? text.split(/\r\n|\r|\n/) : text;
-  const sourceLine = (lines[finding.start.line - 1] ?? '').trim().replace(/\s+/g, ' ');
-  return `${message} @ ${sourceLine}`;
-}
 
 /**
  * A baseline holding every finding of `results`, paths relative to `baseDir`. With `previous`, the

@@ -3,7 +3,9 @@ import type { AwsCommand } from '../commands/types.js';
 import type { Example, ExampleDocument } from '../examples/types.js';
 import { translateCommand } from '../model/input/index.js';
 import type { CommandTranslation } from '../model/input/types.js';
+import { maskSecrets, secretsIn } from '../model/secrets.js';
 import type { ModelIndex } from '../model/types.js';
+import { fingerprintOf } from './fingerprint.js';
 import { allRules } from './index.js';
 import { UNUSED_SUPPRESSION_RULE_ID, applySuppressions } from './suppressions.js';
 import type { Finding, Rule, RuleContext, SeveritySetting } from './types.js';
@@ -93,7 +95,44 @@ export async function collectFindings(document: ExampleDocument, options: Engine
     const pending = rule.check(ruleContext);
     if (pending) await pending;
   }
-  return findings;
+  return maskFindings(document, context, findings);
+}
+
+/**
+ * Secrets never reach a report: the document's secret values (of members the model marks sensitive or whose
+ * names carry secrets, in its commands' input and its documented outputs) and URL passwords are masked in every
+ * finding's message, fingerprint, related locations and group, here, in one place for every rule.
+ */
+function maskFindings(document: ExampleDocument, context: RuleContext, findings: Finding[]): Finding[] {
+  if (findings.length === 0) return findings;
+  const secrets = new Set<string>();
+  for (const example of document.examples) {
+    example.commands.forEach((command, index) => {
+      const translation = context.translation(command, example);
+      const operation = translation?.model?.operations[translation.operationName ?? ''];
+      if (!translation?.model || !operation) return;
+      secretsIn(translation.input, translation.model, operation.input, '', secrets);
+      for (const output of example.outputs) if (output.commandIndex === index) secretsIn(output.value, translation.model, operation.output, '', secrets);
+    });
+  }
+  let lines: string[] | undefined;
+  return findings.map((finding) => {
+    const masked: Finding = { ...finding, message: maskSecrets(finding.message, secrets) };
+    if (finding.fingerprint !== undefined) masked.fingerprint = maskSecrets(finding.fingerprint, secrets);
+    else {
+      // The default fingerprint quotes the finding's source line, a command line with its secrets.
+      lines ??= String(document.file.value ?? '').split(/\r\n|\r|\n/);
+      const fingerprint = fingerprintOf(masked, lines);
+      const maskedFingerprint = maskSecrets(fingerprint, secrets);
+      if (maskedFingerprint !== fingerprint) masked.fingerprint = maskedFingerprint;
+    }
+    if (finding.related) masked.related = finding.related.map((related) => ({ ...related, message: maskSecrets(related.message, secrets) }));
+    if (finding.group) {
+      const { group } = finding;
+      masked.group = { ...group, key: maskSecrets(group.key, secrets), item: maskSecrets(group.item, secrets), message: (items) => maskSecrets(group.message(items), secrets) };
+    }
+    return masked;
+  });
 }
 
 /**

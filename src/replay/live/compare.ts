@@ -1,4 +1,5 @@
 import type { OutputDifference } from '../../rules/replay-results.js';
+import { isSecret } from '../../model/secrets.js';
 import { findDeviation, type TargetProfile } from './profiles.js';
 
 export type { OutputDifference } from '../../rules/replay-results.js';
@@ -9,11 +10,6 @@ export interface CompareOptions {
   profile: TargetProfile;
 }
 
-/** Members whose values are secrets: never shown, even masked by prefix. */
-const secretKeys = /password|secret|^session$|sessiontoken|accesskey|credentials|code$/i;
-/** Token members; `TokenValidityUnits` reuses their names for short unit words, which stay readable. */
-const tokenKeys = /^(AccessToken|IdToken|RefreshToken)$/;
-const isSecret = (key: string, value: string) => secretKeys.test(key) || (tokenKeys.test(key) && value.length > 20);
 
 /**
  * A value safe to print: secrets by member name become `****`, anything that looks like a token keeps only

@@ -1,0 +1,61 @@
+import type { ServiceModel, ShapeRef } from './types.js';
+
+/** Members whose values are secrets by their name: passwords, secret hashes, sessions, keys, credentials. */
+export const secretKeys = /password|secret|^session$|sessiontoken|accesskey|credentials|code$/i;
+/** Token members; `TokenValidityUnits` reuses their names for short unit words, which stay readable. */
+const tokenKeys = /^(AccessToken|IdToken|RefreshToken)$/;
+
+export const isSecret = (key: string, value: string) => secretKeys.test(key) || (tokenKeys.test(key) && value.length > 20);
+
+/** What a secret is shown as. */
+export const MASK = '****';
+
+/**
+ * The secret strings in a value the model describes (`ref`, or none): those of members the model marks
+ * `sensitive` and of members whose names carry secrets (`maskable` ones only).
+ */
+export function secretsIn(value: unknown, model: ServiceModel | undefined, ref: ShapeRef | undefined, key: string, into: Set<string>): void {
+  const shape = ref ? model?.shapes[ref.shape] : undefined;
+  if (typeof value === 'number') value = String(value);
+  if (typeof value === 'string') {
+    // By name, `...Code` members are secret only when the model says so: most (StatusCode, ErrorCode) are not.
+    const byName = key !== '' && isSecret(key, value) && !/code$/i.test(key);
+    if (!maskable(value)) return;
+    if (shape?.sensitive || ref?.sensitive === true || byName) into.add(value);
+    return;
+  }
+  // Every value inside a sensitive list or map (AuthParameters) is secret; a name says so of its own value only.
+  const inside = shape?.sensitive ? ref : undefined;
+  if (Array.isArray(value)) {
+    for (const item of value) secretsIn(item, model, inside ?? shape?.member, '', into);
+  } else if (value !== null && typeof value === 'object') {
+    for (const [member, item] of Object.entries(value)) {
+      const memberRef = shape?.members?.[member] ?? (shape?.type === 'map' ? shape.value : undefined);
+      secretsIn(item, model, inside ?? memberRef, member, into);
+    }
+  }
+}
+
+/**
+ * Whether a value could be a secret worth masking wherever it stands: not a word too short or too common to mask
+ * everywhere (`true`, `1234`), nor a placeholder (`<password>`, `$PASSWORD`, `${TOKEN}`) or unknown content.
+ */
+function maskable(value: string): boolean {
+  return value.length >= 4 && !/^(?:true|false|null|none)$/i.test(value) && !/^<[^<>]*>$|\$|[\uE000-\uF8FF]/.test(value);
+}
+
+/** `scheme://user:password@host`: the password of credentials written into a URL. */
+const URL_CREDENTIALS = /\b([a-z][\w+.-]*:\/\/[^\s/:@'"`<>]+:)[^\s/@'"`<>]+@/gi;
+
+/** `text` with every secret and every URL password masked. */
+export function maskSecrets(text: string, secrets: ReadonlySet<string>): string {
+  let masked = text.replace(URL_CREDENTIALS, `$1${MASK}@`);
+  // Longest first: a secret that holds another is masked whole. Only where it stands as a whole value: the user
+  // name `jane` is masked, `janet` is not touched.
+  for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
+    if (!masked.includes(secret)) continue;
+    const escaped = secret.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    masked = masked.replace(new RegExp(`(?<![\\w-])${escaped}(?![\\w-])`, 'g'), MASK);
+  }
+  return masked;
+}
