@@ -933,6 +933,8 @@ export function startsAwsCommand(text: string, transcript = false): boolean {
 }
 
 /** The line opens JSON: `{`, or `[` that is no shell test (`[ -z "$X" ]`). */
+/** `cors.json:`, `Contents of policy.json::` ending the line before a JSON block: the JSON is that file, not the output. */
+const FILE_LABEL = /(?:^|\s|[a-z])(?:[\w./-]+\.(?:json|ya?ml|txt|xml)|contents of\b.*):{1,2}[ \t]*$/i;
 export const JSON_START = /^[ \t]*(?:\{|\[[ \t]*$|\[[ \t]*[{"[\]0-9-])/;
 
 /** A block's lines that make one command (or shell lines before the first command), and the output shown after it. */
@@ -951,6 +953,8 @@ export function splitBlock(lines: SourceLine[], options: ShellReadOptions = {}):
   const transcript = options.transcript ?? false;
   const startsGroup = (text: string) => startsAwsCommand(text, transcript) || promptOf(text, transcript) !== null;
   const groups: LineGroup[] = [];
+  /** Groups whose block goes on with a file's contents (`cors.json:` then JSON): no output follows in it. */
+  const shownFile = new Set<LineGroup>();
   let current: LineGroup | undefined;
   for (const line of lines) {
     if (current?.output) {
@@ -962,7 +966,12 @@ export function splitBlock(lines: SourceLine[], options: ShellReadOptions = {}):
       const first = current.lines[0]!.text;
       const prompted = promptOf(first, transcript) !== null;
       const starts = startsGroup(line.text);
-      const jsonAfterCommand = !prompted && JSON_START.test(line.text) && startsAwsCommand(first, transcript) && !OPTION_AT_LINE_END.test(current.lines.at(-1)!.text);
+      let jsonAfterCommand = !prompted && !shownFile.has(current) && JSON_START.test(line.text) && startsAwsCommand(first, transcript) && !OPTION_AT_LINE_END.test(current.lines.at(-1)!.text);
+      if (jsonAfterCommand && FILE_LABEL.test(current.lines.findLast((each) => each.text.trim() !== '')!.text)) {
+        // The rest of the block shows that file.
+        shownFile.add(current);
+        jsonAfterCommand = false;
+      }
       // Reading the command so far is needed only where a line might start something else.
       if ((!starts && !prompted && !jsonAfterCommand) || continuesOnNextLine(current.lines, transcript)) {
         current.lines.push(line);

@@ -104,6 +104,10 @@ describe('prompts and outputs', () => {
     expect(outputs).toEqual(['{\n    "User": {\n        "UserName": "Bob"\n    }\n}', '[\n]']);
     expect(commands[0]!.command.shell.issues).toEqual([]);
   });
+  test.each(['cors.json:', 'Contents of cors.json::', '--cors-configuration file://cors.jsonContents of cors.json::'])('JSON after a file label (%j) is that file, not the output', (label) => {
+    const { outputs } = block(`aws s3api put-bucket-cors --bucket b --cors-configuration file://cors.json\n\n${label}\n{\n  "CORSRules": [\n    {\n      "MaxAgeSeconds": 3000\n    }\n  ]\n}`);
+    expect(outputs).toEqual([undefined]);
+  });
   test('a value on the line after its option name is no output', () => {
     const { outputs, intended } = block("aws dynamodb put-item --item\n{\"a\": {\"S\": \"b\"}}");
     expect(outputs).toEqual([undefined]);
