@@ -37,11 +37,12 @@ export function secretsIn(value: unknown, model: ServiceModel | undefined, ref: 
 }
 
 /**
- * Whether a value could be a secret worth masking wherever it stands: not a word too short or too common to mask
- * everywhere (`true`, `1234`), nor a placeholder (`<password>`, `$PASSWORD`, `${TOKEN}`) or unknown content.
+ * Whether a value could be a secret worth masking wherever it stands: not too short, not a plain word (`jane`,
+ * `Password`, `updatedAt`: a stand-in, and as often a member name in the same message), nor a placeholder
+ * (`<password>`, `$PASSWORD`, `${TOKEN}`) or unknown content.
  */
 function maskable(value: string): boolean {
-  return value.length >= 4 && !/^(?:true|false|null|none)$/i.test(value) && !/^<[^<>]*>$|\$|[\uE000-\uF8FF]/.test(value);
+  return value.length >= 4 && !/^[A-Za-z]+$/.test(value) && !/^<[^<>]*>$|\$|[\uE000-\uF8FF]/.test(value);
 }
 
 /** `scheme://user:password@host`: the password of credentials written into a URL. */

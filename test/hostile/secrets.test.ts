@@ -79,7 +79,7 @@ describe('secrets never reach reports (#11.2)', () => {
     expect(stdout).toContain('the link http://admin:****@example.com/docs uses http: use https://admin:****@example.com/docs');
     expect(stdout).toContain("/Session: 'Session' should be a string, not the number ****");
     expect(stdout).toContain('the client gives back ****, a number, where the model has string');
-    // Not secrets: another member's value, a member name, the pool id.
+    // Not secrets: another member's value, a member name, a plain word such as the user name.
     expect(stdout).toContain(`'ExpiresIn' should be an integer, not the string "3600"`);
     expect(stdout).toContain('"Passwd"');
     expect(stdout).toContain("The file documents 'aws cognito-idp set-password' but its commands run 'aws cognito-idp admin-set-user-password'.");
@@ -90,7 +90,7 @@ describe('secrets never reach reports (#11.2)', () => {
     await runCli(['check', tree, '--update-baseline', '--baseline', baseline]);
     const text = readFileSync(baseline, 'utf8');
     for (const secret of secrets) expect(text, secret).not.toContain(secret);
-    expect(text).toContain('--user-pool-id us-west-2_EXAMPLE --username **** --password **** --permanent');
+    expect(text).toContain('--user-pool-id us-west-2_EXAMPLE --username jane --password **** --permanent');
     // The masked baseline still matches: nothing is new.
     const again = await runCli(['check', tree, '--baseline', baseline]);
     expect(again.code).toBe(0);
