@@ -460,6 +460,8 @@ class Reader {
           continue;
         }
         if (next === undefined) {
+          // A `\` that ends the text continues the command on the next line, wherever it stands (a redirection's target too).
+          this.open = true;
           this.pos++;
           add('\\', true);
           continue;

@@ -95,6 +95,11 @@ describe('prompts and outputs', () => {
     const word = commands[0]!.command.shell.words[0]!;
     expect(document.slice(word.start.offset, word.end.offset)).toBe('aws');
   });
+  test('in a transcript, a `\\` after a placeholder continues the command (not the start of its output)', () => {
+    const { intended, outputs } = block('$ aws cloudformation create-stack \\\n  --stack-name <stack-name> \\\n  --template-body file://t.yml', { transcript: true });
+    expect(intended).toEqual(['aws cloudformation create-stack --stack-name <stack-name> --template-body file://t.yml']);
+    expect(outputs).toEqual([undefined]);
+  });
   test('outside a transcript `#` starts a comment, not a command', () => {
     expect(block('# aws s3 ls').argv).toEqual([]);
   });
