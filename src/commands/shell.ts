@@ -15,7 +15,7 @@ export const PARAMETER_LINE = /^[ \t]*--[A-Za-z0-9]/;
 /** A line ending in an option name: the next line holds its value. */
 export const OPTION_AT_LINE_END = /(?:^|[ \t])--[A-Za-z0-9][^ \t]*[ \t]*$/;
 /** Shell prompts a document shows before a command: bash `$ `, zsh `% `, PowerShell `PS> ` / `PS C:\> `, cmd `C:\> `. */
-export const PROMPT_SOURCE = String.raw`(?:[$%][ \t]+|PS(?:[ \t]+[A-Za-z]:\\[^>\n]*)?>[ \t]*|[A-Za-z]:\\[^>\n]*>[ \t]*)`;
+export const PROMPT_SOURCE = String.raw`(?:[$%](?:[ \t]+|$)|PS(?:[ \t]+[A-Za-z]:\\[^>\n]*)?>[ \t]*|[A-Za-z]:\\[^>\n]*>[ \t]*)`;
 /** In a terminal transcript, `# ` is root's prompt (elsewhere it starts a comment). */
 const TRANSCRIPT_PROMPT_SOURCE = String.raw`(?:${PROMPT_SOURCE}|#[ \t]+)`;
 const PROMPT = new RegExp(`^${PROMPT_SOURCE}`);

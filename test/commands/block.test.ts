@@ -100,6 +100,10 @@ describe('prompts and outputs', () => {
     expect(intended).toEqual(['aws cloudformation create-stack --stack-name <stack-name> --template-body file://t.yml']);
     expect(outputs).toEqual([undefined]);
   });
+  test('in a transcript, a bare prompt ends the output before it', () => {
+    const { outputs } = block('$ aws sts get-caller-identity\n{\n    "Account": "123456789012"\n}\n$', { transcript: true });
+    expect(outputs).toEqual(['{\n    "Account": "123456789012"\n}']);
+  });
   test('outside a transcript `#` starts a comment, not a command', () => {
     expect(block('# aws s3 ls').argv).toEqual([]);
   });
