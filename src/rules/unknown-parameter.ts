@@ -3,10 +3,14 @@ import { exampleDocument, inputProblemRule } from './input-problem-rule.js';
 export default inputProblemRule({
   id: 'unknown-parameter',
   severity: 'error',
-  description: 'The command passes an option that neither the operation, the global options nor a CLI customization accepts, or stray words (all of one command in one finding, at the first, the others as related locations; a value they continue, split by a space, is not checked on its own): the AWS CLI stops with "Unknown options". The message suggests the closest parameter.',
+  description: 'The command passes an option that neither the operation, the global options nor a CLI customization accepts, or stray words (all of one command in one finding, at the first, the others as related locations; a value they continue, split by a space, is not checked on its own): the AWS CLI stops with "Unknown options". The message suggests the closest parameter. A command bash refuses (a syntax error, said by `shell-syntax`) gets no findings of this kind.',
   kinds: { 'unknown-parameter': 'error' },
   examples: {
-    ok: [{ name: 'cognito-idp/list-users.rst', text: exampleDocument('To list users', 'aws cognito-idp list-users --user-pool-id us-west-2_EXAMPLE --limit 5'), messages: [] }],
+    ok: [
+      { name: 'cognito-idp/list-users.rst', text: exampleDocument('To list users', 'aws cognito-idp list-users --user-pool-id us-west-2_EXAMPLE --limit 5'), messages: [] },
+      // bash refuses the command at the unquoted `(` (shell-syntax's error): the words around it are no second finding.
+      { name: 'cognito-idp/list-users.rst', text: exampleDocument('To list users', 'aws cognito-idp list-users --user-pool-id 0 (pool id) extra'), messages: [] },
+    ],
     notOk: [
       { name: 'cognito-idp/list-users.rst', text: exampleDocument('To list users', 'aws cognito-idp list-users --userpool-id us-west-2_EXAMPLE'), messages: ["5:32-5:45: error: Unknown parameter '--userpool-id' for 'aws cognito-idp list-users'. Did you mean '--user-pool-id'?"] },
       // Prose run into a value: the stray words are one defect, said once at the first.

@@ -194,9 +194,11 @@ export function translateCommand(command: AwsCommand, options: TranslateOptions)
     output: { format: 'json', maxItems: false, paginated: false },
     arguments: [],
   };
+  // bash refuses the whole command at a syntax error (shell-syntax says so): nothing of it reaches the CLI to check.
+  const refusedByShell = command.shell.issues.some((issue) => issue.kind === 'syntax-error');
   const report: Reporter = (kind, message, words, group) => {
     // Words read after a shell error get no model findings; a message quoting unknown content came from a check that needed it.
-    if (words.some(isUnreliable) || holdsUnknown(message)) return;
+    if (refusedByShell || words.some(isUnreliable) || holdsUnknown(message)) return;
     // Messages quote values, and values read from files span lines: a finding is one line.
     if (words.length > 0) problems.push({ kind, message: message.replace(/\r?\n/g, '\\n'), ...span(words), ...(group ? { group } : {}) });
   };
