@@ -989,6 +989,11 @@ export function splitBlock(lines: SourceLine[], options: ShellReadOptions = {}):
       groups.push(current);
     }
   }
+  return trimmedGroups(groups);
+}
+
+/** The groups of a split block without the blank lines that end their command or output lines. */
+export function trimmedGroups(groups: LineGroup[]): LineGroup[] {
   return groups.map((group) => {
     const output = withoutTrailingBlanks(group.output ?? []);
     return { lines: withoutTrailingBlanks(group.lines), ...(output.length > 0 && { output }) };

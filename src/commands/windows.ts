@@ -12,7 +12,7 @@ import {
   pointMapper,
   PROMPT_SOURCE,
   startsAwsCommand,
-  withoutTrailingBlanks,
+  trimmedGroups,
   withPlaceholders,
   type LineGroup,
 } from './shell.js';
@@ -416,10 +416,7 @@ export function splitWindowsBlock(lines: SourceLine[]): LineGroup[] {
       groups.push(current);
     }
   }
-  return groups.map((group) => {
-    const output = withoutTrailingBlanks(group.output ?? []);
-    return { lines: withoutTrailingBlanks(group.lines), ...(output.length > 0 && { output }) };
-  });
+  return trimmedGroups(groups);
 }
 
 const POWERSHELL_ASSIGNMENT = new RegExp(String.raw`^[ \t]*(?:${PROMPT_SOURCE})?\$((?:env:)?[A-Za-z_][A-Za-z0-9_]*)[ \t]*=[ \t]*(.*)$`);
