@@ -278,6 +278,14 @@ describe('outputs cut short', () => {
     expect(result.elisions.map((elision) => elision.start.line)).toEqual([13]);
   });
 
+  it('reads an elision followed only by some of the closing brackets as the output cut there', () => {
+    const result = parse('{\n    "Items": [\n        {\n            "A": 1,\n…\n}');
+    expect(result.error).toBeUndefined();
+    expect(result.elisions).toHaveLength(1);
+    // Anything but closing brackets after the elision is still a broken output.
+    expect(parse('{\n    "Items": [\n        {\n            "A": 1,\n…\n}\n"B"').error).toBeDefined();
+  });
+
   it('still reports brackets left open without an elision', () => {
     expect(parse('{\n    "UserPool": {\n        "Id": "us-west-2_EXAMPLE"\n').error?.message).toMatch(/^Unexpected end of input: 2 brackets still open/);
   });

@@ -71,6 +71,8 @@ class BlockParser {
   private readonly stack: Frame[] = [];
   private readonly map: JsonValueMap = new Map();
   private readonly elisions: Position[] = [];
+  /** Where the last elision ends in the text (-1 before any). */
+  private lastElisionEnd = -1;
   private readonly duplicates: Position[] = [];
   private root: unknown;
   /** End offset of the last complete value, element or elision (where a missing ',' belongs). */
@@ -202,8 +204,8 @@ class BlockParser {
     const end = this.text.length;
     if (open === 0) this.fail('Unexpected end of input: expected a JSON value', end, end);
     const innermost = this.stack[open - 1]!;
-    // `...` as the last thing shown: the author cut the output there, brackets and all.
-    if (innermost.lastItemWasElision) throw TRUNCATED;
+    // `...` as the last thing shown (at most some closing brackets after it): the author cut the output there, brackets and all.
+    if (innermost.lastItemWasElision || (this.lastElisionEnd >= 0 && /^[\s\]}]*$/.test(this.text.slice(this.lastElisionEnd)))) throw TRUNCATED;
     const bracket = innermost.kind === 'object' ? '{' : '[';
     this.fail(
       `Unexpected end of input: ${open} bracket${open === 1 ? '' : 's'} still open (the last is the '${bracket}' at ${this.formatPoint(innermost.start)})`,
@@ -237,6 +239,7 @@ class BlockParser {
     this.elisions.push(this.position(start, end));
     this.pos = end;
     this.lastItemEnd = end;
+    this.lastElisionEnd = end;
     return true;
   }
 
