@@ -875,24 +875,36 @@ export function readShellCommand(lines: SourceLine[], options: ShellReadOptions 
     asBash.issues.some((issue) => READINGS_DIFFER.has(issue.kind)) || asBash.parentheses.length > 0 || VALUE_MARKERS.test(text)
       ? read(commandLines, 'intended', { ...options, parentheses: new Set(asBash.parentheses) })
       : asBash;
-  const issues: ShellIssue[] = [];
-  if (asBash.promptLength > 0) {
-    issues.push({ kind: 'prompt', message: 'A leading shell prompt is not part of the command; the harness ignores it.', start: pointAt(0), end: pointAt(asBash.promptLength) });
-  }
-  for (const [start, end] of asBash.assignments) {
+  const assignments = asBash.assignments.map(([start, end]): ShellIssue => {
     const raw = text.slice(start, end);
-    issues.push({ kind: 'assignment', message: `\`${raw}\` sets an environment variable for this command: the harness checks the command without it.`, start: pointAt(start), end: pointAt(end) });
-  }
-  issues.push(...asBash.issues);
+    return { kind: 'assignment', message: `\`${raw}\` sets an environment variable for this command: the harness checks the command without it.`, start: pointAt(start), end: pointAt(end) };
+  });
+  return {
+    ...shellCommandOf(lines, text, pointAt, asBash.promptLength, asBash, intended.words, assignments),
+    ...(asBash.nextAwsCommand === undefined ? {} : { rest: linesFrom(commandLines, asBash.nextAwsCommand) }),
+  };
+}
+
+/** A command (its lines, joined as `text`) from the shell's reading and the author's: the prompt (when one was shown) and `notes` come before the shell's issues. */
+export function shellCommandOf(
+  lines: SourceLine[],
+  text: string,
+  pointAt: (index: number) => Point,
+  promptLength: number,
+  asShell: { words: Word[]; issues: ShellIssue[] },
+  intendedWords: Word[],
+  notes: ShellIssue[] = [],
+): ShellCommand {
+  const prompt: ShellIssue[] =
+    promptLength > 0 ? [{ kind: 'prompt', message: 'A leading shell prompt is not part of the command; the harness ignores it.', start: pointAt(0), end: pointAt(promptLength) }] : [];
   return {
     text,
     lines,
     position: { start: pointAt(0), end: pointAt(text.length) },
-    argv: asBash.words.map((word) => word.value),
-    words: asBash.words,
-    intendedWords: intended.words,
-    issues,
-    ...(asBash.nextAwsCommand === undefined ? {} : { rest: linesFrom(commandLines, asBash.nextAwsCommand) }),
+    argv: asShell.words.map((word) => word.value),
+    words: asShell.words,
+    intendedWords,
+    issues: [...prompt, ...notes, ...asShell.issues],
   };
 }
 

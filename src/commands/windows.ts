@@ -10,6 +10,7 @@ import {
   PARAMETER_LINE,
   placeholderAt,
   pointMapper,
+  shellCommandOf,
   PROMPT_SOURCE,
   startsAwsCommand,
   trimmedGroups,
@@ -371,18 +372,7 @@ export function readWindowsCommand(lines: SourceLine[], dialect: WindowsDialect,
   const { start, promptLength } = windowsCommandStart(text);
   const asShell = new WindowsReader(text, pointAt, dialect, 'shell', start, variables).read();
   const intended = new WindowsReader(text, pointAt, dialect, 'intended', start, variables).read();
-  const issues: ShellIssue[] = [];
-  if (promptLength > 0) issues.push({ kind: 'prompt', message: 'A leading shell prompt is not part of the command; the harness ignores it.', start: pointAt(0), end: pointAt(promptLength) });
-  issues.push(...asShell.issues);
-  return {
-    text,
-    lines,
-    position: { start: pointAt(0), end: pointAt(text.length) },
-    argv: asShell.words.map((word) => word.value),
-    words: asShell.words,
-    intendedWords: intended.words,
-    issues,
-  };
+  return shellCommandOf(lines, text, pointAt, promptLength, asShell, intended.words);
 }
 
 /** The line ends in a continuation the author meant (this shell's, bash's or the other Windows shell's). */

@@ -1,18 +1,12 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, readFileSync, truncateSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCli } from './run-cli.js';
+import { scratchFolder, writeUnder } from '../support/scratch.js';
 
-const scratch = mkdtempSync(path.join(os.tmpdir(), 'docs-harness-cli-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+const scratch = scratchFolder('cli');
 
-function write(relative: string, content: string | Buffer): string {
-  const file = path.join(scratch, relative);
-  mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, content);
-  return file;
-}
+const write = (relative: string, content: string | Buffer) => writeUnder(scratch, relative, content);
 
 const clean =
   '**Example 1: To delete a group**\n\nThe following ``delete-group`` example deletes a group. ::\n\n' +

@@ -1,21 +1,16 @@
 // Hostile input to the command line: what a pull request can put in a repository that docs-harness checks in CI.
 // Run on its own with `npx vitest run test/hostile`.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { REPORT_FORMATS } from '../../src/reports/index.js';
 import { runCli } from '../cli/run-cli.js';
-import { scratchFolder } from '../support/scratch.js';
+import { scratchFolder, writeUnder } from '../support/scratch.js';
 
 const scratch = scratchFolder('hostile-cli');
 
-function write(relative: string, content: string | Buffer): string {
-  const file = path.join(scratch, relative);
-  mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, content);
-  return file;
-}
+const write = (relative: string, content: string | Buffer) => writeUnder(scratch, relative, content);
 
 /** A document with one `--fix`-able defect (a missing `\`). */
 const fixable =

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll } from 'vitest';
@@ -14,4 +14,12 @@ export function scratchFolder(name: string): string {
   const folder = mkdtempSync(path.join(os.tmpdir(), `docs-harness-${name}-`));
   made.push(folder);
   return folder;
+}
+
+/** Writes `content` to `relative` under `folder`, making the folders it needs; returns the file's path. */
+export function writeUnder(folder: string, relative: string, content: string | Buffer): string {
+  const file = path.join(folder, relative);
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, content);
+  return file;
 }
