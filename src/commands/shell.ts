@@ -29,7 +29,7 @@ const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
  * substitution (`TOKEN=$(`, `export X="$(`, a backtick).
  */
 const COMMAND_PREFIX_SOURCE = String.raw`(?:(?:if|then|else|elif|do|while|until|!|\{|time|command|exec|nohup|xargs)[ \t]+|sudo(?:[ \t]+-[A-Za-z]+)*[ \t]+|env(?:[ \t]+-[A-Za-z-]+)*[ \t]+|(?:for|while|until)[ \t][^;\n]*;[ \t]*do[ \t]+|[A-Za-z_][A-Za-z0-9_]*=[^ \t]*[ \t]+)*`;
-const SUBSTITUTION_OPENING_SOURCE = String.raw`(?:(?:(?:export|local|readonly|declare[ \t]+-[A-Za-z]+)[ \t]+)?[A-Za-z_][A-Za-z0-9_]*="?)?(?<opening>\$\(|\`)[ \t]*`;
+const SUBSTITUTION_OPENING_SOURCE = String.raw`(?:(?:(?:export|local|readonly|declare[ \t]+-[A-Za-z]+)[ \t]+)?[A-Za-z_][A-Za-z0-9_]*="?)?(?<opening>\$\(|\`|[<>]\()[ \t]*`;
 /** The AWS CLI, and LocalStack's `awslocal` wrapper around it. */
 const LAUNCHER_SOURCE = String.raw`(?<launcher>aws|awslocal)(?=[ \t]|$)`;
 const commandStartPattern = (prompt: string) => new RegExp(String.raw`^[ \t]*(?:${prompt})?(?<prefix>${COMMAND_PREFIX_SOURCE})(?:${SUBSTITUTION_OPENING_SOURCE})?${LAUNCHER_SOURCE}`, 'd');
@@ -37,8 +37,8 @@ const AWS_COMMAND_START = commandStartPattern(PROMPT_SOURCE);
 const TRANSCRIPT_AWS_COMMAND_START = commandStartPattern(TRANSCRIPT_PROMPT_SOURCE);
 /** A line that starts an `aws` command (after a prompt, wrappers, environment assignments, or a substitution's opening). */
 export const AWS_LINE = AWS_COMMAND_START;
-/** An `aws` command inside a command substitution anywhere in a line. */
-export const AWS_SUBSTITUTION = /(?:\$\(|`)[ \t]*(?:aws|awslocal)(?=[ \t\n)`])/g;
+/** An `aws` command inside a command or process substitution anywhere in a line. */
+export const AWS_SUBSTITUTION = /(?:\$\(|[<>]\(|`)[ \t]*(?:aws|awslocal)(?=[ \t\n)`])/g;
 /**
  * A placeholder the reader replaces: `<user-pool-id>`, `<my name>` (no blank before the closing `>`, so `<in.json >out`
  * stays two redirections), `{{pool_id}}`, `%TOKEN%`.
@@ -46,7 +46,8 @@ export const AWS_SUBSTITUTION = /(?:\$\(|`)[ \t]*(?:aws|awslocal)(?=[ \t\n)`])/g
 const ANGLE_PLACEHOLDER = /<[A-Za-z](?:[A-Za-z0-9_.:/@ -]*[A-Za-z0-9_.])?>/y;
 /** Braces holding shorthand or JSON members (`{Key=a,Value=b}`, `{"k": 1}`): meant as written, never as bash's brace expansion. */
 export const STRUCTURE_IN_BRACES = /\{[^{}]*[=:][^{}]*\}/;
-const PLACEHOLDER_IN_VALUE = /<[A-Za-z](?:[A-Za-z0-9_.:/@ -]*[A-Za-z0-9_.])?>|\{\{[^{}\n]*\}\}|%[A-Za-z_][A-Za-z0-9_]*%/g;
+/** Also `{token_secret}`: one name in single braces (Python's and many templates' format), never bash's brace expansion. */
+const PLACEHOLDER_IN_VALUE = /<[A-Za-z](?:[A-Za-z0-9_.:/@ -]*[A-Za-z0-9_.])?>|\{\{[^{}\n]*\}\}|(?<!\$)\{[A-Za-z_][A-Za-z0-9_-]*\}|%[A-Za-z_][A-Za-z0-9_]*%/g;
 const REDIRECTION = /^(?:<<<|<<-|<<|<>|<&|<|>>|>&|>\||>|&>>|&>)/;
 
 /** How a run reads the text: as bash does, or as the author meant it (missing continuations joined back in). */
@@ -165,6 +166,8 @@ class Reader {
         if (this.reading === 'bash') this.readPlaceholder(placeholderAt(text, this.pos)!);
         else this.readWord();
       } else if (this.reading === 'intended' && this.options.parentheses?.has(this.pos)) {
+        this.readWord();
+      } else if (isProcessSubstitution(text, this.pos)) {
         this.readWord();
       } else if (REDIRECTION.test(text.slice(this.pos, this.pos + 3))) {
         this.readRedirection(this.pos);
@@ -362,7 +365,8 @@ class Reader {
     const op = REDIRECTION.exec(this.text.slice(this.pos, this.pos + 3))![0];
     this.pos += op.length;
     while (BLANK.test(this.text[this.pos] ?? '')) this.pos++;
-    const target = this.pos < this.text.length && !METACHARACTER.test(this.text[this.pos]!) ? this.readWordValue() : undefined;
+    const hasTarget = this.pos < this.text.length && (!METACHARACTER.test(this.text[this.pos]!) || isProcessSubstitution(this.text, this.pos));
+    const target = hasTarget ? this.readWordValue() : undefined;
     if (target === undefined) {
       // `aws ... >` with nothing after it: bash refuses the whole line ("syntax error near unexpected token").
       this.report('syntax-error', `\`${op}\` has no file name after it: bash refuses the whole command (a syntax error); give the file name or quote the \`${op}\`.`, start, this.pos);
@@ -434,6 +438,18 @@ class Reader {
         if ((c === '<' || c === '>') && /^[0-9]+$/.test(text.slice(start, this.pos))) {
           this.readRedirection(start);
           return undefined;
+        }
+        if (isProcessSubstitution(text, this.pos)) {
+          // `fileb://<(echo ... | base64 -d)`: bash puts a /dev/fd path here, also in the middle of a word.
+          const close = this.matchingParenthesis(this.pos + 1);
+          if (close === undefined) {
+            add(this.unterminated('process substitution', this.pos), true);
+            continue;
+          }
+          const value = text.slice(this.pos, close + 1);
+          this.pos = close + 1;
+          add(value, true, [{ start: 0, end: value.length, kind: 'substitution' }]);
+          continue;
         }
         const placeholder = c === '<' && this.reading === 'intended' ? placeholderAt(text, this.pos) : undefined;
         if (placeholder !== undefined) {
@@ -687,6 +703,11 @@ export function placeholderAt(text: string, index: number): string | undefined {
   return ANGLE_PLACEHOLDER.exec(text)?.[0];
 }
 
+/** `<(list)` or `>(list)`: bash's process substitution, a file name whose content a command writes or reads. */
+function isProcessSubstitution(text: string, index: number): boolean {
+  return (text[index] === '<' || text[index] === '>') && text[index + 1] === '(' && text[index - 1] !== '<' && text[index - 1] !== '>';
+}
+
 /** A word's unknown stretches in the author's reading: shell values, and placeholders written anywhere in it (also inside quoted JSON). */
 function unknownSpans(buffer: WordBuffer): UnknownSpan[] {
   if (buffer.unreliable) return [{ start: 0, end: buffer.text.length, kind: 'unreliable' }];
@@ -863,7 +884,7 @@ const READINGS_DIFFER: ReadonlySet<ShellIssueKind> = new Set([
   'unbalanced-quote',
 ]);
 /** Text that may hold a placeholder or a shell value, which the author's reading marks unknown. */
-const VALUE_MARKERS = /[$`<%]|\{\{/;
+const VALUE_MARKERS = /[$`<%]|\{\{|\{[A-Za-z_][A-Za-z0-9_-]*\}/;
 
 /** Reads a command as bash would (first simple command, quote removal, brace expansion) and as its author meant it. */
 export function readShellCommand(lines: SourceLine[], options: ShellReadOptions = {}): ShellCommand {
