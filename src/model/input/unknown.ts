@@ -17,6 +17,16 @@ export function holdsUnknown(text: string): boolean {
   return MARKER.test(text);
 }
 
+/**
+ * `ROLE_ARN`, `YOUR_BUCKET_NAME`: a name in capitals with underscores that a document puts where a value goes. No
+ * value of a free-form parameter is written so; an enum's values are, and those are still checked.
+ */
+const NAMED_PLACEHOLDER = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
+
+export function isNamedPlaceholder(value: string): boolean {
+  return NAMED_PLACEHOLDER.test(value);
+}
+
 /** Whether a word's reading depends on a shell error reported elsewhere: it gets no model findings. */
 export function isUnreliable(word: Word): boolean {
   return word.unknown?.some((span) => span.kind === 'unreliable') ?? false;

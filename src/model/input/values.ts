@@ -7,7 +7,7 @@ import { NESTED_TOO_DEEP, tooDeepAt } from '../../document/json-text.js';
 import { javaPatternToJs } from '../patterns.js';
 import type { ServiceModel, Shape, ShapeRef } from '../types.js';
 import { memberRef } from '../members.js';
-import { holdsUnknown, jsonErrorBeforeUnknown, shorthandErrorBeforeUnknown } from './unknown.js';
+import { holdsUnknown, isNamedPlaceholder, jsonErrorBeforeUnknown, shorthandErrorBeforeUnknown } from './unknown.js';
 
 export type ValueSeverity = 'error' | 'warning';
 
@@ -222,7 +222,7 @@ function shorthand(text: string, context: UnpackContext, name: string): Record<s
 /** botocore's parameter validation plus the constraints the service checks (enum, length, range, pattern). */
 export function validateValue(model: ServiceModel, shape: Shape, value: unknown, path: string, context: UnpackContext): void {
   // Type, enum, length, pattern and timestamp checks need the content a placeholder or variable stands for.
-  if (value === undefined || shape.document || (typeof value === 'string' && holdsUnknown(value))) return;
+  if (value === undefined || shape.document || (typeof value === 'string' && (holdsUnknown(value) || (!shape.enum && isNamedPlaceholder(value))))) return;
   const invalidType = (expected: string) =>
     context.report('invalid-parameter-value', `Invalid type for parameter ${path}, value: ${pythonRepr(value)}, type: ${typeName(value)}, valid types: ${expected}.`);
   switch (shape.type) {
@@ -310,10 +310,10 @@ function isPythonBase64(text: string): boolean {
 }
 
 /**
+ * Reports a length outside the shape's bounds; true when the CLI itself refuses it (below a client-checked minimum).
  * botocore's ParamValidator checks minimums before sending (`range_check`: string and list lengths, numbers; not
  * map sizes), so the CLI itself refuses those: errors. Maximums only the service checks: `constraint` warnings.
  */
-/** Reports a length outside the shape's bounds; true when the CLI itself refuses it (below a client-checked minimum). */
 function checkLength(shape: Shape, length: number, path: string, context: UnpackContext, minimumCheckedByClient = true): boolean {
   if (shape.min !== undefined && length < shape.min) {
     context.report(minimumCheckedByClient ? 'invalid-parameter-value' : 'constraint', `Invalid length for parameter ${path}, value: ${length}, valid min length: ${shape.min}.`);
