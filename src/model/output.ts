@@ -4,7 +4,7 @@ import { editDistance } from './suggest.js';
 import { memberRef } from './members.js';
 import { printedForm } from './printed-forms.js';
 
-export type OutputProblemKind = 'unknown-key' | 'wrong-type' | 'enum' | 'missing-required' | 'v1-timestamp' | 'constraint';
+export type OutputProblemKind = 'unknown-key' | 'wrong-type' | 'enum' | 'missing-required' | 'v1-timestamp' | 'null-member' | 'constraint';
 
 export interface OutputProblem {
   kind: OutputProblemKind;
@@ -224,7 +224,18 @@ class OutputWalker {
     for (const key in value) {
       const member = memberRef(shape, key);
       if (member) {
-        this.ref(member, value[key], pointerOf(pointer, key));
+        if (value[key] === null) {
+          // botocore's parsers drop a member the response holds as null: the CLI never prints `"ConsumedCapacity": null`.
+          // A reader takes it for "absent" all the same, so it is no error.
+          this.problems.push({
+            kind: 'null-member',
+            pointer: pointerOf(pointer, key),
+            severity: 'warning',
+            message: `'${key}' is null; the AWS CLI leaves out a member the response does not hold, it never prints null for it`,
+          });
+        } else {
+          this.ref(member, value[key], pointerOf(pointer, key));
+        }
         continue;
       }
       const known = Object.keys(members);

@@ -15,7 +15,7 @@ const outputSchema: Rule = {
     'timestamps, values the CLI rewrites in the form it prints them (a CloudFormation GetTemplate JSON TemplateBody ' +
     'and IAM policy documents as objects, ec2 console output as text). Each finding names the JSON path and stands at the offending key or value, so the stale line ' +
     'is one click away. A defect is said once: the epoch timestamps of one output (made with the CLI v1) in one ' +
-    'warning listing their paths, the required members one object lacks, and the same problem in every item of a ' +
+    'warning listing their paths, so are its null members (the CLI never prints them), the required members one object lacks, and the same problem in every item of a ' +
     'list, each at its first place with the others as related locations.',
   examples: {
     ok: [
@@ -52,6 +52,16 @@ const outputSchema: Rule = {
         messages: [
           "13:32-13:62: warning: /Users/*/Attributes/*: 'Name' is required in Attributes but missing, in 2 list items: /Users/0/Attributes/0, /Users/1/Attributes/0",
           '14:35-14:49: warning: 3 timestamps are epoch numbers, as the AWS CLI v1 printed them; v2 prints ISO 8601 (2024-01-31T12:00:00+00:00): /Users/0/UserCreateDate, /Users/0/UserLastModifiedDate, /Users/1/UserCreateDate',
+        ],
+      },
+      // Members shown as null: the CLI leaves them out. One warning per output.
+      {
+        name: 'cognito-idp/get-group.rst',
+        text:
+          '**To get a group**\n\n::\n\n    aws cognito-idp get-group --user-pool-id us-west-2_EXAMPLE --group-name admins\n\nOutput::\n\n' +
+          '    {\n        "Group": {\n            "GroupName": "admins",\n            "Description": null,\n            "RoleArn": null\n        }\n    }\n',
+        messages: [
+          '12:28-12:32: warning: 2 members are null; the AWS CLI leaves out members the response does not hold, it never prints null for them: /Group/Description, /Group/RoleArn',
         ],
       },
     ],
@@ -102,6 +112,13 @@ function groupOf(problem: OutputProblem, output: string): ProblemGroup {
       key: `${output}:v1-timestamp`,
       item: problem.pointer,
       message: (pointers) => `${pointers.length} timestamps are epoch numbers, as the AWS CLI v1 printed them; v2 prints ISO 8601 (2024-01-31T12:00:00+00:00): ${listOf(pointers)}`,
+    };
+  }
+  if (problem.kind === 'null-member') {
+    return {
+      key: `${output}:null-member`,
+      item: problem.pointer,
+      message: (pointers) => `${pointers.length} members are null; the AWS CLI leaves out members the response does not hold, it never prints null for them: ${listOf(pointers)}`,
     };
   }
   const template = problem.pointer.replace(/\/\d+(?=\/|$)/g, '/*');

@@ -161,7 +161,7 @@ describe('validateOutput', () => {
     expect(validateOutput(withDocument, 'Describe', { Options: 'text' })).toEqual([]);
   });
 
-  it('accepts null map values and list items, which botocore passes through, but not null structure members, which it drops', () => {
+  it('accepts null map values and list items, which botocore passes through, and warns of null structure members, which it drops', () => {
     const withMaps: ServiceModel = {
       ...model,
       operations: { Describe: { name: 'Describe', output: { shape: 'DescribeResponse' } } },
@@ -173,7 +173,7 @@ describe('validateOutput', () => {
       },
     };
     expect(validateOutput(withMaps, 'Describe', { Templates: { 'application/json': null }, Names: ['a', null] })).toEqual([]);
-    expect(validateOutput(withMaps, 'Describe', { Name: null })).toMatchObject([{ kind: 'wrong-type', pointer: '/Name' }]);
+    expect(validateOutput(withMaps, 'Describe', { Name: null })).toMatchObject([{ kind: 'null-member', pointer: '/Name', severity: 'warning' }]);
     const queryProtocol = { ...withMaps, metadata: { ...withMaps.metadata, protocol: 'query' } };
     expect(validateOutput(queryProtocol, 'Describe', { Templates: { 'application/json': null } })).toMatchObject([{ kind: 'wrong-type' }]);
   });
