@@ -509,17 +509,19 @@ function buildInput(
   // Arguments added by customizations fill members in ways the model does not say (`--zip-file` → Code).
   const customizedInput = [...given.keys()].some((key) => key in (ADDED_ARGUMENTS[`${service}.${operation}`] ?? {}));
   if (!parserStopped && !inputFileUnseen && !skeleton && !customizedInput) {
+    const missing: string[] = [];
     for (const member of inputShape?.required ?? []) {
       const ref = inputShape?.members?.[member];
       if (member in input || given.has(member) || ref?.idempotencyToken || DEFAULTED_MEMBERS[`${service}.${operation}`]?.includes(member)) continue;
       const shape = ref ? shapeOf(model, ref) : undefined;
       const cliName = `--${renamedArgument(service, operation, xformName(member))}`;
       if (misspelt.has(cliName)) continue;
-      report(
-        'missing-required-parameter',
-        `Missing required parameter '${cliName}'${shape?.type === 'boolean' ? ` (or --no-${xformName(member)})` : ''} for 'aws ${service} ${operation}'.`,
-        state.operationWords,
-      );
+      missing.push(`'${cliName}'${shape?.type === 'boolean' ? ` (or --no-${xformName(member)})` : ''}`);
+    }
+    // The CLI names every missing argument in one error ("the following arguments are required: ..."): one finding.
+    if (missing.length > 0) {
+      const names = missing.length === 1 ? missing[0] : `${missing.slice(0, -1).join(', ')} and ${missing.at(-1)}`;
+      report('missing-required-parameter', `Missing required parameter${missing.length > 1 ? 's' : ''} ${names} for 'aws ${service} ${operation}'.`, state.operationWords);
     }
   }
 
