@@ -9,10 +9,21 @@ const markdownProcessor = unified().use(remarkParse);
 
 /** Parses Markdown with remark's parser and gives every code node the same `CodeData` the RST parser gives. */
 export function parseMarkdown(text: string): Root {
-  const tree = markdownProcessor.parse(text);
+  const tree = markdownProcessor.parse(withoutFenceActions(text));
   const source = new SourceText(text);
   annotateCode(tree, source);
   return tree;
+}
+
+/**
+ * Killercoda and Katacoda scenarios end a fence with an action (```` ```{{exec}} ````, `{{copy}}`), which CommonMark
+ * reads as text inside the block. Blanking the action (same length, so every position holds) makes it the close.
+ */
+const FENCE_ACTION = /^([ \t>]*(?:`{3,}|~{3,}))(\{\{[^{}`\n]*\}\})(?=[ \t]*\r?$)/gm;
+
+function withoutFenceActions(text: string): string {
+  if (!text.includes('{{')) return text;
+  return text.replace(FENCE_ACTION, (_, fence: string, action: string) => fence + ' '.repeat(action.length));
 }
 
 function annotateCode(parent: Parent, source: SourceText): void {
