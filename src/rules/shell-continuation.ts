@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { ShellIssue } from '../commands/types.js';
-import type { Finding, Rule } from './types.js';
+import type { Finding, RelatedLocation, Rule } from './types.js';
 
 /** Issues where the shell joins the displayed lines differently from what the author meant. */
 const CONTINUATION_ISSUES = new Set<ShellIssue['kind']>(['missing-continuation', 'space-after-continuation', 'continuation-in-single-quotes', 'bash-continuation']);
@@ -55,6 +55,14 @@ function singleQuotedFix(issue: ShellIssue, text: string): Finding['fix'] {
     from = cutEnd;
   }
   return { start, end, text: replacement + text.slice(from, end) };
+}
+
+/** The line-end backslashes inside single quotes after the first, which the one finding stands for. */
+function relatedBackslashes(issue: ShellIssue): RelatedLocation[] {
+  return (issue.singleQuoted ?? [])
+    .flatMap((quoted) => quoted.backslashes)
+    .slice(1)
+    .map((point) => ({ start: point, end: { ...point, column: point.column + 1, offset: point.offset! + 1 }, message: 'another `\\` at a line end inside single quotes' }));
 }
 
 /** The safe edit for a continuation issue, if there is one. */
@@ -140,7 +148,15 @@ const shellContinuation: Rule = {
           const { start, end, message } = issue;
           const line = text.slice(start.offset ?? 0, end.offset ?? 0);
           const fix = fixOf(issue, text);
-          report({ start, end, message, fingerprint: `${issue.kind}:${command.service} ${command.operation}:${line}`, ...(fix && { fix }) });
+          const related = relatedBackslashes(issue);
+          report({
+            start,
+            end,
+            message,
+            fingerprint: `${issue.kind}:${command.service} ${command.operation}:${line}`,
+            ...(fix && { fix }),
+            ...(related.length > 0 && { related }),
+          });
         }
       }
     }

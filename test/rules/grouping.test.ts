@@ -112,6 +112,17 @@ describe('grouped findings', () => {
     ]);
   });
 
+  it('include every line-end backslash inside single quotes of one command, the first as the finding', async () => {
+    const documentText =
+      "**To launch an instance**\n\nThe following example launches an instance. ::\n\n    aws ec2 run-instances \\\n        --image-id ami-0abcdef1234567890 \\\n" +
+      "        --tag-specifications 'ResourceType=instance, \\\n            Tags=[{Key=Name,Value=a}]' \\\n        --block-device-mappings '[{ \\\n            \"DeviceName\": \"/dev/sdh\" }]'\n";
+    const { file } = documentFromText('ec2/run-instances.rst', documentText);
+    const findings = await runRules(parseExamples('ec2/run-instances.rst', file), { rules: allRules, models, treeRoot: '.' });
+    const quoted = findings.filter((finding) => finding.ruleId === 'shell-continuation');
+    expect(quoted).toHaveLength(1);
+    expect([quoted[0]!.start, ...(quoted[0]!.related ?? []).map((place) => place.start)].map((point) => `${point.line}:${point.column}`)).toEqual(['7:54', '9:37']);
+  });
+
   it('list their other places in the JSON report, as schemas/report.schema.json describes', async () => {
     const findings = await check(text);
     const report = JSON.parse(formatJson({ files: [{ path: 'cognito-idp/list-users.rst', findings, examples: 1 }], rules: allRules, notes: [] } satisfies RunReport));
