@@ -28,7 +28,7 @@ const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
  * (`if`, `do`, `sudo`, `time`, `env X=y`, ...), `NAME=value` environment assignments, and the opening of a command
  * substitution (`TOKEN=$(`, `export X="$(`, a backtick).
  */
-const COMMAND_PREFIX_SOURCE = String.raw`(?:(?:if|then|else|elif|do|while|until|!|\{|time|command|exec|nohup|xargs)[ \t]+|sudo(?:[ \t]+-[A-Za-z]+)*[ \t]+|env(?:[ \t]+-[A-Za-z-]+)*[ \t]+|(?:for|while|until)[ \t][^;\n]*;[ \t]*do[ \t]+|[A-Za-z_][A-Za-z0-9_]*=[^ \t]*[ \t]+)*`;
+const COMMAND_PREFIX_SOURCE = String.raw`(?:(?:if|then|else|elif|do|while|until|!|\{|time|command|exec|nohup)[ \t]+|xargs(?:[ \t]+(?:-[IiLlnPdsEa][ \t]*[^ \t-][^ \t]*|-[A-Za-z0-9]+|--[a-z-]+(?:=[^ \t]*)?))*[ \t]+|sudo(?:[ \t]+-[A-Za-z]+)*[ \t]+|env(?:[ \t]+-[A-Za-z-]+)*[ \t]+|(?:for|while|until)[ \t][^;\n]*;[ \t]*do[ \t]+|[A-Za-z_][A-Za-z0-9_]*=[^ \t]*[ \t]+)*`;
 const SUBSTITUTION_OPENING_SOURCE = String.raw`(?:(?:(?:export|local|readonly|declare[ \t]+-[A-Za-z]+)[ \t]+)?[A-Za-z_][A-Za-z0-9_]*="?)?(?<opening>\$\(|\`|[<>]\()[ \t]*`;
 /** The AWS CLI, and LocalStack's `awslocal` wrapper around it. */
 const LAUNCHER_SOURCE = String.raw`(?<launcher>aws|awslocal)(?=[ \t]|$)`;
@@ -96,6 +96,8 @@ interface ReadResult {
 interface ReaderOptions {
   /** The command stands inside a command substitution: its `)` or backtick ends it. */
   closer?: ')' | '`';
+  /** Where that substitution opens. */
+  openedAt?: number;
   /** The document's shell variables: in the author's reading `$NAME` stands for a known value. */
   variables?: ReadonlyMap<string, string>;
   /** From the bash reading: unquoted parentheses the author meant as text. */
@@ -176,6 +178,12 @@ class Reader {
       } else {
         this.readWord();
       }
+    }
+    if (this.options.closer !== undefined && !this.finished && this.options.openedAt !== undefined) {
+      // `X=$(aws ...` never closed: bash reads on to the end of the block and refuses it there.
+      const what = this.options.closer === ')' ? 'command substitution' : 'backquote';
+      this.report('unbalanced-quote', `This ${what} is never closed: bash would wait for more input instead of running the command.`, this.options.openedAt, this.options.openedAt + (this.options.closer === ')' ? 2 : 1));
+      this.open = true;
     }
     this.reportPlaceholders();
     this.reportSingleQuotedContinuations();
@@ -342,7 +350,8 @@ class Reader {
     const op = /^(?:\|\||\|&|&&|;;|[|&;()])/.exec(this.text.slice(start, start + 2))![0];
     this.pos += op.length;
     const next = this.afterBlanksAndContinuations(this.pos);
-    if (this.inFirstCommand && /^(?:\|\||\||&&|;)$/.test(op) && AWS_LINE.test(this.text.slice(next, this.lineEnd(next)))) {
+    // Also after an earlier stage: `aws ... | xargs -n1 | xargs -I{} aws ...`.
+    if (this.nextAwsCommand === undefined && /^(?:\|\||\||&&|;)$/.test(op) && AWS_LINE.test(this.text.slice(next, this.lineEnd(next)))) {
       // Another `aws` command: read and checked as a command of its own (readShellCommand's `rest`).
       this.nextAwsCommand = next;
     } else if (op === '|' || op === '|&') {
@@ -413,7 +422,9 @@ class Reader {
       );
     }
     for (const value of values) {
-      const unknown = this.reading !== 'intended' ? [] : values.length === 1 ? unknownSpans(buffer) : withPlaceholders(value, []);
+      // `{}` alone is the argument `xargs -I{}` or `find -exec` puts there.
+      const unknown =
+        this.reading !== 'intended' ? [] : raw === '{}' ? [{ start: 0, end: 2, kind: 'placeholder' as const }] : values.length === 1 ? unknownSpans(buffer) : withPlaceholders(value, []);
       this.words.push({ value, raw, start: this.pointAt(start), end: this.pointAt(this.wordEnd), ...(unknown.length > 0 && { unknown }) });
     }
   }
@@ -840,6 +851,8 @@ export interface CommandStart {
   start: number;
   promptLength: number;
   closer?: ')' | '`';
+  /** Where the substitution that `closer` ends opens. */
+  openedAt?: number;
   /** `NAME=value` words before the command name, as `[start, end)` offsets. */
   assignments: [number, number][];
 }
@@ -858,7 +871,7 @@ export function commandStart(text: string, transcript: boolean): CommandStart {
     start: match[0].length - match.groups!['launcher']!.length,
     promptLength,
     assignments,
-    ...(opening !== undefined && { closer: opening === '`' ? '`' : ')' }),
+    ...(opening !== undefined && { closer: opening === '`' ? '`' : ')', openedAt: match.indices!.groups!['opening']![0] }),
   };
 }
 
@@ -866,7 +879,7 @@ function read(lines: SourceLine[], reading: Reading, options: ShellReadOptions &
   const text = lines.map((line) => line.text).join('\n');
   const start = commandStart(text, options.transcript ?? false);
   const reader = new Reader(text, pointMapper(lines), reading, start.start, {
-    ...(start.closer && { closer: start.closer }),
+    ...(start.closer && { closer: start.closer, openedAt: start.openedAt }),
     ...(options.variables && { variables: options.variables }),
     ...(options.parentheses && { parentheses: options.parentheses }),
   });
@@ -884,7 +897,7 @@ const READINGS_DIFFER: ReadonlySet<ShellIssueKind> = new Set([
   'unbalanced-quote',
 ]);
 /** Text that may hold a placeholder or a shell value, which the author's reading marks unknown. */
-const VALUE_MARKERS = /[$`<%]|\{\{|\{[A-Za-z_][A-Za-z0-9_-]*\}/;
+const VALUE_MARKERS = /[$`<%]|\{\{|\{[A-Za-z_][A-Za-z0-9_-]*\}|\{\}/;
 
 /** Reads a command as bash would (first simple command, quote removal, brace expansion) and as its author meant it. */
 export function readShellCommand(lines: SourceLine[], options: ShellReadOptions = {}): ShellCommand {
