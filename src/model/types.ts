@@ -11,6 +11,10 @@ export interface ServiceMetadata {
   serviceFullName?: string;
   signingName?: string;
   uid?: string;
+  /** The XML namespace of query and restXml messages (a string in older models). */
+  xmlNamespace?: string | { uri?: string };
+  /** Present on services moved from the query protocol: errors carry their query code in `x-amzn-query-error`. */
+  awsQueryCompatible?: Record<string, unknown>;
 }
 
 export interface ShapeRef {

@@ -1,9 +1,11 @@
 import type { ServiceModel } from '../model/types.js';
+import { createGenericClient, genericProtocol } from './generic/client.js';
 import { createReplayHandler, replayCallOption, type ReplayCall } from './transport.js';
 import type { WireProtocol } from './wire.js';
 
 /** An SDK v3 client constructed for replay: dummy credentials, a fixed region, the replay transport. */
 export interface ReplayClient {
+  /** The service's own client package, or the generic client built from the model. */
   packageName: string;
   /** The wire protocol the client speaks, or why replay does not speak it. */
   protocol: { wire: WireProtocol } | { unsupported: string };
@@ -28,23 +30,36 @@ const protocolsByShapeId: Record<string, WireProtocol> = {
   'aws.protocols#awsJson1_0': 'awsJson1_0',
   'aws.protocols#awsJson1_1': 'awsJson1_1',
   'aws.protocols#restJson1': 'restJson1',
+  'aws.protocols#restXml': 'restXml',
+  'aws.protocols#awsQuery': 'awsQuery',
+  'aws.protocols#ec2Query': 'ec2Query',
+  'smithy.protocols#rpcv2Cbor': 'rpcv2Cbor',
 };
+
+/** What the generic client is called in reasons and messages. */
+export const genericClientName = 'the generic client';
 
 const importInstalledPackage: PackageImporter = (packageName) => import(packageName) as Promise<Record<string, unknown>>;
 
-const loads = new Map<string, Promise<ClientLoad>>();
+/** Per model (the generic client is built from it) and region. */
+const loads = new WeakMap<ServiceModel, Map<string, Promise<ClientLoad>>>();
 
 /**
  * The replay client for a service, constructed once per package and region and reused for every
- * call. Never throws: a missing package or a client that fails to construct gives a one-line reason.
+ * call: the service's own client package where it is installed, else the generic client built from
+ * the model. Never throws: a client that fails to construct gives a one-line reason.
  */
 export function loadReplayClient(model: ServiceModel, region = defaultRegion, importPackage = importInstalledPackage): Promise<ClientLoad> {
   const packageName = clientPackageName(model.metadata.serviceId);
-  const key = `${packageName}\n${region}`;
-  let load = importPackage === importInstalledPackage ? loads.get(key) : undefined;
+  const cached = importPackage === importInstalledPackage;
+  let byRegion = loads.get(model);
+  let load = cached ? byRegion?.get(region) : undefined;
   if (!load) {
     load = constructClient(model, packageName, region, importPackage);
-    if (importPackage === importInstalledPackage) loads.set(key, load);
+    if (cached) {
+      if (!byRegion) loads.set(model, (byRegion = new Map()));
+      byRegion.set(region, load);
+    }
   }
   return load;
 }
@@ -55,7 +70,7 @@ async function constructClient(model: ServiceModel, packageName: string, region:
     exports = await importPackage(packageName);
   } catch (error) {
     const code = (error as { code?: string }).code;
-    if (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') return { reason: `no client package: install ${packageName}` };
+    if (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') return constructGenericClient(model, region);
     return { reason: `${packageName} failed to load: ${firstLine(error)}` };
   }
   const ClientClass = findClientClass(exports, model.metadata.serviceId);
@@ -89,6 +104,27 @@ async function constructClient(model: ServiceModel, packageName: string, region:
         const Command = exports[`${operationName}Command`] as new (input: unknown) => unknown;
         return (await client.send(new Command(input), { [replayCallOption]: call })) as Record<string, unknown>;
       },
+    },
+  };
+}
+
+/** The client built from the model, for a service whose own package is not installed. */
+export function constructGenericClient(model: ServiceModel, region: string): ClientLoad {
+  const protocol = genericProtocol(model);
+  if ('unsupported' in protocol) return { reason: protocol.unsupported };
+  let client;
+  try {
+    client = createGenericClient(model, { region, requestHandler: createReplayHandler() });
+  } catch (error) {
+    return { reason: `${genericClientName} failed to construct: ${firstLine(error)}` };
+  }
+  return {
+    client: {
+      packageName: genericClientName,
+      protocol: { wire: protocol.protocol },
+      hasOperation: (operationName) => Object.hasOwn(model.operations, operationName),
+      exceptionClass: (code) => client.exceptionClass(code),
+      send: (operationName, input, call) => client.send(operationName, input, { [replayCallOption]: call }),
     },
   };
 }

@@ -2,6 +2,7 @@ import type { ServiceModel, Shape, ShapeRef } from '../model/types.js';
 import type { RecordedRequest, ReplayProblem } from './types.js';
 import { cliTimestamp, documentedInstant, isPlainObject, pointerTo, shapeOf, timestampFormat, wireName, type TimestampLocation, type WireProtocol } from './wire.js';
 import { memberRef } from '../model/members.js';
+import { requestBodyValue } from './wire-request.js';
 
 const numericTypes = new Set(['integer', 'long', 'float', 'double', 'bigInteger', 'bigDecimal', 'byte', 'short']);
 
@@ -36,8 +37,8 @@ export function compareRequest(
   const problems: ReplayProblem[] = [];
   const inputShape: Shape = inputRef ? shapeOf(model, inputRef) : { type: 'structure', members: {} };
   const inputName = inputRef?.shape ?? 'the input';
-  const body = parseBody(request.body);
-  if (protocol !== 'restJson1') {
+  const body = requestBodyValue(model, inputRef, protocol, request);
+  if (protocol !== 'restJson1' && protocol !== 'restXml') {
     compareInputStructure(model, inputName, inputShape, input, isPlainObject(body) ? body : {}, '', problems);
     return problems;
   }
@@ -59,7 +60,7 @@ export function compareRequest(
     }
     const key = ref.locationName ?? name;
     if (ref.location === 'uri') compareScalarText(model, ref, value, pathValues.get(key), 'querystring', pointer, problems);
-    else if (ref.location === 'header') compareScalarText(model, ref, value, request.headers[key.toLowerCase()], 'header', pointer, problems);
+    else if (ref.location === 'header') compareHeader(model, ref, value, request.headers[key.toLowerCase()], pointer, problems);
     else if (ref.location === 'querystring') compareQuery(model, ref, key, value, request.query, pointer, problems);
     else if (ref.location === 'headers' && isPlainObject(value)) {
       for (const [suffix, item] of Object.entries(value)) {
@@ -70,15 +71,6 @@ export function compareRequest(
   }
   compareInputStructure(model, inputName, inputShape, bodyInput, isPlainObject(body) ? body : {}, '', problems);
   return problems;
-}
-
-function parseBody(body: string): unknown {
-  if (!body) return {};
-  try {
-    return JSON.parse(body);
-  } catch {
-    return undefined;
-  }
 }
 
 /** Values of `{Label}` and greedy `{Label+}` segments of a REST request URI template, read from the sent path. */
@@ -99,6 +91,17 @@ function pathParameters(requestUri: string | undefined, path: string): Map<strin
     if (raw !== undefined) values.set(label, decodeURIComponent(raw));
   });
   return values;
+}
+
+/** A header; a list travels as one comma-separated header. */
+function compareHeader(model: ServiceModel, ref: ShapeRef, value: unknown, sent: string | undefined, pointer: string, problems: ReplayProblem[]): void {
+  const shape = shapeOf(model, ref);
+  if (shape.type === 'list' && Array.isArray(value) && sent !== undefined) {
+    const items = sent.split(/,\s*/);
+    value.forEach((item, index) => compareScalarText(model, shape.member!, item, items[index], 'header', pointerTo(pointer, index), problems));
+    return;
+  }
+  compareScalarText(model, ref, value, sent, 'header', pointer, problems);
 }
 
 function compareQuery(
@@ -264,6 +267,11 @@ function compareOutputValue(
       return;
     }
     documented.forEach((item, index) => compareOutputValue(model, shape?.member, shape?.member?.shape ?? shapeName, item, result[index], pointerTo(pointer, index), problems));
+    return;
+  }
+  if (shape?.type === 'string' && typeof documented === 'object' && documented !== null) {
+    // A string the CLI prints decoded, as the JSON it holds (IAM policies, a JSON template body: see printed.ts).
+    if (JSON.stringify(toCliForm(result)) !== JSON.stringify(documented)) problems.push({ pointer, message: `the client gives back ${show(result)} for ${show(documented)}` });
     return;
   }
   if (shape?.type === 'timestamp') {

@@ -2,6 +2,7 @@ import type { AwsCommand } from '../commands/types.js';
 import { NESTED_TOO_DEEP } from '../document/json-text.js';
 import type { Example, ExampleDocument } from '../examples/types.js';
 import type { CommandTranslation } from '../model/input/types.js';
+import { outputNotValidatedReason } from '../rules/not-validated.js';
 import type { RuleContext } from '../rules/types.js';
 import { replayMock } from './mock.js';
 import type { DocumentedOutcome, ReplayResult } from './types.js';
@@ -27,6 +28,9 @@ export function documentedOutcome(document: ExampleDocument, example: Example, c
   if (!output) return { kind: 'unchecked', reason: 'no output is documented' };
   if (output.kind === 'none') return { kind: 'none' };
   if (translation.output.query !== undefined) return { kind: 'unchecked', reason: 'the output is projected by --query' };
+  // What `check` does not hold against the response schema (another command's output, the outfile's content...) is no response to compare either.
+  const notAResponse = outputNotValidatedReason(translation, example, commandIndex);
+  if (notAResponse) return { kind: 'unchecked', reason: notAResponse.replace(/,? (?:and|so the output) is not schema-checked$/, '') };
   if (translation.output.format !== 'json') return { kind: 'unchecked', reason: `the output is printed with --output ${translation.output.format}` };
   if (output.kind !== 'json') return { kind: 'unchecked', reason: `the output is ${output.kind === 'table' ? 'a table' : 'plain text'}, not JSON` };
   if (output.json?.tooDeep) return { kind: 'unchecked', reason: `the output is ${NESTED_TOO_DEEP}` };

@@ -1,9 +1,10 @@
 import type { ServiceModel, Shape, ShapeRef } from '../model/types.js';
+import type { GenericProtocol } from './generic/client.js';
 import type { ReplayProblem } from './types.js';
 import { memberRef } from '../model/members.js';
 
-/** The wire protocols replay speaks; others (query, ec2, restXml, rpcv2Cbor) are reported as not replayed. */
-export type WireProtocol = 'awsJson1_0' | 'awsJson1_1' | 'restJson1';
+/** The wire protocols replay speaks: every protocol of the SDK's schema-based clients. */
+export type WireProtocol = GenericProtocol;
 
 /** Where a member travels in a REST message; JSON protocols only use `body`. */
 export type TimestampLocation = 'body' | 'header' | 'querystring';
@@ -30,7 +31,8 @@ const isoTimestamp = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?:\.(\d+))?(Z|[+-]\
 
 /** The instant (ms since epoch) a documented timestamp stands for: CLI v1 printed epoch seconds, v2 prints ISO 8601. */
 export function documentedInstant(value: unknown): number | undefined {
-  if (typeof value === 'number' && Number.isFinite(value)) return Math.round(value * 1000);
+  // Beyond year 9999 no timestamp format can carry it (milliseconds printed where seconds are meant).
+  if (typeof value === 'number' && Number.isFinite(value)) return Math.abs(value) < 253402300800 ? Math.round(value * 1000) : undefined;
   if (typeof value !== 'string') return undefined;
   const match = isoTimestamp.exec(value);
   if (!match) return undefined;
@@ -111,9 +113,19 @@ export function documentedToWire(
       }
       return formatTimestamp(instant, timestampFormat(ref, shape, 'body'));
     }
+    case 'blob':
+      if (typeof value === 'string' && !isBase64(value)) unreadable.push({ pointer, message: `${JSON.stringify(value)} (not the base64 the CLI prints for bytes)` });
+      return value;
     default:
       return value;
   }
+}
+
+const base64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
+/** Bytes as the CLI prints them: padded base64. */
+export function isBase64(text: string): boolean {
+  return base64.test(text);
 }
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {

@@ -21,7 +21,10 @@ export interface RecordedRequest {
   path: string;
   query: Record<string, string | string[]>;
   headers: Record<string, string>;
+  /** The body as text (UTF-8). */
   body: string;
+  /** The body's bytes, when the SDK sent bytes (CBOR is not text). */
+  bytes?: Uint8Array;
 }
 
 export type ReplayResult =

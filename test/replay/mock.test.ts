@@ -104,11 +104,19 @@ describe('replayMock through the real Cognito client', () => {
       replayed: false,
       reason: 'unknown operation SignIn',
     });
-    const elsewhere = { ...model, metadata: { ...model.metadata, serviceId: 'Example Widgets' } };
-    expect(await replayMock({ model: elsewhere, operationName: 'InitiateAuth', input: {}, documented: { kind: 'none' } })).toEqual({
+    const unspoken = { ...model, metadata: { ...model.metadata, serviceId: 'Pigeon Post', protocol: 'json-over-carrier-pigeon', protocols: ['json-over-carrier-pigeon'] } };
+    expect(await replayMock({ model: unspoken, operationName: 'InitiateAuth', input: {}, documented: { kind: 'none' } })).toEqual({
       replayed: false,
-      reason: 'no client package: install @aws-sdk/client-example-widgets',
+      reason: 'protocol json-over-carrier-pigeon is not replayed',
     });
+  });
+
+  it('builds a client from the model for a service without a client package of its own', async () => {
+    const elsewhere = { ...model, metadata: { ...model.metadata, serviceId: 'Example Widgets' } };
+    const result = replayed(await replayMock({ model: elsewhere, operationName: 'InitiateAuth', input: signIn, documented: { kind: 'error', code: 'NotAuthorizedException' } }));
+    expect(result.request?.headers['x-amz-target']).toBe('AWSCognitoIdentityProviderService.InitiateAuth');
+    expect(result.request?.headers['user-agent']).toContain('api/example-widgets');
+    expect(result).toMatchObject({ requestProblems: [], errorProblems: [] });
   });
 
   it('gives a one-line reason for a client package that fails to construct or speaks another protocol', async () => {
@@ -120,12 +128,12 @@ describe('replayMock through the real Cognito client', () => {
     expect(await loadReplayClient(model, 'us-west-2', async () => ({ CognitoIdentityProviderClient: BrokenClient }))).toEqual({
       reason: '@aws-sdk/client-cognito-identity-provider failed to construct: region is missing',
     });
-    class QueryClient {
-      config = { protocol: { getShapeId: () => 'aws.protocols#awsQuery' } };
+    class PigeonClient {
+      config = { protocol: { getShapeId: () => 'aws.protocols#carrierPigeon' } };
       send() {}
     }
-    const load = await loadReplayClient(model, 'us-west-2', async () => ({ CognitoIdentityProviderClient: QueryClient }));
-    expect('client' in load && load.client.protocol).toEqual({ unsupported: 'protocol awsQuery is not replayed' });
+    const load = await loadReplayClient(model, 'us-west-2', async () => ({ CognitoIdentityProviderClient: PigeonClient }));
+    expect('client' in load && load.client.protocol).toEqual({ unsupported: 'protocol carrierPigeon is not replayed' });
   });
 
   it('never opens a connection', async () => {
