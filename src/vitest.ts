@@ -2,14 +2,14 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { loadConfig, type Config } from './cli/config.js';
 import { openReplayTarget, type OpenTarget } from './cli/replay-target.js';
+import { chooseModels } from './cli/models.js';
 import { runFiles } from './cli/run.js';
 import type { ExampleSummary, RunResult } from './cli/types.js';
-import { embeddedModels, loadModels } from './model/load.js';
 import { allRules } from './rules/index.js';
 import type { Finding, Rule } from './rules/types.js';
 
 export interface ExampleTestOptions {
-  /** botocore data folder; default: the config file's `models`, else the embedded cognito-idp model. */
+  /** botocore data folder; default: the config file's `models`, else one found as the CLI finds it, else the embedded cognito-idp model. */
   models?: string;
   /** Replay every command through the SDK client (`mock`, the default) or against a cognito-local started for the run. */
   target?: 'mock' | 'cognito-local';
@@ -60,11 +60,15 @@ export async function exampleTests(paths: string | string[], options: Pick<Examp
 export async function exampleResults(paths: string | string[], options: ExampleTestOptions = {}, target?: OpenTarget): Promise<ExampleResult[]> {
   const open = target ?? (await openTarget(options));
   const config = configOf(options);
-  const models = options.models === undefined ? config.models : path.resolve(options.models);
+  const modelsDir = options.models === undefined ? config.models : path.resolve(options.models);
   try {
+    const { models } = await chooseModels(
+      { ...config, ...(modelsDir === undefined ? {} : { models: modelsDir }) },
+      { fromFlag: options.models !== undefined, paths: toList(paths), cwd: options.cwd ?? process.cwd() },
+    );
     const run = await runFiles(toList(paths), {
       rules: options.rules ?? allRules,
-      models: models === undefined ? embeddedModels() : loadModels(models),
+      models,
       severities: config.rules,
       selection: { filter: config },
       extend: open.extend,

@@ -2,9 +2,8 @@ import { existsSync, mkdirSync, readFileSync, realpathSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { ModelLoadError, embeddedModels, loadModels } from '../model/load.js';
+import { ModelLoadError } from '../model/load.js';
 import { runSchemasCommand } from '../model/schemas-command.js';
-import type { ModelIndex } from '../model/types.js';
 import { BaselineError, applyBaseline, createBaseline, readBaseline, writeBaseline } from '../reports/baseline.js';
 import { REPORT_FORMATS, formatReport, type ReportFormat } from '../reports/index.js';
 import { allRules, documentRules, modelRules } from '../rules/index.js';
@@ -15,12 +14,13 @@ import { ConfigError, loadConfig, mergeOptions, type Config, type ReplayConfig }
 import { UsageError } from './errors.js';
 import { formatExtract, type ExtractFormat } from './extract.js';
 import { openReplayTarget, REPLAY_TARGETS, type ReplayTarget, type TargetOptions } from './replay-target.js';
+import { chooseModels, type ChosenModels } from './models.js';
 import { fixFiles, runFiles, type RunResult, type Selection } from './run.js';
 import { ShardSpecError } from './shard.js';
 
 /** Every flag's help line, by flag; each command's help lists its own. */
 const FLAG_HELP: Record<string, string> = {
-  models: '--models DIR            botocore data folder (<service>/<api-version>/service-2.json[.gz]);\n                          default: the embedded cognito-idp model',
+  models: '--models DIR            botocore data folder (<service>/<api-version>/service-2.json[.gz]); default: the\n                          config file\'s models, else found: an aws-cli checkout holding the files, the AWS CLI\n                          on the PATH, Python\'s botocore, Debian\'s awscli; else the embedded cognito-idp model',
   format: `--format FORMAT         ${REPORT_FORMATS.join('|')} (default pretty)`,
   'format-list': '--format FORMAT         pretty|json (default pretty)',
   output: '--output FILE           write the report to FILE instead of standard output (never a checked document)',
@@ -267,8 +267,8 @@ function targetOptions(values: Values): TargetOptions {
   };
 }
 
-function chooseModels(config: Config): ModelIndex {
-  return config.models === undefined ? embeddedModels() : loadModels(config.models);
+function modelsFor(config: Config, values: Values, paths: string[]): Promise<ChosenModels> {
+  return chooseModels(config, { fromFlag: values.models !== undefined, paths, cwd: process.cwd() });
 }
 
 /** The rules a command runs, narrowed by `--only`. */
@@ -282,11 +282,11 @@ function chooseRules(values: Values, command: 'check' | 'replay' | 'extract'): r
   return rules.filter((rule) => values.only!.includes(rule.id));
 }
 
-function selection(values: Values, config: Config): Selection {
+function selection(values: Values, config: Config, models: ChosenModels): Selection {
   return {
     filter: config,
     ...(values['allow-empty'] ? { allowEmpty: true } : {}),
-    ...(values.changed !== undefined ? { changed: { base: values.changed || undefined, modelsDir: config.models } } : {}),
+    ...(values.changed !== undefined ? { changed: { base: values.changed || undefined, modelsDir: models.dir } } : {}),
     ...(values.shard !== undefined ? { shard: values.shard } : {}),
   };
 }
@@ -296,7 +296,8 @@ async function check(paths: string[], values: Values, io: Io, defaultTarget: Rep
   const format: ReportFormat = chooseFormat(values.format, REPORT_FORMATS, 'pretty');
   if (values['update-baseline'] && !values.baseline) throw new UsageError('--update-baseline needs --baseline FILE');
   const config = effectiveConfig(values, defaultTarget);
-  const models = chooseModels(config);
+  const chosen = await modelsFor(config, values, paths);
+  const { models } = chosen;
   // `check` never replays, whatever the config file says: replaying is `replay`'s job.
   const target = defaultTarget === undefined ? undefined : await openReplayTarget(config.replay, targetOptions(values));
   try {
@@ -313,12 +314,14 @@ async function check(paths: string[], values: Values, io: Io, defaultTarget: Rep
       rules,
       models,
       severities: config.rules,
-      selection: selection(values, config),
+      selection: selection(values, config, chosen),
       ...(target ? { extend: target.extend } : {}),
       ...(cache ? { cache } : {}),
       progress: progressReporter(io),
     };
     const result = values.fix ? await fixFiles(paths, run) : await runFiles(paths, run);
+    result.report.models = chosen.used;
+    result.report.notes.unshift(...chosen.notes);
     if (target) result.report.notes.unshift(target.note, ...ignoredTargetFlags(values, config.replay.target));
     if (values.cache && !cache) result.report.notes.push('--cache: not used with --fix or a live replay target');
     if (values.baseline) {
@@ -378,15 +381,17 @@ async function extract(paths: string[], values: Values, io: Io): Promise<number>
   requirePaths(paths, 'extract');
   const format: ExtractFormat = chooseFormat(values.format, ['pretty', 'json'] as const, 'pretty');
   const config = effectiveConfig(values, undefined);
-  const models = chooseModels(config);
+  const chosen = await modelsFor(config, values, paths);
   const result = await runFiles(paths, {
     rules: chooseRules(values, 'extract'),
-    models,
+    models: chosen.models,
     severities: config.rules,
-    selection: selection(values, config),
+    selection: selection(values, config, chosen),
     progress: progressReporter(io),
     describe: true,
   });
+  result.report.models = chosen.used;
+  result.report.notes.unshift(...chosen.notes);
   await emit(formatExtract(result, format), values, io, result.outcomes.map((outcome) => outcome.path));
   return exitCode(result);
 }
@@ -395,7 +400,8 @@ async function extract(paths: string[], values: Values, io: Io): Promise<number>
 async function update(paths: string[], values: Values, io: Io): Promise<number> {
   const config = effectiveConfig(values, 'mock');
   const { runUpdate } = await import('./update.js');
-  return runUpdate(paths, { models: chooseModels(config), replay: config.replay, target: targetOptions(values), dryRun: Boolean(values['dry-run']) }, io);
+  const { models } = await modelsFor(config, values, paths);
+  return runUpdate(paths, { models, replay: config.replay, target: targetOptions(values), dryRun: Boolean(values['dry-run']) }, io);
 }
 
 function schemas(values: Values, io: Io): number {

@@ -5,7 +5,8 @@ const commands: Record<Severity, string> = { error: 'error', warning: 'warning',
 
 /** GitHub Actions workflow commands: one annotation per finding. */
 export function formatGithub(report: RunReport): string {
-  const lines: string[] = [];
+  // A notice without a file: shown in the run's summary, so a reader knows which models judged the commands.
+  const lines: string[] = report.models ? [`::notice title=docs-harness models::${escapeData(report.models.summary)}`] : [];
   for (const file of report.files) {
     for (const finding of file.findings) {
       const properties = [

@@ -30,6 +30,8 @@ function withVisibleText(report: RunReport): RunReport {
   return {
     ...report,
     notes: report.notes.map(visible),
+    // A models path comes from the machine or the config file, never a document; still one line of plain text.
+    ...(report.models ? { models: { ...report.models, summary: visible(report.models.summary) } } : {}),
     files: report.files.map((file) => ({
       ...file,
       path: visible(file.path),
@@ -42,5 +44,5 @@ function withVisibleText(report: RunReport): RunReport {
   };
 }
 
-export type { FileReport, RunReport, Summary } from './types.js';
+export type { FileReport, ModelsUsed, RunReport, Summary } from './types.js';
 export { summarize } from './types.js';

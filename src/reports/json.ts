@@ -19,6 +19,7 @@ export function formatJson(report: RunReport): string {
   const body = {
     summary: summarize(report),
     notes: report.notes,
+    ...(report.models ? { models: report.models } : {}),
     files: report.files.map((file) => ({
       path: file.path,
       messages: file.findings.map((finding) => ({

@@ -15,10 +15,17 @@ export function formatJunit(report: RunReport): string {
     return `    <testcase classname="docs-harness" name="${escapeXml(file.path)}">${body}</testcase>`;
   });
   const failures = report.files.filter((file) => file.findings.some((finding) => finding.severity === 'error')).length;
+  const models = report.models;
+  const properties = models
+    ? [['models', models.path], ['models.version', models.version], ['models.source', models.source], ['models.summary', models.summary]]
+        .filter((pair): pair is [string, string] => pair[1] !== undefined)
+        .map(([name, value]) => `      <property name="docs-harness.${name}" value="${escapeXml(value)}"/>`)
+    : [];
   return (
     '<?xml version="1.0" encoding="UTF-8"?>\n' +
     `<testsuites name="docs-harness" tests="${report.files.length}" failures="${failures}">\n` +
     `  <testsuite name="docs-harness" tests="${report.files.length}" failures="${failures}">\n` +
+    (properties.length ? `    <properties>\n${properties.join('\n')}\n    </properties>\n` : '') +
     (cases.length ? `${cases.join('\n')}\n` : '') +
     '  </testsuite>\n</testsuites>\n'
   );

@@ -8,7 +8,7 @@ const dim = '\u001b[2m';
 /** For people: `file:line:col  severity  message  rule-id`, grouped by file, and a summary line. */
 export function formatPretty(report: RunReport, options: { colour: boolean }): string {
   const paint = (text: string, code: string) => (options.colour ? `${code}${text}${reset}` : text);
-  const lines: string[] = [...report.notes];
+  const lines: string[] = [...(report.models ? [report.models.summary] : []), ...report.notes];
   for (const file of report.files) {
     for (const finding of file.findings) {
       const where = `${file.path}:${finding.start.line}:${finding.start.column}`;

@@ -27,6 +27,7 @@ export function formatSarif(report: RunReport, toolVersion: string): string {
             })),
           },
         },
+        ...(report.models ? { properties: { models: report.models } } : {}),
         results: report.files.flatMap((file) =>
           file.findings.map((finding) => ({
             ruleId: finding.ruleId,

@@ -1,3 +1,4 @@
+import type { ModelsSource } from '../model/discover.js';
 import type { Finding, Rule, Severity } from '../rules/types.js';
 
 /** What a run found in one file, as reporters see it. */
@@ -14,6 +15,19 @@ export interface RunReport {
   rules: readonly Rule[];
   /** Lines the run wants the reader to know (the target, the baseline used, the files a changed-files run chose). */
   notes: string[];
+  /** The service models the run used: every format names them. */
+  models?: ModelsUsed;
+}
+
+/** The service models of a run, as reports show them. */
+export interface ModelsUsed {
+  source: ModelsSource;
+  /** The botocore data folder: relative to the working folder when inside it; absent for the embedded model. */
+  path?: string;
+  /** `aws-cli 2.9.19` or `botocore 1.43.11`, when the install says. */
+  version?: string;
+  /** One line for people: `models: <path> (<version>, <where it was found>)`, or that none was found. */
+  summary: string;
 }
 
 export interface Summary {
