@@ -23,8 +23,12 @@ function countFiles(folder) {
   return count;
 }
 
-function measure(label, args, files) {
-  const run = spawnSync(process.execPath, [path.join(root, 'bench/measure.js'), ...args], { cwd: root, encoding: 'utf8' });
+// Every figure but one is taken with model discovery off, so that it does not depend on the botocore installs of the
+// machine (runs without --models use the embedded model, as before discovery existed).
+const fixedModels = { ...process.env, DOCS_HARNESS_DISCOVERY: 'off' };
+
+function measure(label, args, files, env = fixedModels) {
+  const run = spawnSync(process.execPath, [path.join(root, 'bench/measure.js'), ...args], { cwd: root, encoding: 'utf8', env });
   const last = run.stderr.trim().split('\n').at(-1);
   let figures;
   try {
@@ -36,7 +40,7 @@ function measure(label, args, files) {
   }
   const seconds = figures.wallMs / 1000;
   console.log(
-    `${label.padEnd(34)} ${String(files).padStart(5)} files  ${seconds.toFixed(2).padStart(6)} s wall  ` +
+    `${label.padEnd(34)} ${String(files).padStart(5)} files  ${seconds.toFixed(2).padStart(6)} s wall  ${(figures.cpuMs / 1000).toFixed(2).padStart(6)} s cpu  ` +
       `${Math.round(files / seconds).toString().padStart(6)} files/s  ${figures.peakMiB.toFixed(0).padStart(4)} MiB peak  exit ${figures.code}`,
   );
 }
@@ -55,10 +59,12 @@ rmSync(path.join(root, 'node_modules/.cache/docs-harness/results'), { recursive:
 measure('check --cache (filling the cache)', ['check', corpus, '--models', models, '--format', 'json', '--cache'], allFiles);
 measure('check --cache (nothing changed)', ['check', corpus, '--models', models, '--format', 'json', '--cache'], allFiles);
 measure('check cognito-idp (embedded model)', ['check', cognito, '--format', 'json'], cognitoFiles);
+// The same with discovery: its cost, and the models a new user's run would find here (the embedded one when none).
+measure('check cognito-idp (models found)', ['check', cognito, '--format', 'json'], cognitoFiles, { ...process.env, DOCS_HARNESS_DISCOVERY: '' });
 measure('replay --target mock, cognito-idp', ['replay', cognito, '--target', 'mock', '--format', 'json'], cognitoFiles);
 // Live replay: the harness's own time per command beyond the SDK calls (binding, comparing, masking); issue target ≤ 20 ms.
 for (const [label, folder] of [['replay --target cognito-local, examples/', path.join(root, 'examples')], ['replay --target cognito-local, cognito-idp', cognito]]) {
-  const live = spawnSync(process.execPath, [path.join(root, 'bin/docs-harness.js'), 'replay', folder, '--target', 'cognito-local', '--format', 'json'], { cwd: root, encoding: 'utf8' });
+  const live = spawnSync(process.execPath, [path.join(root, 'bin/docs-harness.js'), 'replay', folder, '--target', 'cognito-local', '--format', 'json'], { cwd: root, encoding: 'utf8', env: fixedModels });
   const note = JSON.parse(live.stdout || '{"notes":[]}').notes.find((text) => text.includes('harness overhead'));
   console.log(`${label.padEnd(34)} ${note ? note.slice(note.indexOf('live replay:')) : `failed: ${live.stderr.trim().split('\n').at(-1)}`}`);
 }
