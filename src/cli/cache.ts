@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cacheFolder } from '../model/cache-folder.js';
 import type { Finding } from '../rules/types.js';
+import type { CommandSummary } from '../reports/types.js';
 import type { ExampleSummary } from './types.js';
 
 /** A file a result depends on, as it was: size -1 when it did not exist. */
@@ -21,6 +22,9 @@ interface CacheEntry {
   explicit: boolean;
   findings: Finding[];
   examples: ExampleSummary[];
+  commands: CommandSummary[];
+  /** The document's text as reports show it, when masking its secrets changed it. */
+  source?: string;
   /** Files the document's commands name (`file://`), as they were when the findings were made. */
   consulted: FileStamp[];
 }
@@ -85,6 +89,8 @@ function isEntry(value: unknown): value is CacheEntry {
     isRecord(value) &&
     typeof value.hash === 'string' &&
     Array.isArray(value.examples) &&
+    Array.isArray(value.commands) &&
+    (value.source === undefined || typeof value.source === 'string') &&
     Array.isArray(value.consulted) &&
     value.consulted.every((stamp) => isRecord(stamp) && typeof stamp.path === 'string' && typeof stamp.size === 'number') &&
     Array.isArray(value.findings) &&

@@ -2,6 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { cliServiceName } from '../model/names.js';
+import { maskSecrets } from '../model/secrets.js';
 import type { ModelIndex } from '../model/types.js';
 import { readDocument, type ReadResult } from '../document/read.js';
 import { analyzeFile, analyzeVFile, parseExamples, type FileResult } from '../pipeline.js';
@@ -73,16 +74,31 @@ async function analyzeCached(document: DocumentPath, roots: string[], options: R
   const hash = hashText(text);
   const treeRoot = rootOf(document.path, roots);
   const hit = cache.lookup(document.path, hash, treeRoot, document.explicit);
-  if (hit) return { path: document.path, findings: hit.findings, examples: hit.examples, text };
+  if (hit) {
+    const source = hit.source ?? (hit.findings.length > 0 ? text : undefined);
+    return { path: document.path, findings: hit.findings, examples: hit.examples, commands: hit.commands, text, ...(source !== undefined ? { source } : {}) };
+  }
   const consulted: string[] = [];
   const outcome = outcomeOf(await analyzeOne(document, roots, { ...options, consulted: (file) => consulted.push(file) }, read), false, options.models);
-  cache.store(document.path, { hash, treeRoot, explicit: document.explicit, findings: outcome.findings, examples: outcome.examples, consulted });
+  cache.store(document.path, {
+    hash,
+    treeRoot,
+    explicit: document.explicit,
+    findings: outcome.findings,
+    examples: outcome.examples,
+    commands: outcome.commands,
+    // The masked text only where masking changed it (rare): the document's bytes are read again on a hit.
+    ...(outcome.source !== undefined && outcome.source !== text ? { source: outcome.source } : {}),
+    consulted,
+  });
   return outcome;
 }
 
 /** The plain-data outcome of one analysed file. */
 function outcomeOf(result: FileResult, describe: boolean, models: ModelIndex | undefined): FileOutcome {
   const { document } = result;
+  const text = String(document.file.value ?? '');
+  const { secrets, replays } = document.file.data;
   return {
     path: result.path,
     findings: result.findings,
@@ -92,7 +108,19 @@ function outcomeOf(result: FileResult, describe: boolean, models: ModelIndex | u
       startLine: example.position.start.line,
       endLine: example.position.end.line,
     })),
-    text: String(document.file.value ?? ''),
+    commands: document.examples.flatMap((example) =>
+      example.commands.map((command) => {
+        const replay = replays?.get(command);
+        return {
+          line: command.shell.position.start.line,
+          ...(command.service !== undefined ? { service: command.service } : {}),
+          ...(command.operation !== undefined ? { operation: command.operation } : {}),
+          ...(replay ? { replay } : {}),
+        };
+      }),
+    ),
+    text,
+    ...(result.findings.length > 0 ? { source: maskSecrets(text, secrets ?? new Set()) } : {}),
     ...(describe ? { extract: describeFile(result, models) } : {}),
   };
 }
@@ -220,6 +248,8 @@ function reportOf(outcomes: FileOutcome[], rules: readonly Rule[], notes: string
       path: displayPath(outcome.path, cwd),
       findings: outcome.findings,
       examples: outcome.examples.length,
+      commands: outcome.commands,
+      ...(outcome.source !== undefined ? { source: outcome.source } : {}),
     })),
   };
 }

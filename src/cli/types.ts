@@ -1,4 +1,4 @@
-import type { RunReport } from '../reports/types.js';
+import type { CommandSummary, RunReport } from '../reports/types.js';
 import type { Finding } from '../rules/types.js';
 import type { ExtractedFile } from './extract.js';
 
@@ -17,6 +17,9 @@ export interface FileOutcome {
   examples: ExampleSummary[];
   /** The document's text (baselines fingerprint findings by their source line). */
   text: string;
+  /** Its text as reports may show it (secrets masked), when it has findings. */
+  source?: string;
+  commands: CommandSummary[];
   extract?: ExtractedFile;
 }
 

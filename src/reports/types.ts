@@ -1,5 +1,16 @@
 import type { ModelsSource } from '../model/discover.js';
+import type { CommandReplay } from '../rules/replay-results.js';
 import type { Finding, Rule, Severity } from '../rules/types.js';
+
+/** One command of a document, as summaries count it. */
+export interface CommandSummary {
+  line: number;
+  /** The CLI service name (`cognito-idp`) and operation (`admin-get-user`), as written. */
+  service?: string;
+  operation?: string;
+  /** How its replay went, when the run replays. */
+  replay?: CommandReplay;
+}
 
 /** What a run found in one file, as reporters see it. */
 export interface FileReport {
@@ -8,6 +19,10 @@ export interface FileReport {
   findings: Finding[];
   /** Examples the file holds (for summaries and test-case reporters). */
   examples: number;
+  /** The commands the file runs (for per-service summaries). */
+  commands?: CommandSummary[];
+  /** The document's text with its secrets masked, for reporters that show excerpts; only for files with findings. */
+  source?: string;
 }
 
 export interface RunReport {

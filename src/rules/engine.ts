@@ -6,6 +6,8 @@ import type { CommandTranslation } from '../model/input/types.js';
 import { maskSecrets, secretsIn } from '../model/secrets.js';
 import type { ModelIndex } from '../model/types.js';
 import { fingerprintOf } from './fingerprint.js';
+import { commandReplays } from './replay-outcomes.js';
+import type { CommandReplay } from './replay-results.js';
 import { allRules } from './index.js';
 import { UNUSED_SUPPRESSION_RULE_ID, applySuppressions } from './suppressions.js';
 import type { Finding, Rule, RuleContext, SeveritySetting } from './types.js';
@@ -95,16 +97,20 @@ export async function collectFindings(document: ExampleDocument, options: Engine
     const pending = rule.check(ruleContext);
     if (pending) await pending;
   }
-  return maskFindings(document, context, findings);
+  // Reports show a document's text around its findings, and its replays: with its secrets masked, like findings.
+  if (findings.length === 0 && !context.replay && !context.liveReplay) return findings;
+  const secrets = documentSecrets(document, context);
+  document.file.data.secrets = secrets;
+  const replays = await commandReplays(context, (value) => maskValue(value, secrets));
+  if (replays) document.file.data.replays = replays;
+  return maskFindings(document, findings, secrets);
 }
 
 /**
- * Secrets never reach a report: the document's secret values (of members the model marks sensitive or whose
- * names carry secrets, in its commands' input and its documented outputs) and URL passwords are masked in every
- * finding's message, fingerprint, related locations and group, here, in one place for every rule.
+ * The document's secret values: of members the model marks sensitive or whose names carry secrets, in its
+ * commands' input and its documented outputs.
  */
-function maskFindings(document: ExampleDocument, context: RuleContext, findings: Finding[]): Finding[] {
-  if (findings.length === 0) return findings;
+function documentSecrets(document: ExampleDocument, context: RuleContext): Set<string> {
   const secrets = new Set<string>();
   for (const example of document.examples) {
     example.commands.forEach((command, index) => {
@@ -115,6 +121,22 @@ function maskFindings(document: ExampleDocument, context: RuleContext, findings:
       for (const output of example.outputs) if (output.commandIndex === index) secretsIn(output.value, translation.model, operation.output, '', secrets);
     });
   }
+  return secrets;
+}
+
+/** A JSON value with the secrets in its strings masked. */
+function maskValue(value: unknown, secrets: ReadonlySet<string>): unknown {
+  if (typeof value === 'string') return maskSecrets(value, secrets);
+  if (Array.isArray(value)) return value.map((item) => maskValue(item, secrets));
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, maskValue(item, secrets)]));
+  return value;
+}
+
+/**
+ * Secrets never reach a report: the document's secret values and URL passwords are masked in every finding's
+ * message, fingerprint, related locations and group, here, in one place for every rule.
+ */
+function maskFindings(document: ExampleDocument, findings: Finding[], secrets: ReadonlySet<string>): Finding[] {
   let lines: string[] | undefined;
   return findings.map((finding) => {
     const masked: Finding = { ...finding, message: maskSecrets(finding.message, secrets) };
@@ -199,4 +221,13 @@ function recordOnFile(document: ExampleDocument, finding: Finding): void {
   });
   // vfile's convention: fatal true is an error, false a warning, undefined information.
   message.fatal = finding.severity === 'error' ? true : finding.severity === 'warning' ? false : undefined;
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    /** The document's secret values, when it has findings or replays (reports mask them in the text they show). */
+    secrets: ReadonlySet<string>;
+    /** Each command's replay outcome, when the run replays (secrets masked). */
+    replays: globalThis.Map<AwsCommand, CommandReplay>;
+  }
 }

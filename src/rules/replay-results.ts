@@ -73,3 +73,15 @@ export interface LiveCommandResult {
   sdkMs: number;
   totalMs: number;
 }
+
+/** How one command's replay went, as reports show it: the documented and the replayed output side by side. */
+export interface CommandReplay {
+  status: 'passed' | 'failed' | 'not-replayed';
+  /** Why the command was not replayed, its output not compared, or what failed before a comparison. */
+  reason?: string;
+  /** The documented output and the replayed one (the CLI's form), secrets masked; absent when not compared. */
+  documented?: unknown;
+  replayed?: unknown;
+  /** Where the two differ: JSON pointers into the documented output (extra keys: into the replayed one). */
+  differences: Array<{ pointer: string; kind?: OutputDifference['kind']; message: string }>;
+}
