@@ -331,7 +331,7 @@ async function check(paths: string[], values: Values, io: Io, defaultTarget: Rep
         return 0;
       }
     }
-    const text = formatReport(result.report, format, { colour: colourWanted(values, io), version: packageVersion() });
+    const text = formatReport(result.report, format, { colour: colourWanted(values, io), version: packageVersion(), command: defaultTarget ? 'replay' : 'check' });
     await emit(text, values, io, result.outcomes.map((outcome) => outcome.path));
     return exitCode(result);
   } finally {

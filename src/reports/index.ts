@@ -1,4 +1,5 @@
 import { formatGithub } from './github.js';
+import { formatHtml, type CoverageSummary } from './html/index.js';
 import { formatJson } from './json.js';
 import { formatJunit } from './junit.js';
 import { formatPretty } from './pretty.js';
@@ -6,10 +7,18 @@ import { formatSarif } from './sarif.js';
 import type { RunReport } from './types.js';
 import { visible } from './visible.js';
 
-export const REPORT_FORMATS = ['pretty', 'json', 'junit', 'sarif', 'github'] as const;
+export const REPORT_FORMATS = ['pretty', 'json', 'junit', 'sarif', 'github', 'html'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
-export function formatReport(shown: RunReport, format: ReportFormat, options: { colour: boolean; version: string }): string {
+export interface ReportOptions {
+  colour: boolean;
+  version: string;
+  /** The command the report is of (the HTML page's title). */
+  command?: string;
+  coverage?: CoverageSummary;
+}
+
+export function formatReport(shown: RunReport, format: ReportFormat, options: ReportOptions): string {
   const report = withVisibleText(shown);
   switch (format) {
     case 'pretty':
@@ -22,6 +31,8 @@ export function formatReport(shown: RunReport, format: ReportFormat, options: { 
       return formatSarif(report, options.version);
     case 'github':
       return formatGithub(report);
+    case 'html':
+      return formatHtml(report, { command: options.command ?? 'check', version: options.version, ...(options.coverage ? { coverage: options.coverage } : {}) });
   }
 }
 
@@ -44,5 +55,6 @@ function withVisibleText(report: RunReport): RunReport {
   };
 }
 
-export type { FileReport, ModelsUsed, RunReport, Summary } from './types.js';
+export type { CommandSummary, FileReport, ModelsUsed, RunReport, Summary } from './types.js';
+export type { CoverageSummary } from './html/index.js';
 export { summarize } from './types.js';

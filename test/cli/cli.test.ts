@@ -26,7 +26,7 @@ describe('exit codes and usage errors', () => {
   it('names the valid choices for an unknown --format', async () => {
     const result = await runCli(['check', scratch, '--format', 'xml']);
     expect(result).toMatchObject({ code: 2, stdout: '' });
-    expect(result.stderr).toBe("docs-harness: unknown --format 'xml': choose one of pretty, json, junit, sarif, github\n");
+    expect(result.stderr).toBe("docs-harness: unknown --format 'xml': choose one of pretty, json, junit, sarif, github, html\n");
   });
 
   it.each([

@@ -1,0 +1,273 @@
+import { createHash } from 'node:crypto';
+import type { Rule, Severity } from '../../rules/types.js';
+import { summarize, type FileReport, type RunReport } from '../types.js';
+import { SCRIPT, STYLE } from './assets.js';
+import { capped, escapeHtml } from './escape.js';
+import { excerptHtml, linesOf } from './excerpt.js';
+import { replayDiffHtml } from './json-diff.js';
+
+/** Per service, how many of the model's operations the examples run (the `coverage` command's report). */
+export interface CoverageSummary {
+  services: Array<{ service: string; operations: number; covered: number }>;
+}
+
+export interface HtmlOptions {
+  /** The command the report is of (`check`, `replay`, `coverage`): the page's title. */
+  command: string;
+  version: string;
+  coverage?: CoverageSummary;
+}
+
+/** A finding's message beyond this is cut (a message listing a model's every member can run to 100 kB). */
+const MESSAGE_LIMIT = 2000;
+const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+const ICONS: Record<Severity, string> = { error: '✖', warning: '▲', info: 'ℹ' };
+
+// A content security policy that lets only this page's own script run: an injected <script> or on* handler
+// that slipped past escaping would still be refused, and nothing is fetched from the network.
+const SCRIPT_HASH = createHash('sha256').update(SCRIPT).digest('base64');
+const POLICY = `default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-${SCRIPT_HASH}'; img-src data:`;
+
+interface ServiceRow {
+  service: string;
+  files: number;
+  commands: number;
+  counts: Record<Severity, number>;
+  replayed: number;
+  passed: number;
+  operations?: number;
+  covered?: number;
+}
+
+/**
+ * One self-contained page: summary, per-service and per-rule tables, every finding with its excerpt, replay
+ * outputs side by side. Every table and finding is in the markup (it reads without JavaScript); the script only
+ * sorts and filters.
+ */
+export function formatHtml(report: RunReport, options: HtmlOptions): string {
+  const summary = summarize(report);
+  const fileServices = report.files.map(serviceOf);
+  const services = serviceRows(report, fileServices, options.coverage);
+  const commands = report.files.reduce((sum, file) => sum + (file.commands?.length ?? 0), 0);
+  const replays = report.files.flatMap((file) => (file.commands ?? []).flatMap((command) => (command.replay ? [command.replay] : [])));
+  const title = `docs-harness ${options.command} report`;
+  const cards: Array<[string, string | number, string?]> = [
+    ['files', summary.files],
+    ['examples', summary.examples],
+    ['commands', commands],
+    ...SEVERITIES.map((severity): [string, number, string] => [`${ICONS[severity]} ${plural(severity)}`, summary[plural(severity) as 'errors'], `sev-${severity}`]),
+  ];
+  if (replays.length > 0) {
+    const count = (status: string) => replays.filter((replay) => replay.status === status).length;
+    cards.push(['replays passed', count('passed')], ['replays failed', count('failed')], ['not replayed', count('not-replayed')]);
+  }
+  if (options.coverage) {
+    const operations = options.coverage.services.reduce((sum, row) => sum + row.operations, 0);
+    const covered = options.coverage.services.reduce((sum, row) => sum + row.covered, 0);
+    cards.push(['operations covered', `${covered} / ${operations} (${percent(covered, operations)})`]);
+  }
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="${POLICY}">
+<meta name="generator" content="docs-harness ${escapeHtml(options.version)}">
+<title>${title}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<header>
+<h1>${title}</h1>
+${report.notes.length ? `<ul class="notes">${report.notes.map((note) => `<li>${escapeHtml(capped(note, MESSAGE_LIMIT))}</li>`).join('')}</ul>` : ''}
+<nav aria-label="sections"><a href="#rules">rules</a> · <a href="#services">services</a> · <a href="#findings">findings</a>${replays.length ? ' · <a href="#replays">replays</a>' : ''}</nav>
+</header>
+<main>
+<section aria-labelledby="summary-heading">
+<h2 id="summary-heading">Summary</h2>
+<dl class="summary">${cards.map(([label, value, style]) => `<div><dt${style ? ` class="sev ${style}"` : ''}>${label}</dt><dd>${value}</dd></div>`).join('')}</dl>
+</section>
+${rulesSection(report.rules, summary.byRule)}
+${servicesSection(services, replays.length > 0, options.coverage !== undefined)}
+${findingsSection(report, fileServices, services)}
+${replays.length ? replaysSection(report, fileServices) : ''}
+</main>
+<script>${SCRIPT}</script>
+</body>
+</html>
+`;
+}
+
+/** The service a file is about: the one most of its commands run, else its folder's name (aws-cli's layout). */
+function serviceOf(file: FileReport): string {
+  const counts = new Map<string, number>();
+  for (const command of file.commands ?? []) if (command.service) counts.set(command.service, (counts.get(command.service) ?? 0) + 1);
+  const [most] = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  if (most) return most[0];
+  const folders = file.path.split('/');
+  return folders.length > 1 ? folders.at(-2)! : '(none)';
+}
+
+function serviceRows(report: RunReport, fileServices: string[], coverage: CoverageSummary | undefined): ServiceRow[] {
+  const rows = new Map<string, ServiceRow>();
+  const row = (service: string) => {
+    let found = rows.get(service);
+    if (!found) rows.set(service, (found = { service, files: 0, commands: 0, counts: { error: 0, warning: 0, info: 0 }, replayed: 0, passed: 0 }));
+    return found;
+  };
+  report.files.forEach((file, index) => {
+    const entry = row(fileServices[index]!);
+    entry.files++;
+    entry.commands += file.commands?.length ?? 0;
+    for (const finding of file.findings) entry.counts[finding.severity]++;
+    for (const command of file.commands ?? []) {
+      if (!command.replay || command.replay.status === 'not-replayed') continue;
+      entry.replayed++;
+      if (command.replay.status === 'passed') entry.passed++;
+    }
+  });
+  for (const covered of coverage?.services ?? []) Object.assign(row(covered.service), { operations: covered.operations, covered: covered.covered });
+  return [...rows.values()].sort((a, b) => a.service.localeCompare(b.service));
+}
+
+function servicesSection(rows: ServiceRow[], replayed: boolean, withCoverage: boolean): string {
+  const columns: Array<{ label: string; className: string; value: (row: ServiceRow) => number; text?: (row: ServiceRow) => string; scale?: number }> = [
+    { label: 'files', className: 'files', value: (row) => row.files },
+    { label: 'commands', className: 'commands', value: (row) => row.commands },
+    ...SEVERITIES.map((severity) => ({ label: `${ICONS[severity]} ${plural(severity)}`, className: plural(severity), value: (row: ServiceRow) => row.counts[severity] })),
+  ];
+  if (replayed) {
+    columns.push({ label: 'replay pass rate', className: 'replay', value: (row) => (row.replayed ? row.passed / row.replayed : -1), text: (row) => (row.replayed ? `${percent(row.passed, row.replayed)} (${row.passed}/${row.replayed})` : '—'), scale: 1 });
+  }
+  if (withCoverage) {
+    columns.push({ label: 'coverage', className: 'coverage', value: (row) => (row.operations ? row.covered! / row.operations : -1), text: (row) => (row.operations ? `${percent(row.covered!, row.operations)} (${row.covered}/${row.operations})` : '—'), scale: 1 });
+  }
+  const maxima = columns.map((column) => column.scale ?? Math.max(1, ...rows.map(column.value)));
+  const head = `<tr><th scope="col" aria-sort="ascending"><button type="button">service</button></th>${columns.map((column) => `<th scope="col" class="num"><button type="button">${column.label}</button></th>`).join('')}</tr>`;
+  const body = rows
+    .map((row) => {
+      const cells = columns.map((column, index) => {
+        const value = column.value(row);
+        const width = value > 0 ? Math.max(1, Math.round((value / maxima[index]!) * 100)) : 0;
+        return `<td class="num ${column.className}" data-value="${value}">${column.text ? column.text(row) : value}${width ? `<span class="bar" style="width:${width}%"></span>` : ''}</td>`;
+      });
+      const name = escapeHtml(row.service);
+      return `<tr><th scope="row" data-value="${name}"><a href="#findings" data-filter="service=${name}">${name}</a></th>${cells.join('')}</tr>`;
+    })
+    .join('\n');
+  return `<section id="services" aria-labelledby="services-heading">
+<h2 id="services-heading">Services</h2>
+<p class="hint">Select a column heading to sort; a service's name shows its findings.</p>
+<div class="scroll"><table class="sortable"><caption>Files, commands and findings per service (${rows.length})</caption><thead>${head}</thead><tbody>
+${body}
+</tbody></table></div>
+</section>`;
+}
+
+function rulesSection(rules: readonly Rule[], byRule: Record<string, number>): string {
+  const known = new Map(rules.map((rule) => [rule.id, rule]));
+  const counted = Object.entries(byRule).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  const max = Math.max(1, ...counted.map(([, count]) => count));
+  const body = counted
+    .map(([id, count]) => {
+      const rule = known.get(id);
+      const name = escapeHtml(id);
+      const description = rule ? escapeHtml(rule.description.split(/(?<=\.)\s/)[0]!) : '';
+      return `<tr><th scope="row" data-value="${name}"><a href="#findings" data-filter="rule=${name}">${name}</a></th><td class="num" data-value="${count}">${count}</td><td class="chart" data-value="${count}"><span class="bar" style="width:${Math.max(1, Math.round((count / max) * 100))}%"></span></td><td>${description}</td></tr>`;
+    })
+    .join('\n');
+  return `<section id="rules" aria-labelledby="rules-heading">
+<h2 id="rules-heading">Rules</h2>
+${counted.length ? `<div class="scroll"><table class="sortable"><caption>Findings per rule</caption><thead><tr><th scope="col"><button type="button">rule</button></th><th scope="col" class="num" aria-sort="descending"><button type="button">findings</button></th><th scope="col" class="num">chart</th><th scope="col">what it finds</th></tr></thead><tbody>
+${body}
+</tbody></table></div>` : '<p>No findings.</p>'}
+</section>`;
+}
+
+function findingsSection(report: RunReport, fileServices: string[], services: ServiceRow[]): string {
+  const total = report.files.reduce((sum, file) => sum + file.findings.length, 0);
+  const rules = [...new Set(report.files.flatMap((file) => file.findings.map((finding) => finding.ruleId)))].sort();
+  const option = (value: string) => `<option value="${escapeHtml(value)}">${escapeHtml(value)}</option>`;
+  const articles: string[] = [];
+  report.files.forEach((file, fileIndex) => {
+    if (file.findings.length === 0) return;
+    const lines = linesOf(file.source ?? '');
+    const service = escapeHtml(fileServices[fileIndex]!);
+    for (const finding of file.findings) {
+      const id = `f${articles.length + 1}`;
+      const where = `${file.path}:${finding.start.line}:${finding.start.column}`;
+      const related = finding.related?.length
+        ? `<ul class="related">${finding.related.map((place) => `<li>line ${place.start.line}:${place.start.column}: ${escapeHtml(capped(place.message, MESSAGE_LIMIT))}</li>`).join('')}</ul>`
+        : '';
+      articles.push(
+        `<article class="finding ${finding.severity}" id="${id}" tabindex="-1" data-service="${service}" data-rule="${escapeHtml(finding.ruleId)}" data-severity="${finding.severity}">` +
+          `<h3><span class="sev sev-${finding.severity}">${ICONS[finding.severity]} ${finding.severity}</span> <a href="#${id}">${escapeHtml(where)}</a> <code class="rule">${escapeHtml(finding.ruleId)}</code></h3>` +
+          `<p class="message">${escapeHtml(capped(finding.message, MESSAGE_LIMIT))}</p>` +
+          excerptHtml(lines, finding.start, finding.end) +
+          (finding.fix ? fixHtml(file.source ?? '', finding.fix) : '') +
+          related +
+          `</article>`,
+      );
+    }
+  });
+  return `<section id="findings" aria-labelledby="findings-heading">
+<h2 id="findings-heading">Findings</h2>
+<form class="filters" id="filters" role="search" aria-label="filter findings">
+<label>service<select name="service"><option value="">all</option>${services.filter((row) => SEVERITIES.some((severity) => row.counts[severity] > 0)).map((row) => option(row.service)).join('')}</select></label>
+<label>rule<select name="rule"><option value="">all</option>${rules.map(option).join('')}</select></label>
+<label>severity<select name="severity"><option value="">all</option>${SEVERITIES.map(option).join('')}</select></label>
+<label>text<input type="search" name="text" placeholder="words in path, message or excerpt"></label>
+<button type="reset">clear</button>
+</form>
+<p id="shown" role="status" aria-live="polite">${total} findings</p>
+<p class="hint">Keys: <kbd>j</kbd> / <kbd>k</kbd> next / previous finding, <kbd>/</kbd> the text filter.</p>
+${articles.join('\n')}
+</section>`;
+}
+
+/** A safe fix as a reader checks it: the text it replaces and the text it writes. */
+function fixHtml(source: string, fix: { start: number; end: number; text: string }): string {
+  const replaced = source.slice(fix.start, fix.end);
+  const shown = (text: string) => (text === '' ? '<em>nothing</em>' : `<code>${escapeHtml(capped(text, 300))}</code>`);
+  return `<p class="fix">Fix (<code>--fix</code>): replace <del>${shown(replaced)}</del> with <ins>${shown(fix.text)}</ins></p>`;
+}
+
+function replaysSection(report: RunReport, fileServices: string[]): string {
+  const blocks: string[] = [];
+  const reasons = new Map<string, number>();
+  report.files.forEach((file, fileIndex) => {
+    for (const command of file.commands ?? []) {
+      const replay = command.replay;
+      if (!replay) continue;
+      if (replay.status === 'not-replayed') {
+        const reason = replay.reason ?? 'not replayed';
+        reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+        continue;
+      }
+      if (replay.status === 'passed' && replay.differences.length === 0) continue;
+      const where = `${file.path}:${command.line}`;
+      const status = replay.status === 'passed' ? '✔ passed' : '✖ failed';
+      blocks.push(
+        `<article class="replay" data-service="${escapeHtml(fileServices[fileIndex]!)}"><h3><span class="sev ${replay.status === 'passed' ? 'sev-info' : 'sev-error'}">${status}</span> ${escapeHtml(where)} <code>${escapeHtml(`${command.service ?? ''} ${command.operation ?? ''}`)}</code></h3>` +
+          (replay.reason ? `<p>${escapeHtml(capped(replay.reason, MESSAGE_LIMIT))}</p>` : '') +
+          replayDiffHtml(replay) +
+          `</article>`,
+      );
+    }
+  });
+  const reasonRows = [...reasons].sort((a, b) => b[1] - a[1]).map(([reason, count]) => `<tr><th scope="row">${escapeHtml(capped(reason, MESSAGE_LIMIT))}</th><td class="num">${count}</td></tr>`);
+  return `<section id="replays" aria-labelledby="replays-heading">
+<h2 id="replays-heading">Replays</h2>
+<p>Commands whose replay differs from the document: the documented output beside the replayed one, differing lines marked ≠.</p>
+${blocks.join('\n') || '<p>Every replayed command gave back what its document shows.</p>'}
+${reasonRows.length ? `<div class="scroll"><table><caption>Why commands were not replayed</caption><thead><tr><th scope="col">reason</th><th scope="col" class="num">commands</th></tr></thead><tbody>${reasonRows.join('')}</tbody></table></div>` : ''}
+</section>`;
+}
+
+function plural(severity: Severity): string {
+  return `${severity}s`;
+}
+
+function percent(part: number, whole: number): string {
+  return whole === 0 ? '—' : `${Math.round((part / whole) * 1000) / 10}%`;
+}
