@@ -79,6 +79,8 @@ export const SCRIPT = `
   var count=document.getElementById('shown');
   function apply(){
     var service=form.elements.service.value,rule=form.elements.rule.value,severity=form.elements.severity.value,text=form.elements.text.value.trim().toLowerCase(),shown=0;
+    // Each finding's text is read once, at the first text filter (not at load: 4,000 findings cost time).
+    if(text&&!texts)texts=findings.map(function(f){return f.textContent.toLowerCase()});
     findings.forEach(function(f,i){
       var keep=(!service||f.getAttribute('data-service')===service)&&(!rule||f.getAttribute('data-rule')===rule)&&(!severity||f.getAttribute('data-severity')===severity)&&(!text||texts[i].indexOf(text)>=0);
       if(f.hidden===keep)f.hidden=!keep;if(keep)shown++;

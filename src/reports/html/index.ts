@@ -137,7 +137,7 @@ function servicesSection(rows: ServiceRow[], replayed: boolean, withCoverage: bo
     ...SEVERITIES.map((severity) => ({ label: `${ICONS[severity]} ${plural(severity)}`, className: plural(severity), value: (row: ServiceRow) => row.counts[severity] })),
   ];
   if (replayed) {
-    columns.push({ label: 'replay pass rate', className: 'replay', value: (row) => (row.replayed ? row.passed / row.replayed : -1), text: (row) => (row.replayed ? `${percent(row.passed, row.replayed)} (${row.passed}/${row.replayed})` : '—'), scale: 1 });
+    columns.push({ label: 'replay pass rate', className: 'pass-rate', value: (row) => (row.replayed ? row.passed / row.replayed : -1), text: (row) => (row.replayed ? `${percent(row.passed, row.replayed)} (${row.passed}/${row.replayed})` : '—'), scale: 1 });
   }
   if (withCoverage) {
     columns.push({ label: 'coverage', className: 'coverage', value: (row) => (row.operations ? row.covered! / row.operations : -1), text: (row) => (row.operations ? `${percent(row.covered!, row.operations)} (${row.covered}/${row.operations})` : '—'), scale: 1 });
