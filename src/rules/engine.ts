@@ -3,7 +3,7 @@ import type { AwsCommand } from '../commands/types.js';
 import type { Example, ExampleDocument } from '../examples/types.js';
 import { translateCommand } from '../model/input/index.js';
 import type { CommandTranslation } from '../model/input/types.js';
-import { maskSecrets, secretsIn } from '../model/secrets.js';
+import { MASK, maskSecrets, secretsIn } from '../model/secrets.js';
 import type { ModelIndex } from '../model/types.js';
 import { fingerprintOf } from './fingerprint.js';
 import { commandReplays } from './replay-outcomes.js';
@@ -127,6 +127,8 @@ function documentSecrets(document: ExampleDocument, context: RuleContext): Set<s
 /** A JSON value with the secrets in its strings masked. */
 function maskValue(value: unknown, secrets: ReadonlySet<string>): unknown {
   if (typeof value === 'string') return maskSecrets(value, secrets);
+  // A number can be a secret too (a documented `"Session": 123456789012`).
+  if (typeof value === 'number' && secrets.has(String(value))) return MASK;
   if (Array.isArray(value)) return value.map((item) => maskValue(item, secrets));
   if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, maskValue(item, secrets)]));
   return value;
