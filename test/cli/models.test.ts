@@ -80,6 +80,11 @@ describe('models found without set-up, named in every report format (#11.11)', (
     );
   });
 
+  it('html: a line under the title', async () => {
+    const { stdout } = await run(root, repo, ['check', 'docs', '--format', 'html']);
+    expect(stdout).toContain(`<p class="models">${summary}</p>`);
+  });
+
   it('github: a notice of its own', async () => {
     const { stdout } = await run(root, repo, ['check', 'docs', '--format', 'github']);
     expect(stdout.split('\n')[0]).toBe(`::notice title=docs-harness models::${summary}`);

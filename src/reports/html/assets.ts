@@ -7,6 +7,7 @@ body{margin:0 auto;max-width:80rem;padding:1rem}
 h1{font-size:1.5rem;margin:.2rem 0}h2{font-size:1.2rem;margin:1.6rem 0 .6rem;border-bottom:1px solid var(--line)}
 a{color:var(--info)}
 :focus-visible{outline:3px solid var(--info);outline-offset:2px}
+.models{margin:.2rem 0;color:var(--muted);font-size:.9rem}
 .notes{color:var(--muted);font-size:.9rem;padding-left:1.2rem}
 .summary{display:grid;grid-template-columns:repeat(auto-fill,minmax(9rem,1fr));gap:.5rem;margin:0}
 .summary div{background:var(--panel);border:1px solid var(--line);border-radius:6px;padding:.5rem .7rem}

@@ -79,6 +79,7 @@ export function formatHtml(report: RunReport, options: HtmlOptions): string {
 <body>
 <header>
 <h1>${title}</h1>
+${report.models ? `<p class="models">${escapeHtml(report.models.summary)}</p>` : ''}
 ${report.notes.length ? `<ul class="notes">${report.notes.map((note) => `<li>${escapeHtml(capped(note, MESSAGE_LIMIT))}</li>`).join('')}</ul>` : ''}
 <nav aria-label="sections"><a href="#rules">rules</a> · <a href="#services">services</a> · <a href="#findings">findings</a>${replays.length ? ' · <a href="#replays">replays</a>' : ''}</nav>
 </header>
