@@ -1,15 +1,17 @@
+import type { Word } from '../commands/types.js';
 import type { Position, SourceLine } from '../document/types.js';
 import type { Rule } from './types.js';
 
-/** Reports non-ASCII characters in commands and their outputs. */
+/** Reports characters in commands and outputs that stand in for ASCII ones. */
 const nonAscii: Rule = {
   id: 'non-ascii',
   severity: 'warning',
   description:
-    'Commands and outputs are copied into terminals and compared with real responses; a non-ASCII character there ' +
-    '(a typographic quote or dash, a non-breaking space, stray text from another script) breaks the copy or hides a ' +
-    'typo. The aws-cli examples are pure ASCII, so each such character is reported with its code point. Other code ' +
-    'blocks (a directory tree drawn with box characters, a program in another language) are not looked at.',
+    'Commands and outputs are copied into terminals and compared with real responses; a character that stands in ' +
+    'for an ASCII one there (a typographic quote or dash, a minus sign, a non-breaking or zero-width space, a ' +
+    'full-width letter in a command) breaks the copy or hides a typo. Each is reported with its code point, once per ' +
+    'line. Text in other scripts (a Japanese description, an accented name) is content, not a defect; neither are ' +
+    'shell comments or other code blocks (a directory tree drawn with box characters).',
   examples: {
     ok: [
       { name: 'demo/list-things.rst', text: 'Lists the things \u2014 all of them::\n\n    aws demo list-things\n', messages: [] },
@@ -23,16 +25,20 @@ const nonAscii: Rule = {
         text: '# List\n\n```sh\naws s3api list-buckets --output json\n```\n\nOutput:\n\n```json\n{\n  "Buckets": [\n    \u2026\n  ],\n  "Owner": {"ID": \u2026\n}\n```\n',
         messages: [],
       },
+      // Text in another script is content; a comment after the command is not part of it.
+      {
+        name: 'docs/README.ja.md',
+        text: '# \u30b0\u30eb\u30fc\u30d7\n\n```sh\n# \u30b0\u30eb\u30fc\u30d7\u3092\u4f5c\u6210\u3059\u308b \u2014 \u2705\naws cognito-idp create-group --user-pool-id us-east-1_EXAMPLE11 --group-name readers --description "\u8aad\u8005"  # caf\u00e9 \u2014 ok\n```\n',
+        messages: [],
+      },
     ],
     notOk: [
       {
         name: 'demo/list-things.rst',
-        text: 'Command::\n\n    aws demo list-things \u2013\u2013max-items 5\n\nOutput::\n\n    {"Name": "caf\u00e9 \ud83d\ude00"}\n',
+        text: 'Command::\n\n    aws demo list-things \u2013\u2013max-items 5\n\nOutput::\n\n    {"Name": "caf\u00e9 \ud83d\ude00", "Id": \u201cabc\u201d}\n',
         messages: [
-          "3:26-3:27: warning: non-ASCII character U+2013 '\u2013' in a command",
-          "3:27-3:28: warning: non-ASCII character U+2013 '\u2013' in a command",
-          "7:18-7:19: warning: non-ASCII character U+00E9 '\u00e9' in an output",
-          "7:20-7:22: warning: non-ASCII character U+1F600 '\ud83d\ude00' in an output",
+          "3:26-3:27: warning: non-ASCII characters U+2013 '\u2013' (2 times) in a command",
+          "7:31-7:32: warning: non-ASCII characters U+201C '\u201c', U+201D '\u201d' in an output",
         ],
       },
       {
@@ -45,33 +51,62 @@ const nonAscii: Rule = {
   check({ document, report }) {
     // Commands chained on one line share it: each character is reported once.
     const reported = new Set<number>();
-    const scan = (lines: readonly SourceLine[], where: string, skipped: readonly Position[] = []) => {
+    const scan = (lines: readonly SourceLine[], where: 'a command' | 'an output', within: Position | undefined, skipped: readonly Position[] = []) => {
       for (const line of lines) {
         for (let index = 0; index < line.text.length; index++) {
           const codePoint = line.text.codePointAt(index)!;
-          if (codePoint < 128 || reported.has(line.offset + index)) continue;
-          // `…` in an output is where the author cut it short (an elision), not a character the CLI printed.
-          if (codePoint === 0x2026 && where === 'an output') continue;
-          if (skipped.some((range) => range.start.offset! <= line.offset + index && line.offset + index < range.end.offset!)) continue;
-          reported.add(line.offset + index);
+          const offset = line.offset + index;
+          if (!isLookalike(codePoint, where) || reported.has(offset)) continue;
+          if (within && (offset < within.start.offset! || offset >= within.end.offset!)) continue;
+          if (skipped.some((range) => range.start.offset! <= offset && offset < range.end.offset!)) continue;
+          reported.add(offset);
           const width = codePoint > 0xffff ? 2 : 1;
-          const character = String.fromCodePoint(codePoint);
-          const hex = codePoint.toString(16).toUpperCase().padStart(4, '0');
+          const character = `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')} '${String.fromCodePoint(codePoint)}'`;
           report({
-            start: { line: line.line, column: line.column + index, offset: line.offset + index },
-            end: { line: line.line, column: line.column + index + width, offset: line.offset + index + width },
-            message: `non-ASCII character U+${hex} '${character}' in ${where}`,
-            fingerprint: `U+${hex}`,
+            start: { line: line.line, column: line.column + index, offset },
+            end: { line: line.line, column: line.column + index + width, offset: offset + width },
+            message: `non-ASCII character ${character} in ${where}`,
+            fingerprint: character,
+            group: { key: `${where} line ${line.line}`, item: character, message: (items) => `non-ASCII characters ${countedList(items)} in ${where}` },
           });
           index += width - 1;
         }
       }
     };
     for (const example of document.examples) {
-      for (const command of example.commands) scan(command.shell.lines, 'a command');
-      for (const output of example.outputs) scan(output.lines, 'an output', output.json?.elisions);
+      // The aws command's own words: not a comment after it, nor the other commands of its lines.
+      for (const command of example.commands) scan(command.shell.lines, 'a command', wordSpan(command.shell.intendedWords));
+      for (const output of example.outputs) scan(output.lines, 'an output', undefined, output.json?.elisions);
     }
   },
 };
+
+/** `U+2013 '–' (2 times), U+201C '“'`. */
+function countedList(items: readonly string[]): string {
+  const counts = new Map<string, number>();
+  for (const item of items) counts.set(item, (counts.get(item) ?? 0) + 1);
+  return [...counts].map(([item, count]) => (count > 1 ? `${item} (${count} times)` : item)).join(', ');
+}
+
+/** Where a command's words stand, from the first to the last. */
+function wordSpan(words: readonly Word[]): Position | undefined {
+  const first = words[0];
+  const last = words.at(-1);
+  return first && last ? { start: first.start, end: last.end } : undefined;
+}
+
+/**
+ * Characters that stand in for ASCII ones: spaces and joiners, dashes and the minus sign, typographic quotes and
+ * primes, and (in a command) the full-width forms of ASCII. `…` is an elision in an output.
+ */
+function isLookalike(codePoint: number, where: 'a command' | 'an output'): boolean {
+  if (codePoint < 0x80) return false;
+  if (codePoint === 0x2026) return where === 'a command';
+  if (codePoint === 0xa0 || codePoint === 0xad || codePoint === 0x202f || codePoint === 0x2060 || codePoint === 0xfeff) return true;
+  if ((codePoint >= 0x2000 && codePoint <= 0x200f) || codePoint === 0x2028 || codePoint === 0x2029) return true;
+  if (codePoint >= 0x2010 && codePoint <= 0x2015) return true;
+  if ((codePoint >= 0x2018 && codePoint <= 0x201f) || codePoint === 0x2032 || codePoint === 0x2033 || codePoint === 0x2212) return true;
+  return where === 'a command' && ((codePoint >= 0xff01 && codePoint <= 0xff5e) || codePoint === 0x3000);
+}
 
 export default nonAscii;
