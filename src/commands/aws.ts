@@ -75,3 +75,13 @@ export function parseAwsCommand(shell: ShellCommand): AwsCommand {
   command.args = words.slice(index);
   return command;
 }
+
+/** Programs that print what they are given unchanged: output piped into them is still the CLI's. */
+const PASS_THROUGH = new Set(['tee', 'cat', 'less', 'more']);
+
+/** The program that reshapes the command's output (`aws ... | jq ...`), if the output goes through one. */
+export function outputPipedInto(command: AwsCommand): string | undefined {
+  const pipe = command.shell.issues.find((issue) => issue.kind === 'pipe');
+  const program = pipe?.pipedInto?.replace(/^.*\//, '');
+  return program === undefined || PASS_THROUGH.has(program) ? undefined : program;
+}

@@ -51,6 +51,8 @@ export interface ShellIssue {
   end: Point;
   /** For continuation issues outside bash: the character that continues a line in the command's shell (a backtick, `^`). */
   continuation?: string;
+  /** For `pipe`: the program the command's output goes into (`jq`, `grep`), as written. */
+  pipedInto?: string;
   /** For `continuation-in-single-quotes`: every single-quoted string of the command whose lines end in `\`. */
   singleQuoted?: { value: string; backslashes: Point[] }[];
 }

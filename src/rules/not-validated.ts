@@ -1,3 +1,4 @@
+import { outputPipedInto } from '../commands/aws.js';
 import type { AwsCommand } from '../commands/types.js';
 import { OUTPUT_CUSTOMIZATIONS } from '../model/input/cli-table.js';
 import type { CommandTranslation } from '../model/input/types.js';
@@ -10,6 +11,8 @@ import type { Rule } from './types.js';
 export function outputNotValidatedReason(translation: CommandTranslation | undefined, example: Example, commandIndex: number): string | undefined {
   if (!translation?.model || !translation.operationName) return undefined;
   if (translation.customization) return `the output of a CLI customization (${translation.customization}) is not schema-checked`;
+  const piped = example.commands[commandIndex] && outputPipedInto(example.commands[commandIndex]);
+  if (piped) return `the block shows what \`${piped}\` prints from the output piped into it, not the CLI's output, and is not schema-checked`;
   if (translation.arguments.some((argument) => argument.name === '--generate-cli-skeleton')) return 'the output is a --generate-cli-skeleton template, not a response, and is not schema-checked';
   if (translation.output.query !== undefined) return 'the output is projected by --query and is not schema-checked';
   const rewritten = OUTPUT_CUSTOMIZATIONS[`${translation.model.cliName}.${xformName(translation.operationName)}`];
@@ -50,7 +53,7 @@ const notValidated: Rule = {
   needsModels: true,
   description:
     'Some documented outputs cannot be checked against the response schema: a `--query` projection, ' +
-    '`--output text` or `table`, and the output of CLI customizations. Neither can a value read from a ' +
+    '`--output text` or `table`, what a program the output is piped into prints (`| jq ...`), and the output of CLI customizations. Neither can a value read from a ' +
     '`file://` file the documents folder does not hold. This rule says so once per command and file, at the ' +
     'output or the value, so that a clean report is never read as a checked one.',
   examples: {
@@ -74,6 +77,11 @@ const notValidated: Rule = {
           '**To list group names**\n\n::\n\n    aws cognito-idp list-groups \\\n        --user-pool-id us-west-2_EXAMPLE \\\n' +
           '        --query "Groups[].GroupName"\n\nOutput::\n\n    [\n        "admins"\n    ]\n',
         messages: ['11:5-13:6: info: the output is projected by --query and is not schema-checked'],
+      },
+      {
+        name: 'guide.md',
+        text: '# Group names\n\n```bash\naws cognito-idp list-groups --user-pool-id us-west-2_EXAMPLE | jq -r \'.Groups[].GroupName\'\n```\n\nOutput:\n\n```json\n"admins"\n"readers"\n```\n',
+        messages: ['9:1-12:4: info: the block shows what `jq` prints from the output piped into it, not the CLI\'s output, and is not schema-checked'],
       },
       {
         name: 'cognito-idp/list-groups.rst',

@@ -4,7 +4,7 @@ import type { CommandTranslation } from '../../src/model/input/types.js';
 import type { ServiceModel } from '../../src/model/types.js';
 import { outputNotValidatedReason } from '../../src/rules/not-validated.js';
 
-const example = { outputs: [] } as unknown as Example;
+const example = { outputs: [], commands: [] } as unknown as Example;
 
 function translation(model: ServiceModel, operationName: string): CommandTranslation {
   return { model, operationName, problems: [], arguments: [], output: { format: 'json', maxItems: false, paginated: false } };
@@ -45,7 +45,7 @@ describe('outputs that are not the API response', () => {
 describe('outputs of another command', () => {
   const tags = model('datapipeline', 'AddTags', { Out: { type: 'structure', members: {} } });
   tags.operations.DescribePipelines = { name: 'DescribePipelines' };
-  const introduced = (introducer: string) => ({ outputs: [{ kind: 'json', commandIndex: 0, introducer }] }) as unknown as Example;
+  const introduced = (introducer: string) => ({ outputs: [{ kind: 'json', commandIndex: 0, introducer }], commands: [] }) as unknown as Example;
 
   it('a block its sentence calls the output of another operation of the service is not checked', () => {
     expect(outputNotValidatedReason(translation(tags, 'AddTags'), introduced('The tags then appear in the output for describe-pipelines:'), 0)).toBe(
