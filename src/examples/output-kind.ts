@@ -4,7 +4,8 @@
  */
 export function classifyOutput(raw: string): 'json' | 'text' | 'table' {
   const text = raw.trim();
-  if (text.startsWith('{') || text.startsWith('[')) return 'json';
+  // Members without their braces (`"State": "pending",`) are JSON shown wrong: output-json says where.
+  if (text.startsWith('{') || text.startsWith('[') || /^"[^"\n]*"[ \t]*:/.test(text)) return 'json';
   return isTable(text) ? 'table' : 'text';
 }
 

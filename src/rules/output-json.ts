@@ -1,3 +1,4 @@
+import { outputPipedInto } from '../commands/aws.js';
 import { NESTED_TOO_DEEP } from '../document/json-text.js';
 import type { SourceLine } from '../document/types.js';
 import { parseJsonBlock } from '../examples/json/parse.js';
@@ -8,6 +9,9 @@ const title = '**To describe a user pool client**\n\nThe following example descr
 /** The document the examples share: the output block starts at line 11, indented by 4. */
 const documentWith = (output: string) => `${title}${command}Output::\n\n${output.replace(/^/gm, '    ')}\n`;
 
+/** A sentence saying the block shows part of the output. */
+const PART_OF_OUTPUT = /\b(?:relevant|excerpt|partial|portion|snippet|truncated|abridged|part of the output|some of the output)\b/i;
+
 /** A documented JSON output that does not parse, and the `...` elisions that leave parts of one unchecked. */
 const outputJson: Rule = {
   id: 'output-json',
@@ -15,7 +19,8 @@ const outputJson: Rule = {
   description:
     'A JSON output block must be valid JSON (what the CLI prints with --output json): a missing or trailing comma, ' +
     'an unterminated string or an unquoted value makes the whole output uncheckable against the service model and ' +
-    'misleads readers who copy it. Elisions ("...") are accepted where an element or member could stand and noted, ' +
+    'misleads readers who copy it. Members shown without the braces of their object are said once (a warning where ' +
+    'the text says the block is an excerpt). What a program the output is piped into prints (`| jq`) is not looked at. Elisions ("...") are accepted where an element or member could stand and noted, ' +
     'since what they leave out is never checked. JSON nested deeper than 100 levels (no AWS output is) is reported ' +
     'and not read any further.',
   examples: {
@@ -39,6 +44,11 @@ const outputJson: Rule = {
       },
       {
         name: 'cognito-idp/describe-user-pool-client.rst',
+        text: documentWith('"UserPoolClient": {\n    "ClientName": "my-app"\n}'),
+        messages: ["11:5-11:6: error: Output is not valid JSON: it shows an object's members without the '{' and '}' around them"],
+      },
+      {
+        name: 'cognito-idp/describe-user-pool-client.rst',
         text: documentWith('{\n    "UserPoolClient": {\n        "ClientName": "my-app",\n        ...\n    }\n}'),
         messages: ["14:13-14:16: info: Output elided with '...': the parts left out are not checked"],
       },
@@ -52,7 +62,9 @@ const outputJson: Rule = {
   check({ document, report }) {
     for (const example of document.examples) {
       for (const [outputIndex, output] of example.outputs.entries()) {
-        if (output.kind !== 'json') continue;
+        // What `jq` or another program prints (one JSON value per line, say) is no CLI output: not-validated says so.
+        const command = example.commands[output.commandIndex];
+        if (output.kind !== 'json' || (command && outputPipedInto(command))) continue;
         const { error, elisions, tooDeep } = output.json ?? parseJsonBlock(output.lines);
         // Stable when lines move (baselines): which output, not where it stands.
         const where = `example ${example.index + 1}, output ${outputIndex + 1}`;
@@ -70,6 +82,24 @@ const outputJson: Rule = {
           });
         }
         if (!error) continue;
+        const firstLine = output.lines.find((line) => line.text.trim() !== '');
+        if (firstLine && /^\s*"[^"\n]*"\s*:/.test(firstLine.text)) {
+          // `"State": "pending",` first: the members are shown without the object that holds them.
+          const column = firstLine.column + firstLine.text.search(/\S/);
+          const at = { line: firstLine.line, column, offset: firstLine.offset + column - firstLine.column };
+          // "Only the relevant information from the output": an excerpt on purpose, still not what the CLI prints.
+          const excerpt = PART_OF_OUTPUT.test(output.introducer ?? '');
+          report({
+            start: at,
+            end: { ...at, column: column + 1, offset: at.offset + 1 },
+            message: excerpt
+              ? "Output is not valid JSON: it shows part of an object without the '{' and '}' around it; keep them and mark what is left out with '...'"
+              : "Output is not valid JSON: it shows an object's members without the '{' and '}' around them",
+            fingerprint: `${where}: members without braces`,
+            ...(excerpt && { severity: 'warning' as const }),
+          });
+          continue;
+        }
         const repair = error.repairAt?.offset;
         // A comma is surely missing only at a line end; `"a""` on one line is a stray quote, and a comma there guesses.
         const commaAtLineEnd = repair !== undefined && error.start.line > error.repairAt!.line;
