@@ -387,7 +387,10 @@ function readArguments(translation: CommandTranslation, state: ReadState): void 
     return;
   }
   const outfile = takesOutfile(model, operationModel);
-  const strays = outfile ? positionals.slice(1) : positionals;
+  // A word of unknown content (`$EXTRA_OPTS`, `...` for options left out) may stand for options: no stray word, and
+  // no required parameter can be called missing.
+  const standIns = (outfile ? positionals.slice(1) : positionals).filter(isWhollyUnknown);
+  const strays = (outfile ? positionals.slice(1) : positionals).filter((word) => !isWhollyUnknown(word));
   // Stray words come from one cause (a lost quote, prose run into the command): one finding names them all.
   const takesNone = `'aws ${service} ${operation}' takes no positional arguments here.`;
   const strayWords = (items: readonly string[]) => `Unexpected words '${clip(items.join(' '))}': ${takesNone}`;
@@ -405,7 +408,7 @@ function readArguments(translation: CommandTranslation, state: ReadState): void 
     if (strayAt.has(words.indexOf(last) + 1)) splitValues.add(key);
   }
   // Words read after a shell error may hide the options the author gave: the required check would guess.
-  buildInput(translation, state, given, globals, parserStopped || words.some(isUnreliable), splitValues, misspelt);
+  buildInput(translation, state, given, globals, parserStopped || words.some(isUnreliable) || standIns.length > 0, splitValues, misspelt);
 }
 
 /** A quoted value on one line of a message: long ones cut. */

@@ -27,6 +27,13 @@ export function isNamedPlaceholder(value: string): boolean {
   return NAMED_PLACEHOLDER.test(value);
 }
 
+/** `arn:aws:iam::ACCOUNT_ID:role/x`, `arn:aws:lambda:REGION:...`: a part of an ARN or path written as a name in capitals. */
+const NAMED_PART = /(?:^|[:/])(?:[A-Z]{4,}|[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)(?=[:/]|$)/;
+
+export function holdsNamedPlaceholder(value: string): boolean {
+  return NAMED_PART.test(value);
+}
+
 /** Whether a word's reading depends on a shell error reported elsewhere: it gets no model findings. */
 export function isUnreliable(word: Word): boolean {
   return word.unknown?.some((span) => span.kind === 'unreliable') ?? false;

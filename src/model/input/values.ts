@@ -7,7 +7,7 @@ import { NESTED_TOO_DEEP, tooDeepAt } from '../../document/json-text.js';
 import { javaPatternToJs } from '../patterns.js';
 import type { ServiceModel, Shape, ShapeRef } from '../types.js';
 import { memberRef } from '../members.js';
-import { holdsUnknown, isNamedPlaceholder, jsonErrorBeforeUnknown, shorthandErrorBeforeUnknown } from './unknown.js';
+import { holdsNamedPlaceholder, holdsUnknown, isNamedPlaceholder, jsonErrorBeforeUnknown, shorthandErrorBeforeUnknown } from './unknown.js';
 
 export type ValueSeverity = 'error' | 'warning';
 
@@ -266,7 +266,7 @@ export function validateValue(model: ServiceModel, shape: Shape, value: unknown,
       if (shape.enum && !shape.enum.includes(value)) {
         context.report('invalid-parameter-value', `Invalid value for parameter ${path}: '${clip(value)}', valid values: ${shape.enum.join(', ')}.`);
       }
-      if (shape.pattern && !matchesPattern(shape.pattern, value)) {
+      if (shape.pattern && !matchesPattern(shape.pattern, value) && !holdsNamedPlaceholder(value)) {
         context.report('constraint', `Value for parameter ${path} ('${clip(value)}') does not match the pattern ${shape.pattern}.`);
       }
       return;
