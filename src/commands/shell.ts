@@ -14,6 +14,16 @@ const PLAIN_RUN = /[^ \t\n|&;<>()\\'"$`]+/y;
 export const PARAMETER_LINE = /^[ \t]*--[A-Za-z0-9]/;
 /** A line ending in an option name: the next line holds its value. */
 export const OPTION_AT_LINE_END = /(?:^|[ \t])--[A-Za-z0-9][^ \t]*[ \t]*$/;
+
+/**
+ * Whether the next line holds more of the command's parameters (a lost continuation): it starts with an option, or
+ * the line ends in an option whose value it holds. Not a comment nor another command: the option was a flag
+ * (`aws s3 sync . s3://b --delete`, then `# Invalidate the cache`).
+ */
+export function continuesWithParameters(line: string, nextLine: string, startsCommand: (text: string) => boolean): boolean {
+  if (PARAMETER_LINE.test(nextLine)) return true;
+  return OPTION_AT_LINE_END.test(line) && nextLine.trim() !== '' && !/^[ \t]*(?:#|::|REM\b)/i.test(nextLine) && !startsCommand(nextLine);
+}
 /** Shell prompts a document shows before a command: bash `$ `, zsh `% `, PowerShell `PS> ` / `PS C:\> `, cmd `C:\> `. */
 export const PROMPT_SOURCE = String.raw`(?:[$%](?:[ \t]+|$)|PS(?:[ \t]+[A-Za-z]:\\[^>\n]*)?>[ \t]*|[A-Za-z]:\\[^>\n]*>[ \t]*)`;
 /** In a terminal transcript, `# ` is root's prompt (elsewhere it starts a comment). */
@@ -28,17 +38,19 @@ const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
  * (`if`, `do`, `sudo`, `time`, `env X=y`, ...), `NAME=value` environment assignments, and the opening of a command
  * substitution (`TOKEN=$(`, `export X="$(`, a backtick).
  */
-const COMMAND_PREFIX_SOURCE = String.raw`(?:(?:if|then|else|elif|do|while|until|!|\{|time|command|exec|nohup)[ \t]+|xargs(?:[ \t]+(?:-[IiLlnPdsEa][ \t]*[^ \t-][^ \t]*|-[A-Za-z0-9]+|--[a-z-]+(?:=[^ \t]*)?))*[ \t]+|sudo(?:[ \t]+-[A-Za-z]+)*[ \t]+|env(?:[ \t]+-[A-Za-z-]+)*[ \t]+|(?:for|while|until)[ \t][^;\n]*;[ \t]*do[ \t]+|[A-Za-z_][A-Za-z0-9_]*=[^ \t]*[ \t]+)*`;
+const COMMAND_PREFIX_SOURCE = String.raw`(?:(?:if|then|else|elif|do|while|until|!|\{|time|command|exec|nohup)[ \t]+|xargs(?:[ \t]+(?:-[IiLlnPdsEa][ \t]*[^ \t-][^ \t]*|-[A-Za-z0-9]+|--[a-z-]+(?:=[^ \t]*)?))*[ \t]+|sudo(?:[ \t]+-[A-Za-z]+)*[ \t]+|env(?:[ \t]+-[A-Za-z-]+)*[ \t]+|(?:for|while|until)[ \t][^;\n]*;[ \t]*do[ \t]+|[A-Za-z_][A-Za-z0-9_]*=(?:[^ \t$\`]|\$(?!\()|\$\([^() \t]*\))*[ \t]+)*`;
 const SUBSTITUTION_OPENING_SOURCE = String.raw`(?:(?:(?:export|local|readonly|declare[ \t]+-[A-Za-z]+)[ \t]+)?[A-Za-z_][A-Za-z0-9_]*="?)?(?<opening>\$\(|\`|[<>]\()[ \t]*`;
 /** The AWS CLI, and LocalStack's `awslocal` wrapper around it. */
 const LAUNCHER_SOURCE = String.raw`(?<launcher>aws|awslocal)(?=[ \t]|$)`;
-const commandStartPattern = (prompt: string) => new RegExp(String.raw`^[ \t]*(?:${prompt})?(?<prefix>${COMMAND_PREFIX_SOURCE})(?:${SUBSTITUTION_OPENING_SOURCE})?${LAUNCHER_SOURCE}`, 'd');
+// Inside a substitution, wrappers and assignments may come again: `creds=$(AWS_PROFILE= aws sts ...)`.
+const commandStartPattern = (prompt: string) =>
+  new RegExp(String.raw`^[ \t]*(?:${prompt})?(?<prefix>${COMMAND_PREFIX_SOURCE})(?:${SUBSTITUTION_OPENING_SOURCE}${COMMAND_PREFIX_SOURCE})?${LAUNCHER_SOURCE}`, 'd');
 const AWS_COMMAND_START = commandStartPattern(PROMPT_SOURCE);
 const TRANSCRIPT_AWS_COMMAND_START = commandStartPattern(TRANSCRIPT_PROMPT_SOURCE);
 /** A line that starts an `aws` command (after a prompt, wrappers, environment assignments, or a substitution's opening). */
 export const AWS_LINE = AWS_COMMAND_START;
 /** An `aws` command inside a command or process substitution anywhere in a line. */
-export const AWS_SUBSTITUTION = /(?:\$\(|[<>]\(|`)[ \t]*(?:aws|awslocal)(?=[ \t\n)`])/g;
+export const AWS_SUBSTITUTION = new RegExp(String.raw`(?:\$\(|[<>]\(|\`)[ \t]*${COMMAND_PREFIX_SOURCE}(?:aws|awslocal)(?=[ \t\n)\`])`, 'g');
 /**
  * A placeholder the reader replaces: `<user-pool-id>`, `<my name>` (no blank before the closing `>`, so `<in.json >out`
  * stays two redirections), `{{pool_id}}`, `%TOKEN%`.
@@ -201,8 +213,8 @@ class Reader {
     return this.reading === 'bash' && this.nextAwsCommand === undefined && !this.syntaxError && start >= this.quietUntil;
   }
 
-  private report(kind: ShellIssueKind, message: string, start: number, end: number): void {
-    if (this.isReportable(start)) this.issues.push({ kind, message, start: this.pointAt(start), end: this.pointAt(end) });
+  private report(kind: ShellIssueKind, message: string, start: number, end: number, details: Partial<ShellIssue> = {}): void {
+    if (this.isReportable(start)) this.issues.push({ kind, message, start: this.pointAt(start), end: this.pointAt(end), ...details });
   }
 
   private lineEnd(from: number): number {
@@ -290,7 +302,7 @@ class Reader {
     this.lineHasForeignContinuation = false;
     const lineStart = this.text.lastIndexOf('\n', newline - 1) + 1;
     const line = this.text.slice(lineStart, newline);
-    const continuesParameters = PARAMETER_LINE.test(nextLine) || (OPTION_AT_LINE_END.test(line) && nextLine.trim() !== '');
+    const continuesParameters = continuesWithParameters(line, nextLine, startsAwsCommand);
     if (this.inParameterChain && continuesParameters) {
       if (this.reading === 'intended' || foreign) {
         if (this.reading === 'bash') this.endFirstCommand();
@@ -355,7 +367,8 @@ class Reader {
       // Another `aws` command: read and checked as a command of its own (readShellCommand's `rest`).
       this.nextAwsCommand = next;
     } else if (op === '|' || op === '|&') {
-      this.report('pipe', `A \`${op}\` pipes the output into another command, which the harness does not run.`, start, this.pos);
+      const into = /^[^ \t\n|&;()<>]+/.exec(this.text.slice(next))?.[0];
+      this.report('pipe', `A \`${op}\` pipes the output into another command, which the harness does not run.`, start, this.pos, into === undefined ? {} : { pipedInto: into });
     } else if (op === '(' || op === ')') {
       this.report('syntax-error', `An unquoted \`${op}\` here is a bash syntax error: bash runs nothing; quote the value.`, start, this.pos);
       // The author meant them as text (the author's reading keeps them in the word).
@@ -422,9 +435,15 @@ class Reader {
       );
     }
     for (const value of values) {
-      // `{}` alone is the argument `xargs -I{}` or `find -exec` puts there.
+      // `{}` alone is the argument `xargs -I{}` or `find -exec` puts there; `...` alone, options the author left out.
       const unknown =
-        this.reading !== 'intended' ? [] : raw === '{}' ? [{ start: 0, end: 2, kind: 'placeholder' as const }] : values.length === 1 ? unknownSpans(buffer) : withPlaceholders(value, []);
+        this.reading !== 'intended'
+          ? []
+          : STANDS_FOR_WORDS.has(raw)
+            ? [{ start: 0, end: value.length, kind: 'placeholder' as const }]
+            : values.length === 1
+              ? unknownSpans(buffer)
+              : withPlaceholders(value, []);
       this.words.push({ value, raw, start: this.pointAt(start), end: this.pointAt(this.wordEnd), ...(unknown.length > 0 && { unknown }) });
     }
   }
@@ -897,7 +916,9 @@ const READINGS_DIFFER: ReadonlySet<ShellIssueKind> = new Set([
   'unbalanced-quote',
 ]);
 /** Text that may hold a placeholder or a shell value, which the author's reading marks unknown. */
-const VALUE_MARKERS = /[$`<%]|\{\{|\{[A-Za-z_][A-Za-z0-9_-]*\}|\{\}/;
+const VALUE_MARKERS = /[$`<%…]|\{\{|\{[A-Za-z_][A-Za-z0-9_-]*\}|\{\}|\.\.\./;
+/** Words that stand for others: the argument `xargs -I{}` puts there, an elision of what the author left out. */
+const STANDS_FOR_WORDS: ReadonlySet<string> = new Set(['{}', '...', '…']);
 
 /** Reads a command as bash would (first simple command, quote removal, brace expansion) and as its author meant it. */
 export function readShellCommand(lines: SourceLine[], options: ShellReadOptions = {}): ShellCommand {
@@ -980,10 +1001,13 @@ export function startsAwsCommand(text: string, transcript = false): boolean {
   return (transcript ? TRANSCRIPT_AWS_COMMAND_START : AWS_COMMAND_START).test(text);
 }
 
-/** The line opens JSON: `{`, or `[` that is no shell test (`[ -z "$X" ]`). */
 /** `cors.json:`, `Contents of policy.json::` ending the line before a JSON block: the JSON is that file, not the output. */
 const FILE_LABEL = /(?:^|\s|[a-z])(?:[\w./-]+\.(?:json|ya?ml|txt|xml)|contents of\b.*):{1,2}[ \t]*$/i;
-export const JSON_START = /^[ \t]*(?:\{|\[[ \t]*$|\[[ \t]*[{"[\]0-9-])/;
+/**
+ * The line opens JSON: `{`, `[` that is no shell test (`[ -z "$X" ]`), or a member (`"State": "pending",`) of an output
+ * shown without its braces.
+ */
+export const JSON_START = /^[ \t]*(?:\{|\[[ \t]*$|\[[ \t]*[{"[\]0-9-]|"[^"\n]*"[ \t]*:)/;
 
 /** A block's lines that make one command (or shell lines before the first command), and the output shown after it. */
 export interface LineGroup {

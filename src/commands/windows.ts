@@ -5,9 +5,9 @@
 import type { Point, SourceLine } from '../document/types.js';
 import {
   commandStart,
+  continuesWithParameters,
   JSON_START,
   OPTION_AT_LINE_END,
-  PARAMETER_LINE,
   placeholderAt,
   pointMapper,
   shellCommandOf,
@@ -88,7 +88,7 @@ class WindowsReader {
     const lineStart = this.text.lastIndexOf('\n', newline - 1) + 1;
     const line = this.text.slice(lineStart, newline);
     const nextLine = this.text.slice(this.pos, this.lineEnd(this.pos));
-    if (PARAMETER_LINE.test(nextLine) || (OPTION_AT_LINE_END.test(line) && nextLine.trim() !== '')) {
+    if (continuesWithParameters(line, nextLine, startsWindowsAwsCommand)) {
       const lastVisible = line.trimEnd().length;
       const { dialect } = this;
       this.report(
