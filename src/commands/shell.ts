@@ -1044,8 +1044,10 @@ export function splitBlock(lines: SourceLine[], options: ShellReadOptions = {}):
         shownFile.add(current);
         jsonAfterCommand = false;
       }
-      // Reading the command so far is needed only where a line might start something else.
-      if ((!starts && !prompted && !jsonAfterCommand) || continuesOnNextLine(current.lines, transcript)) {
+      // Reading the command so far is needed only where a line might start something else. In a transcript, option
+      // lines right after the command are its parameters with their continuations lost, not its output.
+      const parameterLine = prompted && PARAMETER_LINE.test(line.text);
+      if ((!starts && !prompted && !jsonAfterCommand) || parameterLine || continuesOnNextLine(current.lines, transcript)) {
         current.lines.push(line);
         continue;
       }
