@@ -97,11 +97,11 @@ function wordSpan(words: readonly Word[]): Position | undefined {
 
 /**
  * Characters that stand in for ASCII ones: spaces and joiners, dashes and the minus sign, typographic quotes and
- * primes, and (in a command) the full-width forms of ASCII. `…` is an elision in an output.
+ * primes, and (in a command) the full-width forms of ASCII. `…` is an author's elision, in a command as in an output.
  */
 function isLookalike(codePoint: number, where: 'a command' | 'an output'): boolean {
   if (codePoint < 0x80) return false;
-  if (codePoint === 0x2026) return where === 'a command';
+  if (codePoint === 0x2026) return false;
   if (codePoint === 0xa0 || codePoint === 0xad || codePoint === 0x202f || codePoint === 0x2060 || codePoint === 0xfeff) return true;
   if ((codePoint >= 0x2000 && codePoint <= 0x200f) || codePoint === 0x2028 || codePoint === 0x2029) return true;
   if (codePoint >= 0x2010 && codePoint <= 0x2015) return true;

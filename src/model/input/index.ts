@@ -387,10 +387,11 @@ function readArguments(translation: CommandTranslation, state: ReadState): void 
     return;
   }
   const outfile = takesOutfile(model, operationModel);
-  // A word of unknown content (`$EXTRA_OPTS`, `...` for options left out) may stand for options: no stray word, and
-  // no required parameter can be called missing.
-  const standIns = (outfile ? positionals.slice(1) : positionals).filter(isWhollyUnknown);
-  const strays = (outfile ? positionals.slice(1) : positionals).filter((word) => !isWhollyUnknown(word));
+  // An unquoted shell value (`$EXTRA_OPTS`) or an elision (`...`) may stand for options: no stray word, and no required
+  // parameter can be called missing. A placeholder (`<role-name>`) stands for one value: a stray one is still stray.
+  const standsForOptions = (word: Word) => isWhollyUnknown(word) && /^(?:\$|\.\.\.$|…$)/.test(word.raw);
+  const standIns = (outfile ? positionals.slice(1) : positionals).filter(standsForOptions);
+  const strays = (outfile ? positionals.slice(1) : positionals).filter((word) => !standsForOptions(word));
   // Stray words come from one cause (a lost quote, prose run into the command): one finding names them all.
   const takesNone = `'aws ${service} ${operation}' takes no positional arguments here.`;
   const strayWords = (items: readonly string[]) => `Unexpected words '${clip(items.join(' '))}': ${takesNone}`;
