@@ -18,10 +18,11 @@ export interface LoadModelsOptions {
 }
 
 /** Bump when the digest's shape changes, so old caches are not read. */
-const digestVersion = 2;
+const digestVersion = 3;
 const documentationKeys = new Set(['documentation', 'documentationUrl', 'deprecatedMessage']);
 const sourceKinds = ['service-2', 'paginators-1', 'waiters-2', 'service-2.sdk-extras', 'paginators-1.sdk-extras'] as const;
-type SourceKind = (typeof sourceKinds)[number];
+/** `previous`: the service-2 file of the API version before the newest, whose operations tell which ones are new. */
+type SourceKind = (typeof sourceKinds)[number] | 'previous';
 
 interface SourceFile {
   path: string;
@@ -127,26 +128,32 @@ function findJson(dir: string, base: string): string | undefined {
 
 /** The newest API version folder that holds a service-2 file (versions are dates, so they sort as text). */
 function newestVersion(modelsDir: string, folder: string): string | undefined {
+  return modelVersions(modelsDir, folder)[0];
+}
+
+/** The API version folders that hold a service-2 file, newest first. */
+function modelVersions(modelsDir: string, folder: string): string[] {
   const serviceDir = path.join(modelsDir, folder);
-  const versions = readdirSync(serviceDir, { withFileTypes: true })
+  return readdirSync(serviceDir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name)
     .sort()
-    .reverse();
-  return versions.find((version) => findJson(path.join(serviceDir, version), 'service-2'));
+    .reverse()
+    .filter((version) => findJson(path.join(serviceDir, version), 'service-2'));
 }
 
 function sourceFiles(modelsDir: string, botocoreName: string): Partial<Record<SourceKind, SourceFile>> | undefined {
-  const version = newestVersion(modelsDir, botocoreName);
+  const [version, previous] = modelVersions(modelsDir, botocoreName);
   if (!version) return undefined;
   const versionDir = path.join(modelsDir, botocoreName, version);
   const sources: Partial<Record<SourceKind, SourceFile>> = {};
-  for (const kind of sourceKinds) {
-    const file = findJson(versionDir, kind);
-    if (!file) continue;
+  const add = (kind: SourceKind, file: string | undefined) => {
+    if (!file) return;
     const stats = statSync(file);
     sources[kind] = { path: file, size: stats.size, mtimeMs: stats.mtimeMs };
-  }
+  };
+  for (const kind of sourceKinds) add(kind, findJson(versionDir, kind));
+  if (previous) add('previous', findJson(path.join(modelsDir, botocoreName, previous), 'service-2'));
   return sources;
 }
 
@@ -257,6 +264,16 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** The previous API version's model, or undefined when it cannot be read: it only orders coverage lists, never costs the service. */
+function previousModel(file: SourceFile | undefined): Record<string, unknown> | undefined {
+  try {
+    return readJson(file);
+  } catch (error) {
+    if (error instanceof ModelLoadError) return undefined;
+    throw error;
+  }
+}
+
 /** botocore's `deep_merge` of `*.sdk-extras.json` `merge` sections into the model. */
 function deepMerge(base: Record<string, unknown>, extra: Record<string, unknown>): void {
   for (const [key, value] of Object.entries(extra)) {
@@ -295,6 +312,7 @@ function digest(cliService: string, sources: Partial<Record<SourceKind, SourceFi
   const paginationExtras = readJson(sources['paginators-1.sdk-extras']);
   if (isObject(paginationExtras?.merge)) deepMerge(pagination, paginationExtras.merge);
   const waiters = readJson(sources['waiters-2']);
+  const previous = previousModel(sources.previous);
 
   const file = shown(sources['service-2']!.path);
   if (!isObject(service.metadata)) throw new ModelLoadError(`broken model in ${file}: metadata missing`);
@@ -314,5 +332,8 @@ function digest(cliService: string, sources: Partial<Record<SourceKind, SourceFi
     waiters: Object.fromEntries(
       Object.entries(waiterModels).map(([name, waiter]) => [name, { operation: waiter.operation, delay: waiter.delay, maxAttempts: waiter.maxAttempts, acceptors: waiter.acceptors }]),
     ),
+    ...(previous && isObject(previous.operations)
+      ? { previousVersion: { apiVersion: path.basename(path.dirname(sources.previous!.path)), operations: Object.keys(previous.operations) } }
+      : {}),
   };
 }

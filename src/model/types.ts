@@ -85,6 +85,8 @@ export interface ServiceModel {
   shapes: Record<string, Shape>;
   paginators: Record<string, Paginator>;
   waiters: Record<string, Waiter>;
+  /** The API version before this one, when the models folder holds it: its operation names tell which are new. */
+  previousVersion?: { apiVersion: string; operations: string[] };
 }
 
 /** All the models a run can use, loaded lazily by CLI service name. */

@@ -66,6 +66,23 @@ describe('loadModels', () => {
     expect(index.get('s3')).toBeUndefined();
   });
 
+  it('keeps the operation names of the API version before the newest, and reads them again when that file changes', () => {
+    const models = tempDir();
+    const cacheDir = tempDir();
+    const older = path.join(models, 'demo/2019-01-01/service-2.json');
+    write(path.join(models, 'demo/2018-01-01/service-2.json'), serviceModel('Oldest'));
+    write(older, serviceModel('OldOperation'));
+    write(path.join(models, 'demo/2020-01-01/service-2.json'), serviceModel('NewOperation'));
+    write(path.join(models, 'solo/2020-01-01/service-2.json'), serviceModel('Only'));
+    expect(loadModels(models, { cacheDir }).get('demo')!.previousVersion).toEqual({ apiVersion: '2019-01-01', operations: ['OldOperation'] });
+    expect(loadModels(models, { cacheDir }).get('solo')!.previousVersion).toBeUndefined();
+    writeFileSync(older, '{ broken');
+    utimesSync(older, new Date(), new Date(Date.now() + 5000));
+    // A broken older version only loses the ordering, never the service.
+    expect(loadModels(models, { cacheDir }).get('demo')!.previousVersion).toBeUndefined();
+    expect(Object.keys(loadModels(models, { cacheDir }).get('demo')!.operations)).toEqual(['NewOperation']);
+  });
+
   it('keeps its cache outside the models folder and refreshes it when a source file changes', () => {
     const models = tempDir();
     const cacheDir = tempDir();
