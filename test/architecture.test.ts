@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 
 // The flow, lowest stage first: a module may import its own stage and the stages below it, never one above.
 // (The examples stage reads code blocks through the commands stage, so commands sits below examples.)
-const STAGES = ['document', 'commands', 'examples', 'model', 'rules', 'pipeline', 'replay', 'update', 'reports', 'cli', 'entry'] as const;
+const STAGES = ['document', 'commands', 'examples', 'model', 'rules', 'coverage', 'pipeline', 'replay', 'update', 'reports', 'cli', 'entry'] as const;
 
 const SRC = path.resolve('src');
 

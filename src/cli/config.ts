@@ -28,6 +28,14 @@ export interface Config {
   /** Globs of documents never to check. */
   exclude: string[];
   replay: ReplayConfig;
+  /** Minimum example coverage (`docs-harness coverage`); absent when the file sets none. */
+  coverage?: CoverageConfig;
+}
+
+/** Percentages below which `coverage` exits 1: for the whole selection, and per service (CLI name). */
+export interface CoverageConfig {
+  minimum?: number;
+  services?: Record<string, number>;
 }
 
 /** Command-line flags that override the configuration; paths already absolute. */
@@ -96,6 +104,7 @@ export function parseConfig(text: string, file: string, shownName = path.basenam
     include: raw.include ?? [],
     exclude: raw.exclude ?? [],
     replay: { ...raw.replay },
+    ...(raw.coverage === undefined ? {} : { coverage: raw.coverage }),
   };
 }
 

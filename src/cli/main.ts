@@ -2,8 +2,10 @@ import { existsSync, mkdirSync, readFileSync, realpathSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { buildCoverageReport, CoverageCollector } from '../coverage/index.js';
 import { ModelLoadError } from '../model/load.js';
 import { runSchemasCommand } from '../model/schemas-command.js';
+import { COVERAGE_FORMATS, formatCoverage, type CoverageFormat } from '../reports/coverage.js';
 import { BaselineError, applyBaseline, createBaseline, readBaseline, writeBaseline } from '../reports/baseline.js';
 import { REPORT_FORMATS, formatReport, type ReportFormat } from '../reports/index.js';
 import { allRules, documentRules, modelRules } from '../rules/index.js';
@@ -14,6 +16,7 @@ import { ConfigError, loadConfig, mergeOptions, type Config, type ReplayConfig }
 import { UsageError } from './errors.js';
 import { formatExtract, type ExtractFormat } from './extract.js';
 import { openReplayTarget, REPLAY_TARGETS, type ReplayTarget, type TargetOptions } from './replay-target.js';
+import { displayPath } from './files.js';
 import { chooseModels, type ChosenModels } from './models.js';
 import { fixFiles, runFiles, type RunResult, type Selection } from './run.js';
 import { ShardSpecError } from './shard.js';
@@ -23,6 +26,9 @@ const FLAG_HELP: Record<string, string> = {
   models: '--models DIR            botocore data folder (<service>/<api-version>/service-2.json[.gz]); default: the\n                          config file\'s models, else found: an aws-cli checkout holding the files, the AWS CLI\n                          on the PATH, Python\'s botocore, Debian\'s awscli; else the embedded cognito-idp model',
   format: `--format FORMAT         ${REPORT_FORMATS.join('|')} (default pretty)`,
   'format-list': '--format FORMAT         pretty|json (default pretty)',
+  'format-coverage': `--format FORMAT         ${COVERAGE_FORMATS.join('|')} (default pretty)`,
+  'all-services': '--all-services          every service of the models, not only those the documents use',
+  'min-coverage': '--min-coverage PCT      exit 1 when less than PCT % of the operations have an example\n                          (overrides the config file\'s coverage.minimum; coverage.services sets one per service)',
   output: '--output FILE           write the report to FILE instead of standard output (never a checked document)',
   config: '--config FILE           use FILE instead of the nearest docs-harness.config.json',
   only: '--only RULE             run only this rule (repeatable)',
@@ -83,6 +89,12 @@ const COMMANDS: Record<string, { synopsis: string; summary: string; flags: strin
     flags: ['service', 'models', 'out', 'help'],
     exit: 'Exit codes: 0 written, 2 usage or internal error.',
   },
+  coverage: {
+    synopsis: 'coverage <paths...>',
+    summary: 'which operations of the service models the documents give an example of, and which they do not',
+    flags: ['config', 'models', 'all-services', 'min-coverage', 'allow-empty', 'format-coverage', 'output', 'help'],
+    exit: 'Exit codes: 0 every coverage minimum met (or none set), 1 a minimum not met, 2 usage or internal error.',
+  },
   rules: {
     synopsis: 'rules',
     summary: 'list the rules with their ids, default severities and descriptions',
@@ -124,6 +136,8 @@ const options = {
   cache: { type: 'boolean' },
   'cache-location': { type: 'string' },
   'dry-run': { type: 'boolean' },
+  'all-services': { type: 'boolean' },
+  'min-coverage': { type: 'string' },
   'allow-empty': { type: 'boolean' },
   service: { type: 'string' },
   out: { type: 'string' },
@@ -170,13 +184,15 @@ export async function main(argv: string[], io: Io = process): Promise<number> {
         return await extract(paths, values, io);
       case 'update':
         return await update(paths, values, io);
+      case 'coverage':
+        return await coverage(paths, values, io);
       case 'schemas':
         return schemas(values, io);
       case 'rules':
         await emit(listRules(chooseFormat(values.format, ['pretty', 'json'] as const, 'pretty')), values, io);
         return 0;
       default:
-        throw new UsageError(`unknown command '${command}': expected check, replay, extract, update, schemas or rules (see --help)`);
+        throw new UsageError(`unknown command '${command}': expected check, replay, extract, update, coverage, schemas or rules (see --help)`);
     }
   } catch (error) {
     if (userErrors.some((kind) => error instanceof kind)) {
@@ -193,7 +209,7 @@ type Values = ReturnType<typeof parseCommandLine>['values'];
 
 /** A flag the command does not take is a mistake to point out, not something to ignore silently. */
 function refuseForeignFlags(command: string, values: Values): void {
-  const accepted = new Set(COMMANDS[command]!.flags.map((flag) => (flag === 'format-list' ? 'format' : flag)));
+  const accepted = new Set(COMMANDS[command]!.flags.map((flag) => (flag.startsWith('format-') ? 'format' : flag)));
   accepted.add('version');
   for (const [flag, value] of Object.entries(values)) {
     if (value === undefined || accepted.has(flag)) continue;
@@ -229,7 +245,7 @@ function normalizeChanged(argv: string[]): string[] {
 }
 
 function isCommandName(word: string): boolean {
-  return ['check', 'replay', 'extract', 'update', 'schemas', 'rules', 'help'].includes(word);
+  return ['check', 'replay', 'extract', 'update', 'coverage', 'schemas', 'rules', 'help'].includes(word);
 }
 
 function chooseFormat<T extends string>(value: string | undefined, choices: readonly T[], fallback: T): T {
@@ -402,6 +418,40 @@ async function update(paths: string[], values: Values, io: Io): Promise<number> 
   const { runUpdate } = await import('./update.js');
   const { models } = await modelsFor(config, values, paths);
   return runUpdate(paths, { models, replay: config.replay, target: targetOptions(values), dryRun: Boolean(values['dry-run']) }, io);
+}
+
+/** `coverage`: the operations the documents give examples of, read through the same pipeline as `check`. */
+async function coverage(paths: string[], values: Values, io: Io): Promise<number> {
+  requirePaths(paths, 'coverage');
+  if (values.format === 'html') throw new UsageError("coverage --format html is not available yet (it comes with the HTML reporter): choose pretty or json");
+  const format: CoverageFormat = chooseFormat(values.format, COVERAGE_FORMATS, 'pretty');
+  const flagMinimum = values['min-coverage'] === undefined ? undefined : percentage(values['min-coverage']);
+  const config = effectiveConfig(values, undefined);
+  const chosen = await modelsFor(config, values, paths);
+  const { models } = chosen;
+  const collector = new CoverageCollector(models);
+  // No rule runs: coverage reads the commands' translations and outputs as the pipeline analyses each document.
+  const result = await runFiles(paths, { rules: [], models, selection: selection(values, config, chosen), progress: progressReporter(io), observe: collector.observe });
+  const minimum = flagMinimum ?? config.coverage?.minimum;
+  const report = buildCoverageReport(collector, models, {
+    files: result.outcomes.length,
+    allServices: Boolean(values['all-services']),
+    ...(minimum === undefined ? {} : { minimum: { percent: minimum, source: flagMinimum === undefined ? 'config' : 'flag' } }),
+    ...(config.coverage?.services ? { serviceMinimums: config.coverage.services } : {}),
+    shownPath: (file) => displayPath(file, process.cwd()),
+    models: chosen.used,
+    notes: [...chosen.notes, ...result.report.notes],
+  });
+  await emit(formatCoverage(report, format), values, io, result.outcomes.map((outcome) => outcome.path));
+  return report.thresholds.every((threshold) => threshold.met) ? 0 : 1;
+}
+
+/** A percentage from the command line: `80`, `72.5` or `80%`, from 0 to 100. */
+function percentage(text: string): number {
+  const match = /^(\d+(?:\.\d+)?)%?$/.exec(text.trim());
+  const value = match ? Number(match[1]) : NaN;
+  if (!(value >= 0 && value <= 100)) throw new UsageError(`--min-coverage takes a percentage from 0 to 100, not '${text}'`);
+  return value;
 }
 
 function schemas(values: Values, io: Io): number {

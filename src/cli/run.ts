@@ -47,6 +47,8 @@ export interface RunOptions {
   describe?: boolean;
   /** Findings kept between runs (`check --cache`). */
   cache?: ResultCache;
+  /** Told of each analysed document with its rules' context (`coverage`); never used with `cache`, which skips analyses. */
+  observe?: EngineOptions['observe'];
 }
 
 /** Checks every selected document under the given paths, one at a time, in a stable order. */
@@ -172,7 +174,7 @@ export async function fixFiles(inputs: string[], options: RunOptions): Promise<R
 async function analyzeOne(
   document: DocumentPath,
   roots: string[],
-  options: Pick<RunOptions, 'rules' | 'models' | 'severities' | 'extend'> & Pick<EngineOptions, 'consulted'>,
+  options: Pick<RunOptions, 'rules' | 'models' | 'severities' | 'extend' | 'observe'> & Pick<EngineOptions, 'consulted'>,
   read?: ReadResult,
 ): Promise<FileResult> {
   const engine: EngineOptions = {
@@ -182,6 +184,7 @@ async function analyzeOne(
     ...(options.severities ? { severities: options.severities } : {}),
     ...(options.extend ? { extend: options.extend } : {}),
     ...(options.consulted ? { consulted: options.consulted } : {}),
+    ...(options.observe ? { observe: options.observe } : {}),
   };
   if (document.skip) {
     // Never read (nor, with --fix, written): only the finding that says why.

@@ -8,6 +8,17 @@ import type { ModelIndex } from './types.js';
 /** Where a run's service models come from, in the order they are looked for after `--models`. */
 export type ModelsSource = 'flag' | 'config' | 'checkout' | 'installed-cli' | 'python' | 'debian' | 'embedded';
 
+/** The service models of a run, as reports (check, replay, coverage) show them. */
+export interface ModelsUsed {
+  source: ModelsSource;
+  /** The botocore data folder: relative to the working folder when inside it; absent for the embedded model. */
+  path?: string;
+  /** `aws-cli 2.9.19` or `botocore 1.43.11`, when the install says. */
+  version?: string;
+  /** One line for people: `models: <path> (<version>, <where it was found>)`, or that none was found. */
+  summary: string;
+}
+
 /** The models a run uses, as every report names them. */
 export interface ModelsOrigin {
   source: ModelsSource;

@@ -1,6 +1,8 @@
-import type { ModelsSource } from '../model/discover.js';
+import type { ModelsUsed } from '../model/discover.js';
 import type { CommandReplay } from '../rules/replay-results.js';
 import type { Finding, Rule, Severity } from '../rules/types.js';
+
+export type { ModelsUsed } from '../model/discover.js';
 
 /** One command of a document, as summaries count it. */
 export interface CommandSummary {
@@ -32,17 +34,6 @@ export interface RunReport {
   notes: string[];
   /** The service models the run used: every format names them. */
   models?: ModelsUsed;
-}
-
-/** The service models of a run, as reports show them. */
-export interface ModelsUsed {
-  source: ModelsSource;
-  /** The botocore data folder: relative to the working folder when inside it; absent for the embedded model. */
-  path?: string;
-  /** `aws-cli 2.9.19` or `botocore 1.43.11`, when the install says. */
-  version?: string;
-  /** One line for people: `models: <path> (<version>, <where it was found>)`, or that none was found. */
-  summary: string;
 }
 
 export interface Summary {

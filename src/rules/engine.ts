@@ -26,6 +26,8 @@ export interface EngineOptions {
   extend?: (context: RuleContext) => Promise<void> | void;
   /** Told of every file a command's values name (`file://`): the findings depend on them too. */
   consulted?: (filePath: string) => void;
+  /** Told of each document once its rules ran, with the context they read (coverage reads the commands' translations there). */
+  observe?: (context: RuleContext) => void;
 }
 
 /**
@@ -97,6 +99,7 @@ export async function collectFindings(document: ExampleDocument, options: Engine
     const pending = rule.check(ruleContext);
     if (pending) await pending;
   }
+  options.observe?.(context);
   // Reports show a document's text around its findings, and its replays: with its secrets masked, like findings.
   if (findings.length === 0 && !context.replay && !context.liveReplay) return findings;
   const secrets = documentSecrets(document, context);

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { AwsCommand } from '../commands/types.js';
+import type { ExampleDocument } from '../examples/types.js';
 import { isCliExampleDocument } from './example-tree.js';
 import { exampleDocument } from './input-problem-rule.js';
 import type { Rule } from './types.js';
@@ -42,22 +43,40 @@ const operationFileMismatch: Rule = {
     ],
   },
   check({ document, report }) {
-    const expected = isCliExampleDocument(document.path) ? documentedCommand(document.path) : undefined;
-    if (!expected) return;
-    const commands = document.examples.flatMap((example) => example.commands).filter((command) => command.serviceWord);
-    const first = commands[0];
-    if (!first) return;
-    const matches = (command: AwsCommand) =>
-      command.service === expected.service && commandWords(command).join(' ') === expected.words.join(' ');
-    if (commands.some(matches)) return;
-    const shown = [first.service, ...commandWords(first)].filter(Boolean).join(' ');
-    const at = first.operationWord ?? first.serviceWord!;
+    const mismatch = fileCommandMismatch(document);
+    if (!mismatch) return;
+    const { command } = mismatch;
     report({
-      start: first.serviceWord!.start,
-      end: at.end,
-      message: `The file documents 'aws ${expected.service} ${expected.words.join(' ')}' but its commands run 'aws ${shown}'.`,
+      start: command.serviceWord!.start,
+      end: (command.operationWord ?? command.serviceWord!).end,
+      message: `The file documents '${mismatch.documented}' but its commands run '${mismatch.runs}'.`,
     });
   },
 };
+
+/** A file whose name says one command while none of its commands runs it: both commands, and the first one run. */
+export interface FileCommandMismatch {
+  /** `aws <service> <operation>` (or `aws <service> wait <waiter>`) as the file's path names it. */
+  documented: string;
+  /** The first command of the file, as the same words. */
+  runs: string;
+  command: AwsCommand;
+}
+
+/** What `operation-file-mismatch` finds in a document, for the rule and for coverage's list of misplaced examples. */
+export function fileCommandMismatch(document: ExampleDocument): FileCommandMismatch | undefined {
+  const expected = isCliExampleDocument(document.path) ? documentedCommand(document.path) : undefined;
+  if (!expected) return undefined;
+  const commands = document.examples.flatMap((example) => example.commands).filter((command) => command.serviceWord);
+  const first = commands[0];
+  if (!first) return undefined;
+  const matches = (command: AwsCommand) => command.service === expected.service && commandWords(command).join(' ') === expected.words.join(' ');
+  if (commands.some(matches)) return undefined;
+  return {
+    documented: `aws ${expected.service} ${expected.words.join(' ')}`,
+    runs: `aws ${[first.service, ...commandWords(first)].filter(Boolean).join(' ')}`,
+    command: first,
+  };
+}
 
 export default operationFileMismatch;

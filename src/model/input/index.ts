@@ -105,6 +105,21 @@ function argumentTable(service: string, operation: string, model: ServiceModel, 
   return table;
 }
 
+/**
+ * The input members an example can pass to an operation, each with the CLI option that fills it (`UserPoolId` →
+ * `--user-pool-id`), in model order: members the CLI removes are left out, and so are a paginated operation's
+ * token and page-size members, which the CLI hides behind `--starting-token`, `--page-size` and `--max-items`.
+ */
+export function inputMemberOptions(model: ServiceModel, operationName: string): Map<string, string> {
+  const paginator = model.paginators[operationName];
+  const hidden = new Set(paginator ? [paginator.input_token, paginator.limit_key ?? []].flat() : []);
+  const options = new Map<string, string>();
+  for (const [option, spec] of argumentTable(model.cliName, xformName(operationName), model, operationName)) {
+    if (spec.member !== undefined && !hidden.has(spec.member) && !options.has(spec.member)) options.set(spec.member, option);
+  }
+  return options;
+}
+
 function buildArgumentTable(service: string, operation: string, model: ServiceModel, operationName: string): Map<string, ArgumentSpec> {
   const table = new Map<string, ArgumentSpec>();
   const operationModel = model.operations[operationName]!;
