@@ -19,3 +19,5 @@ export { allRules, documentRules, modelRules, replayRules, ruleById } from './ru
 export { runRules, type EngineOptions } from './rules/engine.js';
 export { formatFinding, type Finding, type Rule, type Severity } from './rules/types.js';
 export { formatReport, REPORT_FORMATS, type ReportFormat } from './reports/index.js';
+export { buildCoverageReport, CoverageCollector, type CoverageOptions, type CoverageReport, type ServiceCoverage } from './coverage/index.js';
+export { formatCoverage, COVERAGE_FORMATS, type CoverageFormat } from './reports/coverage.js';
