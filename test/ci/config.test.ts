@@ -70,14 +70,14 @@ describe('loadConfig', () => {
 
   it.each([
     ['{"rules": {"shell-syntax": "warn"}}', 'docs-harness.config.json: /rules/shell-syntax must be one of off, info, warning, error'],
-    ['{"rulez": {}}', 'docs-harness.config.json: /rulez is not a known option: expected one of $schema, rules, models, include, exclude, replay'],
+    ['{"rulez": {}}', 'docs-harness.config.json: /rulez is not a known option: expected one of $schema, rules, models, include, exclude, replay, coverage'],
     ['{"replay": {"target": "mock", "url": "x"}}', 'docs-harness.config.json: /replay/url is not a known option: expected one of target, endpointUrl, region'],
     ['{"rules": {"Shell_Syntax": "off"}}', 'docs-harness.config.json: /rules/Shell_Syntax is not a valid name: expected kebab-case (^[a-z][a-z0-9]*(-[a-z0-9]+)*$)'],
     ['{"include": "**/*.rst"}', 'docs-harness.config.json: /include must be an array'],
     ['{"include": [""]}', 'docs-harness.config.json: /include/0 must not be empty'],
     ['{"models": 3}', 'docs-harness.config.json: /models must be a string'],
     ['[]', 'docs-harness.config.json: the top level must be an object'],
-    ['{"a\\nb": 1}', 'docs-harness.config.json: /a b is not a known option: expected one of $schema, rules, models, include, exclude, replay'],
+    ['{"a\\nb": 1}', 'docs-harness.config.json: /a b is not a known option: expected one of $schema, rules, models, include, exclude, replay, coverage'],
     ['{"replay": {"target": "endpoint"}}', 'docs-harness.config.json: /replay/endpointUrl is required when /replay/target is endpoint'],
     ['{"replay": {"target": "endpoint", "endpointUrl": "localhost:9229"}}', 'docs-harness.config.json: /replay/endpointUrl must match ^https?://'],
   ])('rejects %s with an exact message', (content, message) => {
