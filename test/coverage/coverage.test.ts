@@ -10,7 +10,9 @@ import { scratchFolder, writeUnder } from '../support/scratch.js';
 const scratch = scratchFolder('coverage');
 const write = (relative: string, content: string) => writeUnder(scratch, relative, content);
 
-const validate = new Ajv2020({ allErrors: true, strict: true }).compile(JSON.parse(readFileSync(new URL('../../schemas/coverage.schema.json', import.meta.url), 'utf8')) as object);
+const schema = (name: string) => JSON.parse(readFileSync(new URL(`../../schemas/${name}`, import.meta.url), 'utf8')) as object;
+// The models object is the check report's: the coverage schema refers to it there.
+const validate = new Ajv2020({ allErrors: true, strict: true }).addSchema(schema('report.schema.json')).compile(schema('coverage.schema.json'));
 
 /** A botocore service-2 model: operations with input and output members, every shape a string unless named. */
 function serviceModel(operations: Record<string, { input?: string[]; output?: string[] }>) {
@@ -72,6 +74,7 @@ describe('coverage of a fixture tree', () => {
   it('lists covered and uncovered operations per service, new operations first', async () => {
     const { code, report } = await coverageJson([tree, '--models', models]);
     expect(code).toBe(0);
+    expect(report.models).toEqual({ source: 'flag', path: 'models', summary: 'models: models (--models)' });
     expect(report.files).toBe(8);
     expect(report.services.map((service) => service.service)).toEqual(['demo', 'emr']);
     const demo = report.services[0]!;
@@ -138,7 +141,7 @@ describe('coverage of a fixture tree', () => {
   it('prints a per-service table with a bar, and the details of a few services', async () => {
     const { code, stdout } = await runCli(['coverage', tree, '--models', models], scratch);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^service +covered +total +%\n/);
+    expect(stdout).toMatch(/^models: models \(--models\)\nservice +covered +total +%\n/);
     expect(stdout).toMatch(/\ndemo +2 +6 +33\.3% +\[#{7}\.{13}\]\n/);
     expect(stdout).toMatch(/\nall 2 services +3 +8 +37\.5% +\[#{8}\.{12}\]\n/);
     expect(stdout).toContain('  uncovered (4): create-thing (new since 2019-01-01), zap-thing (new since 2019-01-01), abort-thing,\n      delete-thing\n');
@@ -208,6 +211,7 @@ describe('coverage on bad input', () => {
     write('embedded/ec2/describe-vpcs.rst', example('aws ec2 describe-vpcs'));
     const { report } = await coverageJson([path.join(scratch, 'embedded')]);
     const operations = Object.keys(loadEmbeddedModel('cognito-idp')!.operations).length;
+    expect(report.models?.source).toBe('embedded');
     expect(report.services).toHaveLength(1);
     expect(report.services[0]).toMatchObject({ service: 'cognito-idp', covered: ['list-users'], operations });
     expect(report.services[0]!.uncovered).toHaveLength(operations - 1);
