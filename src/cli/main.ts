@@ -423,7 +423,6 @@ async function update(paths: string[], values: Values, io: Io): Promise<number> 
 /** `coverage`: the operations the documents give examples of, read through the same pipeline as `check`. */
 async function coverage(paths: string[], values: Values, io: Io): Promise<number> {
   requirePaths(paths, 'coverage');
-  if (values.format === 'html') throw new UsageError("coverage --format html is not available yet (it comes with the HTML reporter): choose pretty or json");
   const format: CoverageFormat = chooseFormat(values.format, COVERAGE_FORMATS, 'pretty');
   const flagMinimum = values['min-coverage'] === undefined ? undefined : percentage(values['min-coverage']);
   const config = effectiveConfig(values, undefined);
@@ -442,7 +441,11 @@ async function coverage(paths: string[], values: Values, io: Io): Promise<number
     models: chosen.used,
     notes: [...chosen.notes, ...result.report.notes],
   });
-  await emit(formatCoverage(report, format), values, io, result.outcomes.map((outcome) => outcome.path));
+  const text =
+    format === 'html'
+      ? formatReport({ ...result.report, models: chosen.used, notes: report.notes }, 'html', { colour: false, version: packageVersion(), command: 'coverage', coverage: report })
+      : formatCoverage(report, format);
+  await emit(text, values, io, result.outcomes.map((outcome) => outcome.path));
   return report.thresholds.every((threshold) => threshold.met) ? 0 : 1;
 }
 

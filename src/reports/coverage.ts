@@ -1,15 +1,16 @@
 import type { CoverageReport, ServiceCoverage } from '../coverage/index.js';
 import { visible } from './visible.js';
 
-export const COVERAGE_FORMATS = ['pretty', 'json'] as const;
+/** `html` is the check report's page with the coverage in it (`formatReport`); the others are formatted here. */
+export const COVERAGE_FORMATS = ['pretty', 'json', 'html'] as const;
 export type CoverageFormat = (typeof COVERAGE_FORMATS)[number];
 
 /** Past this many services, `pretty` prints the table only: the operation lists are what `--format json` is for. */
 const DETAILED_SERVICES = 10;
 const BAR_WIDTH = 20;
 
-export function formatCoverage(shown: CoverageReport, format: CoverageFormat): string {
-  const report = withVisibleText(shown);
+export function formatCoverage(shown: CoverageReport, format: Exclude<CoverageFormat, 'html'>): string {
+  const report = visibleCoverage(shown);
   return format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : formatPrettyCoverage(report);
 }
 
@@ -100,7 +101,7 @@ function plural(count: number, word: string): string {
 }
 
 /** Text that comes from documents (service words, paths, commands), with control characters made visible. */
-function withVisibleText(report: CoverageReport): CoverageReport {
+export function visibleCoverage(report: CoverageReport): CoverageReport {
   return {
     ...report,
     notes: report.notes.map(visible),

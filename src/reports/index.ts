@@ -1,5 +1,7 @@
 import { formatGithub } from './github.js';
-import { formatHtml, type CoverageSummary } from './html/index.js';
+import type { CoverageReport } from '../coverage/index.js';
+import { visibleCoverage } from './coverage.js';
+import { formatHtml } from './html/index.js';
 import { formatJson } from './json.js';
 import { formatJunit } from './junit.js';
 import { formatPretty } from './pretty.js';
@@ -15,7 +17,8 @@ export interface ReportOptions {
   version: string;
   /** The command the report is of (the HTML page's title). */
   command?: string;
-  coverage?: CoverageSummary;
+  /** The `coverage` command's report, for the HTML page. */
+  coverage?: CoverageReport;
 }
 
 export function formatReport(shown: RunReport, format: ReportFormat, options: ReportOptions): string {
@@ -32,7 +35,7 @@ export function formatReport(shown: RunReport, format: ReportFormat, options: Re
     case 'github':
       return formatGithub(report);
     case 'html':
-      return formatHtml(report, { command: options.command ?? 'check', version: options.version, ...(options.coverage ? { coverage: options.coverage } : {}) });
+      return formatHtml(report, { command: options.command ?? 'check', version: options.version, ...(options.coverage ? { coverage: visibleCoverage(options.coverage) } : {}) });
   }
 }
 
@@ -56,5 +59,4 @@ function withVisibleText(report: RunReport): RunReport {
 }
 
 export type { CommandSummary, FileReport, ModelsUsed, RunReport, Summary } from './types.js';
-export type { CoverageSummary } from './html/index.js';
 export { summarize } from './types.js';

@@ -154,6 +154,29 @@ describe('coverage of a fixture tree', () => {
   });
 });
 
+describe('coverage --format html', () => {
+  it('is the HTML report with a coverage column, card and section, and no finding sections (no rule runs)', async () => {
+    const { code, stdout } = await runCli(['coverage', tree, '--models', models, '--format', 'html'], scratch);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^<!doctype html>/);
+    expect(stdout).toContain('<title>docs-harness coverage report</title>');
+    expect(stdout).toContain('<dt>operations covered</dt><dd>3 / 8 (37.5%)</dd>');
+    expect(stdout).toContain('33.3% (2/6)');
+    expect(stdout).toContain('<li><code>create-thing (new since 2019-01-01)</code></li>');
+    expect(stdout).toContain('<summary><code>demo</code>: 2 of 6 operations (33.3%), 4 without an example</summary>');
+    expect(stdout).toContain('tree/demo/delete-thing.rst:5:9: documents <code>aws demo delete-thing</code> but runs <code>aws demo describe-thing</code>');
+    expect(stdout).not.toContain('id="findings"');
+    expect(stdout).not.toContain('errors</dt>');
+  });
+
+  it('escapes what documents put in it', async () => {
+    write('hostile/demo/do-it.rst', example('aws "<script>alert(1)</script>" do-it'));
+    const { stdout } = await runCli(['coverage', path.join(scratch, 'hostile'), '--models', models, '--format', 'html'], scratch);
+    expect(stdout).toContain('<code>&lt;script&gt;alert(1)&lt;/script&gt;</code>: not a service the AWS CLI knows');
+    expect(stdout).not.toContain('<script>alert');
+  });
+});
+
 describe('coverage thresholds', () => {
   it('exits 1 below --min-coverage and 0 at or above it, saying so', async () => {
     const below = await runCli(['coverage', tree, '--models', models, '--min-coverage', '37.6'], scratch);
@@ -228,12 +251,7 @@ describe('coverage on bad input', () => {
     expect(report.services[0]!.details['describe-thing']).toMatchObject({ commands: count + 1, input: { passed: 2 }, output: { neverShown: [], outputsRead: 1 } });
   });
 
-  it('refuses --format html with a usage message, and flags coverage does not take', async () => {
-    expect(await runCli(['coverage', tree, '--format', 'html'], scratch)).toEqual({
-      code: 2,
-      stdout: '',
-      stderr: 'docs-harness: coverage --format html is not available yet (it comes with the HTML reporter): choose pretty or json\n',
-    });
+  it('refuses flags coverage does not take', async () => {
     const foreign = await runCli(['coverage', tree, '--fix'], scratch);
     expect(foreign).toMatchObject({ code: 2, stderr: "docs-harness: coverage does not take --fix (see 'docs-harness coverage --help')\n" });
   });
@@ -242,7 +260,7 @@ describe('coverage on bad input', () => {
     const { code, stdout } = await runCli(['coverage', '--help']);
     expect(code).toBe(0);
     expect(stdout).toMatch(/^Usage: docs-harness coverage <paths\.\.\.> \[options\]\n/);
-    for (const flag of ['--models DIR', '--all-services', '--min-coverage PCT', '--allow-empty', '--format FORMAT         pretty|json', '--output FILE']) expect(stdout).toContain(flag);
+    for (const flag of ['--models DIR', '--all-services', '--min-coverage PCT', '--allow-empty', '--format FORMAT         pretty|json|html', '--output FILE']) expect(stdout).toContain(flag);
     expect(stdout).toContain('Exit codes: 0 every coverage minimum met (or none set), 1 a minimum not met, 2 usage or internal error.');
   });
 });

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import type { CoverageReport, ServiceCoverage } from '../../src/coverage/index.js';
 import { excerptHtml, linesOf } from '../../src/reports/html/excerpt.js';
 import { formatHtml } from '../../src/reports/html/index.js';
 import { runCli } from '../cli/run-cli.js';
@@ -34,6 +35,20 @@ describe('HTML excerpts', () => {
   });
 });
 
+/** A coverage report of one service, as the coverage command builds it. */
+function coverageOf(service: Pick<ServiceCoverage, 'service' | 'operations' | 'covered' | 'uncovered'>): CoverageReport {
+  const percent = (service.covered.length / service.operations) * 100;
+  return {
+    files: 1,
+    totals: { services: 1, operations: service.operations, covered: service.covered.length, percent },
+    services: [{ ...service, apiVersion: '2020-01-01', percent, files: 1, commands: 1, details: {}, paginators: { total: 0, withoutExample: [] }, waiters: { total: 0, withoutExample: [] } }],
+    servicesWithoutModel: [],
+    fileMismatches: [],
+    thresholds: [],
+    notes: [],
+  };
+}
+
 describe('formatHtml', () => {
   it("allows only its own script (the policy's hash is the inline script's)", () => {
     const html = formatHtml({ files: [], rules: [], notes: [] }, { command: 'check', version: '0' });
@@ -47,7 +62,7 @@ describe('formatHtml', () => {
     const finding = { ruleId: 'x', severity: 'error' as const, message: 'm'.repeat(100_000), start: at(1, 1), end: at(1, 2) };
     const html = formatHtml(
       { files: [{ path: 'a/b.rst', findings: [finding], examples: 1, source: 'hello', commands: [{ line: 1, service: 'a' }] }], rules: [], notes: [] },
-      { command: 'check', version: '0', coverage: { services: [{ service: 'a', operations: 4, covered: 1 }] } },
+      { command: 'check', version: '0', coverage: coverageOf({ service: 'a', operations: 4, covered: ['op-a'], uncovered: ['op-b', 'op-c', 'op-d'] }) },
     );
     expect(html.length).toBeLessThan(20_000);
     expect(html).toContain('… (98000 more characters)');

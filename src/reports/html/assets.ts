@@ -45,6 +45,9 @@ mark.diff{display:inline-block;width:100%;background:var(--diff);text-decoration
 .replay{border:1px solid var(--line);border-radius:4px;padding:.4rem .7rem;margin:.6rem 0}
 .replay h3{font-size:.95rem;margin:0}
 .hint{color:var(--muted);font-size:.85rem}
+.service-coverage{border:1px solid var(--line);border-radius:4px;padding:.3rem .7rem;margin:.4rem 0}
+.service-coverage summary{cursor:pointer}.service-coverage h3{font-size:.9rem;margin:.5rem 0 .2rem}
+ul.names{columns:16rem;margin:.2rem 0;padding-left:1.2rem;font-size:.9rem}
 [hidden]{display:none!important}
 @media (max-width:40rem){body{padding:.5rem}.sides{grid-template-columns:1fr}.summary{grid-template-columns:repeat(2,1fr)}th,td{padding:.2rem .3rem}}
 `;

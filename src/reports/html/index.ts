@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { CoverageReport, ServiceCoverage } from '../../coverage/index.js';
 import type { Rule, Severity } from '../../rules/types.js';
 import { summarize, type FileReport, type RunReport } from '../types.js';
 import { SCRIPT, STYLE } from './assets.js';
@@ -6,16 +7,12 @@ import { capped, escapeHtml } from './escape.js';
 import { excerptHtml, linesOf } from './excerpt.js';
 import { replayDiffHtml } from './json-diff.js';
 
-/** Per service, how many of the model's operations the examples run (the `coverage` command's report). */
-export interface CoverageSummary {
-  services: Array<{ service: string; operations: number; covered: number }>;
-}
-
 export interface HtmlOptions {
   /** The command the report is of (`check`, `replay`, `coverage`): the page's title. */
   command: string;
   version: string;
-  coverage?: CoverageSummary;
+  /** The `coverage` command's report: a coverage column, a card and a section of what has no example. */
+  coverage?: CoverageReport;
 }
 
 /** A finding's message beyond this is cut (a message listing a model's every member can run to 100 kB). */
@@ -62,10 +59,13 @@ export function formatHtml(report: RunReport, options: HtmlOptions): string {
     cards.push(['replays passed', count('passed')], ['replays failed', count('failed')], ['not replayed', count('not-replayed')]);
   }
   if (options.coverage) {
-    const operations = options.coverage.services.reduce((sum, row) => sum + row.operations, 0);
-    const covered = options.coverage.services.reduce((sum, row) => sum + row.covered, 0);
+    const { covered, operations } = options.coverage.totals;
     cards.push(['operations covered', `${covered} / ${operations} (${percent(covered, operations)})`]);
   }
+  // The coverage command runs no rule: no severity cards, no rule or finding sections that would read as 'none found'.
+  const checked = options.command !== 'coverage';
+  if (!checked) cards.splice(3, SEVERITIES.length);
+  const sections = [...(checked ? ['rules'] : []), 'services', ...(options.coverage ? ['coverage'] : []), ...(checked ? ['findings'] : []), ...(replays.length ? ['replays'] : [])];
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -81,16 +81,17 @@ export function formatHtml(report: RunReport, options: HtmlOptions): string {
 <h1>${title}</h1>
 ${report.models ? `<p class="models">${escapeHtml(report.models.summary)}</p>` : ''}
 ${report.notes.length ? `<ul class="notes">${report.notes.map((note) => `<li>${escapeHtml(capped(note, MESSAGE_LIMIT))}</li>`).join('')}</ul>` : ''}
-<nav aria-label="sections"><a href="#rules">rules</a> · <a href="#services">services</a> · <a href="#findings">findings</a>${replays.length ? ' · <a href="#replays">replays</a>' : ''}</nav>
+<nav aria-label="sections">${sections.map((section) => `<a href="#${section}">${section}</a>`).join(' · ')}</nav>
 </header>
 <main>
 <section aria-labelledby="summary-heading">
 <h2 id="summary-heading">Summary</h2>
 <dl class="summary">${cards.map(([label, value, style]) => `<div><dt${style ? ` class="sev ${style}"` : ''}>${label}</dt><dd>${value}</dd></div>`).join('')}</dl>
 </section>
-${rulesSection(report.rules, summary.byRule)}
-${servicesSection(services, replays.length > 0, options.coverage !== undefined)}
-${findingsSection(report, fileServices, services)}
+${checked ? rulesSection(report.rules, summary.byRule) : ''}
+${servicesSection(services, replays.length > 0, options.coverage !== undefined, checked)}
+${options.coverage ? coverageSection(options.coverage) : ''}
+${checked ? findingsSection(report, fileServices, services) : ''}
 ${replays.length ? replaysSection(report, fileServices) : ''}
 </main>
 <script>${SCRIPT}</script>
@@ -109,7 +110,7 @@ function serviceOf(file: FileReport): string {
   return folders.length > 1 ? folders.at(-2)! : '(none)';
 }
 
-function serviceRows(report: RunReport, fileServices: string[], coverage: CoverageSummary | undefined): ServiceRow[] {
+function serviceRows(report: RunReport, fileServices: string[], coverage: CoverageReport | undefined): ServiceRow[] {
   const rows = new Map<string, ServiceRow>();
   const row = (service: string) => {
     let found = rows.get(service);
@@ -127,15 +128,15 @@ function serviceRows(report: RunReport, fileServices: string[], coverage: Covera
       if (command.replay.status === 'passed') entry.passed++;
     }
   });
-  for (const covered of coverage?.services ?? []) Object.assign(row(covered.service), { operations: covered.operations, covered: covered.covered });
+  for (const covered of coverage?.services ?? []) Object.assign(row(covered.service), { operations: covered.operations, covered: covered.covered.length });
   return [...rows.values()].sort((a, b) => a.service.localeCompare(b.service));
 }
 
-function servicesSection(rows: ServiceRow[], replayed: boolean, withCoverage: boolean): string {
+function servicesSection(rows: ServiceRow[], replayed: boolean, withCoverage: boolean, withFindings: boolean): string {
   const columns: Array<{ label: string; className: string; value: (row: ServiceRow) => number; text?: (row: ServiceRow) => string; scale?: number }> = [
     { label: 'files', className: 'files', value: (row) => row.files },
     { label: 'commands', className: 'commands', value: (row) => row.commands },
-    ...SEVERITIES.map((severity) => ({ label: `${ICONS[severity]} ${plural(severity)}`, className: plural(severity), value: (row: ServiceRow) => row.counts[severity] })),
+    ...(withFindings ? SEVERITIES.map((severity) => ({ label: `${ICONS[severity]} ${plural(severity)}`, className: plural(severity), value: (row: ServiceRow) => row.counts[severity] })) : []),
   ];
   if (replayed) {
     columns.push({ label: 'replay pass rate', className: 'pass-rate', value: (row) => (row.replayed ? row.passed / row.replayed : -1), text: (row) => (row.replayed ? `${percent(row.passed, row.replayed)} (${row.passed}/${row.replayed})` : '—'), scale: 1 });
@@ -153,16 +154,56 @@ function servicesSection(rows: ServiceRow[], replayed: boolean, withCoverage: bo
         return `<td class="num ${column.className}" data-value="${value}">${column.text ? column.text(row) : value}${width ? `<span class="bar" style="width:${width}%"></span>` : ''}</td>`;
       });
       const name = escapeHtml(row.service);
-      return `<tr><th scope="row" data-value="${name}"><a href="#findings" data-filter="service=${name}">${name}</a></th>${cells.join('')}</tr>`;
+      const link = withFindings ? `<a href="#findings" data-filter="service=${name}">${name}</a>` : name;
+      return `<tr><th scope="row" data-value="${name}">${link}</th>${cells.join('')}</tr>`;
     })
     .join('\n');
   return `<section id="services" aria-labelledby="services-heading">
 <h2 id="services-heading">Services</h2>
-<p class="hint">Select a column heading to sort; a service's name shows its findings.</p>
-<div class="scroll"><table class="sortable"><caption>Files, commands and findings per service (${rows.length})</caption><thead>${head}</thead><tbody>
+<p class="hint">Select a column heading to sort${withFindings ? "; a service's name shows its findings" : ''}.</p>
+<div class="scroll"><table class="sortable"><caption>Files, commands${withFindings ? ' and findings' : ' and coverage'} per service (${rows.length})</caption><thead>${head}</thead><tbody>
 ${body}
 </tbody></table></div>
 </section>`;
+}
+
+/** What has no example, per service (folded: a corpus has thousands), and what coverage does not count. */
+function coverageSection(coverage: CoverageReport): string {
+  const list = (items: readonly string[]) => `<ul class="names">${items.map((item) => `<li><code>${escapeHtml(item)}</code></li>`).join('')}</ul>`;
+  const thresholds = coverage.thresholds.map((threshold) => {
+    const what = threshold.scope === 'selection' ? 'all services' : escapeHtml(threshold.service ?? '');
+    const outcome = threshold.met ? '<span class="sev sev-info">✔ met</span>' : '<span class="sev sev-error">✖ not met</span>';
+    return `<li>${outcome}: ${what} ${threshold.percent ?? '—'}% against a minimum of ${threshold.minimum}% (${threshold.source === 'flag' ? '--min-coverage' : 'config file'})</li>`;
+  });
+  const services = coverage.services.filter((service) => service.uncovered.length > 0 || service.paginators.withoutExample.length > 0 || service.waiters.withoutExample.length > 0 || Object.values(service.details).some((detail) => detail.input.neverPassed.length > 0 || detail.output.neverShown.length > 0));
+  const unmodelled = coverage.servicesWithoutModel.map((service) => `<li><code>${escapeHtml(service.service)}</code>: ${escapeHtml(service.reason)}${service.commands ? ` (${service.commands} commands in ${service.files} files)` : ''}</li>`);
+  const mismatches = coverage.fileMismatches.map((mismatch) => `<li>${escapeHtml(`${mismatch.file}:${mismatch.line}:${mismatch.column}`)}: documents <code>${escapeHtml(mismatch.documented)}</code> but runs <code>${escapeHtml(mismatch.runs)}</code></li>`);
+  return `<section id="coverage" aria-labelledby="coverage-heading">
+<h2 id="coverage-heading">Coverage</h2>
+<p>${coverage.totals.covered} of ${coverage.totals.operations} operations of ${coverage.totals.services} services have an example (${percent(coverage.totals.covered, coverage.totals.operations)}).</p>
+${thresholds.length ? `<ul class="thresholds">${thresholds.join('')}</ul>` : ''}
+${services.map((service) => serviceCoverageHtml(service, list)).join('\n')}
+${unmodelled.length ? `<h3>Not counted: services without a model</h3><ul>${unmodelled.join('')}</ul>` : ''}
+${mismatches.length ? `<h3>Files named after another command</h3><ul>${mismatches.join('')}</ul>` : ''}
+</section>`;
+}
+
+function serviceCoverageHtml(service: ServiceCoverage, list: (items: readonly string[]) => string): string {
+  const newOperations = new Set(service.newOperations ?? []);
+  const uncovered = service.uncovered.map((name) => (newOperations.has(name) ? `${name} (new since ${service.previousApiVersion})` : name));
+  const partial = Object.entries(service.details).filter(([, detail]) => !detail.customized && (detail.input.neverPassed.length > 0 || detail.output.neverShown.length > 0));
+  const rows = partial.map(
+    ([operation, detail]) =>
+      `<tr><th scope="row"><code>${escapeHtml(operation)}</code></th><td class="num">${detail.input.passed}/${detail.input.members}</td><td>${detail.input.neverPassed.map((option) => `<code>${escapeHtml(option)}</code>`).join(', ')}</td>` +
+      `<td class="num">${detail.output.shown}/${detail.output.members}</td><td>${detail.output.outputsRead ? detail.output.neverShown.map((member) => `<code>${escapeHtml(member)}</code>`).join(', ') : 'no JSON output documented'}</td></tr>`,
+  );
+  const name = escapeHtml(service.service);
+  return `<details class="service-coverage"><summary><code>${name}</code>: ${service.covered.length} of ${service.operations} operations (${percent(service.covered.length, service.operations)}), ${service.uncovered.length} without an example</summary>
+${uncovered.length ? `<h3>Operations without an example</h3>${list(uncovered)}` : ''}
+${rows.length ? `<div class="scroll"><table><caption>Members the examples of ${name} never pass or show</caption><thead><tr><th scope="col">operation</th><th scope="col" class="num">input passed</th><th scope="col">never passed</th><th scope="col" class="num">output shown</th><th scope="col">never shown</th></tr></thead><tbody>${rows.join('')}</tbody></table></div>` : ''}
+${service.paginators.withoutExample.length ? `<h3>Paginators no example pages through (--max-items, --page-size, --starting-token)</h3>${list(service.paginators.withoutExample)}` : ''}
+${service.waiters.withoutExample.length ? `<h3>Waiters without a <code>wait</code> example</h3>${list(service.waiters.withoutExample)}` : ''}
+</details>`;
 }
 
 function rulesSection(rules: readonly Rule[], byRule: Record<string, number>): string {
