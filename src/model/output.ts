@@ -12,7 +12,7 @@ export interface OutputProblem {
   pointer: string;
   message: string;
   severity: 'error' | 'warning';
-  /** The required member a `missing-required` problem is about. */
+  /** The required member a `missing-required` problem is about; the key an `unknown-key` problem names. */
   member?: string;
 }
 
@@ -243,6 +243,7 @@ class OutputWalker {
       this.problems.push({
         kind: 'unknown-key',
         pointer: pointerOf(pointer, key),
+        member: key,
         severity: 'error',
         message: `unknown key '${key}' in ${place()}: the model has ${listOf(known)}` + (suggestion ? ` (did you mean '${suggestion}'?)` : ''),
       });

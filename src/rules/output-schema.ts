@@ -15,7 +15,7 @@ const outputSchema: Rule = {
     'timestamps, values the CLI rewrites in the form it prints them (a CloudFormation GetTemplate JSON TemplateBody ' +
     'and IAM policy documents as objects, ec2 console output as text). Each finding names the JSON path and stands at the offending key or value, so the stale line ' +
     'is one click away. A defect is said once: the epoch timestamps of one output (made with the CLI v1) in one ' +
-    'warning listing their paths, so are its null members (the CLI never prints them), the required members one object lacks, and the same problem in every item of a ' +
+    'warning listing their paths, so are its null members (the CLI never prints them), the unknown keys of one object that no near miss explains, the required members one object lacks, and the same problem in every item of a ' +
     'list, each at its first place with the others as related locations.',
   examples: {
     ok: [
@@ -52,6 +52,16 @@ const outputSchema: Rule = {
         messages: [
           "13:32-13:62: warning: /Users/*/Attributes/*: 'Name' is required in Attributes but missing, in 2 list items: /Users/0/Attributes/0, /Users/1/Attributes/0",
           '14:35-14:49: warning: 3 timestamps are epoch numbers, as the AWS CLI v1 printed them; v2 prints ISO 8601 (2024-01-31T12:00:00+00:00): /Users/0/UserCreateDate, /Users/0/UserLastModifiedDate, /Users/1/UserCreateDate',
+        ],
+      },
+      // Keys no near miss explains, in one object: one defect (a payload shown in place of the response, say).
+      {
+        name: 'cognito-idp/get-group.rst',
+        text:
+          '**To get a group**\n\n::\n\n    aws cognito-idp get-group --user-pool-id us-west-2_EXAMPLE --group-name admins\n\nOutput::\n\n' +
+          '    {\n        "Group": {\n            "GroupName": "admins",\n            "Colour": "blue",\n            "Size": 3\n        }\n    }\n',
+        messages: [
+          "12:13-12:21: error: /Group: unknown keys 'Colour', 'Size' in Group: the model has GroupName, UserPoolId, Description, RoleArn, Precedence, LastModifiedDate, CreationDate",
         ],
       },
       // Members shown as null: the CLI leaves them out. One warning per output.
@@ -122,6 +132,20 @@ function groupOf(problem: OutputProblem, output: string): ProblemGroup {
     };
   }
   const template = problem.pointer.replace(/\/\d+(?=\/|$)/g, '/*');
+  const unknownKey = problem.kind === 'unknown-key' && problem.member !== undefined ? /^unknown key '.*?' (in .*: the model has .*)$/s.exec(problem.message) : null;
+  if (unknownKey && !problem.message.includes('did you mean')) {
+    // Keys no near miss explains (a function's payload shown as the response): one defect of the object.
+    const parent = template.slice(0, template.lastIndexOf('/'));
+    return {
+      key: `${output}:unknown-keys:${parent}`,
+      item: `'${problem.member}'`,
+      message: (keys) => {
+        const distinct = [...new Set(keys)];
+        const places = keys.length > distinct.length ? ` (${keys.length} places)` : '';
+        return `${parent || '/'}: unknown key${distinct.length > 1 ? 's' : ''} ${distinct.join(', ')} ${unknownKey[1]}${places}`;
+      },
+    };
+  }
   if (problem.kind === 'missing-required') {
     // The required members one object lacks, and the same ones in each item of a list: one defect.
     const place = /in (.*) but missing$/.exec(problem.message)?.[1] ?? template;

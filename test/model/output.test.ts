@@ -70,6 +70,7 @@ describe('validateOutput', () => {
       {
         kind: 'unknown-key',
         pointer: '/AuthenticationResult/AccesToken',
+        member: 'AccesToken',
         severity: 'error',
         message: "unknown key 'AccesToken' in AuthenticationResult: the model has AccessToken, ExpiresIn, TokenType (did you mean 'AccessToken'?)",
       },
