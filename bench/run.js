@@ -58,6 +58,8 @@ measure('check (whole corpus, warm cache)', ['check', corpus, '--models', models
 rmSync(path.join(root, 'node_modules/.cache/docs-harness/results'), { recursive: true, force: true });
 measure('check --cache (filling the cache)', ['check', corpus, '--models', models, '--format', 'json', '--cache'], allFiles);
 measure('check --cache (nothing changed)', ['check', corpus, '--models', models, '--format', 'json', '--cache'], allFiles);
+measure('coverage (whole corpus, json)', ['coverage', corpus, '--models', models, '--format', 'json'], allFiles);
+measure('coverage (whole corpus, html)', ['coverage', corpus, '--models', models, '--format', 'html'], allFiles);
 measure('check cognito-idp (embedded model)', ['check', cognito, '--format', 'json'], cognitoFiles);
 // The same with discovery: its cost, and the models a new user's run would find here (the embedded one when none).
 measure('check cognito-idp (models found)', ['check', cognito, '--format', 'json'], cognitoFiles, { ...process.env, DOCS_HARNESS_DISCOVERY: '' });
