@@ -31,3 +31,8 @@ export function printedForm(model: ServiceModel, operation: string, shapeName: s
 export function printedMembers(model: ServiceModel, operation: string): Record<string, PrintedForm> | undefined {
   return OUTPUT_MEMBERS[model.cliName]?.[operation];
 }
+
+/** Whether botocore rewrites any output member of the service (most services: none, and replay skips the walk). */
+export function hasPrintedForms(model: ServiceModel): boolean {
+  return OUTPUT_SHAPES[model.cliName] !== undefined || OUTPUT_MEMBERS[model.cliName] !== undefined;
+}

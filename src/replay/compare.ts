@@ -77,20 +77,35 @@ export function compareRequest(
 function pathParameters(requestUri: string | undefined, path: string): Map<string, string> {
   const values = new Map<string, string>();
   if (!requestUri) return values;
-  const labels: string[] = [];
-  const template = requestUri.split('?')[0]!;
-  const pattern = template.split(/(\{[^}]+\})/).map((part) => {
-    const label = /^\{([^}+]+)(\+?)\}$/.exec(part);
-    if (!label) return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    labels.push(label[1]!);
-    return label[2] ? '(.*)' : '([^/]*)';
-  });
-  const match = new RegExp(`^${pattern.join('')}$`).exec(path);
+  const { labels, pattern } = uriPattern(requestUri);
+  const match = pattern.exec(path);
   labels.forEach((label, index) => {
     const raw = match?.[index + 1];
     if (raw !== undefined) values.set(label, decodeURIComponent(raw));
   });
   return values;
+}
+
+/** The labels of a request URI template and a pattern matching the paths it stands for, made once per template. */
+const uriPatterns = new Map<string, { labels: string[]; pattern: RegExp }>();
+
+function uriPattern(requestUri: string): { labels: string[]; pattern: RegExp } {
+  let made = uriPatterns.get(requestUri);
+  if (!made) {
+    const labels: string[] = [];
+    const parts = requestUri
+      .split('?')[0]!
+      .split(/(\{[^}]+\})/)
+      .map((part) => {
+        const label = /^\{([^}+]+)(\+?)\}$/.exec(part);
+        if (!label) return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+        labels.push(label[1]!);
+        return label[2] ? '(.*)' : '([^/]*)';
+      });
+    made = { labels, pattern: new RegExp(`^${parts.join('')}$`) };
+    uriPatterns.set(requestUri, made);
+  }
+  return made;
 }
 
 /** A header; a list travels as one comma-separated header. */

@@ -1,5 +1,5 @@
 import { memberRef } from '../model/members.js';
-import { printedForm, type PrintedForm } from '../model/printed-forms.js';
+import { hasPrintedForms, printedForm, type PrintedForm } from '../model/printed-forms.js';
 import type { ServiceModel, ShapeRef } from '../model/types.js';
 import { isPlainObject } from './wire.js';
 
@@ -11,11 +11,11 @@ import { isPlainObject } from './wire.js';
 type Direction = 'toService' | 'toPrinted';
 
 export function documentedToServiceForm(model: ServiceModel, operationName: string, outputRef: ShapeRef | undefined, value: unknown): unknown {
-  return outputRef ? rewrite(model, operationName, outputRef, value, 'toService', true) : value;
+  return outputRef && hasPrintedForms(model) ? rewrite(model, operationName, outputRef, value, 'toService', true) : value;
 }
 
 export function resultToPrintedForm(model: ServiceModel, operationName: string, outputRef: ShapeRef | undefined, value: unknown): unknown {
-  return outputRef ? rewrite(model, operationName, outputRef, value, 'toPrinted', true) : value;
+  return outputRef && hasPrintedForms(model) ? rewrite(model, operationName, outputRef, value, 'toPrinted', true) : value;
 }
 
 function rewrite(model: ServiceModel, operationName: string, ref: ShapeRef, value: unknown, direction: Direction, top: boolean): unknown {

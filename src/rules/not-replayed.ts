@@ -8,8 +8,8 @@ const notReplayed: Rule = {
   needsModels: true,
   replay: 'mock',
   description:
-    'Some commands cannot be replayed through the SDK client: no client package installed, a protocol replay ' +
-    'does not speak, a CLI customization, an unknown operation. Some are replayed but their output cannot be ' +
+    'Some commands cannot be replayed through the SDK client: a protocol replay does not speak, an operation ' +
+    'that streams events, a CLI customization, an unknown operation. Some are replayed but their output cannot be ' +
     'compared (text or table output, --query, no output shown). This rule says which and why, so that a clean ' +
     'report is never read as a replayed one.',
   examples: {
