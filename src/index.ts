@@ -16,6 +16,7 @@ export { translateCommand } from './model/input/index.js';
 export { validateOutput } from './model/output.js';
 export { analyzeFile, analyzeVFile, parseExamples, type FileResult } from './pipeline.js';
 export { allRules, documentRules, modelRules, replayRules, ruleById } from './rules/index.js';
+export { callOperation, createGenericClient, genericProtocol, type GenericClient, type GenericClientOptions, type GenericProtocol } from './replay/generic/client.js';
 export { runRules, type EngineOptions } from './rules/engine.js';
 export { formatFinding, type Finding, type Rule, type Severity } from './rules/types.js';
 export { formatReport, REPORT_FORMATS, type ReportFormat } from './reports/index.js';

@@ -1,6 +1,6 @@
 import type { ServiceModel } from '../model/types.js';
 import { createGenericClient, genericProtocol } from './generic/client.js';
-import { createReplayHandler, replayCallOption, type ReplayCall } from './transport.js';
+import { createReplayHandler, withReplayCall, type ReplayCall } from './transport.js';
 import type { WireProtocol } from './wire.js';
 
 /** An SDK v3 client constructed for replay: dummy credentials, a fixed region, the replay transport. */
@@ -75,7 +75,7 @@ async function constructClient(model: ServiceModel, packageName: string, region:
   }
   const ClientClass = findClientClass(exports, model.metadata.serviceId);
   if (!ClientClass) return { reason: `${packageName} exports no client class` };
-  let client: { send(command: unknown, options: unknown): Promise<unknown>; config?: { protocol?: unknown } };
+  let client: { send(command: unknown, options?: unknown): Promise<unknown>; config?: { protocol?: unknown } };
   try {
     client = new ClientClass({
       region,
@@ -83,6 +83,8 @@ async function constructClient(model: ServiceModel, packageName: string, region:
       requestHandler: createReplayHandler(),
       // One attempt: a documented throttling error must surface, not be retried with back-off.
       maxAttempts: 1,
+      // Each command's middleware stack built once, not per call.
+      cacheMiddleware: true,
     });
   } catch (error) {
     return { reason: `${packageName} failed to construct: ${firstLine(error)}` };
@@ -102,7 +104,7 @@ async function constructClient(model: ServiceModel, packageName: string, region:
       },
       async send(operationName, input, call) {
         const Command = exports[`${operationName}Command`] as new (input: unknown) => unknown;
-        return (await client.send(new Command(input), { [replayCallOption]: call })) as Record<string, unknown>;
+        return (await withReplayCall(call, () => client.send(new Command(input)))) as Record<string, unknown>;
       },
     },
   };
@@ -124,7 +126,7 @@ export function constructGenericClient(model: ServiceModel, region: string): Cli
       protocol: { wire: protocol.protocol },
       hasOperation: (operationName) => Object.hasOwn(model.operations, operationName),
       exceptionClass: (code) => client.exceptionClass(code),
-      send: (operationName, input, call) => client.send(operationName, input, { [replayCallOption]: call }),
+      send: (operationName, input, call) => withReplayCall(call, () => client.send(operationName, input)),
     },
   };
 }

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { Readable } from 'node:stream';
 import { cbor, dateToTag } from '@smithy/core/cbor';
 import type { HttpRequest, HttpResponse } from '@smithy/core/protocols';
@@ -22,8 +23,16 @@ export interface ReplayCall {
   recorded?: RecordedRequest;
 }
 
-/** The `client.send` option that carries a call to the handler, so one client serves every call. */
-export const replayCallOption = 'docsHarnessReplayCall';
+/**
+ * Carries each call to the handler, so one client serves every call; through async context rather than a
+ * `send` option, so the SDK builds each command's middleware stack once (`cacheMiddleware`) instead of per call.
+ */
+const replayCalls = new AsyncLocalStorage<ReplayCall>();
+
+/** Runs `send` with `call` as the one the replay handler answers and records. */
+export function withReplayCall<T>(call: ReplayCall, send: () => Promise<T>): Promise<T> {
+  return replayCalls.run(call, send);
+}
 
 /**
  * The SDK `requestHandler` replay installs: it records the serialized request and answers with the
@@ -31,8 +40,8 @@ export const replayCallOption = 'docsHarnessReplayCall';
  */
 export function createReplayHandler() {
   return {
-    async handle(request: HttpRequest, options?: Record<string, unknown>): Promise<{ response: HttpResponse }> {
-      const call = options?.[replayCallOption] as ReplayCall | undefined;
+    async handle(request: HttpRequest): Promise<{ response: HttpResponse }> {
+      const call = replayCalls.getStore();
       if (!call) throw new Error('replay: a request came without a replay call; nothing is sent to the network');
       call.recorded = recordRequest(request);
       const { statusCode, headers, body, streaming } = call.answer;

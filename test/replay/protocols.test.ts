@@ -1,5 +1,8 @@
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { cbor } from '@smithy/core/cbor';
+import { callOperation } from '../../src/replay/generic/client.js';
 import type { ServiceModel } from '../../src/model/types.js';
 import { replayMock } from '../../src/replay/mock.js';
 import { wireResponse } from '../../src/replay/transport.js';
@@ -188,5 +191,35 @@ describe('wire forms', () => {
       { pointer: '/Folder', message: 'the documented output cannot be sent in the awsQuery wire form: a string where the model has the structure Folder' },
     ]);
     expect(result.output).toMatchObject({ Truncated: true });
+  });
+});
+
+describe('callOperation', () => {
+  it('sends one call to a real server on 127.0.0.1 and gives back its answer, or its error as the modeled exception', async () => {
+    const seen: Array<{ target?: string; signed: boolean; body: string }> = [];
+    const server = createServer((request: IncomingMessage, response) => {
+      let body = '';
+      request.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      request.on('end', () => {
+        seen.push({ target: request.headers['x-amz-target'] as string | undefined, signed: String(request.headers.authorization).startsWith('AWS4-HMAC-SHA256 '), body });
+        const missing = (JSON.parse(body) as { FolderId?: string }).FolderId === 'missing';
+        response.writeHead(missing ? 404 : 200, { 'content-type': 'application/x-amz-json-1.0' });
+        response.end(JSON.stringify(missing ? { __type: 'NoSuchFolderException', message: 'gone' } : { Folder: { Name: 'root', Created: 1704164645 } }));
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const model = widgets('json');
+      const output = await callOperation(model, 'DescribeFolder', { FolderId: 'f-1' }, { endpoint });
+      expect(output).toMatchObject({ Folder: { Name: 'root', Created: new Date('2024-01-02T03:04:05Z') } });
+      await expect(callOperation(model, 'DescribeFolder', { FolderId: 'missing' }, { endpoint })).rejects.toMatchObject({ name: 'NoSuchFolderException', message: 'gone' });
+      expect(seen).toEqual([
+        { target: 'WidgetService.DescribeFolder', signed: true, body: '{"FolderId":"f-1"}' },
+        { target: 'WidgetService.DescribeFolder', signed: true, body: '{"FolderId":"missing"}' },
+      ]);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });

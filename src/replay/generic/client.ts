@@ -18,7 +18,7 @@ import { getContentLengthPlugin, parseUrl } from '@smithy/core/protocols';
 import { getRetryPlugin, resolveRetryConfig } from '@smithy/core/retry';
 import { getSchemaSerdePlugin } from '@smithy/core/schema';
 import { calculateBodyLength, fromBase64, fromUtf8, toBase64, toUtf8 } from '@smithy/core/serde';
-import { streamCollector } from '@smithy/node-http-handler';
+import { NodeHttpHandler, streamCollector } from '@smithy/node-http-handler';
 import type { ServiceModel } from '../../model/types.js';
 import { protocolName, serviceSchemas, type ErrorClass } from './schemas.js';
 
@@ -37,7 +37,8 @@ export interface GenericClientOptions {
   /** Where requests go, e.g. `http://127.0.0.1:4567`; default the service's public endpoint (`https://<prefix>.<region>.amazonaws.com`). */
   endpoint?: string;
   region?: string;
-  requestHandler: RequestHandler;
+  /** Default: the SDK's `NodeHttpHandler` (a real connection to `endpoint`). */
+  requestHandler?: RequestHandler;
   credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
 }
 
@@ -132,9 +133,11 @@ export function createGenericClient(model: ServiceModel, options: GenericClientO
     defaultsMode: async () => 'standard',
     credentials: options.credentials ?? dummyCredentials,
     region,
-    requestHandler: options.requestHandler,
+    requestHandler: options.requestHandler ?? new NodeHttpHandler(),
     maxAttempts: 1,
     retryMode: 'standard',
+    // Each command's middleware stack built once, not per call (only `send`s without options use it).
+    cacheMiddleware: true,
     streamCollector,
     useDualstackEndpoint: false,
     useFipsEndpoint: false,
@@ -195,6 +198,25 @@ export function createGenericClient(model: ServiceModel, options: GenericClientO
     exceptionClass: (code) => schemas.errorClass(code) ?? schemas.errorClass(errorCodes.get(code) ?? ''),
     destroy: () => client.destroy(),
   };
+}
+
+/**
+ * One API call through the generic client: the model, the operation, its input, and where to send it
+ * (`endpoint`) or what answers it (`requestHandler`). Resolves with the output; rejects with the modeled
+ * exception (`error.name` is the error shape). For many calls, build one client with `createGenericClient`.
+ */
+export async function callOperation(
+  model: ServiceModel,
+  operationName: string,
+  input: Record<string, unknown>,
+  options: GenericClientOptions,
+): Promise<Record<string, unknown>> {
+  const client = createGenericClient(model, options);
+  try {
+    return await client.send(operationName, input);
+  } finally {
+    client.destroy();
+  }
 }
 
 type ProtocolConstructor = new (options: Record<string, unknown>) => unknown;
