@@ -97,10 +97,13 @@ describeWithCorpus('replay over the whole corpus', () => {
     const unexplained: string[] = [];
     for (const finding of findings.filter((candidate) => ['replay-request', 'replay-response', 'replay-error'].includes(candidate.ruleId))) {
       const pointer = /^(\/\S*|--[\w-]+):/.exec(finding.message)?.[1];
+      // check says one defect once: at its first place, the others as related locations, or with a `*` pointer for all list items.
       const alsoChecked = checks.some(
         (check) =>
           check.file === finding.file &&
-          (check.start.line === finding.start.line || (pointer?.startsWith('/') && check.message.startsWith('/') && pointerPattern(check.message.split(':')[0]!).test(pointer))),
+          (check.start.line === finding.start.line ||
+            (check.related ?? []).some((related) => related.start.line === finding.start.line) ||
+            (pointer?.startsWith('/') && check.message.startsWith('/') && pointerPattern(check.message.split(':')[0]!).test(pointer))),
       );
       if (alsoChecked) continue;
       const reason = explained.find((candidate) => candidate.message.test(finding.message));
