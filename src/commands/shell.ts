@@ -24,8 +24,11 @@ export function continuesWithParameters(line: string, nextLine: string, startsCo
   if (PARAMETER_LINE.test(nextLine)) return true;
   return OPTION_AT_LINE_END.test(line) && nextLine.trim() !== '' && !/^[ \t]*(?:#|::|REM\b)/i.test(nextLine) && !startsCommand(nextLine);
 }
-/** Shell prompts a document shows before a command: bash `$ `, zsh `% `, PowerShell `PS> ` / `PS C:\> `, cmd `C:\> `. */
-export const PROMPT_SOURCE = String.raw`(?:[$%](?:[ \t]+|$)|PS(?:[ \t]+[A-Za-z]:\\[^>\n]*)?>[ \t]*|[A-Za-z]:\\[^>\n]*>[ \t]*)`;
+/**
+ * Shell prompts a document shows before a command: bash `$ `, zsh `% `, with the user and host before them
+ * (`ubuntu@host:~$ `, `[ec2-user@ip-10-0-0-1 ~]$ `), PowerShell `PS> ` / `PS C:\> `, cmd `C:\> `.
+ */
+export const PROMPT_SOURCE = String.raw`(?:(?:[\w.-]+@[\w.-]+(?::[^\s$#%]*)?[ \t]?|\[[\w.-]+@[\w.-]+[^\]\n]*\][ \t]?)?[$%](?:[ \t]+|$)|PS(?:[ \t]+[A-Za-z]:\\[^>\n]*)?>[ \t]*|[A-Za-z]:\\[^>\n]*>[ \t]*)`;
 /** In a terminal transcript, `# ` is root's prompt (elsewhere it starts a comment). */
 const TRANSCRIPT_PROMPT_SOURCE = String.raw`(?:${PROMPT_SOURCE}|#[ \t]+)`;
 const PROMPT = new RegExp(`^${PROMPT_SOURCE}`);
@@ -1009,6 +1012,12 @@ const FILE_LABEL = /(?:^|\s|[a-z])(?:[\w./-]+\.(?:json|ya?ml|txt|xml)|contents o
  */
 export const JSON_START = /^[ \t]*(?:\{|\[[ \t]*$|\[[ \t]*[{"[\]0-9-]|"[^"\n]*"[ \t]*:)/;
 
+/** A command that asks the reader questions (`aws configure`, `aws configure sso`). */
+const INTERACTIVE_COMMAND = new RegExp(String.raw`^[ \t]*(?:${PROMPT_SOURCE})?(?:aws|awslocal)[ \t]+configure(?:[ \t]+sso)?[ \t]*$`);
+
+/** What the CLI prints when it fails (`An error occurred (AccessDenied) when calling ...`): the command's output. */
+const CLI_ERROR_LINE = /^[ \t]*(?:An error occurred \(|aws: error:|usage: aws |Parameter validation failed:)/;
+
 /** A block's lines that make one command (or shell lines before the first command), and the output shown after it. */
 export interface LineGroup {
   lines: SourceLine[];
@@ -1038,7 +1047,12 @@ export function splitBlock(lines: SourceLine[], options: ShellReadOptions = {}):
       const first = current.lines[0]!.text;
       const prompted = promptOf(first, transcript) !== null;
       const starts = startsGroup(line.text);
-      let jsonAfterCommand = !prompted && !shownFile.has(current) && JSON_START.test(line.text) && startsAwsCommand(first, transcript) && !OPTION_AT_LINE_END.test(current.lines.at(-1)!.text);
+      let jsonAfterCommand =
+        !prompted &&
+        !shownFile.has(current) &&
+        (JSON_START.test(line.text) || CLI_ERROR_LINE.test(line.text)) &&
+        startsAwsCommand(first, transcript) &&
+        !OPTION_AT_LINE_END.test(current.lines.at(-1)!.text);
       if (jsonAfterCommand && FILE_LABEL.test(current.lines.findLast((each) => each.text.trim() !== '')!.text)) {
         // The rest of the block shows that file.
         shownFile.add(current);
@@ -1047,6 +1061,11 @@ export function splitBlock(lines: SourceLine[], options: ShellReadOptions = {}):
       // Reading the command so far is needed only where a line might start something else. In a transcript, option
       // lines right after the command are its parameters with their continuations lost, not its output.
       const parameterLine = prompted && PARAMETER_LINE.test(line.text);
+      // `aws configure` asks its questions: the lines after it are the dialogue, not commands.
+      if (!starts && INTERACTIVE_COMMAND.test(current.lines.at(-1)!.text) && current.lines.length === 1) {
+        current.output = [line];
+        continue;
+      }
       if ((!starts && !prompted && !jsonAfterCommand) || parameterLine || continuesOnNextLine(current.lines, transcript)) {
         current.lines.push(line);
         continue;

@@ -9,8 +9,10 @@ const markdownProcessor = unified().use(remarkParse);
 
 /** Parses Markdown with remark's parser and gives every code node the same `CodeData` the RST parser gives. */
 export function parseMarkdown(text: string): Root {
-  const tree = markdownProcessor.parse(withoutFenceActions(text));
-  const source = new SourceText(text);
+  // The rewritten text differs only on fence lines, never in a block's content, and keeps every offset.
+  const read = withoutFenceActions(text);
+  const tree = markdownProcessor.parse(read);
+  const source = new SourceText(read);
   annotateCode(tree, source);
   return tree;
 }
@@ -21,9 +23,22 @@ export function parseMarkdown(text: string): Root {
  */
 const FENCE_ACTION = /^([ \t>]*(?:`{3,}|~{3,}))(\{\{[^{}`\n]*\}\})(?=[ \t]*\r?$)/gm;
 
+/**
+ * Jekyll's Liquid code blocks (`{% highlight bash %}` ... `{% endhighlight %}`) render as code: they become fences
+ * of the same length (```` ```bash ```` and blanks), so CommonMark reads them as code and every position holds.
+ */
+const LIQUID_HIGHLIGHT = /^([ \t]{0,3})\{%-?[ \t]*(?:highlight[ \t]+([\w+-]+)[^%\n]*|(endhighlight)[ \t]*)-?%\}[ \t]*(?=\r?$)/gm;
+
 function withoutFenceActions(text: string): string {
-  if (!text.includes('{{')) return text;
-  return text.replace(FENCE_ACTION, (_, fence: string, action: string) => fence + ' '.repeat(action.length));
+  let read = text;
+  if (read.includes('{{')) read = read.replace(FENCE_ACTION, (_, fence: string, action: string) => fence + ' '.repeat(action.length));
+  if (read.includes('{%')) {
+    read = read.replace(LIQUID_HIGHLIGHT, (tag: string, indent: string, language: string | undefined) => {
+      const fence = `${indent}\`\`\`${language ?? ''}`;
+      return fence + ' '.repeat(Math.max(0, tag.length - fence.length));
+    });
+  }
+  return read;
 }
 
 function annotateCode(parent: Parent, source: SourceText): void {

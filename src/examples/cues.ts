@@ -10,7 +10,8 @@ export function isOutputLabel(text: string): boolean {
   const plain = text.replace(/[*_`]/g, '').replace(/\([^)]*\)/g, ' ').trim();
   const label = plain.replace(/[\s:.]+$/, '');
   // With a colon, a few more words may follow the noun: `Output esperado:`, `Output should look like:`.
-  return OUTPUT_LABEL.test(label) || (plain.endsWith(':') && OUTPUT_LABEL_WITH_WORDS.test(label));
+  // "The response body contained:" is what the function put in the outfile, not what the CLI printed.
+  return OUTPUT_LABEL.test(label) || (plain.endsWith(':') && OUTPUT_LABEL_WITH_WORDS.test(label) && !/\b(?:body|payload|file)\b/i.test(label));
 }
 
 const OUTPUT_LABEL_WITH_WORDS = /^(?:(?:an?|the|example|sample|expected|typical|command|json|text|cli|api|aws)\s+){0,3}(?:output|outputs|response|responses|result|results)(?:\s+[\p{L}']+){1,3}$/iu;
@@ -25,7 +26,7 @@ const INPUT_WORDS =
  * flow returns a challenge" speaks of something else.
  */
 const OUTPUT_WORDS =
-  /\b(?:output|outputs|response|responses|result|results|you(?:'ll| will| should)? see)\b|\b(?:command|commands|it|this|that|which|cli|operation|call|request|example)\s+(?:\w+\s+)?(?:returns?|returned|prints?|printed|displays?|shows?|responds?|produces?|gives?|lists?)\b/i;
+  /\b(?:output|outputs|response|responses|result|results|you(?:'ll| will| should)? see)\b|\b(?:command|commands|it|this|that|which|cli|operation|call|invocation|request|example)\s+(?:\w+\s+)?(?:returns?|returned|prints?|printed|displays?|shows?|responds?|produces?|gives?|lists?)\b/i;
 /** A file name the block would be saved as. */
 const FILE_NAME = /(?:^|[\s`'"(])([\w./-]*\w\.(?:json|ya?ml|txt|xml|sh|ps1|py|js|ts|tf|ini|cfg|conf|env|csv|html|pem|properties))\b/i;
 

@@ -126,6 +126,25 @@ const SHELL_LANGUAGES = new Set([
 const TRANSCRIPT_LANGUAGES = new Set(['console', 'shell-session', 'shellsession', 'sh-session', 'bash-session', 'zsh-session', 'terminal', 'pwsh-session', 'ps1-session', 'doscon']);
 const POWERSHELL_LANGUAGES = new Set(['powershell', 'pwsh', 'ps1', 'ps', 'posh', 'pwsh-session', 'ps1-session']);
 const CMD_LANGUAGES = new Set(['cmd', 'bat', 'batch', 'dos', 'doscon']);
+/** Languages of plain-text blocks, where a synopsis (`aws s3 ls <path>`) is no command but a `$ aws` transcript is. */
+const PLAIN_TEXT_LANGUAGES = new Set(['text', 'txt', 'plaintext', 'plain', 'none', 'output']);
+
+/**
+ * A block tagged for how it looks holds commands all the same: a `json` block that starts with an `aws` command (no
+ * JSON does), a `text` block that starts with one after a prompt (a transcript).
+ */
+function holdsCommandsDespiteLanguage(language: string, lines: readonly SourceLine[]): boolean {
+  if (language !== 'json' && language !== 'jsonc' && !PLAIN_TEXT_LANGUAGES.has(language)) return false;
+  const first = lines.find((line) => line.text.trim() !== '' && !/^\s*#(?:\s|$)/.test(line.text));
+  if (first === undefined || firstAwsLine([first]) !== 0) return false;
+  return !PLAIN_TEXT_LANGUAGES.has(language) || !/^\s*(?:aws|awslocal)\s/.test(first.text);
+}
+
+/** A fence's language: `bash` from `bash`, `bash=+` (HackMD's line numbers), `{.bash}` (pandoc). */
+function fenceLanguage(info: string | null | undefined): string | null {
+  return /^[{.]*([a-z0-9][a-z0-9_-]*)/.exec(info?.toLowerCase() ?? '')?.[1] ?? null;
+}
+
 /** Languages a command's output may be written in (`--output json|text|table|yaml`, or an unlabelled block). */
 const OUTPUT_LANGUAGES = new Set(['json', 'jsonc', 'json5', 'javascript', 'text', 'txt', 'plaintext', 'plain', 'output', 'yaml', 'yml', 'none', ...SHELL_LANGUAGES]);
 const JSON_START = /^\s*[[{]/;
@@ -191,10 +210,11 @@ class BlockReader {
   code(example: Example, code: Code): void {
     const data = code.data as CodeData | undefined;
     if (!data || !code.position) return;
-    const language = code.lang?.toLowerCase() ?? null;
+    const language = fenceLanguage(code.lang);
     const { lines } = data;
-    if (language === null || SHELL_LANGUAGES.has(language)) {
-      const options = this.readOptions(example, code, language);
+    const mislabelled = language !== null && holdsCommandsDespiteLanguage(language, lines);
+    if (language === null || SHELL_LANGUAGES.has(language) || mislabelled) {
+      const options = this.readOptions(example, code, mislabelled ? null : language);
       const commands = this.readsAsCommands(code, options);
       // A shell block without `aws` may still set variables later commands use (`export POOL_ID=...`).
       const read = commands || (!this.introducedAsOutput(code) && (language !== null || ASSIGNMENT.test(code.value))) ? readCommandsInBlock(lines, options) : [];

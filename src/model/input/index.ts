@@ -218,7 +218,8 @@ export function translateCommand(command: AwsCommand, options: TranslateOptions)
     if (words.length > 0) problems.push({ kind, message: message.replace(/\r?\n/g, '\\n'), ...span(words), ...(group ? { group } : {}) });
   };
   const service = command.service;
-  if (service === undefined || command.serviceWord === undefined) return translation;
+  // `aws ... | tr`, `aws $SERVICE list`: a service word that stands for any says nothing to check.
+  if (service === undefined || command.serviceWord === undefined || isWhollyUnknown(command.serviceWord)) return translation;
 
   const model = options.models.get(unaliasedServiceName(service));
   const broken = model ? undefined : options.models.problem?.(unaliasedServiceName(service));
@@ -227,7 +228,10 @@ export function translateCommand(command: AwsCommand, options: TranslateOptions)
     return translation;
   }
   if (!model) {
-    if (CUSTOM_SERVICES.has(service)) {
+    if (service === 'help' || service === '--help') {
+      translation.customization = 'help';
+      report('customization', `'aws ${service}' prints the CLI's help page: there is no API call to check.`, [command.serviceWord]);
+    } else if (CUSTOM_SERVICES.has(service)) {
       translation.customization = `${service}${command.operation ? ` ${command.operation}` : ''}`;
       report('customization', `'aws ${translation.customization}' is a CLI customization, not an API call: its input is not checked.`, [command.serviceWord]);
     } else if (knownCliServices().has(unaliasedServiceName(service))) {
@@ -246,6 +250,7 @@ export function translateCommand(command: AwsCommand, options: TranslateOptions)
     report('unknown-operation', `'aws ${service}' names no operation: the AWS CLI prints its usage and fails.`, [command.serviceWord]);
     return translation;
   }
+  if (isWhollyUnknown(command.operationWord)) return translation;
 
   const operationNames = operationNamesOf(model);
   let operation = command.operation;
