@@ -22,7 +22,10 @@ th button::after{content:" \\2195";color:var(--muted)}
 th[aria-sort=ascending] button::after{content:" \\2191"}th[aria-sort=descending] button::after{content:" \\2193"}
 .bar{display:block;height:.3rem;background:var(--bar);border-radius:2px;margin-top:2px;min-width:1px}
 td.errors .bar{background:var(--error)}td.warnings .bar{background:var(--warning)}td.infos .bar{background:var(--info)}
-.chart .bar{height:.8rem;display:inline-block;vertical-align:middle}
+.stack{display:flex;height:.9rem;min-width:12rem}.stack .bar{height:100%;margin:0;border-radius:0}
+.bar.error{background:var(--error)}.bar.warning{background:var(--warning)}.bar.info{background:var(--info)}
+.split{font-size:.8rem;color:var(--muted);white-space:nowrap}
+table.rules th[scope=row]{white-space:nowrap}table.rules td.chart{width:30%}table.rules td.what{font-size:.85rem;color:var(--muted)}
 .sev{font-weight:600;white-space:nowrap}.sev-error{color:var(--error)}.sev-warning{color:var(--warning)}.sev-info{color:var(--info)}
 form.filters{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:end;background:var(--panel);padding:.6rem;border-radius:6px}
 form.filters label{display:flex;flex-direction:column;font-size:.85rem}

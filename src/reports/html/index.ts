@@ -1,11 +1,11 @@
-import { createHash } from 'node:crypto';
-import type { CoverageReport, ServiceCoverage } from '../../coverage/index.js';
-import type { Rule, Severity } from '../../rules/types.js';
+import type { CoverageReport } from '../../coverage/index.js';
+import type { Severity } from '../../rules/types.js';
 import { summarize, type FileReport, type RunReport } from '../types.js';
-import { SCRIPT, STYLE } from './assets.js';
+import { coverageCard, coverageSection } from './coverage.js';
 import { capped, escapeHtml } from './escape.js';
 import { excerptHtml, linesOf } from './excerpt.js';
 import { replayDiffHtml } from './json-diff.js';
+import { bar, ICONS, MESSAGE_LIMIT, pageHtml, percent, plural, SEVERITIES } from './page.js';
 
 export interface HtmlOptions {
   /** The command the report is of (`check`, `replay`, `coverage`): the page's title. */
@@ -14,16 +14,6 @@ export interface HtmlOptions {
   /** The `coverage` command's report: a coverage column, a card and a section of what has no example. */
   coverage?: CoverageReport;
 }
-
-/** A finding's message beyond this is cut (a message listing a model's every member can run to 100 kB). */
-const MESSAGE_LIMIT = 2000;
-const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
-const ICONS: Record<Severity, string> = { error: '✖', warning: '▲', info: 'ℹ' };
-
-// A content security policy that lets only this page's own script run: an injected <script> or on* handler
-// that slipped past escaping would still be refused, and nothing is fetched from the network.
-const SCRIPT_HASH = createHash('sha256').update(SCRIPT).digest('base64');
-const POLICY = `default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-${SCRIPT_HASH}'; img-src data:`;
 
 interface ServiceRow {
   service: string;
@@ -37,7 +27,7 @@ interface ServiceRow {
 }
 
 /**
- * One self-contained page: summary, per-service and per-rule tables, every finding with its excerpt, replay
+ * One self-contained page: summary, per-rule and per-service tables, every finding with its excerpt, replay
  * outputs side by side. Every table and finding is in the markup (it reads without JavaScript); the script only
  * sorts and filters.
  */
@@ -47,57 +37,34 @@ export function formatHtml(report: RunReport, options: HtmlOptions): string {
   const services = serviceRows(report, fileServices, options.coverage);
   const commands = report.files.reduce((sum, file) => sum + (file.commands?.length ?? 0), 0);
   const replays = report.files.flatMap((file) => (file.commands ?? []).flatMap((command) => (command.replay ? [command.replay] : [])));
-  const title = `docs-harness ${options.command} report`;
-  const cards: Array<[string, string | number, string?]> = [
-    ['files', summary.files],
-    ['examples', summary.examples],
-    ['commands', commands],
-    ...SEVERITIES.map((severity): [string, number, string] => [`${ICONS[severity]} ${plural(severity)}`, summary[plural(severity) as 'errors'], `sev-${severity}`]),
+  const cards: Array<{ label: string; value: string | number; severity?: Severity }> = [
+    { label: 'files', value: summary.files },
+    { label: 'examples', value: summary.examples },
+    { label: 'commands', value: commands },
+    ...SEVERITIES.map((severity) => ({ label: plural(severity), value: summary[plural(severity) as 'errors'], severity })),
   ];
   if (replays.length > 0) {
     const count = (status: string) => replays.filter((replay) => replay.status === status).length;
-    cards.push(['replays passed', count('passed')], ['replays failed', count('failed')], ['not replayed', count('not-replayed')]);
+    cards.push({ label: 'replays passed', value: count('passed') }, { label: 'replays failed', value: count('failed') }, { label: 'not replayed', value: count('not-replayed') });
   }
-  if (options.coverage) {
-    const { covered, operations } = options.coverage.totals;
-    cards.push(['operations covered', `${covered} / ${operations} (${percent(covered, operations)})`]);
-  }
+  if (options.coverage) cards.push(coverageCard(options.coverage));
   // The coverage command runs no rule: no severity cards, no rule or finding sections that would read as 'none found'.
   const checked = options.command !== 'coverage';
   if (!checked) cards.splice(3, SEVERITIES.length);
-  const sections = [...(checked ? ['rules'] : []), 'services', ...(options.coverage ? ['coverage'] : []), ...(checked ? ['findings'] : []), ...(replays.length ? ['replays'] : [])];
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="${POLICY}">
-<meta name="generator" content="docs-harness ${escapeHtml(options.version)}">
-<title>${title}</title>
-<style>${STYLE}</style>
-</head>
-<body>
-<header>
-<h1>${title}</h1>
-${report.models ? `<p class="models">${escapeHtml(report.models.summary)}</p>` : ''}
-${report.notes.length ? `<ul class="notes">${report.notes.map((note) => `<li>${escapeHtml(capped(note, MESSAGE_LIMIT))}</li>`).join('')}</ul>` : ''}
-<nav aria-label="sections">${sections.map((section) => `<a href="#${section}">${section}</a>`).join(' · ')}</nav>
-</header>
-<main>
-<section aria-labelledby="summary-heading">
-<h2 id="summary-heading">Summary</h2>
-<dl class="summary">${cards.map(([label, value, style]) => `<div><dt${style ? ` class="sev ${style}"` : ''}>${label}</dt><dd>${value}</dd></div>`).join('')}</dl>
-</section>
-${checked ? rulesSection(report.rules, summary.byRule) : ''}
-${servicesSection(services, replays.length > 0, options.coverage !== undefined, checked)}
-${options.coverage ? coverageSection(options.coverage) : ''}
-${checked ? findingsSection(report, fileServices, services) : ''}
-${replays.length ? replaysSection(report, fileServices) : ''}
-</main>
-<script>${SCRIPT}</script>
-</body>
-</html>
-`;
+  return pageHtml({
+    title: `docs-harness ${options.command} report`,
+    version: options.version,
+    ...(report.models ? { models: report.models.summary } : {}),
+    notes: report.notes,
+    cards,
+    sections: [
+      ...(checked ? [{ id: 'rules', name: 'rules', html: rulesSection(report) }] : []),
+      { id: 'services', name: 'services', html: servicesSection(services, replays.length > 0, options.coverage !== undefined, checked) },
+      ...(options.coverage ? [{ id: 'coverage', name: 'coverage', html: coverageSection(options.coverage) }] : []),
+      ...(checked ? [{ id: 'findings', name: 'findings', html: findingsSection(report, fileServices, services) }] : []),
+      ...(replays.length ? [{ id: 'replays', name: 'replays', html: replaysSection(report, fileServices) }] : []),
+    ],
+  });
 }
 
 /** The service a file is about: the one most of its commands run, else its folder's name (aws-cli's layout). */
@@ -150,8 +117,7 @@ function servicesSection(rows: ServiceRow[], replayed: boolean, withCoverage: bo
     .map((row) => {
       const cells = columns.map((column, index) => {
         const value = column.value(row);
-        const width = value > 0 ? Math.max(1, Math.round((value / maxima[index]!) * 100)) : 0;
-        return `<td class="num ${column.className}" data-value="${value}">${column.text ? column.text(row) : value}${width ? `<span class="bar" style="width:${width}%"></span>` : ''}</td>`;
+        return `<td class="num ${column.className}" data-value="${value}">${column.text ? column.text(row) : value}${bar(value, maxima[index]!)}</td>`;
       });
       const name = escapeHtml(row.service);
       const link = withFindings ? `<a href="#findings" data-filter="service=${name}">${name}</a>` : name;
@@ -167,60 +133,35 @@ ${body}
 </section>`;
 }
 
-/** What has no example, per service (folded: a corpus has thousands), and what coverage does not count. */
-function coverageSection(coverage: CoverageReport): string {
-  const list = (items: readonly string[]) => `<ul class="names">${items.map((item) => `<li><code>${escapeHtml(item)}</code></li>`).join('')}</ul>`;
-  const thresholds = coverage.thresholds.map((threshold) => {
-    const what = threshold.scope === 'selection' ? 'all services' : escapeHtml(threshold.service ?? '');
-    const outcome = threshold.met ? '<span class="sev sev-info">✔ met</span>' : '<span class="sev sev-error">✖ not met</span>';
-    return `<li>${outcome}: ${what} ${threshold.percent ?? '—'}% against a minimum of ${threshold.minimum}% (${threshold.source === 'flag' ? '--min-coverage' : 'config file'})</li>`;
-  });
-  const services = coverage.services.filter((service) => service.uncovered.length > 0 || service.paginators.withoutExample.length > 0 || service.waiters.withoutExample.length > 0 || Object.values(service.details).some((detail) => detail.input.neverPassed.length > 0 || detail.output.neverShown.length > 0));
-  const unmodelled = coverage.servicesWithoutModel.map((service) => `<li><code>${escapeHtml(service.service)}</code>: ${escapeHtml(service.reason)}${service.commands ? ` (${service.commands} commands in ${service.files} files)` : ''}</li>`);
-  const mismatches = coverage.fileMismatches.map((mismatch) => `<li>${escapeHtml(`${mismatch.file}:${mismatch.line}:${mismatch.column}`)}: documents <code>${escapeHtml(mismatch.documented)}</code> but runs <code>${escapeHtml(mismatch.runs)}</code></li>`);
-  return `<section id="coverage" aria-labelledby="coverage-heading">
-<h2 id="coverage-heading">Coverage</h2>
-<p>${coverage.totals.covered} of ${coverage.totals.operations} operations of ${coverage.totals.services} services have an example (${percent(coverage.totals.covered, coverage.totals.operations)}).</p>
-${thresholds.length ? `<ul class="thresholds">${thresholds.join('')}</ul>` : ''}
-${services.map((service) => serviceCoverageHtml(service, list)).join('\n')}
-${unmodelled.length ? `<h3>Not counted: services without a model</h3><ul>${unmodelled.join('')}</ul>` : ''}
-${mismatches.length ? `<h3>Files named after another command</h3><ul>${mismatches.join('')}</ul>` : ''}
-</section>`;
-}
-
-function serviceCoverageHtml(service: ServiceCoverage, list: (items: readonly string[]) => string): string {
-  const newOperations = new Set(service.newOperations ?? []);
-  const uncovered = service.uncovered.map((name) => (newOperations.has(name) ? `${name} (new since ${service.previousApiVersion})` : name));
-  const partial = Object.entries(service.details).filter(([, detail]) => !detail.customized && (detail.input.neverPassed.length > 0 || detail.output.neverShown.length > 0));
-  const rows = partial.map(
-    ([operation, detail]) =>
-      `<tr><th scope="row"><code>${escapeHtml(operation)}</code></th><td class="num">${detail.input.passed}/${detail.input.members}</td><td>${detail.input.neverPassed.map((option) => `<code>${escapeHtml(option)}</code>`).join(', ')}</td>` +
-      `<td class="num">${detail.output.shown}/${detail.output.members}</td><td>${detail.output.outputsRead ? detail.output.neverShown.map((member) => `<code>${escapeHtml(member)}</code>`).join(', ') : 'no JSON output documented'}</td></tr>`,
-  );
-  const name = escapeHtml(service.service);
-  return `<details class="service-coverage"><summary><code>${name}</code>: ${service.covered.length} of ${service.operations} operations (${percent(service.covered.length, service.operations)}), ${service.uncovered.length} without an example</summary>
-${uncovered.length ? `<h3>Operations without an example</h3>${list(uncovered)}` : ''}
-${rows.length ? `<div class="scroll"><table><caption>Members the examples of ${name} never pass or show</caption><thead><tr><th scope="col">operation</th><th scope="col" class="num">input passed</th><th scope="col">never passed</th><th scope="col" class="num">output shown</th><th scope="col">never shown</th></tr></thead><tbody>${rows.join('')}</tbody></table></div>` : ''}
-${service.paginators.withoutExample.length ? `<h3>Paginators no example pages through (--max-items, --page-size, --starting-token)</h3>${list(service.paginators.withoutExample)}` : ''}
-${service.waiters.withoutExample.length ? `<h3>Waiters without a <code>wait</code> example</h3>${list(service.waiters.withoutExample)}` : ''}
-</details>`;
-}
-
-function rulesSection(rules: readonly Rule[], byRule: Record<string, number>): string {
-  const known = new Map(rules.map((rule) => [rule.id, rule]));
-  const counted = Object.entries(byRule).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-  const max = Math.max(1, ...counted.map(([, count]) => count));
+function rulesSection(report: RunReport): string {
+  const known = new Map(report.rules.map((rule) => [rule.id, rule]));
+  const counts = new Map<string, Record<Severity, number>>();
+  for (const file of report.files) {
+    for (const finding of file.findings) {
+      let count = counts.get(finding.ruleId);
+      if (!count) counts.set(finding.ruleId, (count = { error: 0, warning: 0, info: 0 }));
+      count[finding.severity]++;
+    }
+  }
+  const total = (count: Record<Severity, number>) => count.error + count.warning + count.info;
+  const counted = [...counts].sort((a, b) => total(b[1]) - total(a[1]) || a[0].localeCompare(b[0]));
+  const max = Math.max(1, ...counted.map(([, count]) => total(count)));
   const body = counted
     .map(([id, count]) => {
       const rule = known.get(id);
       const name = escapeHtml(id);
       const description = rule ? escapeHtml(rule.description.split(/(?<=\.)\s/)[0]!) : '';
-      return `<tr><th scope="row" data-value="${name}"><a href="#findings" data-filter="rule=${name}">${name}</a></th><td class="num" data-value="${count}">${count}</td><td class="chart" data-value="${count}"><span class="bar" style="width:${Math.max(1, Math.round((count / max) * 100))}%"></span></td><td>${description}</td></tr>`;
+      // One bar per rule, in a segment per severity; the numbers beside it say the same without colour.
+      const segments = SEVERITIES.filter((severity) => count[severity] > 0).map(
+        (severity) => `<span class="bar ${severity}" style="width:${Math.max(0.5, (count[severity] / max) * 100).toFixed(1)}%" title="${count[severity]} ${plural(severity)}"></span>`,
+      );
+      const split = SEVERITIES.filter((severity) => count[severity] > 0).map((severity) => `${count[severity]} ${ICONS[severity]}`).join(' ');
+      return `<tr><th scope="row" data-value="${name}"><a href="#findings" data-filter="rule=${name}">${name}</a></th><td class="num" data-value="${total(count)}">${total(count)}</td><td class="chart" data-value="${total(count)}"><span class="stack">${segments.join('')}</span><span class="split">${split}</span></td><td class="what">${description}</td></tr>`;
     })
     .join('\n');
   return `<section id="rules" aria-labelledby="rules-heading">
 <h2 id="rules-heading">Rules</h2>
-${counted.length ? `<div class="scroll"><table class="sortable"><caption>Findings per rule</caption><thead><tr><th scope="col"><button type="button">rule</button></th><th scope="col" class="num" aria-sort="descending"><button type="button">findings</button></th><th scope="col" class="num">chart</th><th scope="col">what it finds</th></tr></thead><tbody>
+${counted.length ? `<div class="scroll"><table class="sortable rules"><caption>Findings per rule, by severity (✖ error, ▲ warning, ℹ info)</caption><thead><tr><th scope="col"><button type="button">rule</button></th><th scope="col" class="num" aria-sort="descending"><button type="button">findings</button></th><th scope="col">by severity</th><th scope="col">what it finds</th></tr></thead><tbody>
 ${body}
 </tbody></table></div>` : '<p>No findings.</p>'}
 </section>`;
@@ -304,12 +245,4 @@ function replaysSection(report: RunReport, fileServices: string[]): string {
 ${blocks.join('\n') || '<p>Every replayed command gave back what its document shows.</p>'}
 ${reasonRows.length ? `<div class="scroll"><table><caption>Why commands were not replayed</caption><thead><tr><th scope="col">reason</th><th scope="col" class="num">commands</th></tr></thead><tbody>${reasonRows.join('')}</tbody></table></div>` : ''}
 </section>`;
-}
-
-function plural(severity: Severity): string {
-  return `${severity}s`;
-}
-
-function percent(part: number, whole: number): string {
-  return whole === 0 ? '—' : `${Math.round((part / whole) * 1000) / 10}%`;
 }
