@@ -50,6 +50,6 @@ async function liveOutcome(context: RuleContext, command: AwsCommand, example: E
     status: failed ? 'failed' : 'passed',
     ...(result.reason !== undefined ? { reason: result.reason } : {}),
     ...(documented !== undefined && result.output !== undefined ? { documented, replayed: result.output } : {}),
-    differences: result.differences.map((difference) => ({ pointer: difference.pointer, kind: difference.kind, message: difference.message })),
+    differences: result.differences.map((difference) => ({ pointer: difference.pointer, kind: difference.kind, message: difference.message, severity: difference.severity })),
   };
 }

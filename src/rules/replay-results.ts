@@ -83,5 +83,5 @@ export interface CommandReplay {
   documented?: unknown;
   replayed?: unknown;
   /** Where the two differ: JSON pointers into the documented output (extra keys: into the replayed one). */
-  differences: Array<{ pointer: string; kind?: OutputDifference['kind']; message: string }>;
+  differences: Array<{ pointer: string; kind?: OutputDifference['kind']; message: string; severity?: OutputDifference['severity'] }>;
 }

@@ -45,7 +45,7 @@ mark.point{display:inline-block;width:0;border-left:2px solid var(--error);heigh
 .side{margin:0;min-width:0}.side figcaption{font-weight:600;font-size:.85rem}
 mark.diff{display:inline-block;width:100%;background:var(--diff);text-decoration:none;outline:0}
 .sign{display:inline-block;width:1.2em;font-weight:700}
-.replay{border:1px solid var(--line);border-radius:4px;padding:.4rem .7rem;margin:.6rem 0}
+.replay{content-visibility:auto;contain-intrinsic-size:auto 20rem;border:1px solid var(--line);border-radius:4px;padding:.4rem .7rem;margin:.6rem 0}
 .replay h3{font-size:.95rem;margin:0}
 .hint{color:var(--muted);font-size:.85rem}
 .service-coverage{border:1px solid var(--line);border-radius:4px;padding:.3rem .7rem;margin:.4rem 0}

@@ -55,7 +55,7 @@ export function replayDiffHtml(replay: CommandReplay): string {
       : '';
   const rows = replay.differences.map(
     (difference) =>
-      `<tr><th scope="row"><code>${escapeHtml(difference.pointer || '/')}</code></th><td>${escapeHtml(difference.kind ?? 'value')}</td><td>${escapeHtml(capped(difference.message, 1000))}</td></tr>`,
+      `<tr><th scope="row"><code>${escapeHtml(difference.pointer || '/')}</code></th><td>${escapeHtml(difference.kind ?? 'value')}${difference.severity === 'info' ? ' <span class="sev sev-info">(ℹ known deviation)</span>' : ''}</td><td>${escapeHtml(capped(difference.message, 1000))}</td></tr>`,
   );
   const table = rows.length
     ? `<div class="scroll"><table class="differences"><caption>Differences by JSON path</caption><thead><tr><th scope="col">path</th><th scope="col">kind</th><th scope="col">what differs</th></tr></thead><tbody>${rows.join('')}</tbody></table></div>`
