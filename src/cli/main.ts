@@ -326,6 +326,9 @@ async function check(paths: string[], values: Values, io: Io, defaultTarget: Rep
           values['cache-location'] === undefined ? undefined : path.resolve(values['cache-location']),
         )
       : undefined;
+    // The HTML page shows example coverage beside the findings, fed by the same pipeline; not from a cache (cached
+    // files are not analysed) nor --fix (a fixed file is analysed again).
+    const collector = format === 'html' && !cache && !values.fix ? new CoverageCollector(models) : undefined;
     const run = {
       rules,
       models,
@@ -333,6 +336,7 @@ async function check(paths: string[], values: Values, io: Io, defaultTarget: Rep
       selection: selection(values, config, chosen),
       ...(target ? { extend: target.extend } : {}),
       ...(cache ? { cache } : {}),
+      ...(collector ? { observe: collector.observe } : {}),
       progress: progressReporter(io),
     };
     const result = values.fix ? await fixFiles(paths, run) : await runFiles(paths, run);
@@ -347,7 +351,13 @@ async function check(paths: string[], values: Values, io: Io, defaultTarget: Rep
         return 0;
       }
     }
-    const text = formatReport(result.report, format, { colour: colourWanted(values, io), version: packageVersion(), command: defaultTarget ? 'replay' : 'check' });
+    const coverage = collector && buildCoverageReport(collector, models, { files: result.outcomes.length, shownPath: (file) => displayPath(file, process.cwd()), models: chosen.used });
+    const text = formatReport(result.report, format, {
+      colour: colourWanted(values, io),
+      version: packageVersion(),
+      command: defaultTarget ? 'replay' : 'check',
+      ...(coverage ? { coverage } : {}),
+    });
     await emit(text, values, io, result.outcomes.map((outcome) => outcome.path));
     return exitCode(result);
   } finally {

@@ -80,6 +80,15 @@ describe('--format html on the command line', () => {
     expect(result.stdout).toContain('<dt>files</dt><dd>0</dd>');
   });
 
+  it("shows the example coverage of a check's selection beside its findings", async () => {
+    const folder = scratchFolder('html-coverage');
+    writeUnder(folder, 'cognito-idp/list-users.rst', '**To list users**\n\n::\n\n    aws cognito-idp list-users --user-pool-id us-west-2_EXAMPLE\n\nSee http://example.com.\n');
+    const { stdout } = await runCli(['check', folder, '--format', 'html']);
+    expect(stdout).toMatch(/<dt>operations covered<\/dt><dd>1 \/ \d+ \(\d+(\.\d)?%\)<\/dd>/);
+    expect(stdout).toContain('<h2 id="coverage-heading">Coverage</h2>');
+    expect(stdout).toContain('data-rule="http-link"');
+  });
+
   it('masks secrets in the excerpts it shows, as in every report', async () => {
     const folder = scratchFolder('html-secret');
     writeUnder(

@@ -11,6 +11,7 @@ a{color:var(--info)}
 .notes{color:var(--muted);font-size:.9rem;padding-left:1.2rem}
 .summary{display:grid;grid-template-columns:repeat(auto-fill,minmax(9rem,1fr));gap:.5rem;margin:0}
 .summary div{background:var(--panel);border:1px solid var(--line);border-radius:6px;padding:.5rem .7rem}
+.summary div.wide{grid-column:span 2}
 .summary dt{font-size:.85rem;color:var(--muted)}.summary dd{margin:0;font-size:1.4rem;font-weight:600}
 .scroll{overflow-x:auto}
 table{border-collapse:collapse;width:100%;font-size:.9rem}

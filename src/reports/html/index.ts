@@ -150,7 +150,8 @@ function rulesSection(report: RunReport): string {
     .map(([id, count]) => {
       const rule = known.get(id);
       const name = escapeHtml(id);
-      const description = rule ? escapeHtml(rule.description.split(/(?<=\.)\s/)[0]!) : '';
+      // Its first sentence, cut short: `docs-harness rules` has the whole description.
+      const description = rule ? escapeHtml(shortened(rule.description.split(/(?<=\.)\s/)[0]!, 160)) : '';
       // One bar per rule, in a segment per severity; the numbers beside it say the same without colour.
       const segments = SEVERITIES.filter((severity) => count[severity] > 0).map(
         (severity) => `<span class="bar ${severity}" style="width:${Math.max(0.5, (count[severity] / max) * 100).toFixed(1)}%" title="${count[severity]} ${plural(severity)}"></span>`,
@@ -245,4 +246,11 @@ function replaysSection(report: RunReport, fileServices: string[]): string {
 ${blocks.join('\n') || '<p>Every replayed command gave back what its document shows.</p>'}
 ${reasonRows.length ? `<div class="scroll"><table><caption>Why commands were not replayed</caption><thead><tr><th scope="col">reason</th><th scope="col" class="num">commands</th></tr></thead><tbody>${reasonRows.join('')}</tbody></table></div>` : ''}
 </section>`;
+}
+
+/** A text cut at a word boundary near `limit` characters, with an ellipsis. */
+function shortened(text: string, limit: number): string {
+  if (text.length <= limit) return text;
+  const cut = text.slice(0, limit);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), limit / 2))}…`;
 }

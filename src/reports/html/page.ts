@@ -28,7 +28,8 @@ export interface PageParts {
 
 /** The page around a report's sections: head (style, script policy), title, models, notes, navigation, summary. */
 export function pageHtml(parts: PageParts): string {
-  const cards = parts.cards.map(({ label, value, severity }) => `<div><dt${severity ? ` class="sev sev-${severity}"` : ''}>${severity ? `${ICONS[severity]} ` : ''}${escapeHtml(label)}</dt><dd>${escapeHtml(String(value))}</dd></div>`);
+  // A long figure (`5650 / 10858 (52%)`) takes two cells of the grid.
+  const cards = parts.cards.map(({ label, value, severity }) => `<div${String(value).length > 8 ? ' class="wide"' : ''}><dt${severity ? ` class="sev sev-${severity}"` : ''}>${severity ? `${ICONS[severity]} ` : ''}${escapeHtml(label)}</dt><dd>${escapeHtml(String(value))}</dd></div>`);
   return `<!doctype html>
 <html lang="en">
 <head>
