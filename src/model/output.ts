@@ -224,7 +224,7 @@ class OutputWalker {
     for (const key in value) {
       const member = memberRef(shape, key);
       if (member) {
-        if (value[key] === null) {
+        if (value[key] === null && !member.jsonvalue && !this.model.shapes[member.shape]?.document) {
           // botocore's parsers drop a member the response holds as null: the CLI never prints `"ConsumedCapacity": null`.
           // A reader takes it for "absent" all the same, so it is no error.
           this.problems.push({
