@@ -16,7 +16,13 @@ export { translateCommand } from './model/input/index.js';
 export { validateOutput } from './model/output.js';
 export { analyzeFile, analyzeVFile, parseExamples, type FileResult } from './pipeline.js';
 export { allRules, documentRules, modelRules, replayRules, ruleById } from './rules/index.js';
-export { callOperation, createGenericClient, genericProtocol, type GenericClient, type GenericClientOptions, type GenericProtocol } from './replay/generic/client.js';
+export type { GenericClient, GenericClientOptions, GenericProtocol } from './replay/generic/client.js';
+
+/** `callOperation` of the generic client (src/replay/generic), loaded on first use: the SDK's protocols cost every other use start-up time. */
+export async function callOperation(...args: Parameters<typeof import('./replay/generic/client.js').callOperation>): Promise<Record<string, unknown>> {
+  const { callOperation: call } = await import('./replay/generic/client.js');
+  return call(...args);
+}
 export { runRules, type EngineOptions } from './rules/engine.js';
 export { formatFinding, type Finding, type Rule, type Severity } from './rules/types.js';
 export { formatReport, REPORT_FORMATS, type ReportFormat } from './reports/index.js';
