@@ -185,7 +185,7 @@ function compareInputStructure(
       problems.push({
         pointer: memberPointer,
         message: ref
-          ? `the client dropped ${name}: its serializer does not know this member of ${shapeName}`
+          ? `the client dropped ${name}: ${wrongKind(model, ref, value) ?? `its serializer does not know this member of ${shapeName}`}`
           : `the client dropped ${name}: ${shapeName} has no such member`,
       });
       continue;
@@ -193,6 +193,19 @@ function compareInputStructure(
     if (ref) compareInputValue(model, ref, value, wire[key], memberPointer, problems);
     else if (JSON.stringify(wire[key]) !== JSON.stringify(value)) problems.push(mismatch(memberPointer, value, wire[key]));
   }
+}
+
+/** Why a value cannot be serialized as its member: a JSON object where the model has a list, and the like. */
+function wrongKind(model: ServiceModel, ref: ShapeRef, value: unknown): string | undefined {
+  const shape = shapeOf(model, ref);
+  const given = Array.isArray(value) ? 'a list' : isPlainObject(value) ? 'an object' : undefined;
+  if (shape.type === 'list' && !Array.isArray(value)) return `${given ?? `a ${typeof value}`} where the model has the list ${ref.shape}`;
+  const item = shape.type === 'list' ? model.shapes[shape.member!.shape] : undefined;
+  if (item?.type === 'structure' && Array.isArray(value) && value.every((entry) => isPlainObject(entry) && Object.keys(entry).every((key) => !memberRef(item, key)))) {
+    return `no key of its items is a member of ${shape.member!.shape}, so nothing of it is sent`;
+  }
+  if ((shape.type === 'structure' || shape.type === 'map') && !shape.document && !isPlainObject(value)) return `${given ?? `a ${typeof value}`} where the model has the ${shape.type} ${ref.shape}`;
+  return undefined;
 }
 
 function compareInputValue(model: ServiceModel, ref: ShapeRef, value: unknown, sent: unknown, pointer: string, problems: ReplayProblem[]): void {

@@ -194,6 +194,19 @@ describe('wire forms', () => {
   });
 });
 
+describe('request problems', () => {
+  it('says why a member the model has was not sent: a value of another kind (JSON carries it as given, restXml refuses to build the request)', async () => {
+    for (const protocol of ['query', 'ec2'] as const) {
+      const model = widgets(protocol);
+      const result = replayed(await replayMock({ model, operationName: 'DescribeFolder', input: { FolderId: 'f', Names: { x: 1 } }, documented: { kind: 'none' } }));
+      expect({ protocol, problems: result.requestProblems }).toEqual({
+        protocol,
+        problems: [{ pointer: '/Names', message: 'the client dropped Names: an object where the model has the list Names' }],
+      });
+    }
+  });
+});
+
 describe('callOperation', () => {
   it('sends one call to a real server on 127.0.0.1 and gives back its answer, or its error as the modeled exception', async () => {
     const seen: Array<{ target?: string; signed: boolean; body: string }> = [];
