@@ -74,6 +74,9 @@ export function readCommandsInBlock(lines: SourceLine[], options: BlockReadOptio
   return commands;
 }
 
+/** AWS_SUBSTITUTION without its global state, for a plain test (compiled once: it is a long pattern). */
+const AWS_SUBSTITUTION_IN_LINE = new RegExp(AWS_SUBSTITUTION.source);
+
 /** The index among non-blank lines of the first line that runs an `aws` command, -1 when there is none. */
 export function firstAwsLine(lines: SourceLine[], options: BlockReadOptions = {}): number {
   const transcript = options.transcript ?? false;
@@ -84,6 +87,6 @@ export function firstAwsLine(lines: SourceLine[], options: BlockReadOptions = {}
     .findIndex((line) =>
       options.dialect === 'powershell' || options.dialect === 'cmd'
         ? startsWindowsAwsCommand(line.text)
-        : startsAwsCommand(line.text, transcript) || new RegExp(AWS_SUBSTITUTION.source).test(line.text),
+        : startsAwsCommand(line.text, transcript) || AWS_SUBSTITUTION_IN_LINE.test(line.text),
     );
 }

@@ -53,6 +53,8 @@ const nonAscii: Rule = {
     const reported = new Set<number>();
     const scan = (lines: readonly SourceLine[], where: 'a command' | 'an output', within: Position | undefined, skipped: readonly Position[] = []) => {
       for (const line of lines) {
+        // Most lines are ASCII: one native scan skips them.
+        if (!NOT_ASCII.test(line.text)) continue;
         for (let index = 0; index < line.text.length; index++) {
           const codePoint = line.text.codePointAt(index)!;
           const offset = line.offset + index;
@@ -80,6 +82,8 @@ const nonAscii: Rule = {
     }
   },
 };
+
+const NOT_ASCII = /[^\x00-\x7f]/;
 
 /** `U+2013 '–' (2 times), U+201C '“'`. */
 function countedList(items: readonly string[]): string {
