@@ -137,6 +137,15 @@ describeWithBrowser('the HTML report, as a person sees it in Chromium', () => {
     await page.waitForFunction((count) => document.querySelectorAll('.finding:not([hidden])').length === count, {}, total);
   });
 
+  it("shows a service's findings from its name in the service table", async () => {
+    await page.click('#services tbody a[data-filter="service=ec2"]');
+    const shown = await page.$$eval('.finding', (articles) => articles.filter((article) => article.checkVisibility()).map((article) => article.getAttribute('data-service')));
+    expect(shown.length).toBeGreaterThan(0);
+    expect(new Set(shown)).toEqual(new Set(['ec2']));
+    expect(await page.$eval('select[name="service"]', (select) => (select as HTMLSelectElement).value)).toBe('ec2');
+    await page.click('button[type="reset"]');
+  });
+
   it('shows the documented and the replayed output side by side, the differing paths marked', async () => {
     const replay = await page.$$eval('article.replay', (articles) =>
       articles.map((article) => ({

@@ -120,7 +120,9 @@ function servicesSection(rows: ServiceRow[], replayed: boolean, withCoverage: bo
         return `<td class="num ${column.className}" data-value="${value}">${column.text ? column.text(row) : value}${bar(value, maxima[index]!)}</td>`;
       });
       const name = escapeHtml(row.service);
-      const link = withFindings ? `<a href="#findings" data-filter="service=${name}">${name}</a>` : name;
+      // Only a service with findings is in the filter's list: the others have nothing to show.
+      const found = SEVERITIES.some((severity) => row.counts[severity] > 0);
+      const link = withFindings && found ? `<a href="#findings" data-filter="service=${name}">${name}</a>` : name;
       return `<tr><th scope="row" data-value="${name}">${link}</th>${cells.join('')}</tr>`;
     })
     .join('\n');
