@@ -27,6 +27,8 @@ export function structureElement(writing: XmlWriting, ref: ShapeRef, value: unkn
     writing.unwritable.push({ pointer, message: `${describe(value)} where the model has the structure ${ref.shape}` });
     return node;
   }
+  // Two members may read the same elements (S3's deprecated `Event` and `Events`): the service sends them once.
+  const written = new Set<string>();
   for (const [key, memberValue] of Object.entries(value)) {
     if (memberValue === null || memberValue === undefined) continue;
     const member = memberRef(shape, key);
@@ -41,7 +43,10 @@ export function structureElement(writing: XmlWriting, ref: ShapeRef, value: unkn
       node.addAttribute(member.locationName ?? key, scalarText(writing, member, memberValue, memberPointer));
       continue;
     }
-    for (const child of memberElements(writing, member, memberValue, elementName(writing.model, member, key), memberPointer)) node.addChildNode(child);
+    const name = elementName(writing.model, member, key);
+    if (written.has(name)) continue;
+    written.add(name);
+    for (const child of memberElements(writing, member, memberValue, name, memberPointer)) node.addChildNode(child);
   }
   return node;
 }

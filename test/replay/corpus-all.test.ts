@@ -30,10 +30,6 @@ const explained: Array<{ message: RegExp; why: string }> = [
     message: /\(not a timestamp the CLI prints\)/,
     why: 'a timestamp in milliseconds since the epoch (or no timestamp at all): the CLI prints ISO 8601 (v2) or seconds (v1)',
   },
-  {
-    message: /^\/: the client cannot read the documented output: @aws-sdk\/core\/protocols - xml deserializer unhandled schema type for Event$/,
-    why: "s3api get-bucket-notification: S3's deprecated configuration names two members <Event> (a list and a string); botocore reads both, the SDK v3 refuses the response",
-  },
 ];
 
 /** `check`'s pointers name every item of a list with `*` and are said once for all of them. */

@@ -183,6 +183,16 @@ describe('wire forms', () => {
     expect(String(answer.body)).toMatch(/^<DescribeFolderResult xmlns="[^"]+"><folder kind="shared">/);
   });
 
+  it('sends once an element two members read (S3 names a list and a string <Event>), and the client reads both from it', async () => {
+    const model = widgets('rest-xml');
+    model.shapes.Folder!.members!.Label = { shape: 'String', locationName: 'name' };
+    const value = { Folder: { Name: 'root', Label: 'root' } };
+    const { answer } = wireResponse(model, 'DescribeFolder', 'restXml', { kind: 'json', value });
+    expect(String(answer.body).match(/<name>/g)).toHaveLength(1);
+    const result = replayed(await replayMock({ model, operationName: 'DescribeFolder', input: { FolderId: 'f' }, documented: { kind: 'json', value } }));
+    expect(result.responseProblems).toEqual([]);
+  });
+
   it('reports a documented value XML cannot carry (a string where the model has a structure) once, at its place, and sends the rest', async () => {
     const model = widgets('query');
     const value = { Folder: 'root', Truncated: true };
