@@ -26,10 +26,6 @@ const explained: Array<{ message: RegExp; why: string }> = [
     message: /\(not the base64 the CLI prints for bytes\)/,
     why: 'a blob documented as a placeholder or a cut value ("<HMAC_TAG>", "...EXAMPLE"): the CLI prints bytes as base64, and the SDK refuses to read it',
   },
-  {
-    message: /\(not a timestamp the CLI prints\)/,
-    why: 'a timestamp in milliseconds since the epoch (or no timestamp at all): the CLI prints ISO 8601 (v2) or seconds (v1)',
-  },
 ];
 
 /** `check`'s pointers name every item of a list with `*` and are said once for all of them. */
