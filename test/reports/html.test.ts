@@ -71,6 +71,17 @@ describe('formatHtml', () => {
   });
 });
 
+describe('fixes as a reader checks them', () => {
+  it('says what --fix inserts, deletes or replaces', () => {
+    const source = 'aws s3 ls  \nSee http://x.';
+    const finding = (start: number, end: number, text: string) => ({ ruleId: 'r', severity: 'error' as const, message: 'm', start: at(1, 1), end: at(1, 2), fix: { start, end, text } });
+    const html = formatHtml({ files: [{ path: 'a.rst', source, examples: 1, findings: [finding(10, 10, ' \\'), finding(9, 11, ''), finding(16, 20, 'https')] }], rules: [], notes: [] }, { command: 'check', version: '0' });
+    expect(html).toContain('Fix (<code>--fix</code>): insert <ins><code> \\</code></ins>');
+    expect(html).toContain('Fix (<code>--fix</code>): delete <del><code>  </code></del>');
+    expect(html).toContain('Fix (<code>--fix</code>): replace <del><code>http</code></del> with <ins><code>https</code></ins>');
+  });
+});
+
 describe('--format html on the command line', () => {
   it('writes a page for an empty selection with --allow-empty', async () => {
     const folder = scratchFolder('html-empty');

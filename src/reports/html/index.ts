@@ -214,8 +214,10 @@ ${articles.join('\n')}
 /** A safe fix as a reader checks it: the text it replaces and the text it writes. */
 function fixHtml(source: string, fix: { start: number; end: number; text: string }): string {
   const replaced = source.slice(fix.start, fix.end);
-  const shown = (text: string) => (text === '' ? '<em>nothing</em>' : `<code>${escapeHtml(capped(text, 300))}</code>`);
-  return `<p class="fix">Fix (<code>--fix</code>): replace <del>${shown(replaced)}</del> with <ins>${shown(fix.text)}</ins></p>`;
+  const shown = (text: string) => `<code>${escapeHtml(capped(text, 300))}</code>`;
+  const edit =
+    replaced === '' ? `insert <ins>${shown(fix.text)}</ins>` : fix.text === '' ? `delete <del>${shown(replaced)}</del>` : `replace <del>${shown(replaced)}</del> with <ins>${shown(fix.text)}</ins>`;
+  return `<p class="fix">Fix (<code>--fix</code>): ${edit}</p>`;
 }
 
 function replaysSection(report: RunReport, fileServices: string[]): string {
