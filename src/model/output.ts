@@ -1,5 +1,5 @@
 import { javaPatternToJs } from './patterns.js';
-import type { ServiceModel, Shape, ShapeRef } from './types.js';
+import type { Paginator, ServiceModel, Shape, ShapeRef } from './types.js';
 import { editDistance } from './suggest.js';
 import { memberRef } from './members.js';
 import { printedForm } from './printed-forms.js';
@@ -43,7 +43,7 @@ export function validateOutput(
   if (!operationModel) throw new Error(`${model.cliName} has no operation ${operation}`);
   const problems: OutputProblem[] = [];
   const checked = options.paginated ? withoutPageTokens(model, operation, value, options, problems) : value;
-  const walker = new OutputWalker(model, operation, problems);
+  const walker = new OutputWalker(model, operation, problems, options.paginated ? model.paginators[operation] : undefined);
   if (operationModel.output) walker.ref(operationModel.output, checked, '');
   else walker.shape('', { type: 'structure', members: {} }, checked, '');
   return problems;
@@ -137,11 +137,18 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 class OutputWalker {
+  /** The members the CLI's paginator may leave out of merged pages: its "more results" flag. */
+  private readonly pagedAway: ReadonlySet<string>;
+
   constructor(
     private readonly model: ServiceModel,
     private readonly operation: string,
     private readonly problems: OutputProblem[],
-  ) {}
+    /** The paginator whose pages the CLI merged: it prints keys of no page as null, and drops the "more results" flag. */
+    private readonly paginator?: Paginator,
+  ) {
+    this.pagedAway = new Set(paginator?.more_results ? [paginator.more_results.split('.').at(-1)!] : []);
+  }
 
   ref(ref: ShapeRef, value: unknown, pointer: string): void {
     // A `jsonvalue` member holds JSON text on the wire that botocore decodes into any value.
@@ -225,8 +232,9 @@ class OutputWalker {
       const member = memberRef(shape, key);
       if (member) {
         if (value[key] === null && !member.jsonvalue && !this.model.shapes[member.shape]?.document) {
-          // botocore's parsers drop a member the response holds as null: the CLI never prints `"ConsumedCapacity": null`.
-          // A reader takes it for "absent" all the same, so it is no error.
+          // botocore's parsers drop a member the response holds as null: the CLI prints `"ConsumedCapacity": null` only
+          // where it merged pages (a key of no page). A reader takes it for "absent" all the same: no error.
+          if (this.paginator) continue;
           this.problems.push({
             kind: 'null-member',
             pointer: pointerOf(pointer, key),
@@ -249,7 +257,7 @@ class OutputWalker {
       });
     }
     for (const required of shape.required ?? []) {
-      if (!Object.hasOwn(value, required)) {
+      if (!Object.hasOwn(value, required) && !this.pagedAway.has(required)) {
         this.problems.push({ kind: 'missing-required', pointer, member: required, severity: 'warning', message: `'${required}' is required in ${place()} but missing` });
       }
     }

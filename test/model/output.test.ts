@@ -179,6 +179,20 @@ describe('validateOutput', () => {
     expect(validateOutput(queryProtocol, 'Describe', { Templates: { 'application/json': null } })).toMatchObject([{ kind: 'wrong-type' }]);
   });
 
+  it('accepts null members and a missing "more results" flag where the CLI merged pages, and only there', () => {
+    const withPaginator: ServiceModel = {
+      ...model,
+      paginators: { ListThings: { input_token: 'Marker', output_token: 'NextMarker', result_key: 'Things', more_results: 'Truncated' } },
+      shapes: {
+        ...model.shapes,
+        ListThingsResponse: { type: 'structure', required: ['Truncated'], members: { Things: { shape: 'Things' }, NextMarker: { shape: 'Token' }, Truncated: { shape: 'Flag' } } },
+        Flag: { type: 'boolean' },
+      },
+    };
+    expect(validateOutput(withPaginator, 'ListThings', { Things: null }, { paginated: true })).toEqual([]);
+    expect(validateOutput(withPaginator, 'ListThings', { Things: null }).map((problem) => problem.kind)).toEqual(['null-member', 'missing-required']);
+  });
+
   it('reports enum values the model does not list as warnings: services return values newer than the model', () => {
     expect(validateOutput(model, 'SignIn', { Status: 'SUSPENDED' })).toMatchObject([{ kind: 'enum', pointer: '/Status', severity: 'warning' }]);
     expect(validateOutput(model, 'SignIn', { Status: '' })).toMatchObject([{ kind: 'enum', severity: 'warning' }]);
