@@ -41,7 +41,7 @@ const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
  * (`if`, `do`, `sudo`, `time`, `env X=y`, ...), `NAME=value` environment assignments, and the opening of a command
  * substitution (`TOKEN=$(`, `export X="$(`, a backtick).
  */
-const COMMAND_PREFIX_SOURCE = String.raw`(?:(?:if|then|else|elif|do|while|until|!|\{|time|command|exec|nohup)[ \t]+|xargs(?:[ \t]+(?:-[IiLlnPdsEa][ \t]*[^ \t-][^ \t]*|-[A-Za-z0-9]+|--[a-z-]+(?:=[^ \t]*)?))*[ \t]+|sudo(?:[ \t]+-[A-Za-z]+)*[ \t]+|env(?:[ \t]+-[A-Za-z-]+)*[ \t]+|(?:for|while|until)[ \t][^;\n]*;[ \t]*do[ \t]+|[A-Za-z_][A-Za-z0-9_]*=(?:[^ \t$\`]|\$(?!\()|\$\([^() \t]*\))*[ \t]+)*`;
+const COMMAND_PREFIX_SOURCE = String.raw`(?:(?:if|then|else|elif|do|while|until|!|\{|time|command|exec|nohup)[ \t]+|xargs(?:[ \t]+(?:-[IiLlnPdsEa][ \t]*[^ \t-][^ \t]*|-[A-Za-z0-9]+|--[a-z-]+(?:=[^ \t]*)?))*[ \t]+|sudo(?:[ \t]+-[A-Za-z]+)*[ \t]+|env(?:[ \t]+-[A-Za-z-]+)*[ \t]+|(?:for|while|until)[ \t][^;\n]*;[ \t]*do[ \t]+|[A-Za-z_][A-Za-z0-9_]*=(?:[^ \t$\`<>|;&]|\$(?!\()|\$\([^() \t]*\))*[ \t]+)*`;
 const SUBSTITUTION_OPENING_SOURCE = String.raw`(?:(?:(?:export|local|readonly|declare[ \t]+-[A-Za-z]+)[ \t]+)?[A-Za-z_][A-Za-z0-9_]*="?)?(?<opening>\$\(|\`|[<>]\()[ \t]*`;
 /** The AWS CLI, and LocalStack's `awslocal` wrapper around it. */
 const LAUNCHER_SOURCE = String.raw`(?<launcher>aws|awslocal)(?=[ \t]|$)`;
@@ -510,9 +510,10 @@ class Reader {
         }
         if (next === undefined) {
           // A `\` that ends the text continues the command on the next line, wherever it stands (a redirection's target too).
+          // As meant, one left at the end of a block's last command continues it into nothing.
           this.open = true;
           this.pos++;
-          add('\\', true);
+          if (this.reading === 'bash') add('\\', true);
           continue;
         }
         if (BLANK.test(next) && this.restOfLineIsBlank(this.pos + 1)) {
@@ -930,7 +931,7 @@ export function readShellCommand(lines: SourceLine[], options: ShellReadOptions 
   const commandLines = withoutSecondaryPrompts(lines, options.transcript ?? false);
   const asBash = read(commandLines, 'bash', options);
   const intended =
-    asBash.issues.some((issue) => READINGS_DIFFER.has(issue.kind)) || asBash.parentheses.length > 0 || VALUE_MARKERS.test(text)
+    asBash.issues.some((issue) => READINGS_DIFFER.has(issue.kind)) || asBash.parentheses.length > 0 || asBash.open || VALUE_MARKERS.test(text)
       ? read(commandLines, 'intended', { ...options, parentheses: new Set(asBash.parentheses) })
       : asBash;
   const assignments = asBash.assignments.map(([start, end]): ShellIssue => {

@@ -227,7 +227,11 @@ class WindowsReader {
         add(placeholder, [{ start: 0, end: placeholder.length, kind: 'placeholder' }]);
         continue;
       }
-      if (dialect === 'powershell') {
+      if (dialect === 'powershell' && c === '(' && this.pos === start) {
+        // `(Get-Date).AddHours(-1).ToString("o")`: an expression PowerShell evaluates into the argument.
+        const expression = this.readExpression();
+        add(expression, [{ start: 0, end: expression.length, kind: 'substitution' }]);
+      } else if (dialect === 'powershell') {
         if (c === "'") add(this.readQuoted("'").value);
         else if (c === '"') {
           const inner = this.readQuoted('"');
@@ -316,6 +320,25 @@ class WindowsReader {
     }
     this.unterminated(open);
     return { value: text.slice(open + 1, this.pos), unknown: [] };
+  }
+
+  /** A parenthesised expression and the member accesses after it (`(Get-Date).AddHours(-1)`), as written. */
+  private readExpression(): string {
+    const { text } = this;
+    const start = this.pos;
+    let depth = 0;
+    let quote: string | undefined;
+    for (; this.pos < text.length; this.pos++) {
+      const c = text[this.pos]!;
+      if (quote) {
+        if (c === quote) quote = undefined;
+      } else if (c === '"' || c === "'") quote = c;
+      else if (c === '(' || c === '[') depth++;
+      else if (c === ')' || c === ']') depth--;
+      else if (depth === 0 && c !== '.' && !/[\w-]/.test(c)) break;
+      if (c === '\n') break;
+    }
+    return text.slice(start, this.pos);
   }
 
   /** `$name`, `${name}`, `$env:NAME`, `$(...)` (PowerShell) or `%NAME%` (cmd): a known value, or unknown content. */

@@ -248,7 +248,13 @@ class BlockReader {
     const { lines } = code.data as CodeData;
     const awsLine = firstAwsLine(lines, options);
     if (awsLine === 0) return true;
-    return awsLine > 0 && !this.introducedAsOutput(code);
+    if (awsLine < 0) return false;
+    // A block tagged as shell with commands in it is a script, unless a label (`Output:`) says otherwise: a sentence
+    // that merely names outputs ("`UserPoolId` is a stack output.") does not.
+    const tagged = this.markdown && fenceLanguage(code.lang) !== null;
+    if (!tagged) return !this.introducedAsOutput(code);
+    const introduction = this.introduction(code);
+    return !(introduction?.role === 'output' && introduction.cue === 'introducer');
   }
 
   private introducedAsOutput(code: Code): boolean {
