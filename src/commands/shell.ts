@@ -26,9 +26,9 @@ export function continuesWithParameters(line: string, nextLine: string, startsCo
 }
 /**
  * Shell prompts a document shows before a command: bash `$ `, zsh `% `, with the user and host before them
- * (`ubuntu@host:~$ `, `[ec2-user@ip-10-0-0-1 ~]$ `), PowerShell `PS> ` / `PS C:\> `, cmd `C:\> `.
+ * (`ubuntu@host:~$ `, `me@laptop ~/repo (main *) $ `, `[ec2-user@ip-10-0-0-1 ~]$ `), PowerShell `PS> ` / `PS C:\> `, cmd `C:\> `.
  */
-export const PROMPT_SOURCE = String.raw`(?:(?:[\w.-]+@[\w.-]+(?::[^\s$#%]*)?[ \t]?|\[[\w.-]+@[\w.-]+[^\]\n]*\][ \t]?)?[$%](?:[ \t]+|$)|PS(?:[ \t]+[A-Za-z]:\\[^>\n]*)?>[ \t]*|[A-Za-z]:\\[^>\n]*>[ \t]*)`;
+export const PROMPT_SOURCE = String.raw`(?:(?:[\w.-]+@[\w.-]+(?:[: ][^$#%\n]*)?[ \t]?|\[[\w.-]+@[\w.-]+[^\]\n]*\][ \t]?)?[$%](?:[ \t]+|$)|PS(?:[ \t]+[A-Za-z]:\\[^>\n]*)?>[ \t]*|[A-Za-z]:\\[^>\n]*>[ \t]*)`;
 /** In a terminal transcript, `# ` is root's prompt (elsewhere it starts a comment). */
 const TRANSCRIPT_PROMPT_SOURCE = String.raw`(?:${PROMPT_SOURCE}|#[ \t]+)`;
 const PROMPT = new RegExp(`^${PROMPT_SOURCE}`);
