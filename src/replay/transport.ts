@@ -4,7 +4,7 @@ import { cbor, dateToTag } from '@smithy/core/cbor';
 import type { HttpRequest, HttpResponse } from '@smithy/core/protocols';
 import type { ServiceModel, ShapeRef } from '../model/types.js';
 import type { DocumentedOutcome, RecordedRequest, ReplayProblem } from './types.js';
-import { documentedToWire, formatTimestamp, documentedInstant, isPlainObject, shapeOf, timestampFormat, pointerTo, unreadableTimestamp, type WireProtocol } from './wire.js';
+import { documentedToWire, documentedToWireForm, formatTimestamp, documentedInstant, isPlainObject, shapeOf, timestampFormat, pointerTo, unreadableTimestamp, type WireLeaves, type WireProtocol } from './wire.js';
 import { serviceXmlNamespace, structureElement, XmlNode, type XmlWriting } from './wire-xml.js';
 import { memberRef } from '../model/members.js';
 
@@ -217,38 +217,15 @@ function headerValue(model: ServiceModel, ref: ShapeRef, value: unknown, pointer
   return String(value);
 }
 
-/** Documented values as CBOR data: member names as keys, timestamps as tag-1 dates, blobs as byte strings. */
+/** CBOR (rpcv2Cbor): member names as modeled, timestamps as tagged dates, bytes as bytes. */
+const CBOR_LEAVES: WireLeaves = {
+  name: (key) => key,
+  timestamp: (instant) => dateToTag(new Date(instant)),
+  blob: (value) => (typeof value === 'string' ? new Uint8Array(Buffer.from(value, 'base64')) : value),
+};
+
 function documentedToCbor(model: ServiceModel, ref: ShapeRef, value: unknown, pointer: string, unreadable: ReplayProblem[]): unknown {
-  const shape = shapeOf(model, ref);
-  if (value === null || value === undefined) return value;
-  switch (shape.type) {
-    case 'structure':
-      if (!isPlainObject(value) || shape.document) return value;
-      return Object.fromEntries(
-        Object.entries(value).map(([key, item]) => {
-          const member = memberRef(shape, key);
-          return [key, member ? documentedToCbor(model, member, item, pointerTo(pointer, key), unreadable) : item];
-        }),
-      );
-    case 'list':
-      return Array.isArray(value) ? value.map((item, index) => documentedToCbor(model, shape.member!, item, pointerTo(pointer, index), unreadable)) : value;
-    case 'map':
-      return isPlainObject(value)
-        ? Object.fromEntries(Object.entries(value).map(([key, item]) => [key, documentedToCbor(model, shape.value!, item, pointerTo(pointer, key), unreadable)]))
-        : value;
-    case 'timestamp': {
-      const instant = documentedInstant(value);
-      if (instant === undefined) {
-        unreadable.push(unreadableTimestamp(value, pointer));
-        return value;
-      }
-      return dateToTag(new Date(instant));
-    }
-    case 'blob':
-      return typeof value === 'string' ? new Uint8Array(Buffer.from(value, 'base64')) : value;
-    default:
-      return value;
-  }
+  return documentedToWireForm(model, ref, value, pointer, unreadable, CBOR_LEAVES);
 }
 
 /** The error shape a documented code names: by shape name, or by the code a query service puts on the wire. */

@@ -70,52 +70,69 @@ export function pointerTo(parent: string, key: string | number): string {
   return `${parent}/${String(key).replace(/~/g, '~0').replace(/\//g, '~1')}`;
 }
 
+/** How one wire form writes member names, timestamps and bytes; the walk over a documented value is the same for all. */
+export interface WireLeaves {
+  name(key: string, ref: ShapeRef): string;
+  timestamp(instant: number, ref: ShapeRef, shape: Shape): unknown;
+  blob(value: unknown, pointer: string, unreadable: ReplayProblem[]): unknown;
+}
+
+/** The JSON protocols: `locationName`s, timestamps in the member's format, bytes as the base64 the CLI printed. */
+const JSON_LEAVES: WireLeaves = {
+  name: (key, ref) => wireName(key, ref),
+  timestamp: (instant, ref, shape) => formatTimestamp(instant, timestampFormat(ref, shape, 'body')),
+  blob: (value, pointer, unreadable) => {
+    if (typeof value === 'string' && !isBase64(value)) unreadable.push({ pointer, message: `${JSON.stringify(value)} (not the base64 the CLI prints for bytes)` });
+    return value;
+  },
+};
+
 /**
  * Turn a documented (CLI output form) value into its JSON wire form. Values the wire cannot carry
  * as documented (an unreadable timestamp) are sent unchanged and listed in `unreadable`: the client's
  * reaction to them is the fact replay reports.
  */
-export function documentedToWire(
+export function documentedToWire(model: ServiceModel, ref: ShapeRef, value: unknown, pointer: string, unreadable: ReplayProblem[]): unknown {
+  return documentedToWireForm(model, ref, value, pointer, unreadable, JSON_LEAVES);
+}
+
+/** A documented value in the wire form `leaves` describe. */
+export function documentedToWireForm(
   model: ServiceModel,
   ref: ShapeRef,
   value: unknown,
   pointer: string,
   unreadable: ReplayProblem[],
+  leaves: WireLeaves,
 ): unknown {
   const shape = shapeOf(model, ref);
   if (value === null || value === undefined) return value;
+  const walk = (itemRef: ShapeRef, item: unknown, key: string | number) => documentedToWireForm(model, itemRef, item, pointerTo(pointer, key), unreadable, leaves);
   switch (shape.type) {
     case 'structure': {
       if (!isPlainObject(value) || shape.document) return value;
       return Object.fromEntries(
         Object.entries(value).map(([key, memberValue]) => {
-          const ref = memberRef(shape, key);
+          const member = memberRef(shape, key);
           // Keys the model does not know go out unchanged: whether the client drops them is the fact to find.
-          return ref ? [wireName(key, ref), documentedToWire(model, ref, memberValue, pointerTo(pointer, key), unreadable)] : [key, memberValue];
+          return member ? [leaves.name(key, member), walk(member, memberValue, key)] : [key, memberValue];
         }),
       );
     }
     case 'list':
-      return Array.isArray(value) && shape.member
-        ? value.map((item, index) => documentedToWire(model, shape.member!, item, pointerTo(pointer, index), unreadable))
-        : value;
+      return Array.isArray(value) && shape.member ? value.map((item, index) => walk(shape.member!, item, index)) : value;
     case 'map':
-      return isPlainObject(value) && shape.value
-        ? Object.fromEntries(
-            Object.entries(value).map(([key, item]) => [key, documentedToWire(model, shape.value!, item, pointerTo(pointer, key), unreadable)]),
-          )
-        : value;
+      return isPlainObject(value) && shape.value ? Object.fromEntries(Object.entries(value).map(([key, item]) => [key, walk(shape.value!, item, key)])) : value;
     case 'timestamp': {
       const instant = documentedInstant(value);
       if (instant === undefined) {
         unreadable.push(unreadableTimestamp(value, pointer));
         return value;
       }
-      return formatTimestamp(instant, timestampFormat(ref, shape, 'body'));
+      return leaves.timestamp(instant, ref, shape);
     }
     case 'blob':
-      if (typeof value === 'string' && !isBase64(value)) unreadable.push({ pointer, message: `${JSON.stringify(value)} (not the base64 the CLI prints for bytes)` });
-      return value;
+      return leaves.blob(value, pointer, unreadable);
     default:
       return value;
   }
