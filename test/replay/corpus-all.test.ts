@@ -1,16 +1,14 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
-import type { AwsCommand } from '../../src/commands/types.js';
-import type { Example } from '../../src/examples/types.js';
 import { loadModels } from '../../src/model/load.js';
 import { analyzeFile } from '../../src/pipeline.js';
 import { genericProtocol } from '../../src/replay/generic/client.js';
-import { extendWithReplay } from '../../src/replay/index.js';
 import type { ReplayResult } from '../../src/replay/types.js';
 import { allRules } from '../../src/rules/index.js';
-import type { Finding, RuleContext } from '../../src/rules/types.js';
+import type { Finding } from '../../src/rules/types.js';
 import { corpusDir, describeWithCorpus, modelsDir } from '../support/shared.js';
+import { recordingReplay } from './recording.js';
 
 interface Replayed {
   protocol: string;
@@ -43,21 +41,12 @@ describeWithCorpus('replay over the whole corpus', () => {
     for (const service of services) {
       const folder = path.join(corpusDir, service.name);
       for (const file of readdirSync(folder).filter((name) => name.endsWith('.rst')).sort()) {
-        const extend = (context: RuleContext) => {
-          extendWithReplay(context);
-          const replay = context.replay!;
-          const seen = new Set<AwsCommand>();
-          context.replay = async (command: AwsCommand, example: Example) => {
-            const result = await replay(command, example);
-            const translation = context.translation(command, example);
-            if (!seen.has(command) && translation?.model && translation.operationName && !translation.customization) {
-              seen.add(command);
-              const chosen = genericProtocol(translation.model);
-              replayed.push({ protocol: 'protocol' in chosen ? chosen.protocol : chosen.unsupported, result });
-            }
-            return result;
-          };
-        };
+        const extend = recordingReplay(({ command, example, result, context }) => {
+          const translation = context.translation(command, example);
+          if (!translation?.model || !translation.operationName || translation.customization) return;
+          const chosen = genericProtocol(translation.model);
+          replayed.push({ protocol: 'protocol' in chosen ? chosen.protocol : chosen.unsupported, result });
+        });
         const result = await analyzeFile(path.join(folder, file), { rules: allRules, models, treeRoot: corpusDir, extend });
         findings.push(...result.findings.map((finding) => ({ ...finding, file: `${service.name}/${file}` })));
       }

@@ -1,19 +1,18 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
-import type { AwsCommand } from '../../src/commands/types.js';
-import type { Example } from '../../src/examples/types.js';
 import { loadModels } from '../../src/model/load.js';
 import { analyzeFile } from '../../src/pipeline.js';
-import { documentedOutcome, extendWithReplay } from '../../src/replay/index.js';
+import { documentedOutcome } from '../../src/replay/index.js';
 import type { DocumentedOutcome, ReplayResult } from '../../src/replay/types.js';
 import invalidParameterValue from '../../src/rules/invalid-parameter-value.js';
 import notReplayed from '../../src/rules/not-replayed.js';
 import replayError from '../../src/rules/replay-error.js';
 import replayRequest from '../../src/rules/replay-request.js';
 import replayResponse from '../../src/rules/replay-response.js';
-import type { Finding, RuleContext } from '../../src/rules/types.js';
+import type { Finding } from '../../src/rules/types.js';
 import { corpusDir, describeWithCorpus, modelsDir } from '../support/shared.js';
+import { recordingReplay } from './recording.js';
 
 interface Replayed {
   file: string;
@@ -38,21 +37,11 @@ describeWithCorpus('replay over the cognito-idp corpus', () => {
     const models = loadModels(modelsDir);
     for (const file of readdirSync(folder).filter((name) => name.endsWith('.rst')).sort()) {
       // Record each command's result as the rules ask for it.
-      const extend = (context: RuleContext) => {
-        extendWithReplay(context);
-        const replay = context.replay!;
-        const seen = new Set<AwsCommand>();
-        context.replay = async (command: AwsCommand, example: Example) => {
-          const result = await replay(command, example);
-          const translation = context.translation(command, example);
-          if (!seen.has(command)) {
-            seen.add(command);
-            const documented = translation && documentedOutcome(context.document, example, example.commands.indexOf(command), translation);
-            replayed.push({ file, result, ...(documented ? { documented } : {}) });
-          }
-          return result;
-        };
-      };
+      const extend = recordingReplay(({ command, example, result, context }) => {
+        const translation = context.translation(command, example);
+        const documented = translation && documentedOutcome(context.document, example, example.commands.indexOf(command), translation);
+        replayed.push({ file, result, ...(documented ? { documented } : {}) });
+      });
       const result = await analyzeFile(path.join(folder, file), { rules: [replayRequest, replayResponse, replayError, notReplayed], models, treeRoot: corpusDir, extend });
       findings.push(...result.findings.map((finding) => ({ ...finding, file })));
       const check = await analyzeFile(path.join(folder, file), { rules: [invalidParameterValue], models, treeRoot: corpusDir });
