@@ -28,6 +28,8 @@ export const GLOBAL_OPTIONS: Readonly<Record<string, 'value' | 'flag'>> = {
 
 /** The global option a word names (`--region`, `--region=us-east-1`), if any. */
 export function globalOptionOf(word: string): { name: string; takesValue: boolean; inlineValue: boolean } | undefined {
+  // Values can be whole JSON documents: only an option name is worth splitting and looking up.
+  if (!word.startsWith('--')) return undefined;
   const name = word.split('=', 1)[0]!;
   const kind = GLOBAL_OPTIONS[name];
   if (kind === undefined) return undefined;

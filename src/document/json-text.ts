@@ -31,6 +31,23 @@ export const MAX_JSON_DEPTH = 100;
 export const NESTED_TOO_DEEP = `nested deeper than ${MAX_JSON_DEPTH} levels`;
 
 /**
+ * Whether a parsed value nests deeper than `MAX_JSON_DEPTH`: a walk over its values (far fewer than the characters
+ * `tooDeepAt` reads), with a stack of its own, so a hostile value cannot overflow the call stack.
+ */
+export function nestedTooDeep(value: unknown): boolean {
+  const pending: [unknown, number][] = [[value, 0]];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const [item, depth] = next;
+    if (typeof item !== 'object' || item === null) continue;
+    if (depth >= MAX_JSON_DEPTH) return true;
+    for (const child of Array.isArray(item) ? item : Object.values(item)) {
+      if (typeof child === 'object' && child !== null) pending.push([child, depth + 1]);
+    }
+  }
+  return false;
+}
+
+/**
  * The offset of the first `[` or `{` (outside strings) that opens a level deeper than `MAX_JSON_DEPTH`, or -1.
  * Reads brackets only, so it answers for broken JSON too, before anything parses or walks it.
  */

@@ -3,7 +3,7 @@ import type { Code, InlineCode, Nodes, Paragraph, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
 import { firstAwsLine, readCommandsInBlock, type BlockReadOptions, type ShellDialect } from '../commands/index.js';
-import { tooDeepAt } from '../document/json-text.js';
+import { nestedTooDeep } from '../document/json-text.js';
 import type { CodeData, DocumentFormat, Position, SourceLine } from '../document/types.js';
 import { introductionOf, isOutputLabel, lastSentenceOf, type Introduction } from './cues.js';
 import { parseJsonBlock } from './json/parse.js';
@@ -342,7 +342,8 @@ function readJson(output: Output, lines: SourceLine[]): void {
   let strict: unknown;
   try {
     // JSON nested too deep is never given as a value (nothing may walk it): the positioned parse says where.
-    strict = tooDeepAt(text) < 0 ? JSON.parse(text) : undefined;
+    strict = JSON.parse(text);
+    if (nestedTooDeep(strict)) strict = undefined;
   } catch {
     strict = undefined;
   }
