@@ -14,7 +14,7 @@ export type ExtractFormat = 'pretty' | 'json';
 /** What `extract` prints: the examples of every file (JSON described by `schemas/extract.schema.json`). */
 export function formatExtract(result: { report: RunReport; outcomes: { extract?: ExtractedFile }[] }, format: ExtractFormat): string {
   const files = result.outcomes.map((outcome, index) => ({ path: result.report.files[index]!.path, ...outcome.extract! }));
-  if (format === 'json') return `${JSON.stringify({ files }, null, 2)}\n`;
+  if (format === 'json') return `${JSON.stringify({ ...(result.report.models && { models: result.report.models }), files }, null, 2)}\n`;
   const lines: string[] = [];
   for (const file of files) {
     lines.push(`${file.path} (${file.format}, ${file.examples.length} example${file.examples.length === 1 ? '' : 's'})`);

@@ -25,19 +25,21 @@ interface ExtractedFile {
   messages: { ruleId: string; severity: string; line: number }[];
 }
 
-async function extract(...args: string[]): Promise<{ code: number; files: ExtractedFile[] }> {
+async function extract(...args: string[]): Promise<{ code: number; files: ExtractedFile[]; models?: unknown }> {
   const result = await runCli(['extract', ...args, '--format', 'json']);
-  const parsed = JSON.parse(result.stdout) as { files: ExtractedFile[] };
+  const parsed = JSON.parse(result.stdout) as { files: ExtractedFile[]; models?: unknown };
   expect(validateExtract(parsed), JSON.stringify(validateExtract.errors)).toBe(true);
-  return { code: result.code, files: parsed.files };
+  return { code: result.code, files: parsed.files, models: parsed.models };
 }
 
 const intended = (command: ExtractedCommand) => command.intendedArgv ?? command.argv;
 
 describe('extract on our own examples', () => {
   it('prints JSON that satisfies schemas/extract.schema.json', async () => {
-    const { code, files } = await extract(path.resolve(import.meta.dirname, '../../examples'));
+    const { code, files, models } = await extract(path.resolve(import.meta.dirname, '../../examples'));
     expect(code).toBe(0);
+    // The suite turns discovery off: the embedded model, named as every report names it.
+    expect(models).toMatchObject({ source: 'embedded', summary: expect.stringMatching(/^models: /) });
     expect(files.length).toBeGreaterThan(10);
     for (const file of files) for (const example of file.examples) for (const command of example.commands) expect(command.service).toBe('cognito-idp');
   });
