@@ -144,6 +144,8 @@ class Reader {
   private unclosed = false;
   private readonly parentheses: number[] = [];
   private readonly singleQuotedContinuations: SingleQuotedContinuation[] = [];
+  /** `${...}` that name no parameter (bash reading), as `[start, end)`. */
+  private readonly badSubstitutions: [number, number][] = [];
   /** Unquoted placeholders met (bash reading): what bash does with each. */
   private readonly placeholders: { placeholder: string; start: number; end: number; targetName?: string; refusedAtLineEnd?: boolean }[] = [];
 
@@ -200,6 +202,7 @@ class Reader {
       this.report('unbalanced-quote', `This ${what} is never closed: bash would wait for more input instead of running the command.`, this.options.openedAt, this.options.openedAt + (this.options.closer === ')' ? 2 : 1));
       this.open = true;
     }
+    this.reportBadSubstitutions();
     this.reportPlaceholders();
     this.reportSingleQuotedContinuations();
     this.issues.sort((a, b) => a.start.offset! - b.start.offset!);
@@ -592,6 +595,16 @@ class Reader {
     return this.reading === 'intended' ? value.replaceAll('\\\n', '') : value;
   }
 
+  /** One finding per command for its `${...}` that name no parameter, at the first. */
+  private reportBadSubstitutions(): void {
+    const [first, ...others] = this.badSubstitutions;
+    if (first === undefined) return;
+    const [start, end] = first;
+    const more = others.length > 0 ? ` (${others.length + 1} in this command)` : '';
+    const message = `bash cannot expand \`${this.text.slice(start, end)}\`${more}: a bad substitution (a name holds only letters, digits and \`_\`), so it runs nothing; replace the placeholder with a value.`;
+    this.issues.push({ kind: 'bad-substitution', message, start: this.pointAt(start), end: this.pointAt(end) });
+  }
+
   /** One finding per command for every line-end `\` inside single quotes, at the first one. */
   private reportSingleQuotedContinuations(): void {
     const all = this.singleQuotedContinuations;
@@ -668,6 +681,7 @@ class Reader {
       return { value: '$', quoted: false, unknown: [] };
     }
     this.pos = start + match[0].length;
+    if (next === '{' && !PARAMETER_EXPANSION.test(match[0]) && this.isReportable(start)) this.badSubstitutions.push([start, this.pos]);
     const known = this.reading === 'intended' ? this.options.variables?.get(/^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?$/.exec(match[0])?.[1] ?? '') : undefined;
     if (known !== undefined) return { value: known, quoted: true, unknown: [] };
     return { value: match[0], quoted: true, unknown: [{ start: 0, end: match[0].length, kind: 'variable' }] };
@@ -919,6 +933,8 @@ const READINGS_DIFFER: ReadonlySet<ShellIssueKind> = new Set([
   'brace-expansion',
   'unbalanced-quote',
 ]);
+/** `${name}`, `${#name}`, `${!name}`, `${name[0]}`, `${1}`, `${@}` and their operators (`:-`, `%`, `/`, ...): what bash expands. */
+const PARAMETER_EXPANSION = /^\$\{[#!]?(?:[A-Za-z_][A-Za-z0-9_]*|[0-9]+|[@*#?$!-])(?:\[[^\]]*\])?(?:[:=+?%#/^,@-][^}]*)?\}$/;
 /** Text that may hold a placeholder or a shell value, which the author's reading marks unknown. */
 const VALUE_MARKERS = /[$`<%…]|\{\{|\{[A-Za-z_][A-Za-z0-9_-]*\}|\{\}|\.\.\./;
 /** Words that stand for others: the argument `xargs -I{}` puts there, an elision of what the author left out. */

@@ -32,6 +32,7 @@ export type ShellIssueKind =
   | 'syntax-error' // an unquoted `(` or `)` among a command's words: bash refuses the line
   | 'placeholder-redirection' // an unquoted `<placeholder>`: bash reads a file and writes the output to another
   | 'placeholder-syntax-error' // an unquoted `<placeholder>` whose `>` has no file name: bash refuses the line
+  | 'bad-substitution' // `${インスタンスID}`, `${my pool}`: no parameter name, bash refuses to expand it and runs nothing
   | 'windows-continuation' // `^` at line end (cmd.exe)
   | 'bash-continuation' // `\` at line end in a PowerShell or cmd command
   | 'powershell-continuation' // backtick at line end

@@ -13,6 +13,7 @@ const SEVERITIES: Partial<Record<ShellIssueKind, Severity>> = {
   'unbalanced-quote': 'error',
   'syntax-error': 'error',
   'placeholder-syntax-error': 'error',
+  'bad-substitution': 'error',
   'placeholder-redirection': 'warning',
   'command-substitution': 'warning',
   'windows-continuation': 'warning',
@@ -52,7 +53,8 @@ const shellSyntax: Rule = {
   description:
     'Commands are read as bash reads them. An unclosed quote is an error: bash would wait for more input and ' +
     'never run the command; so is an unquoted `(` or `)` among the words, which bash refuses as a syntax error, and an ' +
-    'unquoted `<placeholder>` whose `>` has no file name after it. Any other unquoted `<placeholder>` is a warning: bash ' +
+    'unquoted `<placeholder>` whose `>` has no file name after it, and `${...}` around words that name no variable ' +
+    '(`${user pool id}`: a bad substitution, once per command). Any other unquoted `<placeholder>` is a warning: bash ' +
     'reads it as redirections (input from one file, output to another), which the message names. Windows `^` and PowerShell ' +
     'backtick continuations in a bash block are warnings: pasted into bash these commands break. Unquoted braces with commas are brace-expanded by bash ' +
     'into several words. Braces holding shorthand or JSON members (`Tags=[{Key=a,Value=b}]`) are meant as written: ' +
@@ -91,6 +93,12 @@ const shellSyntax: Rule = {
       },
     ],
     notOk: [
+      // `${...}` around words that name no variable: bash stops at the expansion.
+      {
+        name: 'guide.md',
+        text: '# Users\n\n```bash\naws cognito-idp admin-get-user --user-pool-id ${user pool id} --username ${user name}\n```\n',
+        messages: ['4:47-4:62: error: bash cannot expand `${user pool id}` (2 in this command): a bad substitution (a name holds only letters, digits and `_`), so it runs nothing; replace the placeholder with a value.'],
+      },
       {
         name: 'cognito-idp/list-users.rst',
         text: '**To list users**\n\n::\n\n    aws cognito-idp list-users --user-pool-id us-west-2_EXAMPLE >\n',
