@@ -10,7 +10,7 @@ import { allRules, ruleById } from '../rules/index.js';
 export const CONFIG_FILE_NAME = 'docs-harness.config.json';
 
 export interface ReplayConfig {
-  target?: 'off' | 'mock' | 'cognito-local' | 'endpoint' | 'aws';
+  target?: 'off' | 'mock' | 'local' | 'cognito-local' | 'endpoint' | 'aws';
   endpointUrl?: string;
   region?: string;
 }

@@ -371,7 +371,7 @@ function ignoredTargetFlags(values: Values, target: ReplayConfig['target']): str
     'endpoint-url': ['endpoint'],
     'allow-remote': ['endpoint'],
     'allow-aws': ['aws'],
-    scenarios: ['cognito-local', 'endpoint', 'aws'],
+    scenarios: ['local', 'cognito-local', 'endpoint', 'aws'],
   };
   return Object.entries(usedBy)
     .filter(([flag, targets]) => values[flag as keyof Values] !== undefined && !targets.includes(target))

@@ -4,7 +4,7 @@ import type { RuleContext } from '../rules/types.js';
 import type { ReplayConfig } from './config.js';
 import { UsageError } from './errors.js';
 
-export const REPLAY_TARGETS = ['mock', 'cognito-local', 'endpoint', 'aws'] as const;
+export const REPLAY_TARGETS = ['mock', 'local', 'cognito-local', 'endpoint', 'aws'] as const;
 export type ReplayTarget = (typeof REPLAY_TARGETS)[number];
 
 export interface OpenTarget {
@@ -34,7 +34,7 @@ export async function openReplayTarget(replay: ReplayConfig, options: TargetOpti
     return { extend: extendWithReplay, note: 'replay: real SDK clients over a mock transport (no network)', close: async () => undefined };
   }
   // Loaded only for a live run: it brings the SDK client, the fixture and cognito-local's metadata.
-  const { createScenarioFinder, extendWithLiveReplay, openLiveSession, overheadNote } = await import('../replay/live/index.js');
+  const { createScenarioFinder, extendWithLiveReplay, localServers, openLiveSession, overheadNote } = await import('../replay/live/index.js');
   const findScenario = createScenarioFinder(options.scenarios ?? []);
   const live = (session: LiveSession, where: string): OpenTarget => ({
     extend: extendWithLiveReplay(session, { findScenario }),
@@ -46,6 +46,10 @@ export async function openReplayTarget(replay: ReplayConfig, options: TargetOpti
   if (target === 'cognito-local') {
     const session = await openLiveSession('cognito-local');
     return live(session, `replay: cognito-local at ${session.endpoint} (started for this run)`);
+  }
+  if (target === 'local') {
+    const session = await openLiveSession('local');
+    return live(session, `replay: local servers started for this run on 127.0.0.1 (${Object.entries(localServers).map(([service, server]) => `${server} for ${service}`).join(', ')}, cognito-local for cognito-idp)`);
   }
   if (target === 'endpoint') {
     const url = replay.endpointUrl;

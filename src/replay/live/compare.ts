@@ -71,6 +71,9 @@ function volatileKind(value: string): string | undefined {
   if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value)) return 'uuid';
   if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?([+-]\d{2}:\d{2}|Z)$/.test(value)) return 'timestamp';
   if (/^arn:[\w-]+:[\w-]+:[\w-]*:[\w-]*:/.test(value)) return 'arn';
+  // An entity tag is a digest of content the example only names; a sequence number is the server's counter.
+  if (/^"[0-9a-f]{32}(-\d+)?"$/.test(value)) return 'etag';
+  if (/^\d{20,}$/.test(value)) return 'sequence-number';
   return undefined;
 }
 

@@ -12,18 +12,22 @@ import { CognitoFixture } from './fixture.js';
 import { cognitoLocalProfile, serviceProfile, type TargetProfile } from './profiles.js';
 import { resolveReferences, ScenarioGuard, type Scenario, type ScenarioLookup, type ScenarioStep } from './scenario.js';
 import { startCognitoLocal } from './server.js';
+import { ServiceTargets } from './services.js';
 
 export { mask, maskDeep, type OutputDifference } from './compare.js';
 export type { LiveCommandResult } from '../../rules/replay-results.js';
 export { createScenarioFinder, loadScenario, type Scenario, type ScenarioLookup } from './scenario.js';
-export { startCognitoLocal } from './server.js';
+export { startCognitoLocal, startLocalServer, type LocalServer, type LocalServerKind } from './server.js';
+export { localServers } from './services.js';
 
 /**
- * `cognito-local`: a server started for the run; `{ endpoint }`: one already running (cognito-local or the service);
- * `{ aws }`: the real service in a region with the SDK's default credentials (`endpoint` only for tests).
+ * `local`: a local server per service the documents use (cognito-local, dynalite, s3rver, kinesalite), each
+ * started on first use; `cognito-local`: that one server only; `{ endpoint }`: one already running (cognito-local,
+ * LocalStack or the service), every service through it; `{ aws }`: the real cognito-idp service in a region with
+ * the SDK's default credentials (`endpoint` only for tests).
  */
 /** `guarded`: the endpoint is not a throwaway local server, so scenario steps are held to the run's own resources (always so for `aws`). */
-export type LiveTarget = 'cognito-local' | { endpoint: string; profile?: TargetProfile; guarded?: boolean } | { aws: { region: string; endpoint?: string } };
+export type LiveTarget = 'local' | 'cognito-local' | { endpoint: string; profile?: TargetProfile; guarded?: boolean } | { aws: { region: string; endpoint?: string } };
 
 export interface LiveExampleResult {
   document: ExampleDocument;
@@ -53,7 +57,9 @@ export interface LiveSession {
   /** Values scenario inputs may refer to as `${fixture.Name}`. */
   fixtureValues(): Promise<Record<string, string>>;
   stats(): LiveStats;
-  /** Deletes this run's pools and stops a server the session started. */
+  /** Where commands of other services than cognito-idp go (through the generic client); absent: not replayed. */
+  services?: ServiceTargets;
+  /** Deletes this run's pools and stops the servers the session started. */
   close(): Promise<void>;
 }
 
@@ -76,6 +82,7 @@ function needsMoreThanTheDocument(operationName: string, input: Record<string, u
 
 /** Opens a run against a target: a fresh fixture (its own pool and users), and a fresh server for `cognito-local`. */
 export async function openLiveSession(target: LiveTarget): Promise<LiveSession> {
+  if (target === 'local') return openLocalSession();
   const server = target === 'cognito-local' ? await startCognitoLocal() : undefined;
   const aws = typeof target === 'object' && 'aws' in target ? target.aws : undefined;
   const endpoint = server?.endpoint ?? (aws ? (aws.endpoint ?? `AWS ${aws.region}`) : (target as { endpoint: string }).endpoint);
@@ -85,6 +92,9 @@ export async function openLiveSession(target: LiveTarget): Promise<LiveSession> 
     ...(aws ? { region: aws.region, defaultCredentials: true, ...(aws.endpoint ? { endpoint: aws.endpoint } : {}) } : { endpoint }),
   });
   const stats: LiveStats = { commands: 0, sdkMs: 0, totalMs: 0 };
+  const guarded = aws !== undefined || (typeof target === 'object' && 'endpoint' in target && target.guarded === true);
+  // Any service through a user's endpoint (LocalStack); the real service is asked for cognito-idp only.
+  const services = typeof target === 'object' && 'endpoint' in target && !aws ? new ServiceTargets({ endpoint, fixtures: !guarded }, stats) : undefined;
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
@@ -94,6 +104,7 @@ export async function openLiveSession(target: LiveTarget): Promise<LiveSession> 
         await fixture.dispose();
       } finally {
         fixture.client.destroy();
+        await services?.close();
         await server?.stop();
       }
     })());
@@ -109,7 +120,8 @@ export async function openLiveSession(target: LiveTarget): Promise<LiveSession> 
     endpoint,
     profile,
     namePrefix: fixture.namePrefix,
-    guarded: aws !== undefined || (typeof target === 'object' && 'endpoint' in target && target.guarded === true),
+    guarded,
+    ...(services ? { services } : {}),
     async replay(operationName, input, documented, bindings) {
       const result = await replayOne(fixture, profile, operationName, input, documented, bindings);
       if (result.status !== 'skipped') {
@@ -131,6 +143,52 @@ export async function openLiveSession(target: LiveTarget): Promise<LiveSession> 
     },
     stats: () => ({ ...stats }),
     close,
+  };
+}
+
+/**
+ * `--target local`: each server started when a document first needs it, all stopped by `close`. A server that
+ * does not start fails the first command that needs it, with its reason, and the run goes on.
+ */
+function openLocalSession(): LiveSession {
+  const stats: LiveStats = { commands: 0, sdkMs: 0, totalMs: 0 };
+  const services = new ServiceTargets({ local: true }, stats);
+  let cognito: Promise<LiveSession> | undefined;
+  let cognitoDown: { reason: string; said: boolean } | undefined;
+  let opened: LiveSession | undefined;
+  const cognitoSession = () =>
+    (cognito ??= openLiveSession('cognito-local').then((session) => (opened = session)));
+  return {
+    endpoint: 'local servers on 127.0.0.1',
+    profile: cognitoLocalProfile,
+    get namePrefix() {
+      return opened?.namePrefix ?? '';
+    },
+    guarded: false,
+    services,
+    async replay(operationName, input, documented, bindings) {
+      try {
+        return await (await cognitoSession()).replay(operationName, input, documented, bindings);
+      } catch (error) {
+        if (opened) throw error;
+        const said = cognitoDown?.said === true;
+        cognitoDown = { reason: (error as Error).message, said: true };
+        return { operationName, status: said ? 'skipped' : 'failed', reason: said ? `${cognitoDown.reason} (said at its first command)` : cognitoDown.reason, bindings: [], differences: [], sdkMs: 0, totalMs: 0 };
+      }
+    },
+    call: async (step, captured) => (await cognitoSession()).call(step, captured),
+    fixtureValues: async () => (await cognitoSession()).fixtureValues(),
+    stats: () => {
+      const own = opened?.stats() ?? { commands: 0, sdkMs: 0, totalMs: 0 };
+      return { commands: own.commands + stats.commands, sdkMs: own.sdkMs + stats.sdkMs, totalMs: own.totalMs + stats.totalMs };
+    },
+    async close() {
+      try {
+        await services.close();
+      } finally {
+        await (await cognito?.catch(() => undefined))?.close();
+      }
+    },
   };
 }
 
@@ -268,16 +326,33 @@ export async function replayDocumentLive(
   translate: (command: AwsCommand, example: Example) => CommandTranslation | undefined,
   lookup: ScenarioLookup,
 ): Promise<Map<AwsCommand, LiveCommandResult>> {
-  const commands: Array<{ command: AwsCommand; example: Example; index: number; translation: CommandTranslation & { operationName: string; input: Record<string, unknown> } }> = [];
-  for (const example of document.examples) {
+  type Replayable = { command: AwsCommand; example: Example; index: number; translation: CommandTranslation & { operationName: string; input: Record<string, unknown> } };
+  const commands: Replayable[] = [];
+  const serviceCommands: Array<Replayable & { exampleIndex: number }> = [];
+  for (const [exampleIndex, example] of document.examples.entries()) {
     for (const [index, command] of example.commands.entries()) {
-      if (command.service !== 'cognito-idp') continue;
+      if (!command.service || (command.service !== 'cognito-idp' && !session.services?.serves(command.service))) continue;
       const translation = translate(command, example);
-      if (!translation?.operationName || !translation.input || translation.customization) continue;
-      commands.push({ command, example, index, translation: translation as (typeof commands)[number]['translation'] });
+      if (!translation?.operationName || !translation.input || translation.customization || !translation.model) continue;
+      const replayable = { command, example, index, translation: translation as Replayable['translation'] };
+      if (command.service === 'cognito-idp') commands.push(replayable);
+      else serviceCommands.push({ ...replayable, exampleIndex });
     }
   }
   const results = new Map<AwsCommand, LiveCommandResult>();
+  if (serviceCommands.length > 0) {
+    const replayed = await session.services!.replayDocument(
+      serviceCommands.map(({ command, example, index, translation, exampleIndex }) => ({
+        service: command.service!,
+        exampleIndex,
+        model: translation.model!,
+        operationName: translation.operationName,
+        input: translation.input,
+        documented: documentedOutcome(document, example, index, translation),
+      })),
+    );
+    for (const [position, result] of replayed.entries()) results.set(serviceCommands[position]!.command, result);
+  }
   const failAll = (reason: string) => {
     for (const { command, translation } of commands) {
       results.set(command, { operationName: translation.operationName, status: 'failed', reason, bindings: [], differences: [], sdkMs: 0, totalMs: 0 });

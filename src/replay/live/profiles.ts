@@ -1,4 +1,6 @@
+import { readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 
 /** How a target is known to differ from the real service: such differences become info notes, never errors. */
 export interface KnownDeviation {
@@ -77,3 +79,65 @@ export function findDeviation(profile: TargetProfile, pointer: string, kind: Kno
     return pattern.length === segments.length && pattern.every((part, index) => part === '*' || part === segments[index]);
   });
 }
+
+/** The operations a server implements, read from its `actions/` folder (one file per operation) so an upgrade is picked up. */
+function actionsOf(serverPackage: string): Set<string> {
+  const folder = path.join(path.dirname(createRequire(import.meta.url).resolve(`${serverPackage}/package.json`)), 'actions');
+  return new Set(readdirSync(folder).map((file) => file.replace(/\.js$/, '')).map((name) => name[0]!.toUpperCase() + name.slice(1)));
+}
+
+function implementedBy(server: string, operations: Set<string>): TargetProfile['cannotReplay'] {
+  return (operationName) => (operations.has(operationName) ? undefined : `${server} does not implement ${operationName}`);
+}
+
+/** dynalite implements DynamoDB's 2012 API: the table details added since are not returned. */
+export const dynaliteProfile: TargetProfile = {
+  name: 'dynalite',
+  cannotReplay: implementedBy('dynalite', actionsOf('dynalite')),
+  deviations: [
+    ...['TableClassSummary', 'DeletionProtectionEnabled', 'WarmThroughput', 'SSEDescription', 'StreamSpecification', 'LatestStreamArn', 'LatestStreamLabel', 'BillingModeSummary', 'TableId', 'OnDemandThroughput', 'GlobalTableVersion', 'Replicas', 'ArchivalSummary', 'RestoreSummary'].map((key) => ({
+      pointer: `/*/${key}`,
+      kind: 'missing' as const,
+      note: 'dynalite does not return this table detail',
+    })),
+    { pointer: '/ConsumedCapacity', kind: 'missing', note: 'dynalite returns no consumed capacity unless asked' },
+  ],
+};
+
+/** s3rver's routes (lib/routes.js) have no table of operations to read: these are the ones it answers. */
+const s3rverOperations = new Set([
+  'ListBuckets', 'CreateBucket', 'DeleteBucket', 'HeadBucket', 'ListObjects', 'ListObjectsV2', 'GetBucketLocation',
+  'GetBucketCors', 'PutBucketCors', 'DeleteBucketCors', 'GetBucketWebsite', 'PutBucketWebsite', 'DeleteBucketWebsite',
+  'PutObject', 'GetObject', 'HeadObject', 'DeleteObject', 'DeleteObjects', 'CopyObject', 'GetObjectAcl', 'GetObjectTagging',
+  'PutObjectTagging', 'CreateMultipartUpload', 'UploadPart', 'UploadPartCopy', 'CompleteMultipartUpload',
+]);
+
+export const s3rverProfile: TargetProfile = {
+  name: 's3rver',
+  cannotReplay: implementedBy('s3rver', s3rverOperations),
+  deviations: [
+    { pointer: '/ServerSideEncryption', kind: 'missing', note: 's3rver does not encrypt objects' },
+    { pointer: '/ChecksumCRC32', kind: 'missing', note: 's3rver computes no checksums' },
+    { pointer: '/ChecksumType', kind: 'missing', note: 's3rver computes no checksums' },
+    { pointer: '/VersionId', kind: 'missing', note: 's3rver does not version objects' },
+    { pointer: '/Location', kind: 'value', note: 's3rver answers the bucket location as its own URL' },
+    { pointer: '/ContentType', kind: 'value', note: 's3rver stores objects sent without a type as application/octet-stream (S3: binary/octet-stream)' },
+    { pointer: '/Owner/ID', kind: 'value', note: 's3rver has one fixed owner, 123456789000' },
+    { pointer: '/Owner/DisplayName', kind: 'value', note: 's3rver has one fixed owner, S3rver' },
+  ],
+};
+
+export const kinesaliteProfile: TargetProfile = {
+  name: 'kinesalite',
+  cannotReplay: implementedBy('kinesalite', actionsOf('kinesalite')),
+  deviations: [
+    { pointer: '/EncryptionType', kind: 'missing', note: 'kinesalite does not encrypt records' },
+    { pointer: '/StreamDescription/EncryptionType', kind: 'missing', note: 'kinesalite does not encrypt streams' },
+    { pointer: '/StreamDescriptionSummary/EncryptionType', kind: 'missing', note: 'kinesalite does not encrypt streams' },
+    { pointer: '/StreamDescriptionSummary/StreamModeDetails', kind: 'missing', note: 'kinesalite has no on-demand streams' },
+    { pointer: '/StreamDescription/StreamModeDetails', kind: 'missing', note: 'kinesalite has no on-demand streams' },
+  ],
+};
+
+/** The profile of each server `--target local` starts. */
+export const localServerProfiles = { 'cognito-local': cognitoLocalProfile, dynalite: dynaliteProfile, s3rver: s3rverProfile, kinesalite: kinesaliteProfile } as const;

@@ -6,57 +6,112 @@ import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 
-export interface CognitoLocalServer {
+/** The local servers the harness can start: one per service it replays live without AWS. */
+export type LocalServerKind = 'cognito-local' | 'dynalite' | 's3rver' | 'kinesalite';
+
+export interface LocalServer {
+  kind: LocalServerKind;
   endpoint: string;
   /** The server's process id (gone once `stop` resolves). */
   pid: number;
-  /** The temporary working folder holding `.cognito/` (removed by `stop`). */
+  /** The temporary folder holding the server's data (removed by `stop`). */
   dataDir: string;
+  /** Resolves when the server process ends, for whatever reason (`stop` included). */
+  exited: Promise<void>;
   stop(): Promise<void>;
 }
 
+export type CognitoLocalServer = LocalServer;
+
 export interface StartOptions {
-  /** How long to wait for the server to listen and answer `GET /health`; cold start is 0.5–0.7 s on an idle machine. */
+  /** How long to wait for the server to listen (and, for cognito-local, answer `GET /health`); cold start is 0.5–0.7 s on an idle machine. */
   readyTimeoutMs?: number;
 }
 
-const serverModule = createRequire(import.meta.url).resolve('cognito-local/lib/server/index.js');
-/** Data folders are named after the process that owns them, so a later run can tell the folders of dead runs. */
-const DATA_FOLDER = /^docs-harness-cognito-(\d+)-/;
+const resolveModule = createRequire(import.meta.url).resolve;
 
 /**
- * The server process: cognito-local in-process, behind a guard. Its standard input is a pipe from docs-harness
+ * How each server is started inside the guard: a function of (data folder, module path) resolving to the port
+ * it listens on. Each listens on 127.0.0.1 on a port the OS assigns; table, stream and bucket changes are
+ * immediate (dynalite and kinesalite otherwise wait 500 ms per CREATING/DELETING state, as the service would).
+ */
+const servers: Record<LocalServerKind, { module: string; folder: string; start: string }> = {
+  'cognito-local': {
+    module: 'cognito-local/lib/server/index.js',
+    folder: 'cognito',
+    start: String.raw`(dataDir, serverModule) => {
+      process.chdir(dataDir);
+      const pino = require(require.resolve('pino', { paths: [serverModule] }));
+      return require(serverModule).createDefaultServer(pino({ level: 'silent' })).then((server) => server.start()).then((server) => server.address().port);
+    }`,
+  },
+  dynalite: {
+    module: 'dynalite',
+    folder: 'dynalite',
+    start: String.raw`(dataDir, serverModule) => new Promise((resolve, reject) => {
+      const server = require(serverModule)({ path: dataDir, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+      server.once('error', reject).listen(0, '127.0.0.1', () => resolve(server.address().port));
+    })`,
+  },
+  kinesalite: {
+    module: 'kinesalite',
+    folder: 'kinesalite',
+    start: String.raw`(dataDir, serverModule) => new Promise((resolve, reject) => {
+      const server = require(serverModule)({ path: dataDir, createStreamMs: 0, deleteStreamMs: 0, updateStreamMs: 0 });
+      server.once('error', reject).listen(0, '127.0.0.1', () => resolve(server.address().port));
+    })`,
+  },
+  s3rver: {
+    module: 's3rver',
+    folder: 's3rver',
+    start: String.raw`(dataDir, serverModule) => {
+      const S3rver = require(serverModule);
+      return new S3rver({ address: '127.0.0.1', port: 0, directory: dataDir, silent: true }).run().then((address) => address.port);
+    }`,
+  },
+};
+
+/** Data folders are named after the process that owns them, so a later run can tell the folders of dead runs. */
+const DATA_FOLDER = /^docs-harness-(?:cognito|dynalite|kinesalite|s3rver)-(\d+)-/;
+
+/**
+ * The server process: the server in-process, behind a guard. Its standard input is a pipe from docs-harness
  * that is never written: when docs-harness ends in any way — SIGKILL and a CI job's time-out included — the
  * pipe closes and the guard removes its data folder and exits. It listens on a port the OS assigns (no race for
  * a free port) and reports the port on standard output once listening, so the server answering is the one started.
  */
-const GUARD = String.raw`
+const guard = (start: string) => String.raw`
 const fs = require('node:fs');
 const [dataDir, serverModule] = process.argv.slice(1);
 const finish = (code) => { try { fs.rmSync(dataDir, { recursive: true, force: true }); } catch {} process.exit(code); };
 process.stdin.on('end', () => finish(0)).on('error', () => finish(0)).resume();
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => finish(0));
-process.chdir(dataDir);
-const pino = require(require.resolve('pino', { paths: [serverModule] }));
-require(serverModule).createDefaultServer(pino({ level: 'silent' }))
-  .then((server) => server.start())
-  .then((server) => process.stdout.write(JSON.stringify({ port: server.address().port }) + '\n'))
+Promise.resolve().then(() => (${start})(dataDir, serverModule))
+  .then((port) => process.stdout.write(JSON.stringify({ port }) + '\n'))
   .catch((error) => { process.stderr.write(String(error && error.message || error)); finish(1); });
 `;
 
+/** Starts cognito-local (see `startLocalServer`). */
+export function startCognitoLocal(options: StartOptions = {}): Promise<LocalServer> {
+  return startLocalServer('cognito-local', options);
+}
+
 /**
- * Starts cognito-local on 127.0.0.1 in a fresh temporary folder. The server and its folder go with `stop()`,
+ * Starts a local server on 127.0.0.1 in a fresh temporary folder. The server and its folder go with `stop()`,
  * when this process exits, on SIGINT/SIGTERM/SIGHUP (then re-raised), and — through the guard's pipe — when this
  * process is killed outright. Folders left by runs whose process is gone are removed first.
  */
-export async function startCognitoLocal(options: StartOptions = {}): Promise<CognitoLocalServer> {
+export async function startLocalServer(kind: LocalServerKind, options: StartOptions = {}): Promise<LocalServer> {
   removeFoldersOfDeadRuns();
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), `docs-harness-cognito-${process.pid}-`));
-  // The real service has no username attributes by default; cognito-local's default is `["email"]`.
-  mkdirSync(path.join(dataDir, '.cognito'));
-  writeFileSync(path.join(dataDir, '.cognito', 'config.json'), JSON.stringify({ UserPoolDefaults: { UsernameAttributes: [] } }));
+  const server = servers[kind];
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), `docs-harness-${server.folder}-${process.pid}-`));
+  if (kind === 'cognito-local') {
+    // The real service has no username attributes by default; cognito-local's default is `["email"]`.
+    mkdirSync(path.join(dataDir, '.cognito'));
+    writeFileSync(path.join(dataDir, '.cognito', 'config.json'), JSON.stringify({ UserPoolDefaults: { UsernameAttributes: [] } }));
+  }
 
-  const child = spawn(process.execPath, ['-e', GUARD, dataDir, serverModule], {
+  const child = spawn(process.execPath, ['-e', guard(server.start), dataDir, resolveModule(server.module)], {
     env: { ...process.env, HOST: '127.0.0.1', PORT: '0' },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
@@ -98,13 +153,15 @@ export async function startCognitoLocal(options: StartOptions = {}): Promise<Cog
   try {
     const port = await listeningPort(child.stdout, exited, timeoutMs);
     endpoint = `http://127.0.0.1:${port}`;
-    await waitForHealth(endpoint, timeoutMs);
+    if (kind === 'cognito-local') await waitForHealth(endpoint, timeoutMs);
   } catch (error) {
     await stop();
-    const detail = stderr.trim().split('\n').at(-1);
-    throw new Error(`cognito-local did not start: ${(error as Error).message}${detail ? ` (${detail})` : ''}`);
+    // A crash prints a stack and the Node.js version last: its error line is what says why.
+    const lines = stderr.trim().split('\n');
+    const detail = lines.find((line) => /^\w*Error\b/.test(line)) ?? lines.at(-1);
+    throw new Error(`${kind} did not start: ${(error as Error).message}${detail ? ` (${detail})` : ''}`);
   }
-  return { endpoint, pid: child.pid!, dataDir, stop };
+  return { kind, endpoint, pid: child.pid!, dataDir, exited, stop };
 }
 
 /** The port the guard reports once its server listens; fails when the process ends first or the time runs out. */

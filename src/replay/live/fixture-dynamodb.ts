@@ -1,0 +1,180 @@
+import type { DocumentedOutcome } from '../types.js';
+import type { FixtureCall, ServiceFixture } from './services.js';
+
+type Item = Record<string, Record<string, unknown>>;
+interface KeyElement {
+  AttributeName: string;
+  KeyType: 'HASH' | 'RANGE';
+}
+interface TableSchema {
+  KeySchema: KeyElement[];
+  AttributeDefinitions: Array<{ AttributeName: string; AttributeType: string }>;
+  GlobalSecondaryIndexes?: unknown[];
+  LocalSecondaryIndexes?: unknown[];
+}
+
+/** Operations that create their table (or restore one): the fixture must not create it first. */
+const creatingOperations = new Set(['CreateTable', 'RestoreTableFromBackup', 'RestoreTableToPointInTime', 'ImportTable']);
+const scalarTypes = new Set(['S', 'N', 'B']);
+
+/**
+ * DynamoDB's zero-config fixture: every table a command names exists, with the key schema the document shows
+ * (a described table's KeySchema, else the attributes of a `Key` given anywhere in the document, else an item's
+ * first attribute), and the items the documented output shows are put first.
+ */
+export class DynamoDbFixture implements ServiceFixture {
+  /** Each table's key schema, with how sure it is: 3 described, 2 from a key, 1 guessed from items. */
+  private readonly schemas = new Map<string, { schema: TableSchema; certainty: number }>();
+  private readonly created = new Set<string>();
+
+  constructor(private readonly call: FixtureCall) {}
+
+  learn(operationName: string, input: Record<string, unknown>, documented: DocumentedOutcome): void {
+    const output = documented.kind === 'json' ? (documented.value as Record<string, unknown>) : {};
+    for (const description of [output.Table, output.TableDescription]) {
+      const table = description as (TableSchema & { TableName?: string }) | undefined;
+      if (table?.TableName && Array.isArray(table.KeySchema) && Array.isArray(table.AttributeDefinitions)) this.learnSchema(table.TableName, schemaOf(table), 3);
+    }
+    if (operationName === 'CreateTable' && typeof input.TableName === 'string' && Array.isArray(input.KeySchema)) this.learnSchema(input.TableName, schemaOf(input as unknown as TableSchema), 3);
+    for (const [table, key] of keysIn(input)) this.learnSchema(table, schemaFromKey(key), 2);
+    const table = input.TableName;
+    if (typeof table !== 'string') return;
+    const items = [...documentedItems(operationName, input, output)].filter(([name]) => name === table).map(([, item]) => item);
+    if (operationName === 'PutItem' && isItem(input.Item)) items.push(input.Item);
+    const partitionKey = typeof input.KeyConditionExpression === 'string' ? /^\s*#?(\w+)\s*=/.exec(input.KeyConditionExpression)?.[1] : undefined;
+    const names = (input.ExpressionAttributeNames as Record<string, string> | undefined) ?? {};
+    const schema = schemaFromItems(items, partitionKey && (names[`#${partitionKey}`] ?? partitionKey));
+    if (schema) this.learnSchema(table, schema, 1);
+  }
+
+  private learnSchema(table: string, schema: TableSchema, certainty: number): void {
+    if ((this.schemas.get(table)?.certainty ?? 0) < certainty) this.schemas.set(table, { schema, certainty });
+  }
+
+  async prepare(operationName: string, input: Record<string, unknown>, documented: DocumentedOutcome): Promise<void> {
+    if (creatingOperations.has(operationName)) {
+      const name = (input.TableName ?? input.TargetTableName ?? (input.TableCreationParameters as { TableName?: string } | undefined)?.TableName) as string | undefined;
+      if (name) this.created.add(name);
+      return;
+    }
+    const output = documented.kind === 'json' ? (documented.value as Record<string, unknown>) : {};
+    const items = new Map<string, Item[]>();
+    for (const [table, item] of documentedItems(operationName, input, output)) items.set(table, [...(items.get(table) ?? []), item]);
+    const listed = operationName === 'ListTables' ? asArray(output.TableNames).filter((name): name is string => typeof name === 'string') : [];
+    for (const name of new Set([...tablesIn(input), ...items.keys(), ...listed])) await this.ensureTable(name, items.get(name) ?? []);
+  }
+
+  async cleanUp(): Promise<void> {
+    for (const name of this.created) await this.call('DeleteTable', { TableName: name }).catch(() => undefined);
+    this.created.clear();
+  }
+
+  private async ensureTable(name: string, items: Item[]): Promise<void> {
+    if (!this.created.has(name)) {
+      // A table only listed shows no key: any key will do for a name in a list.
+      const schema = this.schemas.get(name)?.schema ?? schemaFromItems(items) ?? schemaFromKey({ id: { S: '' } });
+      this.created.add(name);
+      await this.call('CreateTable', { TableName: name, ...schema, BillingMode: 'PAY_PER_REQUEST' }).catch((error: Error) => {
+        if (error.name !== 'ResourceInUseException') throw error;
+      });
+      await this.untilActive(name);
+    }
+    for (const item of items) await this.call('PutItem', { TableName: name, Item: item });
+  }
+
+  /** dynalite makes a table ACTIVE on its next tick, the service in seconds: items can be put only then. */
+  private async untilActive(name: string): Promise<void> {
+    for (let attempt = 0; attempt < 100; attempt++) {
+      const { Table } = (await this.call('DescribeTable', { TableName: name })) as { Table?: { TableStatus?: string } };
+      if (Table?.TableStatus === 'ACTIVE') return;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+}
+
+/** The items a documented output shows, by table: they must be in the table before the command runs. */
+function documentedItems(operationName: string, input: Record<string, unknown>, output: Record<string, unknown>): Array<[string, Item]> {
+  const found: Array<[string, Item]> = [];
+  const add = (table: unknown, item: unknown) => {
+    if (typeof table === 'string' && isItem(item)) found.push([table, item]);
+  };
+  const table = input.TableName;
+  if (operationName === 'GetItem') add(table, output.Item);
+  if (operationName === 'Query' || operationName === 'Scan') for (const item of asArray(output.Items)) add(table, item);
+  if (['DeleteItem', 'PutItem', 'UpdateItem'].includes(operationName) && input.ReturnValues === 'ALL_OLD') add(table, output.Attributes);
+  if (operationName === 'BatchGetItem') for (const [name, list] of Object.entries((output.Responses as Record<string, unknown>) ?? {})) for (const item of asArray(list)) add(name, item);
+  return found;
+}
+
+function schemaOf(table: TableSchema): TableSchema {
+  const index = (entry: unknown) => {
+    const { IndexName, KeySchema, Projection } = entry as { IndexName: string; KeySchema: unknown; Projection?: unknown };
+    return { IndexName, KeySchema, Projection: Projection ?? { ProjectionType: 'ALL' } };
+  };
+  return {
+    KeySchema: table.KeySchema.map(({ AttributeName, KeyType }) => ({ AttributeName, KeyType })),
+    AttributeDefinitions: table.AttributeDefinitions.map(({ AttributeName, AttributeType }) => ({ AttributeName, AttributeType })),
+    ...(table.GlobalSecondaryIndexes?.length ? { GlobalSecondaryIndexes: table.GlobalSecondaryIndexes.map(index) } : {}),
+    ...(table.LocalSecondaryIndexes?.length ? { LocalSecondaryIndexes: table.LocalSecondaryIndexes.map(index) } : {}),
+  };
+}
+
+/** A key's attributes in the order given: the first is the partition key, a second the sort key. */
+function schemaFromKey(key: Item): TableSchema {
+  const attributes = Object.entries(key).slice(0, 2);
+  return {
+    KeySchema: attributes.map(([name], position) => ({ AttributeName: name, KeyType: position === 0 ? 'HASH' : 'RANGE' })),
+    AttributeDefinitions: attributes.map(([name, value]) => ({ AttributeName: name, AttributeType: Object.keys(value)[0]! })),
+  };
+}
+
+/**
+ * No key shown anywhere: the partition key is the one a key condition names, else the items' first scalar
+ * attribute; items sharing a partition get a sort key, the next scalar attribute all of them have.
+ */
+function schemaFromItems(items: Item[], partitionKey?: string): TableSchema | undefined {
+  const scalar = (item: Item, name: string) => scalarTypes.has(Object.keys(item[name] ?? {})[0] ?? '');
+  const first = items[0];
+  if (!first) return undefined;
+  const hash = partitionKey && scalar(first, partitionKey) ? partitionKey : Object.keys(first).find((name) => scalar(first, name));
+  if (!hash) return undefined;
+  const partitions = new Set(items.map((item) => JSON.stringify(item[hash])));
+  const range = partitions.size < items.length ? Object.keys(first).find((name) => name !== hash && items.every((item) => scalar(item, name))) : undefined;
+  return schemaFromKey(Object.fromEntries([hash, ...(range ? [range] : [])].map((name) => [name, first[name]!])));
+}
+
+/** Every (table, key) pair an input gives: `Key`, batch requests' keys, transactions' keys. */
+function keysIn(input: Record<string, unknown>): Array<[string, Item]> {
+  const keys: Array<[string, Item]> = [];
+  if (typeof input.TableName === 'string' && isItem(input.Key)) keys.push([input.TableName, input.Key]);
+  for (const [table, request] of Object.entries((input.RequestItems as Record<string, unknown>) ?? {})) {
+    for (const key of asArray((request as { Keys?: unknown }).Keys)) if (isItem(key)) keys.push([table, key]);
+    for (const write of asArray(request)) {
+      const key = (write as { DeleteRequest?: { Key?: unknown } }).DeleteRequest?.Key;
+      if (isItem(key)) keys.push([table, key]);
+    }
+  }
+  for (const entry of asArray(input.TransactItems)) {
+    for (const action of Object.values(entry as Record<string, { TableName?: unknown; Key?: unknown }>)) {
+      if (typeof action?.TableName === 'string' && isItem(action.Key)) keys.push([action.TableName, action.Key]);
+    }
+  }
+  return keys;
+}
+
+function tablesIn(input: Record<string, unknown>): string[] {
+  const tables = typeof input.TableName === 'string' ? [input.TableName] : [];
+  tables.push(...Object.keys((input.RequestItems as Record<string, unknown>) ?? {}));
+  for (const entry of asArray(input.TransactItems)) {
+    for (const action of Object.values(entry as Record<string, { TableName?: unknown }>)) if (typeof action?.TableName === 'string') tables.push(action.TableName);
+  }
+  // ARNs name tables too (tags, backups): the table name is the ARN's last segment.
+  if (typeof input.ResourceArn === 'string' && input.ResourceArn.includes(':table/')) tables.push(input.ResourceArn.split(':table/')[1]!.split('/')[0]!);
+  return tables;
+}
+
+const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+
+function isItem(value: unknown): value is Item {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) && Object.values(value).every((attribute) => attribute !== null && typeof attribute === 'object' && Object.keys(attribute).length === 1);
+}
