@@ -1,20 +1,21 @@
 // Servers never left behind (#11.10): docs-harness is killed from outside, as a CI job's time-out or a user would,
 // and the cognito-local server it started — a real process — must go, with its data folder.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
 import { startCognitoLocal } from '../../src/replay/live/server.js';
+import { processesUsing } from '../support/processes.js';
 import { scratchFolder } from '../support/scratch.js';
 
 const serverModule = new URL('../../dist/replay/live/server.js', import.meta.url).href;
 
-/** A process that starts cognito-local (the built docs-harness code), says where, and then waits to be killed. */
-async function startOwner(tmpdir: string): Promise<{ owner: ChildProcess; dataDir: string; endpoint: string }> {
+/** A process that starts a local server (the built docs-harness code), says where, and then waits to be killed. */
+async function startOwner(tmpdir: string, kind = 'cognito-local'): Promise<{ owner: ChildProcess; dataDir: string; endpoint: string }> {
   const owner = spawn(
     process.execPath,
-    ['--input-type=module', '-e', `const { startCognitoLocal } = await import(${JSON.stringify(serverModule)}); const server = await startCognitoLocal(); console.log(JSON.stringify(server)); setInterval(() => {}, 1000);`],
+    ['--input-type=module', '-e', `const { startLocalServer } = await import(${JSON.stringify(serverModule)}); const server = await startLocalServer(${JSON.stringify(kind)}); console.log(JSON.stringify(server)); setInterval(() => {}, 1000);`],
     { env: { ...process.env, TMPDIR: tmpdir }, stdio: ['ignore', 'pipe', 'inherit'] },
   );
   const line = await new Promise<string>((resolve, reject) => {
@@ -25,19 +26,6 @@ async function startOwner(tmpdir: string): Promise<{ owner: ChildProcess; dataDi
   return { owner, dataDir, endpoint };
 }
 
-/** Processes whose command line names the data folder: the server's guard, wherever it was re-parented. */
-function processesUsing(dataDir: string): number[] {
-  return readdirSync('/proc')
-    .filter((name) => /^\d+$/.test(name))
-    .filter((pid) => {
-      try {
-        return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(dataDir);
-      } catch {
-        return false;
-      }
-    })
-    .map(Number);
-}
 
 async function until(condition: () => boolean, timeoutMs: number): Promise<boolean> {
   for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 50))) {
@@ -55,6 +43,17 @@ describe('a server the harness started', () => {
     owner.kill(signal);
     expect(await until(() => processesUsing(dataDir).length === 0 && !existsSync(dataDir), 10_000)).toBe(true);
     await expect(fetch(`${endpoint}/health`, { signal: AbortSignal.timeout(1000) })).rejects.toThrow();
+  });
+
+  it.each(['dynalite', 's3rver', 'kinesalite'])('is gone, with its data folder, after SIGKILL of the harness: %s', async (kind) => {
+    const tmpdir = scratchFolder(`servers-${kind}`);
+    const { owner, dataDir, endpoint } = await startOwner(tmpdir, kind);
+    expect(new URL(endpoint).hostname).toBe('127.0.0.1');
+    await fetch(endpoint, { signal: AbortSignal.timeout(2000) });
+    expect(processesUsing(dataDir).length).toBeGreaterThan(0);
+    owner.kill('SIGKILL');
+    expect(await until(() => processesUsing(dataDir).length === 0 && !existsSync(dataDir), 10_000)).toBe(true);
+    await expect(fetch(endpoint, { signal: AbortSignal.timeout(1000) })).rejects.toThrow();
   });
 
   it('removes the data folders of runs whose process is gone', async () => {

@@ -84,7 +84,8 @@ export class ServiceTargets {
         endpoint = server.endpoint;
       } catch (error) {
         endpoint = 'http://127.0.0.1:9';
-        down = { reason: (error as Error).message, said: false };
+        const { message } = error as Error;
+        down = { reason: message.startsWith(`${kind} `) ? message : `${kind} did not start: ${message}`, said: false };
       }
     } else {
       endpoint = this.where.endpoint;
@@ -168,6 +169,12 @@ async function replayOne(opened: OpenService, fixture: ServiceFixture | undefine
     opened.down.said = true;
     return finish({ status: 'failed', reason: opened.down.reason, differences: [] });
   };
+  // After a failed call: a server process that just died is given the moment to be noticed, so the reason said is the server, not the socket.
+  const downAfterFailure = async (error: unknown) => {
+    const answered = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode !== undefined;
+    if (opened.server && !answered) await Promise.race([opened.server.exited, new Promise((resolve) => setTimeout(resolve, 100))]);
+    return downNow();
+  };
   const down = downNow();
   if (down) return down;
   const cannot = opened.profile.cannotReplay?.(operationName, input);
@@ -176,7 +183,7 @@ async function replayOne(opened: OpenService, fixture: ServiceFixture | undefine
   try {
     await fixture?.prepare(operationName, input, documented);
   } catch (error) {
-    return downNow() ?? finish({ ...report, status: 'failed', reason: `the fixture could not prepare this command: ${describeFailure(error)}`, differences: [] });
+    return (await downAfterFailure(error)) ?? finish({ ...report, status: 'failed', reason: `the fixture could not prepare this command: ${describeFailure(error)}`, differences: [] });
   }
   const sent = performance.now();
   let output: unknown;
@@ -184,9 +191,7 @@ async function replayOne(opened: OpenService, fixture: ServiceFixture | undefine
     output = toCliOutput(await withoutStreamingBody(opened.client.send(operationName, structuredClone(input))));
   } catch (error) {
     const sdkMs = performance.now() - sent;
-    // Give a process that just died the moment to be noticed, so the reason is the server, not the socket.
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    const gone = downNow();
+    const gone = await downAfterFailure(error);
     if (gone) return gone;
     const { name, message } = error as Error;
     if (documented.kind === 'error' && documented.code === name) return finish({ ...report, status: 'passed', error: { name, message }, differences: [] }, sdkMs);
