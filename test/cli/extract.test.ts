@@ -41,7 +41,8 @@ describe('extract on our own examples', () => {
     // The suite turns discovery off: the embedded model, named as every report names it.
     expect(models).toMatchObject({ source: 'embedded', summary: expect.stringMatching(/^models: /) });
     expect(files.length).toBeGreaterThan(10);
-    for (const file of files) for (const example of file.examples) for (const command of example.commands) expect(command.service).toBe('cognito-idp');
+    // Each folder holds the examples of the service it is named after.
+    for (const file of files) for (const example of file.examples) for (const command of example.commands) expect(command.service).toBe(path.basename(path.dirname(file.path)));
   });
 
   it('gives each command its API operation and input (embedded cognito-idp model)', async () => {

@@ -1,5 +1,5 @@
 import type { DocumentedOutcome } from '../types.js';
-import type { FixtureCall, ServiceFixture } from './services.js';
+import type { FixtureCall, ServiceFixture } from './service-fixture.js';
 
 type Item = Record<string, Record<string, unknown>>;
 interface KeyElement {
@@ -7,6 +7,8 @@ interface KeyElement {
   KeyType: 'HASH' | 'RANGE';
 }
 interface TableSchema {
+  /** Shown by a described table: the fixture's table is then billed the same way, so the description agrees. */
+  ProvisionedThroughput?: { ReadCapacityUnits: number; WriteCapacityUnits: number };
   KeySchema: KeyElement[];
   AttributeDefinitions: Array<{ AttributeName: string; AttributeType: string }>;
   GlobalSecondaryIndexes?: unknown[];
@@ -62,10 +64,18 @@ export class DynamoDbFixture implements ServiceFixture {
     for (const [table, item] of documentedItems(operationName, input, output)) items.set(table, [...(items.get(table) ?? []), item]);
     const listed = operationName === 'ListTables' ? asArray(output.TableNames).filter((name): name is string => typeof name === 'string') : [];
     for (const name of new Set([...tablesIn(input), ...items.keys(), ...listed])) await this.ensureTable(name, items.get(name) ?? []);
+    const tags = asArray(output.Tags);
+    if (operationName === 'ListTagsOfResource' && tags.length > 0 && typeof input.ResourceArn === 'string') {
+      const { TableArn } = ((await this.call('DescribeTable', { TableName: tablesIn(input)[0] })) as { Table?: { TableArn?: string } }).Table ?? {};
+      await this.call('TagResource', { ResourceArn: TableArn ?? input.ResourceArn, Tags: tags });
+    }
   }
 
   async cleanUp(): Promise<void> {
-    for (const name of this.created) await this.call('DeleteTable', { TableName: name }).catch(() => undefined);
+    for (const name of this.created) {
+      await this.call('DeleteTable', { TableName: name }).catch(() => undefined);
+      await this.untilGone(name);
+    }
     this.created.clear();
   }
 
@@ -74,12 +84,16 @@ export class DynamoDbFixture implements ServiceFixture {
       // A table only listed shows no key: any key will do for a name in a list.
       const schema = this.schemas.get(name)?.schema ?? schemaFromItems(items) ?? schemaFromKey({ id: { S: '' } });
       this.created.add(name);
-      await this.call('CreateTable', { TableName: name, ...schema, BillingMode: 'PAY_PER_REQUEST' }).catch((error: Error) => {
+      await this.call('CreateTable', { TableName: name, ...schema, BillingMode: schema.ProvisionedThroughput ? 'PROVISIONED' : 'PAY_PER_REQUEST' }).catch((error: Error) => {
         if (error.name !== 'ResourceInUseException') throw error;
       });
       await this.untilActive(name);
     }
     for (const item of items) await this.call('PutItem', { TableName: name, Item: item });
+  }
+
+  private untilGone(name: string): Promise<void> {
+    return untilGoneWith(this.call, name);
   }
 
   /** dynalite makes a table ACTIVE on its next tick, the service in seconds: items can be put only then. */
@@ -92,6 +106,18 @@ export class DynamoDbFixture implements ServiceFixture {
   }
 }
 
+/** Waits out DELETING: the next example may create a table of the same name. */
+async function untilGoneWith(call: FixtureCall, name: string): Promise<void> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    try {
+      await call('DescribeTable', { TableName: name });
+    } catch {
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 /** The items a documented output shows, by table: they must be in the table before the command runs. */
 function documentedItems(operationName: string, input: Record<string, unknown>, output: Record<string, unknown>): Array<[string, Item]> {
   const found: Array<[string, Item]> = [];
@@ -99,7 +125,8 @@ function documentedItems(operationName: string, input: Record<string, unknown>, 
     if (typeof table === 'string' && isItem(item)) found.push([table, item]);
   };
   const table = input.TableName;
-  if (operationName === 'GetItem') add(table, output.Item);
+  // A projection may leave the key out of the item shown: the key given is part of it.
+  if (operationName === 'GetItem' && isItem(output.Item)) add(table, { ...(isItem(input.Key) ? input.Key : {}), ...output.Item });
   if (operationName === 'Query' || operationName === 'Scan') for (const item of asArray(output.Items)) add(table, item);
   if (['DeleteItem', 'PutItem', 'UpdateItem'].includes(operationName) && input.ReturnValues === 'ALL_OLD') add(table, output.Attributes);
   if (operationName === 'BatchGetItem') for (const [name, list] of Object.entries((output.Responses as Record<string, unknown>) ?? {})) for (const item of asArray(list)) add(name, item);
@@ -107,11 +134,29 @@ function documentedItems(operationName: string, input: Record<string, unknown>, 
 }
 
 function schemaOf(table: TableSchema): TableSchema {
+  const throughput = (value: unknown) => {
+    const { ReadCapacityUnits, WriteCapacityUnits } = (value ?? {}) as { ReadCapacityUnits?: number; WriteCapacityUnits?: number };
+    return ReadCapacityUnits && WriteCapacityUnits ? { ProvisionedThroughput: { ReadCapacityUnits, WriteCapacityUnits } } : {};
+  };
+  const provisioned = throughput(table.ProvisionedThroughput);
   const index = (entry: unknown) => {
-    const { IndexName, KeySchema, Projection } = entry as { IndexName: string; KeySchema: unknown; Projection?: unknown };
-    return { IndexName, KeySchema, Projection: Projection ?? { ProjectionType: 'ALL' } };
+    const { IndexName, KeySchema, Projection, ProvisionedThroughput } = entry as {
+      IndexName: string;
+      KeySchema: unknown;
+      Projection?: { ProjectionType?: string; NonKeyAttributes?: string[] };
+      ProvisionedThroughput?: unknown;
+    };
+    const own = throughput(ProvisionedThroughput);
+    return {
+      IndexName,
+      KeySchema,
+      Projection: Projection?.ProjectionType ? { ProjectionType: Projection.ProjectionType, ...(Projection.NonKeyAttributes ? { NonKeyAttributes: Projection.NonKeyAttributes } : {}) } : { ProjectionType: 'ALL' },
+      // A provisioned table's indexes are provisioned too: their own units, else the table's.
+      ...(provisioned.ProvisionedThroughput ? (own.ProvisionedThroughput ? own : provisioned) : {}),
+    };
   };
   return {
+    ...provisioned,
     KeySchema: table.KeySchema.map(({ AttributeName, KeyType }) => ({ AttributeName, KeyType })),
     AttributeDefinitions: table.AttributeDefinitions.map(({ AttributeName, AttributeType }) => ({ AttributeName, AttributeType })),
     ...(table.GlobalSecondaryIndexes?.length ? { GlobalSecondaryIndexes: table.GlobalSecondaryIndexes.map(index) } : {}),

@@ -1,5 +1,5 @@
 import type { DocumentedOutcome } from '../types.js';
-import type { FixtureCall, ServiceFixture } from './services.js';
+import type { FixtureCall, ServiceFixture } from './service-fixture.js';
 
 /**
  * Kinesis's zero-config fixture: every stream a command names exists and is ACTIVE, with as many shards as the
@@ -42,7 +42,14 @@ export class KinesisFixture implements ServiceFixture {
   }
 
   async cleanUp(): Promise<void> {
-    for (const name of this.created) await this.call('DeleteStream', { StreamName: name, EnforceConsumerDeletion: true }).catch(() => undefined);
+    for (const name of this.created) {
+      await this.call('DeleteStream', { StreamName: name, EnforceConsumerDeletion: true }).catch(() => undefined);
+      // Waits out DELETING: the next example may create a stream of the same name.
+      for (let attempt = 0; attempt < 100; attempt++) {
+        if (!(await this.call('DescribeStreamSummary', { StreamName: name }).then(() => true, () => false))) break;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    }
     this.created.clear();
   }
 

@@ -1,5 +1,5 @@
 import type { DocumentedOutcome } from '../types.js';
-import type { FixtureCall, ServiceFixture } from './services.js';
+import type { FixtureCall, ServiceFixture } from './service-fixture.js';
 
 /** Operations that create their bucket, or need it absent. */
 const creatingOperations = new Set(['CreateBucket']);

@@ -101,6 +101,12 @@ export const dynaliteProfile: TargetProfile = {
       note: 'dynalite does not return this table detail',
     })),
     { pointer: '/ConsumedCapacity', kind: 'missing', note: 'dynalite returns no consumed capacity unless asked' },
+    { pointer: '/ItemCollectionMetrics', kind: 'missing', note: 'dynalite returns no item collection metrics' },
+    ...['AttributeName', 'AttributeType'].map((key) => ({
+      pointer: `/*/AttributeDefinitions/*/${key}`,
+      kind: 'value' as const,
+      note: 'dynalite lists attribute definitions in the order given; DynamoDB sorts them by name',
+    })),
   ],
 };
 

@@ -8,21 +8,11 @@ import { KinesisFixture } from './fixture-kinesis.js';
 import { S3Fixture } from './fixture-s3.js';
 import { localServerProfiles, serviceProfile, type TargetProfile } from './profiles.js';
 import { startLocalServer, type LocalServer, type LocalServerKind } from './server.js';
+import type { FixtureCall, ServiceFixture } from './service-fixture.js';
 
 /** The local server that answers each CLI service under `--target local` (cognito-idp has its own session). */
 export const localServers: Readonly<Record<string, LocalServerKind>> = { dynamodb: 'dynalite', s3api: 's3rver', kinesis: 'kinesalite' };
 
-/** What an example assumes exists, created before its commands and removed after them (one per service). */
-export interface ServiceFixture {
-  /** Reads a document's commands first: what one command shows (a key schema, a shard count) serves the others. */
-  learn(operationName: string, input: Record<string, unknown>, documented: DocumentedOutcome): void;
-  /** Creates what this command assumes exists (a table with its items, a bucket with its objects, a stream). */
-  prepare(operationName: string, input: Record<string, unknown>, documented: DocumentedOutcome): Promise<void>;
-  /** Removes what the fixture and the example's own commands created. */
-  cleanUp(): Promise<void>;
-}
-
-export type FixtureCall = (operationName: string, input: Record<string, unknown>) => Promise<Record<string, unknown>>;
 
 /** s3rver checks signatures against its one built-in key pair; the other servers take any. */
 const serverCredentials: Partial<Record<LocalServerKind, { accessKeyId: string; secretAccessKey: string }>> = { s3rver: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } };
