@@ -43,9 +43,7 @@ export class DynamoDbFixture implements ServiceFixture {
     if (typeof table !== 'string') return;
     const items = [...documentedItems(operationName, input, output)].filter(([name]) => name === table).map(([, item]) => item);
     if (operationName === 'PutItem' && isItem(input.Item)) items.push(input.Item);
-    const partitionKey = typeof input.KeyConditionExpression === 'string' ? /^\s*#?(\w+)\s*=/.exec(input.KeyConditionExpression)?.[1] : undefined;
-    const names = (input.ExpressionAttributeNames as Record<string, string> | undefined) ?? {};
-    const schema = schemaFromItems(items, partitionKey && (names[`#${partitionKey}`] ?? partitionKey));
+    const schema = schemaFromItems(items, partitionCondition(input)?.[0]);
     if (schema) this.learnSchema(table, schema, 1);
   }
 
@@ -73,6 +71,8 @@ export class DynamoDbFixture implements ServiceFixture {
 
   async cleanUp(): Promise<void> {
     for (const name of this.created) {
+      // A table still UPDATING (an index being added) cannot be deleted yet.
+      await this.untilActive(name).catch(() => undefined);
       await this.call('DeleteTable', { TableName: name }).catch(() => undefined);
       await this.untilGone(name);
     }
@@ -127,10 +127,21 @@ function documentedItems(operationName: string, input: Record<string, unknown>, 
   const table = input.TableName;
   // A projection may leave the key out of the item shown: the key given is part of it.
   if (operationName === 'GetItem' && isItem(output.Item)) add(table, { ...(isItem(input.Key) ? input.Key : {}), ...output.Item });
-  if (operationName === 'Query' || operationName === 'Scan') for (const item of asArray(output.Items)) add(table, item);
+  // A query's items hold the partition its key condition names, even where a projection leaves it out.
+  const partition = operationName === 'Query' ? partitionCondition(input) : undefined;
+  if (operationName === 'Query' || operationName === 'Scan') for (const item of asArray(output.Items)) add(table, partition && isItem(item) ? { [partition[0]]: partition[1], ...item } : item);
   if (['DeleteItem', 'PutItem', 'UpdateItem'].includes(operationName) && input.ReturnValues === 'ALL_OLD') add(table, output.Attributes);
   if (operationName === 'BatchGetItem') for (const [name, list] of Object.entries((output.Responses as Record<string, unknown>) ?? {})) for (const item of asArray(list)) add(name, item);
   return found;
+}
+
+/** The partition a query's key condition names (`Artist = :v1`, `#n1 = :v1`): the attribute and its value. */
+function partitionCondition(input: Record<string, unknown>): [string, Record<string, unknown>] | undefined {
+  if (typeof input.KeyConditionExpression !== 'string' || input.IndexName !== undefined) return undefined;
+  const match = /^\s*(#?\w+)\s*=\s*(:\w+)/.exec(input.KeyConditionExpression);
+  const names = (input.ExpressionAttributeNames as Record<string, string> | undefined) ?? {};
+  const value = (input.ExpressionAttributeValues as Record<string, Record<string, unknown>> | undefined)?.[match?.[2] ?? ''];
+  return match && value ? [names[match[1]!] ?? match[1]!, value] : undefined;
 }
 
 function schemaOf(table: TableSchema): TableSchema {

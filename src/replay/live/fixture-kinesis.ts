@@ -8,6 +8,9 @@ import type { FixtureCall, ServiceFixture } from './service-fixture.js';
 export class KinesisFixture implements ServiceFixture {
   private readonly shardCounts = new Map<string, number>();
   private readonly created = new Set<string>();
+  /** Retention periods longer than the default 24 hours the document shows, and tags it lists, by stream. */
+  private readonly retention = new Map<string, number>();
+  private readonly tags = new Map<string, Record<string, string>>();
 
   constructor(private readonly call: FixtureCall) {}
 
@@ -18,8 +21,16 @@ export class KinesisFixture implements ServiceFixture {
     const description = output.StreamDescription as { Shards?: Array<{ SequenceNumberRange?: { EndingSequenceNumber?: string } }> } | undefined;
     const summary = output.StreamDescriptionSummary as { OpenShardCount?: number } | undefined;
     const open = description?.Shards?.filter((shard) => !shard.SequenceNumberRange?.EndingSequenceNumber).length;
-    const count = open || summary?.OpenShardCount || (operationName === 'CreateStream' ? Number(input.ShardCount) : undefined);
-    if (count && !this.shardCounts.has(name)) this.shardCounts.set(name, count);
+    // A shard the document names (`shardId-000000000002`) must exist: as many shards as the highest number needs.
+    const named = Math.max(0, ...[...JSON.stringify([input, output]).matchAll(/shardId-(\d{12})/g)].map((match) => Number(match[1]) + 1));
+    const count = open || summary?.OpenShardCount || (operationName === 'CreateStream' ? Number(input.ShardCount) : undefined) || named;
+    if (count && (this.shardCounts.get(name) ?? 0) < count) this.shardCounts.set(name, count);
+    const retention = (description as { RetentionPeriodHours?: unknown } | undefined)?.RetentionPeriodHours ?? (summary as { RetentionPeriodHours?: unknown } | undefined)?.RetentionPeriodHours;
+    // A decrease needs a longer period to start from.
+    const hours = operationName === 'DecreaseStreamRetentionPeriod' ? Number(input.RetentionPeriodHours) + 24 : Number(retention);
+    if (hours > 24) this.retention.set(name, hours);
+    const tags = operationName === 'ListTagsForStream' ? (output.Tags as Array<{ Key?: string; Value?: string }> | undefined) : undefined;
+    if (tags?.length) this.tags.set(name, Object.fromEntries(tags.map(({ Key, Value }) => [Key ?? '', Value ?? ''])));
   }
 
   async prepare(operationName: string, input: Record<string, unknown>, documented: DocumentedOutcome): Promise<void> {
@@ -39,6 +50,13 @@ export class KinesisFixture implements ServiceFixture {
     this.created.add(name);
     await this.call('CreateStream', { StreamName: name, ShardCount: this.shardCounts.get(name) ?? 1 });
     await this.untilActive(name);
+    const hours = this.retention.get(name);
+    if (hours) {
+      await this.call('IncreaseStreamRetentionPeriod', { StreamName: name, RetentionPeriodHours: hours });
+      await this.untilActive(name);
+    }
+    const tags = this.tags.get(name);
+    if (tags) await this.call('AddTagsToStream', { StreamName: name, Tags: tags });
   }
 
   async cleanUp(): Promise<void> {
