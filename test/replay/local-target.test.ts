@@ -119,4 +119,21 @@ describeWithCorpus('fixtures seed what a document shows', () => {
       await session.close();
     }
   }, 30_000);
+
+  it("a bucket's CORS rules the output shows are put first; a command lacking a required member (in a file not shown) is not sent", async () => {
+    const folder = scratchFolder('local-s3-fixture');
+    const file = writeUnder(
+      folder,
+      's3api/get-bucket-cors.rst',
+      `**To read CORS rules**\n\nThe following example reads them. ::\n\n    aws s3api get-bucket-cors --bucket amzn-s3-demo-bucket\n\nOutput::\n\n    {\n        "CORSRules": [\n            {\n                "AllowedMethods": ["GET"],\n                "AllowedOrigins": ["*"]\n            }\n        ]\n    }\n\n**To delete objects**\n\nThe following example deletes objects listed in a file. ::\n\n    aws s3api delete-objects --bucket amzn-s3-demo-bucket --delete file://delete.json\n\nThis command produces no output.\n`,
+    );
+    const session = await openLiveSession('local');
+    try {
+      expect((await check(session, file)).map(formatFinding)).toEqual([
+        '22:5-22:86: info: not replayed live: the input lacks the required Delete, so the CLI would not send it',
+      ]);
+    } finally {
+      await session.close();
+    }
+  }, 30_000);
 });

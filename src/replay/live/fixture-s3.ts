@@ -60,6 +60,15 @@ export class S3Fixture implements ServiceFixture {
         if (typeof Key === 'string') await this.ensureObject(bucket, Key, Number(Size) || 0);
       }
     }
+    // A configuration or tag set the documented output shows is put first, in the form the CLI printed it.
+    if (operationName === 'GetBucketCors' && Array.isArray(output.CORSRules)) await this.call('PutBucketCors', { Bucket: bucket, CORSConfiguration: { CORSRules: output.CORSRules } });
+    if (operationName === 'GetBucketWebsite' && (output.IndexDocument || output.RedirectAllRequestsTo)) {
+      const { IndexDocument, ErrorDocument, RoutingRules, RedirectAllRequestsTo } = output;
+      await this.call('PutBucketWebsite', { Bucket: bucket, WebsiteConfiguration: { IndexDocument, ErrorDocument, RoutingRules, RedirectAllRequestsTo } });
+    }
+    if (operationName === 'GetObjectTagging' && Array.isArray(output.TagSet) && typeof input.Key === 'string') {
+      await this.call('PutObjectTagging', { Bucket: bucket, Key: input.Key, Tagging: { TagSet: output.TagSet } });
+    }
     if (operationName === 'DeleteObjects') {
       for (const entry of (input.Delete as { Objects?: Array<{ Key?: unknown }> } | undefined)?.Objects ?? []) {
         if (typeof entry.Key === 'string') await this.ensureObject(bucket, entry.Key, 0);

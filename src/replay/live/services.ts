@@ -120,6 +120,13 @@ export class ServiceTargets {
         results.push(skipped(command.operationName, protocol.unsupported));
         continue;
       }
+      // A member in a file the document does not hold (`--delete file://delete.json`) is missing: the CLI would refuse it.
+      const inputShape = command.model.shapes[command.model.operations[command.operationName]?.input?.shape ?? ''];
+      const missing = (inputShape?.required ?? []).filter((member) => command.input[member] === undefined);
+      if (missing.length > 0) {
+        results.push(skipped(command.operationName, `the input lacks the required ${missing.join(', ')}, so the CLI would not send it`));
+        continue;
+      }
       const opened = await this.service(command.service, command.model);
       current.touched.add(opened);
       const result = await replayOne(opened, documentFixtures.get(opened), command.operationName, command.input, command.documented);
