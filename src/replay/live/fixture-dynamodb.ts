@@ -35,7 +35,10 @@ export class DynamoDbFixture implements ServiceFixture {
     const output = documented.kind === 'json' ? (documented.value as Record<string, unknown>) : {};
     for (const description of [output.Table, output.TableDescription]) {
       const table = description as (TableSchema & { TableName?: string }) | undefined;
-      if (table?.TableName && Array.isArray(table.KeySchema) && Array.isArray(table.AttributeDefinitions)) this.learnSchema(table.TableName, schemaOf(table), 3);
+      if (!table?.TableName || !Array.isArray(table.KeySchema) || !Array.isArray(table.AttributeDefinitions)) continue;
+      // An update's output shows the table after it: the indexes and throughput it sets are not there before.
+      const before = operationName === 'UpdateTable' ? { ...table, GlobalSecondaryIndexes: [], ProvisionedThroughput: undefined } : table;
+      this.learnSchema(table.TableName, schemaOf(before), 3);
     }
     if (operationName === 'CreateTable' && typeof input.TableName === 'string' && Array.isArray(input.KeySchema)) this.learnSchema(input.TableName, schemaOf(input as unknown as TableSchema), 3);
     for (const [table, key] of keysIn(input)) this.learnSchema(table, schemaFromKey(key), 2);
@@ -48,7 +51,10 @@ export class DynamoDbFixture implements ServiceFixture {
   }
 
   private learnSchema(table: string, schema: TableSchema, certainty: number): void {
-    if ((this.schemas.get(table)?.certainty ?? 0) < certainty) this.schemas.set(table, { schema, certainty });
+    const known = this.schemas.get(table);
+    // Equally sure: the schema with a sort key explains more items (one example's projection may show one item only).
+    const better = !known || known.certainty < certainty || (known.certainty === certainty && known.schema.KeySchema.length < schema.KeySchema.length);
+    if (better) this.schemas.set(table, { schema, certainty });
   }
 
   async prepare(operationName: string, input: Record<string, unknown>, documented: DocumentedOutcome): Promise<void> {
@@ -166,10 +172,12 @@ function schemaOf(table: TableSchema): TableSchema {
       ...(provisioned.ProvisionedThroughput ? (own.ProvisionedThroughput ? own : provisioned) : {}),
     };
   };
+  // Only attributes some key uses may be defined (DynamoDB refuses others).
+  const keyed = new Set([table.KeySchema, ...[...(table.GlobalSecondaryIndexes ?? []), ...(table.LocalSecondaryIndexes ?? [])].map((entry) => (entry as { KeySchema: KeyElement[] }).KeySchema)].flat().map((key) => key.AttributeName));
   return {
     ...provisioned,
     KeySchema: table.KeySchema.map(({ AttributeName, KeyType }) => ({ AttributeName, KeyType })),
-    AttributeDefinitions: table.AttributeDefinitions.map(({ AttributeName, AttributeType }) => ({ AttributeName, AttributeType })),
+    AttributeDefinitions: table.AttributeDefinitions.filter(({ AttributeName }) => keyed.has(AttributeName)).map(({ AttributeName, AttributeType }) => ({ AttributeName, AttributeType })),
     ...(table.GlobalSecondaryIndexes?.length ? { GlobalSecondaryIndexes: table.GlobalSecondaryIndexes.map(index) } : {}),
     ...(table.LocalSecondaryIndexes?.length ? { LocalSecondaryIndexes: table.LocalSecondaryIndexes.map(index) } : {}),
   };

@@ -102,6 +102,7 @@ export const dynaliteProfile: TargetProfile = {
     })),
     { pointer: '/ConsumedCapacity', kind: 'missing', note: 'dynalite returns no consumed capacity unless asked' },
     { pointer: '/ItemCollectionMetrics', kind: 'missing', note: 'dynalite returns no item collection metrics' },
+    { pointer: '/*/TableId', kind: 'value', note: "dynalite's table ids are not UUIDs" },
     ...['AttributeName', 'AttributeType'].map((key) => ({
       pointer: `/*/AttributeDefinitions/*/${key}`,
       kind: 'value' as const,
