@@ -58,11 +58,11 @@ export const AWS_SUBSTITUTION = new RegExp(String.raw`(?:\$\(|[<>]\(|\`)[ \t]*${
  * A placeholder the reader replaces: `<user-pool-id>`, `<my name>` (no blank before the closing `>`, so `<in.json >out`
  * stays two redirections), `{{pool_id}}`, `%TOKEN%`.
  */
-const ANGLE_PLACEHOLDER = /<\p{L}(?:[\p{L}\p{N}_.:/@ -]*[\p{L}\p{N}_.])?>/uy;
+const ANGLE_PLACEHOLDER = /<["']?\p{L}(?:[\p{L}\p{N}_.:/@ "'-]*[\p{L}\p{N}_."'])?>/uy;
 /** Braces holding shorthand or JSON members (`{Key=a,Value=b}`, `{"k": 1}`): meant as written, never as bash's brace expansion. */
 export const STRUCTURE_IN_BRACES = /\{[^{}]*[=:][^{}]*\}/;
 /** Also `{token_secret}`: one name in single braces (Python's and many templates' format), never bash's brace expansion. */
-const PLACEHOLDER_IN_VALUE = /<\p{L}(?:[\p{L}\p{N}_.:/@ -]*[\p{L}\p{N}_.])?>|\{\{[^{}\n]*\}\}|(?<!\$)\{[A-Za-z_][A-Za-z0-9_-]*\}|%[A-Za-z_][A-Za-z0-9_]*%/gu;
+const PLACEHOLDER_IN_VALUE = /<["']?\p{L}(?:[\p{L}\p{N}_.:/@ "'-]*[\p{L}\p{N}_."'])?>|\{\{[^{}\n]*\}\}|(?<!\$)\{[A-Za-z_][A-Za-z0-9_-]*\}|%[A-Za-z_][A-Za-z0-9_]*%/gu;
 const REDIRECTION = /^(?:<<<|<<-|<<|<>|<&|<|>>|>&|>\||>|&>>|&>)/;
 
 /** How a run reads the text: as bash does, or as the author meant it (missing continuations joined back in). */
@@ -1032,6 +1032,11 @@ export const JSON_START = /^[ \t]*(?:\{|\[[ \t]*$|\[[ \t]*[{"[\]0-9-]|"[^"\n]*"[
 /** A command that asks the reader questions (`aws configure`, `aws configure sso`). */
 const INTERACTIVE_COMMAND = new RegExp(String.raw`^[ \t]*(?:${PROMPT_SOURCE})?(?:aws|awslocal)[ \t]+configure(?:[ \t]+sso)?[ \t]*$`);
 
+/** A comment after a JSON output (`# Result: all fields present`) is the script's again, not output; in a transcript `# ` is a prompt. */
+export function endsJsonOutput(output: readonly SourceLine[], line: SourceLine, transcript = false): boolean {
+  return !transcript && /^[ \t]*(?:#|::|REM\b)/i.test(line.text) && JSON_START.test(output[0]!.text);
+}
+
 /** What the CLI prints when it fails (`An error occurred (AccessDenied) when calling ...`): the command's output. */
 const CLI_ERROR_LINE = /^[ \t]*(?:An error occurred \(|aws: error:|usage: aws |Parameter validation failed:)/;
 
@@ -1056,7 +1061,7 @@ export function splitBlock(lines: SourceLine[], options: ShellReadOptions = {}):
   let current: LineGroup | undefined;
   for (const line of lines) {
     if (current?.output) {
-      if (!startsGroup(line.text)) {
+      if (!startsGroup(line.text) && !endsJsonOutput(current.output, line, transcript)) {
         current.output.push(line);
         continue;
       }

@@ -6,6 +6,7 @@ import type { Point, SourceLine } from '../document/types.js';
 import {
   commandStart,
   continuesWithParameters,
+  endsJsonOutput,
   JSON_START,
   OPTION_AT_LINE_END,
   placeholderAt,
@@ -408,14 +409,27 @@ const LINE_CONTINUES = /(?:^|[ \t])[`^\\][ \t]*$|[`^]$/;
 export function splitWindowsBlock(lines: SourceLine[]): LineGroup[] {
   const groups: LineGroup[] = [];
   let current: LineGroup | undefined;
+  /** Inside a PowerShell here-string (`@'` ... `'@`): text a command writes, never a command's output. */
+  let hereStringEnd: string | undefined;
   for (const line of lines) {
+    if (hereStringEnd !== undefined) {
+      current?.lines.push(line);
+      if (line.text.startsWith(hereStringEnd)) hereStringEnd = undefined;
+      continue;
+    }
     const starts = startsWindowsAwsCommand(line.text);
     if (current?.output) {
-      if (!starts) {
+      if (!starts && !endsJsonOutput(current.output, line)) {
         current.output.push(line);
         continue;
       }
     } else if (current !== undefined && !starts) {
+      const opener = /@(['"])[ \t]*$/.exec(line.text);
+      if (opener) {
+        hereStringEnd = `${opener[1]}@`;
+        current.lines.push(line);
+        continue;
+      }
       const last = current.lines.at(-1)!.text;
       if (JSON_START.test(line.text) && startsWindowsAwsCommand(current.lines[0]!.text) && !LINE_CONTINUES.test(last) && !OPTION_AT_LINE_END.test(last)) {
         current.output = [line];

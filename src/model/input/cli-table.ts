@@ -209,6 +209,8 @@ export const ADDED_ARGUMENTS: Readonly<Record<string, Readonly<Record<string, 0 
   'emr.list-clusters': { '--active': 0, '--terminated': 0, '--failed': 0 },
   'lambda.create-function': { '--zip-file': 1 },
   'lambda.update-function-code': { '--zip-file': 1 },
+  // awslambda.py hoists Content.ZipFile to --zip-file here too.
+  'lambda.publish-layer-version': { '--zip-file': 1 },
   'ses.send-email': { '--from': 1, '--to': '+', '--cc': '+', '--bcc': '+', '--subject': 1, '--text': 1, '--html': 1 },
   'translate.import-terminology': { '--data-file': 1 },
 };
