@@ -29,10 +29,14 @@ const fixedModels = { ...process.env, DOCS_HARNESS_DISCOVERY: 'off' };
 
 function measure(label, args, files, env = fixedModels) {
   const run = spawnSync(process.execPath, [path.join(root, 'bench/measure.js'), ...args], { cwd: root, encoding: 'utf8', env });
-  const last = run.stderr.trim().split('\n').at(-1);
+  // measure.js prints its figures as one JSON line; a library's warning may follow it on stderr.
+  const figuresLine = run.stderr
+    .trim()
+    .split('\n')
+    .findLast((line) => line.startsWith('{"code":'));
   let figures;
   try {
-    figures = JSON.parse(last);
+    figures = JSON.parse(figuresLine ?? '');
   } catch {
     console.log(`${label}: failed\n${run.stderr}`);
     process.exitCode = 1;
