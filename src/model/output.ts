@@ -137,8 +137,12 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 class OutputWalker {
-  /** The members the CLI's paginator may leave out of merged pages: its "more results" flag. */
-  private readonly pagedAway: ReadonlySet<string>;
+  /**
+   * Where merged pages hold only what botocore's `build_full_result` keeps (the result keys and the non-aggregate
+   * keys): the output and the objects on the way to its result keys (`''`, `/DistributionList`), whose other required
+   * members (`Marker`, `IsTruncated`) the CLI never prints.
+   */
+  private readonly mergedObjects: ReadonlySet<string>;
 
   constructor(
     private readonly model: ServiceModel,
@@ -147,7 +151,13 @@ class OutputWalker {
     /** The paginator whose pages the CLI merged: it prints keys of no page as null, and drops the "more results" flag. */
     private readonly paginator?: Paginator,
   ) {
-    this.pagedAway = new Set(paginator?.more_results ? [paginator.more_results.split('.').at(-1)!] : []);
+    const resultKeys = paginator ? [paginator.result_key ?? []].flat() : [];
+    this.mergedObjects = new Set(
+      resultKeys.flatMap((key) => {
+        const segments = key.split('.');
+        return segments.map((_, index) => segments.slice(0, index).map((segment) => `/${segment}`).join(''));
+      }),
+    );
   }
 
   ref(ref: ShapeRef, value: unknown, pointer: string): void {
@@ -257,7 +267,7 @@ class OutputWalker {
       });
     }
     for (const required of shape.required ?? []) {
-      if (!Object.hasOwn(value, required) && !this.pagedAway.has(required)) {
+      if (!Object.hasOwn(value, required) && !this.mergedObjects.has(pointer)) {
         this.problems.push({ kind: 'missing-required', pointer, member: required, severity: 'warning', message: `'${required}' is required in ${place()} but missing` });
       }
     }

@@ -179,7 +179,7 @@ describe('validateOutput', () => {
     expect(validateOutput(queryProtocol, 'Describe', { Templates: { 'application/json': null } })).toMatchObject([{ kind: 'wrong-type' }]);
   });
 
-  it('accepts null members and a missing "more results" flag where the CLI merged pages, and only there', () => {
+  it('accepts null members, and required members of the merged object missing, where the CLI merged pages, and only there', () => {
     const withPaginator: ServiceModel = {
       ...model,
       paginators: { ListThings: { input_token: 'Marker', output_token: 'NextMarker', result_key: 'Things', more_results: 'Truncated' } },
