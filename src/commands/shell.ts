@@ -2,6 +2,7 @@
  * Reads a displayed command the way bash would, without ever running it.
  * Hand-written: no shell-parsing library keeps source positions or reports where display and bash differ.
  */
+import { JSON_MEMBER_LINE } from '../document/json-text.js';
 import type { Point, SourceLine } from '../document/types.js';
 import type { ShellCommand, ShellIssue, ShellIssueKind, UnknownSpan, Word } from './types.js';
 
@@ -22,8 +23,12 @@ export const OPTION_AT_LINE_END = /(?:^|[ \t])--[A-Za-z0-9][^ \t]*[ \t]*$/;
  */
 export function continuesWithParameters(line: string, nextLine: string, startsCommand: (text: string) => boolean): boolean {
   if (PARAMETER_LINE.test(nextLine)) return true;
-  return OPTION_AT_LINE_END.test(line) && nextLine.trim() !== '' && !/^[ \t]*(?:#|::|REM\b)/i.test(nextLine) && !startsCommand(nextLine);
+  return OPTION_AT_LINE_END.test(line) && nextLine.trim() !== '' && !COMMENT_LINE.test(nextLine) && !startsCommand(nextLine);
 }
+
+/** A comment line in bash and PowerShell (`#`) or cmd (`REM`, `::`). */
+const COMMENT_LINE = /^[ \t]*(?:#|::|REM\b)/i;
+
 /**
  * Shell prompts a document shows before a command: bash `$ `, zsh `% `, with the user and host before them
  * (`ubuntu@host:~$ `, `me@laptop ~/repo (main *) $ `, `[ec2-user@ip-10-0-0-1 ~]$ `), PowerShell `PS> ` / `PS C:\> `, cmd `C:\> `.
@@ -1027,14 +1032,14 @@ const FILE_LABEL = /(?:^|\s|[a-z])(?:[\w./-]+\.(?:json|ya?ml|txt|xml)|contents o
  * The line opens JSON: `{`, `[` that is no shell test (`[ -z "$X" ]`), or a member (`"State": "pending",`) of an output
  * shown without its braces.
  */
-export const JSON_START = /^[ \t]*(?:\{|\[[ \t]*$|\[[ \t]*[{"[\]0-9-]|"[^"\n]*"[ \t]*:)/;
+export const JSON_START = new RegExp(String.raw`^[ \t]*(?:\{|\[[ \t]*$|\[[ \t]*[{"[\]0-9-])|${JSON_MEMBER_LINE.source}`);
 
 /** A command that asks the reader questions (`aws configure`, `aws configure sso`). */
 const INTERACTIVE_COMMAND = new RegExp(String.raw`^[ \t]*(?:${PROMPT_SOURCE})?(?:aws|awslocal)[ \t]+configure(?:[ \t]+sso)?[ \t]*$`);
 
 /** A comment after a JSON output (`# Result: all fields present`) is the script's again, not output; in a transcript `# ` is a prompt. */
 export function endsJsonOutput(output: readonly SourceLine[], line: SourceLine, transcript = false): boolean {
-  return !transcript && /^[ \t]*(?:#|::|REM\b)/i.test(line.text) && JSON_START.test(output[0]!.text);
+  return !transcript && COMMENT_LINE.test(line.text) && JSON_START.test(output[0]!.text);
 }
 
 /** What the CLI prints when it fails (`An error occurred (AccessDenied) when calling ...`): the command's output. */
@@ -1069,26 +1074,26 @@ export function splitBlock(lines: SourceLine[], options: ShellReadOptions = {}):
       const first = current.lines[0]!.text;
       const prompted = promptOf(first, transcript) !== null;
       const starts = startsGroup(line.text);
-      let jsonAfterCommand =
+      let outputAfterCommand =
         !prompted &&
         !shownFile.has(current) &&
         (JSON_START.test(line.text) || CLI_ERROR_LINE.test(line.text)) &&
         startsAwsCommand(first, transcript) &&
         !OPTION_AT_LINE_END.test(current.lines.at(-1)!.text);
-      if (jsonAfterCommand && FILE_LABEL.test(current.lines.findLast((each) => each.text.trim() !== '')!.text)) {
+      if (outputAfterCommand && FILE_LABEL.test(current.lines.findLast((each) => each.text.trim() !== '')!.text)) {
         // The rest of the block shows that file.
         shownFile.add(current);
-        jsonAfterCommand = false;
+        outputAfterCommand = false;
+      }
+      // `aws configure` asks its questions: the lines after it are the dialogue, not commands.
+      if (!starts && current.lines.length === 1 && INTERACTIVE_COMMAND.test(first)) {
+        current.output = [line];
+        continue;
       }
       // Reading the command so far is needed only where a line might start something else. In a transcript, option
       // lines right after the command are its parameters with their continuations lost, not its output.
       const parameterLine = prompted && PARAMETER_LINE.test(line.text);
-      // `aws configure` asks its questions: the lines after it are the dialogue, not commands.
-      if (!starts && INTERACTIVE_COMMAND.test(current.lines.at(-1)!.text) && current.lines.length === 1) {
-        current.output = [line];
-        continue;
-      }
-      if ((!starts && !prompted && !jsonAfterCommand) || parameterLine || continuesOnNextLine(current.lines, transcript)) {
+      if ((!starts && !prompted && !outputAfterCommand) || parameterLine || continuesOnNextLine(current.lines, transcript)) {
         current.lines.push(line);
         continue;
       }

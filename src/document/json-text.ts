@@ -21,6 +21,9 @@ function lineAndColumn(text: string, offset: number): string {
   return `line ${before.length}, column ${before.at(-1)!.length + 1}`;
 }
 
+/** A line that starts with an object member (`"State": "pending",`): JSON, even when shown without its braces. */
+export const JSON_MEMBER_LINE = /^[ \t]*"[^"\n]*"[ \t]*:/;
+
 /**
  * How deep JSON may nest. aws-cli's examples nest 11 levels at most; JSON far deeper in a document is broken or
  * hostile, and a walk over it (validation, serialization, comparison, rendering) could overflow the stack.

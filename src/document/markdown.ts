@@ -10,7 +10,7 @@ const markdownProcessor = unified().use(remarkParse);
 /** Parses Markdown with remark's parser and gives every code node the same `CodeData` the RST parser gives. */
 export function parseMarkdown(text: string): Root {
   // The rewritten text differs only on fence lines, never in a block's content, and keeps every offset.
-  const read = withoutFenceActions(text);
+  const read = asRenderedFences(text);
   const tree = markdownProcessor.parse(read);
   const source = new SourceText(read);
   annotateCode(tree, source);
@@ -29,7 +29,8 @@ const FENCE_ACTION = /^([ \t>]*(?:`{3,}|~{3,}))(\{\{[^{}`\n]*\}\})(?=[ \t]*\r?$)
  */
 const LIQUID_HIGHLIGHT = /^([ \t]{0,3})\{%-?[ \t]*(?:highlight[ \t]+([\w+-]+)[^%\n]*|(endhighlight)[ \t]*)-?%\}[ \t]*(?=\r?$)/gm;
 
-function withoutFenceActions(text: string): string {
+/** The text with Killercoda fence actions and Liquid highlight tags written as the fences they render as. */
+function asRenderedFences(text: string): string {
   let read = text;
   if (read.includes('{{')) read = read.replace(FENCE_ACTION, (_, fence: string, action: string) => fence + ' '.repeat(action.length));
   if (read.includes('{%')) {

@@ -215,7 +215,7 @@ class BlockReader {
     const mislabelled = language !== null && holdsCommandsDespiteLanguage(language, lines);
     if (language === null || SHELL_LANGUAGES.has(language) || mislabelled) {
       const options = this.readOptions(example, code, mislabelled ? null : language);
-      const commands = this.readsAsCommands(code, options);
+      const commands = this.readsAsCommands(code, language, options);
       // A shell block without `aws` may still set variables later commands use (`export POOL_ID=...`).
       const read = commands || (!this.introducedAsOutput(code) && (language !== null || ASSIGNMENT.test(code.value))) ? readCommandsInBlock(lines, options) : [];
       if (commands || read.length > 0) {
@@ -244,15 +244,14 @@ class BlockReader {
    * Content first: a block that starts with `aws` is commands; one that holds `aws` lines after some shell
    * set-up or prose is commands too, unless the prose before it says it is output (which may quote a command).
    */
-  private readsAsCommands(code: Code, options: BlockReadOptions): boolean {
+  private readsAsCommands(code: Code, language: string | null, options: BlockReadOptions): boolean {
     const { lines } = code.data as CodeData;
     const awsLine = firstAwsLine(lines, options);
     if (awsLine === 0) return true;
     if (awsLine < 0) return false;
     // A block tagged as shell with commands in it is a script, unless a label (`Output:`) says otherwise: a sentence
     // that merely names outputs ("`UserPoolId` is a stack output.") does not.
-    const tagged = this.markdown && fenceLanguage(code.lang) !== null;
-    if (!tagged) return !this.introducedAsOutput(code);
+    if (!this.markdown || language === null) return !this.introducedAsOutput(code);
     const introduction = this.introduction(code);
     return !(introduction?.role === 'output' && introduction.cue === 'introducer');
   }

@@ -1,5 +1,5 @@
 import { outputPipedInto } from '../commands/aws.js';
-import { NESTED_TOO_DEEP } from '../document/json-text.js';
+import { JSON_MEMBER_LINE, NESTED_TOO_DEEP } from '../document/json-text.js';
 import type { SourceLine } from '../document/types.js';
 import { parseJsonBlock } from '../examples/json/parse.js';
 import type { Rule } from './types.js';
@@ -47,6 +47,12 @@ const outputJson: Rule = {
         text: documentWith('"UserPoolClient": {\n    "ClientName": "my-app"\n}'),
         messages: ["11:5-11:6: error: Output is not valid JSON: it shows an object's members without the '{' and '}' around them"],
       },
+      // The text says the block is an excerpt: the braces are still what a reader expects.
+      {
+        name: 'cognito-idp/describe-user-pool-client.rst',
+        text: `${title}${command}The following shows only the relevant part of the output::\n\n    "ClientName": "my-app"\n`,
+        messages: ["11:5-11:6: warning: Output is not valid JSON: it shows part of an object without the '{' and '}' around it; keep them and mark what is left out with '...'"],
+      },
       {
         name: 'cognito-idp/describe-user-pool-client.rst',
         text: documentWith('{\n    "UserPoolClient": {\n        "ClientName": "my-app",\n        ...\n    }\n}'),
@@ -83,7 +89,7 @@ const outputJson: Rule = {
         }
         if (!error) continue;
         const firstLine = output.lines.find((line) => line.text.trim() !== '');
-        if (firstLine && /^\s*"[^"\n]*"\s*:/.test(firstLine.text)) {
+        if (firstLine && JSON_MEMBER_LINE.test(firstLine.text)) {
           // `"State": "pending",` first: the members are shown without the object that holds them.
           const column = firstLine.column + firstLine.text.search(/\S/);
           const at = { line: firstLine.line, column, offset: firstLine.offset + column - firstLine.column };
