@@ -3,6 +3,8 @@
 import { performance } from 'node:perf_hooks';
 import { Writable } from 'node:stream';
 
+// As bin/docs-harness.js does, before the CLI's code runs.
+(await import('../dist/cli/engine-tuning.js')).tuneEngineForRun();
 const { main } = await import('../dist/cli/main.js');
 const sink = new Writable({ write: (_chunk, _encoding, done) => done() });
 const code = await main(process.argv.slice(2), { stdout: sink, stderr: process.stderr });

@@ -15,5 +15,7 @@ process.stdout.on('error', (error) => {
   if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
   throw error;
 });
+// Before the CLI's code runs (see src/cli/engine-tuning.ts).
+(await import(new URL('../dist/cli/engine-tuning.js', import.meta.url).href)).tuneEngineForRun();
 const { main } = await import(entry.href);
 process.exitCode = await main(process.argv.slice(2));

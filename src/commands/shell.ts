@@ -54,6 +54,7 @@ const LAUNCHER_SOURCE = String.raw`(?<launcher>aws|awslocal)(?=[ \t]|$)`;
 const commandStartPattern = (prompt: string) =>
   new RegExp(String.raw`^[ \t]*(?:${prompt})?(?<prefix>${COMMAND_PREFIX_SOURCE})(?:${SUBSTITUTION_OPENING_SOURCE}${COMMAND_PREFIX_SOURCE})?${LAUNCHER_SOURCE}`, 'd');
 const AWS_COMMAND_START = commandStartPattern(PROMPT_SOURCE);
+const PLAIN_COMMAND_START = /^[ \t]*(aws|awslocal)(?=[ \t]|$)/;
 const TRANSCRIPT_AWS_COMMAND_START = commandStartPattern(TRANSCRIPT_PROMPT_SOURCE);
 /** A line that starts an `aws` command (after a prompt, wrappers, environment assignments, or a substitution's opening). */
 export const AWS_LINE = AWS_COMMAND_START;
@@ -68,6 +69,7 @@ const ANGLE_PLACEHOLDER = /<["']?\p{L}(?:[\p{L}\p{N}_.:/@ "'-]*[\p{L}\p{N}_."'])
 export const STRUCTURE_IN_BRACES = /\{[^{}]*[=:][^{}]*\}/;
 /** Also `{token_secret}`: one name in single braces (Python's and many templates' format), never bash's brace expansion. */
 const PLACEHOLDER_IN_VALUE = /<["']?\p{L}(?:[\p{L}\p{N}_.:/@ "'-]*[\p{L}\p{N}_."'])?>|\{\{[^{}\n]*\}\}|(?<!\$)\{[A-Za-z_][A-Za-z0-9_-]*\}|%[A-Za-z_][A-Za-z0-9_]*%/gu;
+const PLACEHOLDER_MARK = /[<{%]/;
 const REDIRECTION = /^(?:<<<|<<-|<<|<>|<&|<|>>|>&|>\||>|&>>|&>)/;
 
 /** How a run reads the text: as bash does, or as the author meant it (missing continuations joined back in). */
@@ -770,6 +772,8 @@ function unknownSpans(buffer: WordBuffer): UnknownSpan[] {
 /** `spans`, and the placeholders written in `value` outside them, in order. */
 export function withPlaceholders(value: string, spans: UnknownSpan[]): UnknownSpan[] {
   const all = [...spans];
+  // Every placeholder form holds `<`, `{` or `%`: most words have none, and skip the (Unicode) pattern.
+  if (!PLACEHOLDER_MARK.test(value)) return all.sort((a, b) => a.start - b.start);
   for (const match of value.matchAll(PLACEHOLDER_IN_VALUE)) {
     const start = match.index;
     const end = start + match[0].length;
@@ -901,6 +905,9 @@ export interface CommandStart {
 
 export function commandStart(text: string, transcript: boolean): CommandStart {
   const promptLength = (transcript ? TRANSCRIPT_PROMPT : PROMPT).exec(text)?.[0].length ?? 0;
+  // Most commands start with the launcher itself: no need for the long pattern of prompts and wrappers.
+  const plain = promptLength === 0 ? PLAIN_COMMAND_START.exec(text) : null;
+  if (plain) return { start: plain[0].length - plain[1]!.length, promptLength, assignments: [] };
   const match = (transcript ? TRANSCRIPT_AWS_COMMAND_START : AWS_COMMAND_START).exec(text);
   if (match === null) return { start: promptLength, promptLength, assignments: [] };
   const [prefixStart, prefixEnd] = match.indices!.groups!['prefix']!;

@@ -50,13 +50,21 @@ const URL_CREDENTIALS = /\b([a-z][\w+.-]*:\/\/[^\s/:@'"`<>]+:)[^\s/@'"`<>]+@/gi;
 
 /** `text` with every secret and every URL password masked. */
 export function maskSecrets(text: string, secrets: ReadonlySet<string>): string {
-  let masked = text.replace(URL_CREDENTIALS, `$1${MASK}@`);
+  return secretMasker(secrets)(text);
+}
+
+/**
+ * Masks `secrets` and URL passwords in any text: the secrets' pattern is built once for the many texts of a
+ * document (its findings, fingerprints, source).
+ */
+export function secretMasker(secrets: ReadonlySet<string>): (text: string) => string {
   // Longest first: a secret that holds another is masked whole. Only where it stands as a whole value: the user
   // name `jane` is masked, `janet` is not touched.
-  for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
-    if (!masked.includes(secret)) continue;
-    const escaped = secret.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    masked = masked.replace(new RegExp(`(?<![\\w-])${escaped}(?![\\w-])`, 'g'), MASK);
-  }
-  return masked;
+  const alternatives = [...secrets].sort((a, b) => b.length - a.length).map((secret) => secret.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const wholeSecret = alternatives.length > 0 ? new RegExp(`(?<![\\w-])(?:${alternatives.join('|')})(?![\\w-])`, 'g') : undefined;
+  return (text) => {
+    // Credentials in a URL need `://` and `@`: most texts have neither, and skip the pattern.
+    const masked = text.includes('://') ? text.replace(URL_CREDENTIALS, `$1${MASK}@`) : text;
+    return wholeSecret ? masked.replace(wholeSecret, MASK) : masked;
+  };
 }

@@ -3,7 +3,7 @@ import type { AwsCommand } from '../commands/types.js';
 import type { Example, ExampleDocument } from '../examples/types.js';
 import { translateCommand } from '../model/input/index.js';
 import type { CommandTranslation } from '../model/input/types.js';
-import { MASK, maskSecrets, secretsIn } from '../model/secrets.js';
+import { MASK, secretMasker, secretsIn } from '../model/secrets.js';
 import type { ModelIndex } from '../model/types.js';
 import { fingerprintOf } from './fingerprint.js';
 import { commandReplays } from './replay-outcomes.js';
@@ -62,10 +62,16 @@ export async function collectFindings(document: ExampleDocument, options: Engine
   const { models } = options;
   const documentDir = path.dirname(path.isAbsolute(document.path) ? document.path : path.resolve(document.path));
 
+  // One context for every rule: `report` files a finding under the rule that is running.
+  let running: { rule: Rule; setting: Exclude<SeveritySetting, 'off'> | undefined } | undefined;
   const context: RuleContext = {
     document,
     models,
-    report: () => undefined,
+    report: (finding) => {
+      if (!running) return;
+      const { rule, setting } = running;
+      findings.push({ ...finding, ruleId: rule.id, severity: setting ?? finding.severity ?? rule.severity });
+    },
     translation(command: AwsCommand, example: Example) {
       if (!models) return undefined;
       if (!translations.has(command)) {
@@ -88,25 +94,21 @@ export async function collectFindings(document: ExampleDocument, options: Engine
   for (const rule of options.rules) {
     const setting = options.severities?.[rule.id];
     if (setting === 'off' || (rule.needsModels && !models)) continue;
-    const ruleContext: RuleContext = {
-      ...context,
-      report: (finding) => {
-        const severity = setting ?? finding.severity ?? rule.severity;
-        findings.push({ ...finding, ruleId: rule.id, severity });
-      },
-    };
+    running = { rule, setting };
     // Most rules are synchronous: awaiting only promises saves a microtask per rule and file.
-    const pending = rule.check(ruleContext);
+    const pending = rule.check(context);
     if (pending) await pending;
   }
+  running = undefined;
   options.observe?.(context);
   // Reports show a document's text around its findings, and its replays: with its secrets masked, like findings.
   if (findings.length === 0 && !context.replay && !context.liveReplay) return findings;
   const secrets = documentSecrets(document, context);
   document.file.data.secrets = secrets;
-  const replays = await commandReplays(context, (value) => maskValue(value, secrets));
+  const mask = secretMasker(secrets);
+  const replays = await commandReplays(context, (value) => maskValue(value, mask, secrets));
   if (replays) document.file.data.replays = replays;
-  return maskFindings(document, findings, secrets);
+  return maskFindings(document, findings, mask, secrets.size > 0);
 }
 
 /**
@@ -128,12 +130,12 @@ function documentSecrets(document: ExampleDocument, context: RuleContext): Set<s
 }
 
 /** A JSON value with the secrets in its strings masked. */
-function maskValue(value: unknown, secrets: ReadonlySet<string>): unknown {
-  if (typeof value === 'string') return maskSecrets(value, secrets);
+function maskValue(value: unknown, mask: (text: string) => string, secrets: ReadonlySet<string>): unknown {
+  if (typeof value === 'string') return mask(value);
   // A number can be a secret too (a documented `"Session": 123456789012`).
   if (typeof value === 'number' && secrets.has(String(value))) return MASK;
-  if (Array.isArray(value)) return value.map((item) => maskValue(item, secrets));
-  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, maskValue(item, secrets)]));
+  if (Array.isArray(value)) return value.map((item) => maskValue(item, mask, secrets));
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, maskValue(item, mask, secrets)]));
   return value;
 }
 
@@ -141,22 +143,25 @@ function maskValue(value: unknown, secrets: ReadonlySet<string>): unknown {
  * Secrets never reach a report: the document's secret values and URL passwords are masked in every finding's
  * message, fingerprint, related locations and group, here, in one place for every rule.
  */
-function maskFindings(document: ExampleDocument, findings: Finding[], secrets: ReadonlySet<string>): Finding[] {
+function maskFindings(document: ExampleDocument, findings: Finding[], mask: (text: string) => string, hasSecrets: boolean): Finding[] {
   let lines: string[] | undefined;
   return findings.map((finding) => {
-    const masked: Finding = { ...finding, message: maskSecrets(finding.message, secrets) };
-    if (finding.fingerprint !== undefined) masked.fingerprint = maskSecrets(finding.fingerprint, secrets);
+    const masked: Finding = { ...finding, message: mask(finding.message) };
+    if (finding.fingerprint !== undefined) masked.fingerprint = mask(finding.fingerprint);
     else {
       // The default fingerprint quotes the finding's source line, a command line with its secrets.
       lines ??= String(document.file.value ?? '').split(/\r\n|\r|\n/);
-      const fingerprint = fingerprintOf(masked, lines);
-      const maskedFingerprint = maskSecrets(fingerprint, secrets);
-      if (maskedFingerprint !== fingerprint) masked.fingerprint = maskedFingerprint;
+      // Without secrets, only a URL's password could need masking, and a URL with credentials holds `@`.
+      if (hasSecrets || finding.message.includes('@') || (lines[finding.start.line - 1] ?? '').includes('@')) {
+        const fingerprint = fingerprintOf(masked, lines);
+        const maskedFingerprint = mask(fingerprint);
+        if (maskedFingerprint !== fingerprint) masked.fingerprint = maskedFingerprint;
+      }
     }
-    if (finding.related) masked.related = finding.related.map((related) => ({ ...related, message: maskSecrets(related.message, secrets) }));
+    if (finding.related) masked.related = finding.related.map((related) => ({ ...related, message: mask(related.message) }));
     if (finding.group) {
       const { group } = finding;
-      masked.group = { ...group, key: maskSecrets(group.key, secrets), item: maskSecrets(group.item, secrets), message: (items) => maskSecrets(group.message(items), secrets) };
+      masked.group = { ...group, key: mask(group.key), item: mask(group.item), message: (items) => mask(group.message(items)) };
     }
     return masked;
   });

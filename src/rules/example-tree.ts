@@ -32,8 +32,16 @@ const NOT_EXAMPLES = /^(?:readme|index|changelog|contributing|license|notes?|gui
 
 /** An example document of an aws-cli style tree: `<service>/<operation>.rst` in such a tree. */
 export function isCliExampleDocument(filePath: string): boolean {
-  return pathLooksLikeCliExample(filePath) && inCliExampleTree(filePath);
+  // Asked by several rules for every document: once per path.
+  let known = exampleDocuments.get(filePath);
+  if (known === undefined) {
+    known = pathLooksLikeCliExample(filePath) && inCliExampleTree(filePath);
+    exampleDocuments.set(filePath, known);
+  }
+  return known;
 }
+
+const exampleDocuments = new Map<string, boolean>();
 
 function pathLooksLikeCliExample(filePath: string): boolean {
   const parts = filePath.split(/[\\/]/).filter(Boolean);
