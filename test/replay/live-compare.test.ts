@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareOutput, isPlaceholder, mask, toCliOutput } from '../../src/replay/live/compare.js';
+import { asMergedPages, compareOutput, isPlaceholder, mask, toCliOutput } from '../../src/replay/live/compare.js';
 import { cognitoLocalProfile, serviceProfile } from '../../src/replay/live/profiles.js';
 
 const strict = { bindings: new Map<string, string>(), profile: serviceProfile };
@@ -46,12 +46,56 @@ describe('compareOutput', () => {
     ]);
   });
 
+  it('reads a CLI v1 HTTP-date as a timestamp, and an identifier the service mints as any other such token', () => {
+    const documented = { LastModified: 'Thu, 16 Apr 2015 18:19:14 GMT', UploadId: 'dfRtDYU0WWCCcH43C3WFbkRONycyCpTJJvxu2i5GYkZljF.Yxwh6XG7', ShardId: 'shardId-000000000009', Name: 'Thu, 16 Apr' };
+    const live = { LastModified: '2026-12-04T23:21:21+00:00', UploadId: '0d1c636fa080d52c00573128201ac2ec', ShardId: 'shardId-000000000007', Name: '2026-12-04T23:21:21+00:00' };
+    // A numbered name depends on what the document does not show; a date only where one is documented.
+    expect(compareOutput(documented, live, strict).map((difference) => difference.pointer)).toEqual(['/ShardId', '/Name']);
+    // A value the request carried is echoed, not minted: the documented one should have been the request's.
+    const echoed = compareOutput({ UploadId: 'dfRtDYU0WWCCcH43C3WFbkRONycy' }, { UploadId: 'live-upload-id-0123456789' }, { ...strict, bindings: new Map([['other-documented-id', 'live-upload-id-0123456789']]) });
+    expect(echoed.map((difference) => difference.pointer)).toEqual(['/UploadId']);
+  });
+
+  it('pairs tags and listed objects by their Key, unless a Key repeats', () => {
+    const documented = { Tags: [{ Key: 'Owner', Value: 'blueTeam' }, { Key: 'Environment', Value: 'Production' }] };
+    expect(compareOutput(documented, { Tags: [...documented.Tags].reverse() }, strict)).toEqual([]);
+    const repeated = { Tags: [{ Key: 'a', Value: '1' }, { Key: 'a', Value: '2' }] };
+    expect(compareOutput(repeated, { Tags: [...repeated.Tags].reverse() }, strict).map((difference) => difference.pointer)).toEqual(['/Tags/0/Value', '/Tags/1/Value']);
+  });
+
+  it('pairs equal items wherever they stand in a list the API returns unordered, and only there', () => {
+    const documented = { Responses: { T: [{ A: { S: '1' } }, { A: { S: '2' } }, { A: { S: '3' } }] } };
+    const live = { Responses: { T: [{ A: { S: '3' } }, { A: { S: '1' } }, { A: { S: '4' } }] } };
+    const unordered = { ...strict, unordered: (pointer: string) => pointer === '/Responses/T' };
+    expect(compareOutput(documented, live, unordered).map((difference) => difference.message)).toEqual(['/Responses/T/1/A/S: documented "2", live "4"']);
+    expect(compareOutput(documented, live, strict)).toHaveLength(3);
+  });
+
   it("turns a target's known deviations into info notes", () => {
     const documented = { AuthenticationResult: { AccessToken: 'eyJraEXAMPLE', ExpiresIn: 3600 } };
     const live = { AuthenticationResult: { AccessToken: 'eyJhbGciOi.eyJzdWIi.c2ln' } };
     expect(compareOutput(documented, live, strict).map((difference) => difference.severity)).toEqual(['error']);
     const [note] = compareOutput(documented, live, { ...strict, profile: cognitoLocalProfile });
     expect(note).toMatchObject({ severity: 'info', kind: 'missing', pointer: '/AuthenticationResult/ExpiresIn' });
+  });
+});
+
+describe('asMergedPages', () => {
+  const paginator = {
+    input_token: 'ExclusiveStartShardId',
+    output_token: 'StreamDescription.Shards[-1].ShardId',
+    more_results: 'StreamDescription.HasMoreShards',
+    result_key: 'StreamDescription.Shards',
+    non_aggregate_keys: ['StreamDescription.StreamName', 'StreamDescription.KeyId', 'RequestCharged'],
+  };
+  const live = { StreamDescription: { Shards: [{ ShardId: 's-1' }], StreamName: 'x', HasMoreShards: false, StreamModeDetails: { StreamMode: 'PROVISIONED' } }, Page: 1 };
+
+  it('keeps what build_full_result keeps (result and non-aggregate keys, at any depth), null for a non-aggregate key of no page the document shows', () => {
+    expect(asMergedPages(live, paginator, { StreamDescription: { Shards: [], KeyId: null } })).toEqual({ StreamDescription: { Shards: [{ ShardId: 's-1' }], StreamName: 'x', KeyId: null } });
+  });
+
+  it('keeps the page members a document shows anyway, to compare them', () => {
+    expect(asMergedPages(live, paginator, { StreamDescription: { HasMoreShards: false }, Page: 2 })).toEqual({ StreamDescription: { Shards: [{ ShardId: 's-1' }], StreamName: 'x', HasMoreShards: false }, Page: 1 });
   });
 });
 

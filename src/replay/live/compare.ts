@@ -1,5 +1,6 @@
 import type { OutputDifference } from '../../rules/replay-results.js';
 import { isSecret } from '../../model/secrets.js';
+import type { Paginator } from '../../model/types.js';
 import { findDeviation, type TargetProfile } from './profiles.js';
 
 export type { OutputDifference } from '../../rules/replay-results.js';
@@ -8,6 +9,8 @@ export interface CompareOptions {
   /** Documented placeholder → live value that replaced it in the request. */
   bindings: Map<string, string>;
   profile: TargetProfile;
+  /** Lists the API returns in no particular order (DynamoDB's BatchGetItem responses): equal items pair wherever they stand. */
+  unordered?: (pointer: string) => boolean;
 }
 
 
@@ -50,6 +53,40 @@ function isoTimestamp(date: Date): string {
   return `${base}${milliseconds ? `.${String(milliseconds * 1000).padStart(6, '0')}` : ''}+00:00`;
 }
 
+/**
+ * A paginated call as the CLI prints it: botocore's `build_full_result` keeps only the result keys and the
+ * non-aggregate keys (dotted paths, `StreamDescription.Shards`) of the pages it merges, so the page's other members
+ * (`IsTruncated`, `HasMoreShards`) never show; a non-aggregate key of no page is printed as null. Members the
+ * document shows anyway are kept as the server sent them and compared.
+ */
+export function asMergedPages(output: unknown, paginator: Paginator, documented: unknown): unknown {
+  if (!isObject(output)) return output;
+  const printed: Record<string, unknown> = {};
+  const at = (value: unknown, path: string[]) => path.reduce<unknown>((node, key) => (isObject(node) ? node[key] : undefined), value);
+  const put = (path: string[], value: unknown) => {
+    let node = printed;
+    for (const key of path.slice(0, -1)) node = (node[key] = isObject(node[key]) ? node[key] : {}) as Record<string, unknown>;
+    node[path.at(-1)!] = value;
+  };
+  for (const path of [paginator.result_key ?? []].flat().map((key) => key.split('.'))) if (at(output, path) !== undefined) put(path, at(output, path));
+  for (const path of (paginator.non_aggregate_keys ?? []).map((key) => key.split('.'))) {
+    const value = at(output, path);
+    if (value !== undefined || at(documented, path) === null) put(path, value ?? null);
+  }
+  const keepShown = (shown: unknown, live: Record<string, unknown>, target: Record<string, unknown>) => {
+    if (!isObject(shown)) return;
+    for (const key of Object.keys(shown)) {
+      if (!(key in live)) continue;
+      if (!(key in target)) target[key] = live[key];
+      else if (isObject(target[key]) && isObject(live[key])) keepShown(shown[key], live[key], target[key]);
+    }
+  };
+  keepShown(documented, output, printed);
+  return printed;
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+
 type JsonType = 'null' | 'array' | 'object' | 'string' | 'number' | 'boolean';
 
 function jsonType(value: unknown): JsonType {
@@ -65,15 +102,20 @@ export function isPlaceholder(value: string): boolean {
   return /EXAMPLE/.test(value) || /^[0-9A-Za-z_-]*example[0-9A-Za-z_-]*$/i.test(value) || /^\[.*\]$|^<.*>$/.test(value);
 }
 
-/** Kinds of generated values that differ every run and match by shape. */
-function volatileKind(value: string): string | undefined {
+/** Kinds of generated values that differ every run and match by shape; `key` is the member holding the value. */
+function volatileKind(value: string, key = ''): string | undefined {
   if (/^eyJ[\w-]*\.[\w-]*\.[\w-]*$/.test(value)) return 'jwt';
   if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value)) return 'uuid';
   if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?([+-]\d{2}:\d{2}|Z)$/.test(value)) return 'timestamp';
+  // CLI v1 printed header timestamps (S3's LastModified) as the HTTP date the service sent; `check` says so.
+  if (/^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/.test(value)) return 'timestamp';
   if (/^arn:[\w-]+:[\w-]+:[\w-]*:[\w-]*:/.test(value)) return 'arn';
   // An entity tag is a digest of content the example only names; a sequence number is the server's counter.
   if (/^"[0-9a-f]{32}(-\d+)?"$/.test(value)) return 'etag';
   if (/^\d{20,}$/.test(value)) return 'sequence-number';
+  // An identifier the service mints (an S3 UploadId): an opaque token of no fixed form.
+  // Not a numbered name (`shardId-000000000009`): which one the server answers depends on what the document does not show.
+  if (/(Id|ID)$/.test(key) && /^[\w.+/=-]{16,}$/.test(value) && !/^[A-Za-z]+-\d+$/.test(value)) return 'minted-id';
   return undefined;
 }
 
@@ -124,7 +166,8 @@ export function compareOutput(documented: unknown, live: unknown, options: Compa
       return;
     }
     if (docType === 'array') {
-      for (const [docIndex, liveIndex] of pairElements(doc as unknown[], got as unknown[])) {
+      const pairs = options.unordered?.(pointer) ? pairEqualFirst(doc as unknown[], got as unknown[]) : pairElements(doc as unknown[], got as unknown[]);
+      for (const [docIndex, liveIndex] of pairs) {
         if (liveIndex === undefined) {
           const itemPointer = `${pointer}/${docIndex}`;
           add('missing', itemPointer, itemPointer, `${itemPointer}: documented ${describeItem((doc as unknown[])[docIndex!])}, live output has no such item`);
@@ -137,7 +180,7 @@ export function compareOutput(documented: unknown, live: unknown, options: Compa
       return;
     }
     if (doc === got) return;
-    if (docType === 'string' && stringsMatch(doc as string, got as string, options.bindings)) return;
+    if (docType === 'string' && stringsMatch(doc as string, got as string, options.bindings, key)) return;
     add('value', pointer, pointer, `${pointer || '/'}: documented ${mask(doc, key)}, live ${mask(got, key)}`);
   };
 
@@ -145,16 +188,26 @@ export function compareOutput(documented: unknown, live: unknown, options: Compa
   return differences;
 }
 
-function stringsMatch(documented: string, live: string, bindings: Map<string, string>): boolean {
+function stringsMatch(documented: string, live: string, bindings: Map<string, string>, key: string): boolean {
   if (bindings.get(documented) === live || isPlaceholder(documented)) return true;
-  const kind = volatileKind(documented);
-  return kind !== undefined && kind === volatileKind(live);
+  const kind = volatileKind(documented, key);
+  // A value the request carried is echoed, not minted: the documented one should be the request's too.
+  if (kind === 'minted-id' && [...bindings.values()].includes(live)) return false;
+  return kind !== undefined && kind === volatileKind(live, key);
 }
 
-/** Items named by a `Name` member (attributes, schema entries) pair by name, since order is not part of the API; others by index. */
+/**
+ * Items named by a `Name` member (attributes, schema entries) or a `Key` (tags, listed objects) pair by it, since
+ * order is not part of the API; others by index.
+ */
 export function pairElements(documented: unknown[], live: unknown[]): Array<[number | undefined, number | undefined]> {
-  const nameOf = (item: unknown) => (item !== null && typeof item === 'object' && typeof (item as { Name?: unknown }).Name === 'string' ? (item as { Name: string }).Name : undefined);
-  const named = [...documented, ...live].every((item) => nameOf(item) !== undefined);
+  const all = [...documented, ...live];
+  const unique = (items: unknown[], member: string) => new Set(items.map((item) => (item as Record<string, unknown>)[member])).size === items.length;
+  const namingMember = (['Name', 'Key'] as const).find(
+    (member) => all.every((item) => item !== null && typeof item === 'object' && typeof (item as Record<string, unknown>)[member] === 'string') && unique(documented, member) && unique(live, member),
+  );
+  const nameOf = (item: unknown) => (namingMember ? ((item as Record<string, string>)[namingMember]) : undefined);
+  const named = namingMember !== undefined;
   if (!named) {
     return Array.from({ length: Math.max(documented.length, live.length) }, (_, index) => [
       index < documented.length ? index : undefined,
@@ -168,6 +221,21 @@ export function pairElements(documented: unknown[], live: unknown[]): Array<[num
     return [index, liveIndex];
   });
   for (const liveIndex of liveByName.values()) pairs.push([undefined, liveIndex]);
+  return pairs;
+}
+
+/** Equal items pair first, wherever they stand; the rest pair in order. */
+function pairEqualFirst(documented: unknown[], live: unknown[]): Array<[number | undefined, number | undefined]> {
+  const liveLeft = live.map((item, index) => ({ key: JSON.stringify(item), index }));
+  const pairs: Array<[number | undefined, number | undefined]> = [];
+  const docLeft: number[] = [];
+  for (const [index, item] of documented.entries()) {
+    const at = liveLeft.findIndex((candidate) => candidate.key === JSON.stringify(item));
+    if (at < 0) docLeft.push(index);
+    else pairs.push([index, liveLeft.splice(at, 1)[0]!.index]);
+  }
+  for (const [position, index] of docLeft.entries()) pairs.push([index, liveLeft[position]?.index]);
+  for (const { index } of liveLeft.slice(docLeft.length)) pairs.push([undefined, index]);
   return pairs;
 }
 

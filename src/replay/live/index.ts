@@ -349,6 +349,7 @@ export async function replayDocumentLive(
         operationName: translation.operationName,
         input: translation.input,
         documented: documentedOutcome(document, example, index, translation),
+        paginated: translation.output.paginated,
       })),
     );
     for (const [position, result] of replayed.entries()) results.set(serviceCommands[position]!.command, result);

@@ -1,8 +1,8 @@
-import type { ServiceModel } from '../../model/types.js';
+import type { Paginator, ServiceModel } from '../../model/types.js';
 import type { LiveCommandResult } from '../../rules/replay-results.js';
 import { createGenericClient, genericProtocol, type GenericClient } from '../generic/client.js';
 import type { DocumentedOutcome } from '../types.js';
-import { compareOutput, maskDeep, toCliOutput } from './compare.js';
+import { asMergedPages, compareOutput, maskDeep, toCliOutput } from './compare.js';
 import { DynamoDbFixture } from './fixture-dynamodb.js';
 import { KinesisFixture } from './fixture-kinesis.js';
 import { S3Fixture } from './fixture-s3.js';
@@ -96,7 +96,7 @@ export class ServiceTargets {
    * created before its first command and removed after its last.
    */
   async replayDocument(
-    commands: Array<{ service: string; exampleIndex: number; model: ServiceModel; operationName: string; input: Record<string, unknown>; documented: DocumentedOutcome }>,
+    commands: Array<{ service: string; exampleIndex: number; model: ServiceModel; operationName: string; input: Record<string, unknown>; documented: DocumentedOutcome; paginated?: boolean }>,
   ): Promise<LiveCommandResult[]> {
     const results: LiveCommandResult[] = [];
     const documentFixtures = new Map<OpenService, ServiceFixture | undefined>();
@@ -129,7 +129,8 @@ export class ServiceTargets {
       }
       const opened = await this.service(command.service, command.model);
       current.touched.add(opened);
-      const result = await replayOne(opened, documentFixtures.get(opened), command.operationName, command.input, command.documented);
+      const paginator = command.paginated ? command.model.paginators[command.operationName] : undefined;
+      const result = await replayOne(opened, documentFixtures.get(opened), command.operationName, command.input, command.documented, paginator);
       if (result.status !== 'skipped') {
         this.stats.commands++;
         this.stats.sdkMs += result.sdkMs;
@@ -147,11 +148,15 @@ export class ServiceTargets {
   }
 }
 
+/** Lists an operation returns in no particular order (the API reference says so). */
+const unorderedLists: Readonly<Record<string, RegExp>> = { BatchGetItem: /^\/Responses\/[^/]+$/ };
+
 function skipped(operationName: string, reason: string): LiveCommandResult {
   return { operationName, status: 'skipped', reason, bindings: [], differences: [], sdkMs: 0, totalMs: 0 };
 }
 
-async function replayOne(opened: OpenService, fixture: ServiceFixture | undefined, operationName: string, input: Record<string, unknown>, documented: DocumentedOutcome): Promise<LiveCommandResult> {
+/** `paginator`: the CLI merges the call's pages (it prints only what `build_full_result` keeps). */
+async function replayOne(opened: OpenService, fixture: ServiceFixture | undefined, operationName: string, input: Record<string, unknown>, documented: DocumentedOutcome, paginator?: Paginator): Promise<LiveCommandResult> {
   const started = performance.now();
   const finish = (partial: Omit<LiveCommandResult, 'operationName' | 'sdkMs' | 'totalMs' | 'bindings'>, sdkMs = 0): LiveCommandResult => ({
     operationName,
@@ -195,11 +200,13 @@ async function replayOne(opened: OpenService, fixture: ServiceFixture | undefine
     return finish({ ...report, status: 'failed', reason: `the call failed: ${describeFailure(error)}`, error: { name, message }, differences: [] }, sdkMs);
   }
   const sdkMs = performance.now() - sent;
+  if (paginator) output = asMergedPages(output, paginator, documented.kind === 'json' ? documented.value : {});
   if (documented.kind === 'unchecked') return finish({ ...report, output: maskDeep(output), status: 'passed', reason: documented.reason, differences: [] }, sdkMs);
   if (documented.kind === 'error') {
     return finish({ ...report, output: maskDeep(output), status: 'failed', reason: `the documented ${documented.code} did not occur: the call succeeded`, differences: [] }, sdkMs);
   }
-  const differences = compareOutput(documented.kind === 'json' ? documented.value : {}, output, { bindings: new Map(), profile: opened.profile });
+  const unordered = unorderedLists[operationName];
+  const differences = compareOutput(documented.kind === 'json' ? documented.value : {}, output, { bindings: new Map(), profile: opened.profile, ...(unordered ? { unordered: (pointer: string) => unordered.test(pointer) } : {}) });
   return finish({ ...report, output: maskDeep(output), status: differences.some((difference) => difference.severity === 'error') ? 'failed' : 'passed', differences }, sdkMs);
 }
 
