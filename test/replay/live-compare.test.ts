@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { asMergedPages, compareOutput, isPlaceholder, mask, toCliOutput } from '../../src/replay/live/compare.js';
-import { cognitoLocalProfile, serviceProfile } from '../../src/replay/live/profiles.js';
+import { cognitoLocalProfile, dynaliteProfile, s3rverProfile, serviceProfile } from '../../src/replay/live/profiles.js';
 
 const strict = { bindings: new Map<string, string>(), profile: serviceProfile };
 
@@ -77,6 +77,26 @@ describe('compareOutput', () => {
     expect(compareOutput(documented, live, strict).map((difference) => difference.severity)).toEqual(['error']);
     const [note] = compareOutput(documented, live, { ...strict, profile: cognitoLocalProfile });
     expect(note).toMatchObject({ severity: 'info', kind: 'missing', pointer: '/AuthenticationResult/ExpiresIn' });
+  });
+});
+
+describe('known deviations of the local servers', () => {
+  const severities = (documented: unknown, live: unknown, profile = dynaliteProfile) => compareOutput(documented, live, { ...strict, profile }).map((difference) => `${difference.pointer} ${difference.severity}`);
+
+  it("dynalite: time to live never enabled, capacity counted on the fixture's table; other values stay errors", () => {
+    expect(severities({ TimeToLiveDescription: { TimeToLiveStatus: 'ENABLED', AttributeName: 'ttl' } }, { TimeToLiveDescription: { TimeToLiveStatus: 'DISABLED' } })).toEqual([
+      '/TimeToLiveDescription/TimeToLiveStatus info',
+      '/TimeToLiveDescription/AttributeName info',
+    ]);
+    expect(severities({ ConsumedCapacity: [{ TableName: 'T', CapacityUnits: 6, LocalSecondaryIndexes: {} }], Count: 2 }, { ConsumedCapacity: [{ TableName: 'T', CapacityUnits: 3 }], Count: 1 })).toEqual([
+      '/ConsumedCapacity/0/CapacityUnits info',
+      '/ConsumedCapacity/0/LocalSecondaryIndexes info',
+      '/Count error',
+    ]);
+  });
+
+  it('s3rver: no delete markers, every bucket in the default region', () => {
+    expect(severities({ DeleteMarker: true, LocationConstraint: 'us-west-2' }, {}, s3rverProfile)).toEqual(['/DeleteMarker info', '/LocationConstraint info']);
   });
 });
 

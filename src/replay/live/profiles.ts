@@ -102,6 +102,20 @@ export const dynaliteProfile: TargetProfile = {
     })),
     { pointer: '/ConsumedCapacity', kind: 'missing', note: 'dynalite returns no consumed capacity unless asked' },
     { pointer: '/ItemCollectionMetrics', kind: 'missing', note: 'dynalite returns no item collection metrics' },
+    // Capacity follows the real table's item sizes and indexes; the fixture's table holds only what the document shows.
+    ...['/ConsumedCapacity/LocalSecondaryIndexes', '/ConsumedCapacity/GlobalSecondaryIndexes', '/ConsumedCapacity/*/LocalSecondaryIndexes', '/ConsumedCapacity/*/GlobalSecondaryIndexes'].map((pointer) => ({
+      pointer,
+      kind: 'missing' as const,
+      note: "the fixture's table has only the indexes the document defines, so no capacity is counted for others",
+    })),
+    ...['/ConsumedCapacity/CapacityUnits', '/ConsumedCapacity/*/CapacityUnits'].map((pointer) => ({
+      pointer,
+      kind: 'value' as const,
+      note: 'dynalite counts capacity on the fixture\'s table, which holds only the items and indexes the document shows',
+    })),
+    // No UpdateTimeToLive: a fixture cannot enable it.
+    { pointer: '/TimeToLiveDescription/TimeToLiveStatus', kind: 'value', note: 'dynalite has no UpdateTimeToLive: time to live is always DISABLED' },
+    { pointer: '/TimeToLiveDescription/AttributeName', kind: 'missing', note: 'dynalite has no UpdateTimeToLive: time to live is always DISABLED' },
     { pointer: '/*/TableId', kind: 'value', note: "dynalite's table ids are not UUIDs" },
     ...['AttributeName', 'AttributeType'].map((key) => ({
       pointer: `/*/AttributeDefinitions/*/${key}`,
@@ -127,6 +141,8 @@ export const s3rverProfile: TargetProfile = {
     { pointer: '/ChecksumCRC32', kind: 'missing', note: 's3rver computes no checksums' },
     { pointer: '/ChecksumType', kind: 'missing', note: 's3rver computes no checksums' },
     { pointer: '/VersionId', kind: 'missing', note: 's3rver does not version objects' },
+    { pointer: '/DeleteMarker', kind: 'missing', note: 's3rver does not version objects, so a delete leaves no delete marker' },
+    { pointer: '/LocationConstraint', kind: 'missing', note: "s3rver answers every bucket's location as the default region's" },
     { pointer: '/Location', kind: 'value', note: 's3rver answers the bucket location as its own URL' },
     { pointer: '/ContentType', kind: 'value', note: 's3rver stores objects sent without a type as application/octet-stream (S3: binary/octet-stream)' },
     { pointer: '/Owner/ID', kind: 'value', note: 's3rver has one fixed owner, 123456789000' },
