@@ -45,7 +45,7 @@ export class S3Fixture implements ServiceFixture {
     }
     await this.ensureBucket(bucket);
     if (operationName === 'PutObject' && typeof input.Key === 'string') this.remember(bucket, input.Key);
-    if (objectOperations.has(operationName) && typeof input.Key === 'string') await this.ensureObject(bucket, input.Key, Number(output.ContentLength) || 0);
+    if (objectOperations.has(operationName) && typeof input.Key === 'string') await this.ensureObject(bucket, input.Key, objectSize(input, output), objectHeaders(output));
     if (operationName === 'CopyObject' && typeof input.CopySource === 'string') {
       const [sourceBucket, ...key] = decodeURIComponent(input.CopySource.replace(/^\//, '').split('?')[0]!).split('/');
       if (sourceBucket && key.length) {
@@ -95,13 +95,31 @@ export class S3Fixture implements ServiceFixture {
     });
   }
 
-  private async ensureObject(bucket: string, key: string, size: number): Promise<void> {
+  private async ensureObject(bucket: string, key: string, size: number, headers: Record<string, unknown> = {}): Promise<void> {
     if (this.objects.get(bucket)?.has(key)) return;
     this.remember(bucket, key);
-    await this.call('PutObject', { Bucket: bucket, Key: key, Body: new Uint8Array(Math.min(size, 16 * 1024 * 1024)) });
+    await this.call('PutObject', { Bucket: bucket, Key: key, Body: new Uint8Array(Math.min(size, 16 * 1024 * 1024)), ...headers });
   }
 
   private remember(bucket: string, key: string): void {
     this.objects.set(bucket, (this.objects.get(bucket) ?? new Set()).add(key));
   }
+}
+
+/**
+ * How large an object read must be: the documented length, or the whole of a documented `Content-Range`, and at
+ * least as long as the byte range the command asks for (`--range bytes=8888-9999`).
+ */
+export function objectSize(input: Record<string, unknown>, output: Record<string, unknown>): number {
+  const whole = /\/(\d+)$/.exec(String(output.ContentRange ?? ''))?.[1];
+  // `bytes=8888-9999` and `bytes=8888-` need the bytes up to there; a suffix (`bytes=-500`) any length.
+  const [, start, end] = /^bytes=(\d+)-(\d*)$/.exec(String(input.Range ?? '')) ?? [];
+  return Math.max(Number(whole ?? output.ContentLength) || 0, start ? Number(end || start) + 1 : 0);
+}
+
+/** Members an object read shows that the object is stored with (its type, user metadata, encodings). */
+const storedHeaders = ['ContentType', 'ContentEncoding', 'ContentLanguage', 'ContentDisposition', 'CacheControl', 'Metadata'];
+
+export function objectHeaders(output: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(storedHeaders.filter((member) => output[member] !== undefined && output[member] !== null).map((member) => [member, output[member]]));
 }
