@@ -28,11 +28,14 @@ export class DynamoDbFixture implements ServiceFixture {
   /** Each table's key schema, with how sure it is: 3 described, 2 from a key, 1 guessed from items. */
   private readonly schemas = new Map<string, { schema: TableSchema; certainty: number }>();
   private readonly created = new Set<string>();
+  /** Every item the document shows anywhere, by table: an update or delete of its key acts on it. */
+  private readonly shownItems: Array<[string, Item]> = [];
 
   constructor(private readonly call: FixtureCall) {}
 
   learn(operationName: string, input: Record<string, unknown>, documented: DocumentedOutcome): void {
     const output = documented.kind === 'json' ? (documented.value as Record<string, unknown>) : {};
+    for (const [table, item] of [...documentedItems(operationName, input, output), ...itemAfterUpdate(operationName, input, output)]) this.shownItems.push([table, item]);
     for (const description of [output.Table, output.TableDescription]) {
       const table = description as (TableSchema & { TableName?: string }) | undefined;
       if (!table?.TableName || !Array.isArray(table.KeySchema) || !Array.isArray(table.AttributeDefinitions)) continue;
@@ -42,12 +45,22 @@ export class DynamoDbFixture implements ServiceFixture {
     }
     if (operationName === 'CreateTable' && typeof input.TableName === 'string' && Array.isArray(input.KeySchema)) this.learnSchema(input.TableName, schemaOf(input as unknown as TableSchema), 3);
     for (const [table, key] of keysIn(input)) this.learnSchema(table, schemaFromKey(key), 2);
+    if (operationName === 'BatchWriteItem') this.learnFromBatchWrite(input);
     const table = input.TableName;
     if (typeof table !== 'string') return;
     const items = [...documentedItems(operationName, input, output)].filter(([name]) => name === table).map(([, item]) => item);
     if (operationName === 'PutItem' && isItem(input.Item)) items.push(input.Item);
     const schema = schemaFromItems(items, partitionCondition(input)?.[0]);
     if (schema) this.learnSchema(table, schema, 1);
+  }
+
+  /** Items a batch write puts show the attributes its tables' keys are made of, as a put-item's item does. */
+  private learnFromBatchWrite(input: Record<string, unknown>): void {
+    for (const [table, writes] of Object.entries((input.RequestItems as Record<string, unknown>) ?? {})) {
+      const items = asArray(writes).map((write) => (write as { PutRequest?: { Item?: unknown } }).PutRequest?.Item).filter(isItem);
+      const schema = schemaFromItems(items);
+      if (schema) this.learnSchema(table, schema, 1);
+    }
   }
 
   private learnSchema(table: string, schema: TableSchema, certainty: number): void {
@@ -66,8 +79,16 @@ export class DynamoDbFixture implements ServiceFixture {
     const output = documented.kind === 'json' ? (documented.value as Record<string, unknown>) : {};
     const items = new Map<string, Item[]>();
     for (const [table, item] of documentedItems(operationName, input, output)) items.set(table, [...(items.get(table) ?? []), item]);
+    // An update or delete acts on the item the document shows for its key, where this example shows none.
+    if ((operationName === 'UpdateItem' || operationName === 'DeleteItem') && typeof input.TableName === 'string' && isItem(input.Key)) {
+      const key = input.Key;
+      const holdsKey = (item: Item) => Object.entries(key).every(([name, value]) => JSON.stringify(item[name]) === JSON.stringify(value));
+      const shown = this.shownItems.find(([table, item]) => table === input.TableName && holdsKey(item));
+      if (shown && !(items.get(shown[0]) ?? []).some(holdsKey)) items.set(shown[0], [...(items.get(shown[0]) ?? []), shown[1]]);
+    }
     const listed = operationName === 'ListTables' ? asArray(output.TableNames).filter((name): name is string => typeof name === 'string') : [];
     for (const name of new Set([...tablesIn(input), ...items.keys(), ...listed])) await this.ensureTable(name, items.get(name) ?? []);
+    if (operationName === 'Scan' && typeof input.TableName === 'string') await this.putUnmatched(input, output);
     const tags = asArray(output.Tags);
     if (operationName === 'ListTagsOfResource' && tags.length > 0 && typeof input.ResourceArn === 'string') {
       const { TableArn } = ((await this.call('DescribeTable', { TableName: tablesIn(input)[0] })) as { Table?: { TableArn?: string } }).Table ?? {};
@@ -96,6 +117,21 @@ export class DynamoDbFixture implements ServiceFixture {
       await this.untilActive(name);
     }
     for (const item of items) await this.call('PutItem', { TableName: name, Item: item });
+  }
+
+  /**
+   * A filtered scan reads more items than it returns (`ScannedCount` over `Count`): the ones it read but filtered
+   * out are put too, keyed apart from the shown ones and failing an equality the filter requires.
+   */
+  private async putUnmatched(input: Record<string, unknown>, output: Record<string, unknown>): Promise<void> {
+    const table = input.TableName as string;
+    const unshown = Number(output.ScannedCount) - asArray(output.Items).length;
+    const schema = this.schemas.get(table)?.schema;
+    if (!schema || !(unshown > 0) || conditionEqualities(input.FilterExpression, input).length === 0) return;
+    for (let index = 1; index <= unshown; index++) {
+      const item = Object.fromEntries(schema.AttributeDefinitions.filter(({ AttributeName }) => schema.KeySchema.some((key) => key.AttributeName === AttributeName)).map(({ AttributeName, AttributeType }) => [AttributeName, unmatchedValue(AttributeType, index)]));
+      await this.call('PutItem', { TableName: table, Item: item });
+    }
   }
 
   private untilGone(name: string): Promise<void> {
@@ -133,12 +169,61 @@ function documentedItems(operationName: string, input: Record<string, unknown>, 
   const table = input.TableName;
   // A projection may leave the key out of the item shown: the key given is part of it.
   if (operationName === 'GetItem' && isItem(output.Item)) add(table, { ...(isItem(input.Key) ? input.Key : {}), ...output.Item });
-  // A query's items hold the partition its key condition names, even where a projection leaves it out.
-  const partition = operationName === 'Query' ? partitionCondition(input) : undefined;
-  if (operationName === 'Query' || operationName === 'Scan') for (const item of asArray(output.Items)) add(table, partition && isItem(item) ? { [partition[0]]: partition[1], ...item } : item);
+  // A query's or scan's items hold what its conditions require equal (`Artist = :a`), even where a projection leaves it out.
+  if (operationName === 'Query' || operationName === 'Scan') {
+    const required = Object.fromEntries([...conditionEqualities(input.KeyConditionExpression, input), ...conditionEqualities(input.FilterExpression, input)]);
+    for (const item of asArray(output.Items)) add(table, isItem(item) ? { ...required, ...item } : item);
+  }
   if (['DeleteItem', 'PutItem', 'UpdateItem'].includes(operationName) && input.ReturnValues === 'ALL_OLD') add(table, output.Attributes);
-  if (operationName === 'BatchGetItem') for (const [name, list] of Object.entries((output.Responses as Record<string, unknown>) ?? {})) for (const item of asArray(list)) add(name, item);
+  if (operationName === 'BatchGetItem') {
+    for (const [name, list] of Object.entries((output.Responses as Record<string, unknown>) ?? {})) {
+      // Items shown without their key (a projection) belong to the keys asked for, one each, in the order asked.
+      const keys = asArray(((input.RequestItems as Record<string, { Keys?: unknown }> | undefined)?.[name])?.Keys);
+      const items = asArray(list);
+      for (const [index, item] of items.entries()) add(name, keys.length === items.length && isItem(keys[index]) && isItem(item) ? { ...keys[index], ...item } : item);
+    }
+  }
   return found;
+}
+
+/**
+ * The item an update with `ReturnValues ALL_NEW` shows, with its key: where the update only sets values
+ * (`SET #Y = :y, #AT = :t`), also the item it found, as setting the same values again changes nothing; otherwise
+ * without the attributes the update names.
+ */
+function itemAfterUpdate(operationName: string, input: Record<string, unknown>, output: Record<string, unknown>): Array<[string, Item]> {
+  if (operationName !== 'UpdateItem' || input.ReturnValues !== 'ALL_NEW' || typeof input.TableName !== 'string' || !isItem(input.Key) || !isItem(output.Attributes)) return [];
+  const expression = String(input.UpdateExpression ?? '');
+  const item: Item = { ...output.Attributes, ...input.Key };
+  if (!/^\s*SET\s+#?\w+\s*=\s*:\w+(\s*,\s*#?\w+\s*=\s*:\w+)*\s*$/i.test(expression)) {
+    const names = (input.ExpressionAttributeNames as Record<string, string> | undefined) ?? {};
+    for (const word of expression.match(/#?\w+/g) ?? []) delete item[names[word] ?? word];
+  }
+  return [[input.TableName, item]];
+}
+
+/**
+ * The `attribute = :value` terms of a condition that is a plain conjunction (no OR, no NOT): every item it
+ * matches holds those values. Names resolve through `ExpressionAttributeNames`.
+ */
+export function conditionEqualities(expression: unknown, input: Record<string, unknown>): Array<[string, Record<string, unknown>]> {
+  if (typeof expression !== 'string' || /\b(OR|NOT)\b/i.test(expression)) return [];
+  const names = (input.ExpressionAttributeNames as Record<string, string> | undefined) ?? {};
+  const values = (input.ExpressionAttributeValues as Record<string, Record<string, unknown>> | undefined) ?? {};
+  const found: Array<[string, Record<string, unknown>]> = [];
+  for (const term of expression.split(/\bAND\b/i)) {
+    const match = /^\s*\(?\s*(#?[\w.]+)\s*=\s*(:\w+)\s*\)?\s*$/.exec(term);
+    const value = match ? values[match[2]!] : undefined;
+    if (match && value && !match[1]!.includes('.')) found.push([names[match[1]!] ?? match[1]!, value]);
+  }
+  return found;
+}
+
+/** A key value no shown item has: the `index`th item a filter leaves out. */
+function unmatchedValue(type: string, index: number): Record<string, unknown> {
+  if (type === 'N') return { N: String(-index) };
+  if (type === 'B') return { B: Buffer.from(`docs-harness-unshown-${index}`) };
+  return { S: `docs-harness-unshown-${index}` };
 }
 
 /** The partition a query's key condition names (`Artist = :v1`, `#n1 = :v1`): the attribute and its value. */
