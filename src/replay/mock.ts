@@ -1,9 +1,9 @@
 import { firstLine, loadReplayClient } from './clients.js';
+import { eventStreamReason } from './generic/client.js';
 import { compareRequest, compareResponse, toCliForm } from './compare.js';
 import { documentedToServiceForm, resultToPrintedForm } from './printed.js';
 import { errorShapeName, wireResponse, type ReplayCall } from './transport.js';
 import type { ReplayProblem, ReplayRequest, ReplayResult } from './types.js';
-import type { ServiceModel, ShapeRef } from '../model/types.js';
 
 /**
  * Replay one API call through the real SDK v3 client with a mock transport: the client serializes
@@ -13,8 +13,8 @@ export async function replayMock(request: ReplayRequest): Promise<ReplayResult> 
   const { model, operationName, input, documented } = request;
   const operation = model.operations[operationName];
   if (!operation) return { replayed: false, reason: `unknown operation ${operationName}` };
-  const eventStream = eventStreamMember(model, operation.input) ?? eventStreamMember(model, operation.output);
-  if (eventStream) return { replayed: false, reason: `${operationName} streams events (${eventStream}): event streams are not replayed` };
+  const eventStream = eventStreamReason(model, operationName);
+  if (eventStream) return { replayed: false, reason: eventStream };
   const load = await loadReplayClient(model, request.region);
   if ('reason' in load) return { replayed: false, reason: load.reason };
   const { client } = load;
@@ -82,12 +82,6 @@ export async function replayMock(request: ReplayRequest): Promise<ReplayResult> 
 class Never {}
 
 /** The member of an input or output that carries an event stream, if any. */
-function eventStreamMember(model: ServiceModel, ref: ShapeRef | undefined): string | undefined {
-  const shape = ref ? model.shapes[ref.shape] : undefined;
-  for (const [name, member] of Object.entries(shape?.members ?? {})) if (model.shapes[member.shape]?.eventstream) return name;
-  return undefined;
-}
-
 const xmlProtocols = new Set(['restXml', 'awsQuery', 'ec2Query']);
 
 function isEmptyList(value: unknown): boolean {

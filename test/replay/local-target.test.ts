@@ -103,6 +103,25 @@ describeWithCorpus('a local server that does not start or dies during the run', 
   }, 30_000);
 });
 
+describeWithCorpus('an operation that streams events, against the local servers', () => {
+  it('is one not-replayed note, and the command after it is replayed', async () => {
+    const folder = scratchFolder('local-event-stream');
+    const file = writeUnder(
+      folder,
+      'kinesis/subscribe-to-shard.rst',
+      `**To read a shard as it is written**\n\nThe following example subscribes to a shard. ::\n\n    aws kinesis subscribe-to-shard --consumer-arn arn:aws:kinesis:us-west-2:123456789012:stream/s/consumer/c:1 --shard-id shardId-000000000000 --starting-position Type=LATEST\n\n**To list streams**\n\nThe following example lists the streams. ::\n\n    aws kinesis list-streams\n\nOutput::\n\n    {\n        "StreamNames": []\n    }\n`,
+    );
+    const session = await openLiveSession('local');
+    try {
+      expect((await check(session, file)).map(formatFinding)).toEqual(['5:5-5:175: info: not replayed live: SubscribeToShard streams events (EventStream): event streams are not replayed']);
+      expect(session.stats().commands).toBe(1);
+    } finally {
+      await session.close();
+    }
+    expect(serverLeftovers(os.tmpdir())).toEqual({ folders: [], processes: [] });
+  }, 30_000);
+});
+
 describeWithCorpus('fixtures seed what a document shows', () => {
   it('a query whose output shows items gets a table keyed as the items share a partition, and the items; all removed after', async () => {
     const folder = scratchFolder('local-fixture');

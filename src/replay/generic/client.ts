@@ -61,6 +61,17 @@ const protocols: Record<string, GenericProtocol> = {
 };
 
 /** The protocol the generic client speaks for a model, or why it cannot. */
+/** Why an operation is not replayed because it streams events (its input or output holds an event stream); undefined when it does not. */
+export function eventStreamReason(model: ServiceModel, operationName: string): string | undefined {
+  const operation = model.operations[operationName];
+  for (const ref of [operation?.input, operation?.output]) {
+    for (const [name, member] of Object.entries((ref ? model.shapes[ref.shape] : undefined)?.members ?? {})) {
+      if (model.shapes[member.shape]?.eventstream) return `${operationName} streams events (${name}): event streams are not replayed`;
+    }
+  }
+  return undefined;
+}
+
 export function genericProtocol(model: ServiceModel): { protocol: GenericProtocol } | { unsupported: string } {
   const name = protocolName(model);
   if (name === 'json') return { protocol: model.metadata.jsonVersion === '1.0' ? 'awsJson1_0' : 'awsJson1_1' };

@@ -1,6 +1,6 @@
 import type { Paginator, ServiceModel } from '../../model/types.js';
 import type { LiveCommandResult } from '../../rules/replay-results.js';
-import { createGenericClient, genericProtocol, type GenericClient } from '../generic/client.js';
+import { createGenericClient, eventStreamReason, genericProtocol, type GenericClient } from '../generic/client.js';
 import type { DocumentedOutcome } from '../types.js';
 import { asMergedPages, compareOutput, maskDeep, toCliOutput } from './compare.js';
 import { DynamoDbFixture } from './fixture-dynamodb.js';
@@ -116,8 +116,9 @@ export class ServiceTargets {
         current = { exampleIndex: command.exampleIndex, touched: new Set() };
       }
       const protocol = genericProtocol(command.model);
-      if ('unsupported' in protocol) {
-        results.push(skipped(command.operationName, protocol.unsupported));
+      const unsupported = 'unsupported' in protocol ? protocol.unsupported : eventStreamReason(command.model, command.operationName);
+      if (unsupported) {
+        results.push(skipped(command.operationName, unsupported));
         continue;
       }
       // A member in a file the document does not hold (`--delete file://delete.json`) is missing: the CLI would refuse it.
