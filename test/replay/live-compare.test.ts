@@ -47,8 +47,8 @@ describe('compareOutput', () => {
   });
 
   it('reads a CLI v1 HTTP-date as a timestamp, and an identifier the service mints as any other such token', () => {
-    const documented = { LastModified: 'Thu, 16 Apr 2015 18:19:14 GMT', UploadId: 'dfRtDYU0WWCCcH43C3WFbkRONycyCpTJJvxu2i5GYkZljF.Yxwh6XG7', ShardId: 'shardId-000000000009', Name: 'Thu, 16 Apr' };
-    const live = { LastModified: '2026-12-04T23:21:21+00:00', UploadId: '0d1c636fa080d52c00573128201ac2ec', ShardId: 'shardId-000000000007', Name: '2026-12-04T23:21:21+00:00' };
+    const documented = { LastModified: 'Thu, 16 Apr 2015 18:19:14 GMT', UploadId: 'dfRtDYU0WWCCcH43C3WFbkRONycyCpTJJvxu2i5GYkZljF.Yxwh6XG7', ShardIterator: 'AAAAAAAAAAETYyAYzd665+8e0X7JTsASDM/Hr2rSwc0X2qz93iuA3udrjTH+ikQvpQk/1ZcMMLzRdAesqwBGPnsthzU0/CBlM/U8/8oEqGwX3pKw0XyeDNRAAZyXBo3MqkQtCpXhr942BRTjvWKhFz7OmCb2Ncfr8Tl2cBktooi6kJhr+djN5WYkB38Rr3akRgCl9qaU4dY=', ShardId: 'shardId-000000000009', Name: 'Thu, 16 Apr' };
+    const live = { LastModified: '2026-12-04T23:21:21+00:00', UploadId: '0d1c636fa080d52c00573128201ac2ec', ShardIterator: 'AAAAAAAAAAFoT3VrX2V4YW1wbGUrdG9rZW4vZm9yL3RoZS9zaGFyZC9pdGVyYXRvcg==', ShardId: 'shardId-000000000007', Name: '2026-12-04T23:21:21+00:00' };
     // A numbered name depends on what the document does not show; a date only where one is documented.
     expect(compareOutput(documented, live, strict).map((difference) => difference.pointer)).toEqual(['/ShardId', '/Name']);
     // A value the request carried is echoed, not minted: the documented one should have been the request's.

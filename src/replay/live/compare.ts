@@ -113,9 +113,9 @@ function volatileKind(value: string, key = ''): string | undefined {
   // An entity tag is a digest of content the example only names; a sequence number is the server's counter.
   if (/^"[0-9a-f]{32}(-\d+)?"$/.test(value)) return 'etag';
   if (/^\d{20,}$/.test(value)) return 'sequence-number';
-  // An identifier the service mints (an S3 UploadId): an opaque token of no fixed form.
+  // An identifier or iterator the service mints (an S3 UploadId, a Kinesis ShardIterator): an opaque token of no fixed form.
   // Not a numbered name (`shardId-000000000009`): which one the server answers depends on what the document does not show.
-  if (/(Id|ID)$/.test(key) && /^[\w.+/=-]{16,}$/.test(value) && !/^[A-Za-z]+-\d+$/.test(value)) return 'minted-id';
+  if (/(Id|ID|Iterator)$/.test(key) && /^[\w.+/=-]{16,}$/.test(value) && !/^[A-Za-z]+-\d+$/.test(value)) return 'minted-id';
   return undefined;
 }
 

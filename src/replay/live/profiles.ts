@@ -125,12 +125,12 @@ export const dynaliteProfile: TargetProfile = {
   ],
 };
 
-/** s3rver's routes (lib/routes.js) have no table of operations to read: these are the ones it answers. */
+/** s3rver's routes (lib/routes.js) have no table of operations to read: these are the ones it answers (a part copied from an object is refused as NotImplemented). */
 const s3rverOperations = new Set([
   'ListBuckets', 'CreateBucket', 'DeleteBucket', 'HeadBucket', 'ListObjects', 'ListObjectsV2', 'GetBucketLocation',
   'GetBucketCors', 'PutBucketCors', 'DeleteBucketCors', 'GetBucketWebsite', 'PutBucketWebsite', 'DeleteBucketWebsite',
   'PutObject', 'GetObject', 'HeadObject', 'DeleteObject', 'DeleteObjects', 'CopyObject', 'GetObjectAcl', 'GetObjectTagging',
-  'PutObjectTagging', 'CreateMultipartUpload', 'UploadPart', 'UploadPartCopy', 'CompleteMultipartUpload',
+  'PutObjectTagging', 'CreateMultipartUpload', 'UploadPart', 'CompleteMultipartUpload',
 ]);
 
 export const s3rverProfile: TargetProfile = {
