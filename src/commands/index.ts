@@ -8,6 +8,8 @@ import { AWS_SUBSTITUTION, linesFrom, readShellCommand, recordAssignments, split
 import type { AwsCommand, ShellCommand } from './types.js';
 import { readWindowsCommand, recordWindowsAssignments, splitWindowsBlock, startsWindowsAwsCommand } from './windows.js';
 
+export { dialectOfPrompt } from './windows.js';
+
 /** The shell a block is written for: decided by the document (fence info string, the prose around it). */
 export type ShellDialect = 'bash' | 'powershell' | 'cmd';
 
@@ -15,6 +17,8 @@ export interface BlockReadOptions {
   dialect?: ShellDialect;
   /** A terminal transcript (a `console` / `shell-session` fence): prompts (`$ `, `% `, `# `) start commands, other lines are output. */
   transcript?: boolean;
+  /** A plain-text block (`text`, `plain`) showing commands as run: the lines after a command that do not continue it are its output. */
+  plainText?: boolean;
   /**
    * Shell variables the document assigned so far (`POOL_ID=...`, `export CLIENT_ID=...`): a later `$POOL_ID`
    * stands for its value in the author's reading. The reader adds the assignments it meets in this block.
@@ -36,7 +40,7 @@ const LAUNCHERS: ReadonlySet<string> = new Set(['aws', 'awslocal']);
 /** Every `aws` command the block runs, in order. */
 export function readCommandsInBlock(lines: SourceLine[], options: BlockReadOptions = {}): BlockCommand[] {
   const variables = options.variables ?? new Map<string, string>();
-  const readOptions = { transcript: options.transcript ?? false, variables };
+  const readOptions = { transcript: options.transcript ?? false, plainText: options.plainText ?? false, variables };
   const commands: BlockCommand[] = [];
   const { dialect = 'bash' } = options;
   if (dialect !== 'bash') {

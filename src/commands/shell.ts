@@ -13,8 +13,8 @@ const METACHARACTER = /[ \t\n|&;<>()]/;
 const PLAIN_RUN = /[^ \t\n|&;<>()\\'"$`]+/y;
 /** A line the author meant as more parameters of the command above it. */
 export const PARAMETER_LINE = /^[ \t]*--[A-Za-z0-9]/;
-/** A line ending in an option name: the next line holds its value. */
-export const OPTION_AT_LINE_END = /(?:^|[ \t])--[A-Za-z0-9][^ \t]*[ \t]*$/;
+/** A line ending in an option name: the next line holds its value. Switches (`--no-cli-pager`, `--debug`, `--dry-run`) take none. */
+export const OPTION_AT_LINE_END = /(?:^|[ \t])--(?!no-|debug[ \t]*$|dry-run[ \t]*$)[A-Za-z0-9][^ \t]*[ \t]*$/;
 
 /**
  * Whether the next line holds more of the command's parameters (a lost continuation): it starts with an option, or
@@ -889,6 +889,8 @@ export function pointMapper(lines: SourceLine[]): (index: number) => Point {
 /** How a block's text is to be read: as a transcript (prompts start commands), with the document's variables so far. */
 export interface ShellReadOptions {
   transcript?: boolean;
+  /** A plain-text block (`text`, `plain`) showing commands as run: the lines after a command that do not continue it are its output. */
+  plainText?: boolean;
   variables?: ReadonlyMap<string, string>;
 }
 
@@ -1084,7 +1086,7 @@ export function splitBlock(lines: SourceLine[], options: ShellReadOptions = {}):
       let outputAfterCommand =
         !prompted &&
         !shownFile.has(current) &&
-        (JSON_START.test(line.text) || CLI_ERROR_LINE.test(line.text)) &&
+        (JSON_START.test(line.text) || CLI_ERROR_LINE.test(line.text) || (options.plainText === true && !PARAMETER_LINE.test(line.text))) &&
         startsAwsCommand(first, transcript) &&
         !OPTION_AT_LINE_END.test(current.lines.at(-1)!.text);
       if (outputAfterCommand && FILE_LABEL.test(current.lines.findLast((each) => each.text.trim() !== '')!.text)) {

@@ -391,12 +391,35 @@ function windowsCommandStart(text: string): { start: number; promptLength: numbe
 
 /** Reads a command as PowerShell or cmd would, and as its author meant it (continuations of another shell joined in). */
 export function readWindowsCommand(lines: SourceLine[], dialect: WindowsDialect, variables?: ReadonlyMap<string, string>): ShellCommand {
-  const text = lines.map((line) => line.text).join('\n');
-  const pointAt = pointMapper(lines);
+  const commandLines = withoutContinuationPrompts(lines);
+  const text = commandLines.map((line) => line.text).join('\n');
+  const pointAt = pointMapper(commandLines);
   const { start, promptLength } = windowsCommandStart(text);
   const asShell = new WindowsReader(text, pointAt, dialect, 'shell', start, variables).read();
   const intended = new WindowsReader(text, pointAt, dialect, 'intended', start, variables).read();
-  return shellCommandOf(lines, text, pointAt, promptLength, asShell, intended.words);
+  return shellCommandOf(commandLines, text, pointAt, promptLength, asShell, intended.words);
+}
+
+/** PowerShell's prompt, and the `>> ` it shows on the lines that continue a command typed after it. */
+const POWERSHELL_PROMPT = /^[ \t]*PS(?:[ \t]+[A-Za-z]:\\[^>\n]*)?>/;
+const CONTINUATION_PROMPT = /^>>(?:[ \t]|$)[ \t]*/;
+
+/** A transcript's lines without the `>> ` prompts PowerShell shows before each continued line: they are not typed. */
+function withoutContinuationPrompts(lines: SourceLine[]): SourceLine[] {
+  if (!POWERSHELL_PROMPT.test(lines[0]?.text ?? '')) return lines;
+  return lines.map((line, index) => {
+    const prompt = index > 0 ? CONTINUATION_PROMPT.exec(line.text) : null;
+    if (!prompt) return line;
+    const length = prompt[0].length;
+    return { ...line, text: line.text.slice(length), column: line.column + length, offset: line.offset + length };
+  });
+}
+
+/** The shell a block's first prompt shows: `PS C:\>` is PowerShell's, `C:\>` cmd's. */
+export function dialectOfPrompt(lines: readonly SourceLine[]): WindowsDialect | undefined {
+  const first = lines.find((line) => line.text.trim() !== '')?.text ?? '';
+  if (POWERSHELL_PROMPT.test(first)) return 'powershell';
+  return /^[ \t]*[A-Za-z]:\\[^>\n]*>/.test(first) ? 'cmd' : undefined;
 }
 
 /** The line ends in a continuation the author meant (this shell's, bash's or the other Windows shell's). */

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Code, InlineCode, Nodes, Paragraph, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
-import { firstAwsLine, readCommandsInBlock, type BlockReadOptions, type ShellDialect } from '../commands/index.js';
+import { dialectOfPrompt, firstAwsLine, readCommandsInBlock, type BlockReadOptions, type ShellDialect } from '../commands/index.js';
 import { nestedTooDeep } from '../document/json-text.js';
 import type { CodeData, DocumentFormat, Position, SourceLine } from '../document/types.js';
 import { introductionOf, isOutputLabel, lastSentenceOf, type Introduction } from './cues.js';
@@ -37,6 +37,9 @@ function readExamples(tree: Root, format: DocumentFormat, text: string): { examp
   const reader = new BlockReader(markdown, text);
   const examples: Example[] = [];
   let current = newExample(0, null, undefined, tree.position);
+  // Words the prose tells the reader to replace: "In the preceding commands, replace *x* ..." may follow several
+  // tabs' or sections' commands, so they are the document's.
+  const placeholders = new Set<string>();
   const keep = (example: Example) => (markdown ? example.commands.length > 0 : example.title !== null || hasContent(example));
 
   const startExample = (title: string, titlePosition: Position | undefined) => {
@@ -55,7 +58,10 @@ function readExamples(tree: Root, format: DocumentFormat, text: string): { examp
     } else if (block.type === 'paragraph') {
       const title = titleOf(block);
       if (title !== undefined && !isOutputLabel(title)) startExample(title, block.position);
-      else reader.paragraph(current, block);
+      else {
+        reader.paragraph(current, block);
+        for (const name of placeholdersNamedIn(block)) placeholders.add(name);
+      }
     } else if (block.type === 'code') {
       reader.code(current, block);
     } else if (block.type === 'rstDirective' && /^(note|important|warning|tip)$/i.test(block.name)) {
@@ -64,8 +70,68 @@ function readExamples(tree: Root, format: DocumentFormat, text: string): { examp
     if (block.type !== 'rstDirective') reader.previous = block;
   }
   if (keep(current)) examples.push(current);
-  examples.forEach((example, index) => (example.index = index));
+  examples.forEach((example, index) => {
+    example.index = index;
+    markPlaceholders(example, placeholders);
+  });
   return { examples, unclaimed: reader.unclaimed };
+}
+
+/** A name as prose marks it (`*statisticName*`, `` `my-bucket` ``): one token, not a sentence. */
+const PLACEHOLDER_NAME = /^[A-Za-z][\w.:/-]{1,63}$/;
+
+/**
+ * The names a paragraph tells the reader to replace: the emphasized or code spans between "Replace" (or
+ * "substitute") and "with", and the one in "where *X* is". Authors write placeholders as ordinary words
+ * (`--statistics statisticName`) and say so only in the prose around the command.
+ */
+function placeholdersNamedIn(paragraph: Paragraph): string[] {
+  const names: string[] = [];
+  let collecting = false;
+  let afterWhere = false;
+  const pendingWhere: string[] = [];
+  for (const child of paragraph.children) {
+    if (child.type === 'text') {
+      const value = child.value;
+      const replace = /\b(?:replace|substitute)\b/i.exec(value);
+      // The spans after "with" are the values to put in: the collecting ends there, unless another "replace" follows.
+      if (replace) collecting = !/\bwith\b/i.test(value.slice(replace.index));
+      else if (/\bwith\b|[.!?:]\s*$/i.test(value)) collecting = false;
+      if (afterWhere && /^\s*(?:is|are)\b/i.test(value)) names.push(...pendingWhere.splice(0));
+      pendingWhere.length = 0;
+      afterWhere = /\bwhere\s*$/i.test(value);
+      continue;
+    }
+    if (child.type !== 'emphasis' && child.type !== 'inlineCode' && child.type !== 'strong') {
+      afterWhere = false;
+      continue;
+    }
+    const name = toString(child).trim();
+    if (!PLACEHOLDER_NAME.test(name)) continue;
+    if (collecting) names.push(name);
+    else if (afterWhere) pendingWhere.push(name);
+  }
+  return names;
+}
+
+/** In the author's reading, each prose-named placeholder in a command's words is a value of unknown content. */
+function markPlaceholders(example: Example, names: ReadonlySet<string>): void {
+  if (names.size === 0) return;
+  for (const command of example.commands) {
+    for (const word of command.args) {
+      for (const name of names) {
+        let at = word.value.indexOf(name);
+        while (at !== -1) {
+          const end = at + name.length;
+          const standsAlone = !/[\w-]/.test(word.value[at - 1] ?? '') && !/[\w-]/.test(word.value[end] ?? '');
+          if (standsAlone && !(word.unknown ?? []).some((span) => span.start < end && at < span.end)) {
+            word.unknown = [...(word.unknown ?? []), { start: at, end, kind: 'placeholder' as const }].sort((a, b) => a.start - b.start);
+          }
+          at = word.value.indexOf(name, end);
+        }
+      }
+    }
+  }
 }
 
 /** Block-level nodes in document order, looking inside lists, block quotes and directives. */
@@ -131,14 +197,31 @@ const PLAIN_TEXT_LANGUAGES = new Set(['text', 'txt', 'plaintext', 'plain', 'none
 
 /**
  * A block tagged for how it looks holds commands all the same: a `json` block that starts with an `aws` command (no
- * JSON does), a `text` block that starts with one after a prompt (a transcript).
+ * JSON does), a `text` block that starts with one after a prompt (a transcript) or with a command written as it is
+ * run, not a synopsis of one (`aws s3 ls [--recursive] <S3Uri>`).
  */
 function holdsCommandsDespiteLanguage(language: string, lines: readonly SourceLine[]): boolean {
   if (language !== 'json' && language !== 'jsonc' && !PLAIN_TEXT_LANGUAGES.has(language)) return false;
   const first = lines.find((line) => line.text.trim() !== '' && !/^\s*#(?:\s|$)/.test(line.text));
   if (first === undefined || firstAwsLine([first]) !== 0) return false;
-  return !PLAIN_TEXT_LANGUAGES.has(language) || !/^\s*(?:aws|awslocal)\s/.test(first.text);
+  if (!PLAIN_TEXT_LANGUAGES.has(language) || !/^\s*(?:aws|awslocal)\s/.test(first.text)) return true;
+  // An `output` block is never commands: what it shows of `aws` is the CLI's own text (`aws s3: error: ...`). A text
+  // block is a transcript without prompts when it shows what the command printed after it; a command alone is text.
+  return language !== 'output' && !SYNOPSIS.test(first.text) && !CLI_MESSAGE.test(first.text) && showsWhatItPrinted(lines, lines.indexOf(first));
 }
+
+/** Lines after the command at `index` (and the lines its continuations join to it) that are neither options nor commands. */
+function showsWhatItPrinted(lines: readonly SourceLine[], index: number): boolean {
+  let last = index;
+  while (last < lines.length - 1 && /[\\`^][ \t]*$/.test(lines[last]!.text)) last++;
+  return lines.slice(last + 1).some((line) => line.text.trim() !== '' && !/^\s*(?:-{1,2}[A-Za-z]|(?:aws|awslocal)\s)/.test(line.text));
+}
+
+/** The CLI's usage and error lines name the command they are about: `aws cognito-idp admin-create-user: error: ...`. */
+const CLI_MESSAGE = /^\s*(?:aws|awslocal)(?:\s+[\w-]+)*:\s/;
+
+/** A command line written as a synopsis: optional parts in brackets, alternatives, repetition (`[--recursive]`, `<a> | <b>`, `...`). */
+const SYNOPSIS = /\[\s*-{1,2}[A-Za-z]|\[\s*<|\]\s*\.\.\.|\[[a-z-]+\]|>\s*\|\s*<|\s\|\s*-{1,2}[a-z]|^\s*(?:aws|awslocal)\s+\S+\s*$|<command>|<subcommand>/;
 
 /** A fence's language: `bash` from `bash`, `bash=+` (HackMD's line numbers), `{.bash}` (pandoc). */
 function fenceLanguage(info: string | null | undefined): string | null {
@@ -215,6 +298,7 @@ class BlockReader {
     const mislabelled = language !== null && holdsCommandsDespiteLanguage(language, lines);
     if (language === null || SHELL_LANGUAGES.has(language) || mislabelled) {
       const options = this.readOptions(example, code, mislabelled ? null : language);
+      if (mislabelled && PLAIN_TEXT_LANGUAGES.has(language)) options.plainText = true;
       const commands = this.readsAsCommands(code, language, options);
       // A shell block without `aws` may still set variables later commands use (`export POOL_ID=...`).
       const read = commands || (!this.introducedAsOutput(code) && (language !== null || ASSIGNMENT.test(code.value))) ? readCommandsInBlock(lines, options) : [];
@@ -234,7 +318,9 @@ class BlockReader {
 
   private readOptions(example: Example, code: Code, language: string | null): BlockReadOptions {
     const options: BlockReadOptions = { variables: this.variables };
-    const dialect = dialectOf(language) ?? (language === null ? windowsDialectOf(example.title, (code.data as CodeData).introducer) : undefined);
+    const declared = dialectOf(language) ?? (language === null ? windowsDialectOf(example.title, (code.data as CodeData).introducer) : undefined);
+    // A `PS C:\>` or `C:\>` prompt says which shell the transcript was typed in, whatever the fence says.
+    const dialect = declared === 'powershell' || declared === 'cmd' ? declared : (dialectOfPrompt((code.data as CodeData).lines) ?? declared);
     if (dialect) options.dialect = dialect;
     if (language !== null && TRANSCRIPT_LANGUAGES.has(language)) options.transcript = true;
     return options;

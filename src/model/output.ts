@@ -1,6 +1,6 @@
 import { javaPatternToJs } from './patterns.js';
 import type { Paginator, ServiceModel, Shape, ShapeRef } from './types.js';
-import { editDistance } from './suggest.js';
+import { closest } from './suggest.js';
 import { memberRef } from './members.js';
 import { printedForm } from './printed-forms.js';
 
@@ -257,7 +257,7 @@ class OutputWalker {
         continue;
       }
       const known = Object.keys(members);
-      const suggestion = closest(key, known);
+      const suggestion = closest(key, known, Math.min(2, Math.floor(key.length / 3)));
       this.problems.push({
         kind: 'unknown-key',
         pointer: pointerOf(pointer, key),
@@ -277,7 +277,7 @@ class OutputWalker {
 
   private string(shape: Shape, value: string, pointer: string): void {
     if (shape.enum && !shape.enum.includes(value)) {
-      const suggestion = closest(value, shape.enum);
+      const suggestion = closest(value, shape.enum, Math.min(2, Math.floor(value.length / 3)));
       // Enums are open on output: services return values the model does not list yet (and '' for unset), and
       // SDKs must accept them, so an unknown value is a warning. So is another spelling of a listed one
       // (`lowestPrice` for `lowest-price`: some services print their own); a near miss of one is a typo.
@@ -323,18 +323,3 @@ function listOf(names: string[]): string {
   return names.length > 12 ? `${shown}, ... (${names.length} in all)` : shown || 'no members';
 }
 
-/** The candidate closest to `word` when it is a plausible typo: same letters ignoring case, or within edit distance 2. */
-function closest(word: string, candidates: string[]): string | undefined {
-  const lower = word.toLowerCase();
-  let best: string | undefined;
-  let bestDistance = Math.min(2, Math.floor(word.length / 3)) + 1;
-  for (const candidate of candidates) {
-    if (candidate.toLowerCase() === lower) return candidate;
-    const distance = editDistance(lower, candidate.toLowerCase());
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  return best;
-}

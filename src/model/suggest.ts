@@ -11,15 +11,26 @@ export function editDistance(a: string, b: string): number {
   return previous[b.length]!;
 }
 
-/** The closest candidate, when it is close enough to be a plausible typo. */
-export function closest(word: string, candidates: Iterable<string>): string | undefined {
+/** A name's letters and digits in lower case: `-QueueName`, `--queue_name` and `--queue-name` are one name written three ways. */
+function spelling(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
+/**
+ * The closest candidate, when it is close enough to be a plausible typo: the same name in another case or
+ * separator style (PowerShell's `-QueueName` for `--queue-name`), else within `maxDistance` edits.
+ */
+export function closest(word: string, candidates: Iterable<string>, maxDistance = Math.max(2, Math.floor(word.length / 3))): string | undefined {
+  const written = spelling(word);
+  const lower = word.toLowerCase();
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
-    const distance = editDistance(word, candidate);
+    if (written !== '' && spelling(candidate) === written) return candidate;
+    const distance = editDistance(lower, candidate.toLowerCase());
     if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
   }
-  return best !== undefined && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
+  return best !== undefined && bestDistance <= maxDistance ? best : undefined;
 }
 
 /** ` Did you mean 'x'?` or nothing. */

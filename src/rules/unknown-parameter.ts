@@ -3,7 +3,7 @@ import { exampleDocument, inputProblemRule } from './input-problem-rule.js';
 export default inputProblemRule({
   id: 'unknown-parameter',
   severity: 'error',
-  description: 'The command passes an option that neither the operation, the global options nor a CLI customization accepts, or stray words (all of one command in one finding, at the first, the others as related locations; a value they continue, split by a space, is not checked on its own): the AWS CLI stops with "Unknown options". The message suggests the closest parameter. A command bash refuses (a syntax error, said by `shell-syntax`) gets no findings of this kind.',
+  description: 'The command passes an option that neither the operation, the global options nor a CLI customization accepts, or stray words (all of one command in one finding, at the first, the others as related locations; a value they continue, split by a space, is not checked on its own): the AWS CLI stops with "Unknown options". The message suggests the closest parameter (the same name in another case or separator style, `-UserPoolId` as the Tools for PowerShell write it, first); the unknown options of one command are one finding. A command bash refuses (a syntax error, said by `shell-syntax`) gets no findings of this kind.',
   kinds: { 'unknown-parameter': 'error' },
   examples: {
     ok: [
@@ -13,6 +13,12 @@ export default inputProblemRule({
     ],
     notOk: [
       { name: 'cognito-idp/list-users.rst', text: exampleDocument('To list users', 'aws cognito-idp list-users --userpool-id us-west-2_EXAMPLE'), messages: ["5:32-5:45: error: Unknown parameter '--userpool-id' for 'aws cognito-idp list-users'. Did you mean '--user-pool-id'?"] },
+      // Another tool's parameter names (PowerShell's): the unknown options of one command are one finding, each with the CLI's name.
+      {
+        name: 'cognito-idp/admin-get-user.rst',
+        text: exampleDocument('To get a user', 'aws cognito-idp admin-get-user -UserPoolId us-west-2_EXAMPLE -Username alice'),
+        messages: ["5:36-5:47: error: Unknown parameters '-UserPoolId' (did you mean '--user-pool-id'?), '-Username' (did you mean '--username'?) for 'aws cognito-idp admin-get-user'."],
+      },
       // Prose run into a value: the stray words are one defect, said once at the first.
       {
         name: 'cognito-idp/list-users.rst',

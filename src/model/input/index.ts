@@ -355,7 +355,16 @@ function readArguments(translation: CommandTranslation, state: ReadState): void 
       const meant = closest(option, [...table.keys(), ...GLOBAL_OPTION_NAMES]);
       // A misspelt option is one defect: the option it names is not also reported as missing.
       if (meant !== undefined) misspelt.add(meant);
-      report('unknown-parameter', `Unknown parameter '${option}' for 'aws ${service} ${operation}'.${meant === undefined ? '' : ` Did you mean '${meant}'?`}`, [word]);
+      const suggestion = meant === undefined ? '' : ` Did you mean '${meant}'?`;
+      // Unknown options of one command are one finding (another tool's parameter names, as PowerShell's `-QueueName`).
+      report('unknown-parameter', `Unknown parameter '${option}' for 'aws ${service} ${operation}'.${suggestion}`, [word], {
+        key: 'unknown options',
+        item: meant === undefined ? `'${option}'` : `'${option}' (did you mean '${meant}'?)`,
+        message: (items) => {
+          const named = [...new Set(items)];
+          return `Unknown parameter${named.length > 1 ? 's' : ''} ${named.join(', ')} for 'aws ${service} ${operation}'.`;
+        },
+      });
       continue;
     }
     if ('ambiguous' in resolution) {

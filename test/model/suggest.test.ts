@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { closest } from '../../src/model/suggest.js';
+
+describe('closest', () => {
+  it('takes the same name written in another case or separator style first', () => {
+    expect(closest('-UserPoolId', ['--user-pool-ids', '--user-pool-id', '--username'])).toBe('--user-pool-id');
+    expect(closest('--queue_name', ['--queue-url', '--queue-name'])).toBe('--queue-name');
+  });
+
+  it('suggests a plausible typo within the distance, and nothing beyond it', () => {
+    expect(closest('--userpool-id', ['--user-pool-id', '--limit'])).toBe('--user-pool-id');
+    expect(closest('--colour', ['--color', '--limit'], 1)).toBe('--color');
+    expect(closest('--service-name', ['--service', '--cluster'])).toBeUndefined();
+    expect(closest('-', ['--limit'])).toBeUndefined();
+  });
+});
