@@ -426,8 +426,8 @@ async function extract(paths: string[], values: Values, io: Io): Promise<number>
 async function update(paths: string[], values: Values, io: Io): Promise<number> {
   const config = effectiveConfig(values, 'mock');
   const { runUpdate } = await import('./update.js');
-  const { models } = await modelsFor(config, values, paths);
-  return runUpdate(paths, { models, replay: config.replay, target: targetOptions(values), dryRun: Boolean(values['dry-run']) }, io);
+  const chosen = await modelsFor(config, values, paths);
+  return runUpdate(paths, { models: chosen.models, modelNotes: [chosen.used.summary, ...chosen.notes], replay: config.replay, target: targetOptions(values), dryRun: Boolean(values['dry-run']) }, io);
 }
 
 /** `coverage`: the operations the documents give examples of, read through the same pipeline as `check`. */

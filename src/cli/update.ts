@@ -9,6 +9,8 @@ import { openReplayTarget } from './replay-target.js';
 
 export interface UpdateCommandOptions {
   models: ModelIndex;
+  /** Which models the run used (path and version), and candidates skipped: said first, as every report does. */
+  modelNotes?: string[];
   replay: ReplayConfig;
   /** As `openReplayTarget` takes them (`allowRemote`...). */
   target: Parameters<typeof openReplayTarget>[1];
@@ -52,6 +54,6 @@ export async function runUpdate(paths: string[], options: UpdateCommandOptions, 
   } finally {
     await target?.close();
   }
-  io.stderr.write(`${target!.note}\n${skipped.map((line) => `${line}\n`).join('')}${summarizeUpdates(updates, (filePath) => displayPath(filePath, cwd))}`);
+  io.stderr.write(`${(options.modelNotes ?? []).map((line) => `${line}\n`).join('')}${target!.note}\n${skipped.map((line) => `${line}\n`).join('')}${summarizeUpdates(updates, (filePath) => displayPath(filePath, cwd))}`);
   return updates.some((update) => update.updated !== update.original) ? 1 : 0;
 }

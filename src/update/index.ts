@@ -121,7 +121,7 @@ function updatedValue(
     if (replayed.output === undefined) return { reason: 'the client could not read the documented output' };
     const { model, operationName } = translation;
     replayedOutput = withModelTypes(model!, model!.operations[operationName!]?.output, replayed.output);
-    policy = mockPolicy;
+    policy = mockPolicy(replayed.responseProblems);
   } else {
     if (replayed.output === undefined) return { reason: `not replayed: ${replayed.reason ?? replayed.error?.message ?? replayed.status}` };
     replayedOutput = replayed.output;

@@ -1,6 +1,7 @@
 import { escapePointerToken } from '../examples/json/parse.js';
 import type { ServiceModel, ShapeRef } from '../model/types.js';
 import { isMasked, pairElements, type OutputDifference } from '../replay/live/compare.js';
+import type { ReplayProblem } from '../replay/types.js';
 import { shapeOf } from '../replay/wire.js';
 import { memberRef } from '../model/members.js';
 
@@ -16,13 +17,27 @@ export interface MergePolicy {
   written(value: unknown): unknown;
 }
 
-/** Mock replay: the client's result is what the document should say, so every difference is applied. */
-export const mockPolicy: MergePolicy = {
-  drop: () => true,
-  add: () => true,
-  replace: (_pointer, documented, replayed) => jsonShape(documented) !== jsonShape(replayed) || (jsonShape(documented) === 'scalar' && documented !== replayed),
-  written: (value) => value,
-};
+/**
+ * Mock replay: the mock serves the documented output, so the client's result differs from it where the SDK cannot
+ * carry what the document shows (the places the replay's comparison reports, `responseProblems`), where the CLI v2
+ * prints a value as another JSON type (an epoch-number timestamp as ISO 8601), and where it merely differs in form
+ * (a streamed body, a null the SDK drops, a timestamp written with zero microseconds). Only the first two are
+ * rewritten; nothing is added.
+ */
+export function mockPolicy(problems: readonly ReplayProblem[]): MergePolicy {
+  const pointers = new Set(problems.map((problem) => problem.pointer));
+  const differs = (documented: unknown, replayed: unknown) =>
+    jsonShape(documented) !== jsonShape(replayed) || (jsonShape(documented) === 'scalar' && documented !== replayed);
+  return {
+    drop: (pointer) => pointers.has(pointer),
+    add: () => false,
+    replace: (pointer, documented, replayed) =>
+      pointers.has(pointer)
+        ? differs(documented, replayed)
+        : jsonShape(documented) === 'scalar' && jsonShape(replayed) === 'scalar' && documented !== null && replayed !== null && typeof documented !== typeof replayed,
+    written: (value) => value,
+  };
+}
 
 /**
  * Live replay: only the differences the live comparison counts as errors (placeholders, bound values,
