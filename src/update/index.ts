@@ -127,7 +127,15 @@ function updatedValue(
     replayedOutput = replayed.output;
     policy = livePolicy(replayed.differences, replayed.bindings);
   }
-  return { value: withCliMembers(mergeOutput(documented.value, replayedOutput, policy), output.value, documented.value) };
+  const merged = mergeOutput(documented.value, replayedOutput, policy);
+  // An output none of whose members the operation returns documents something else (another operation, an input
+  // file): emptying it would lose the example, so it is left for a person, as replay's findings there say.
+  if (isEmptyObject(merged) && !isEmptyObject(documented.value)) return { reason: 'the operation returns none of the documented members (see the replay findings there)' };
+  return { value: withCliMembers(merged, output.value, documented.value) };
+}
+
+function isEmptyObject(value: unknown): boolean {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0;
 }
 
 /** Members the CLI adds that the API output lacks (the paginator's `NextToken`) are documented as they were. */
