@@ -45,6 +45,15 @@ describe('update --target mock', () => {
     expect(readFileSync(file, 'utf8')).toBe(adminGetUser);
   });
 
+  test("an output none of whose members the operation returns is left for a person, not emptied", async () => {
+    const text = '**To get a user**\n\n::\n\n    aws cognito-idp admin-get-user --user-pool-id us-west-2_EXAMPLE --username testuser\n\nOutput::\n\n    {\n        "Group": {\n            "GroupName": "admins"\n        }\n    }\n';
+    const { dir, file } = tempDocument('admin-get-user.rst', text);
+    const result = await runCli(['update', '--target', 'mock', 'cognito-idp'], dir);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('cognito-idp/admin-get-user.rst:9: left untouched: the operation returns none of the documented members');
+    expect(readFileSync(file, 'utf8')).toBe(text);
+  });
+
   test('--dry-run prints the unified diff and writes nothing', async () => {
     const broken = brokenAdminGetUser();
     const { dir, file } = tempDocument('admin-get-user.rst', broken);
