@@ -70,6 +70,8 @@ export const STRUCTURE_IN_BRACES = /\{[^{}]*[=:][^{}]*\}/;
 /** Also `{token_secret}`: one name in single braces (Python's and many templates' format), never bash's brace expansion. */
 const PLACEHOLDER_IN_VALUE = /<["']?\p{L}(?:[\p{L}\p{N}_.:/@ "'-]*[\p{L}\p{N}_."'])?>|\{\{[^{}\n]*\}\}|(?<!\$)\{[A-Za-z_][A-Za-z0-9_-]*\}|%[A-Za-z_][A-Za-z0-9_]*%/gu;
 const PLACEHOLDER_MARK = /[<{%]/;
+/** Names AWS writes with a `$`: Lambda's `$LATEST` version, API Gateway's `$default` stage and `$connect`/`$disconnect`/`$default` routes. */
+const AWS_DOLLAR_NAMES: ReadonlySet<string> = new Set(['$LATEST', '$default', '$connect', '$disconnect']);
 const REDIRECTION = /^(?:<<<|<<-|<<|<>|<&|<|>>|>&|>\||>|&>>|&>)/;
 
 /** How a run reads the text: as bash does, or as the author meant it (missing continuations joined back in). */
@@ -689,8 +691,21 @@ class Reader {
     }
     this.pos = start + match[0].length;
     if (next === '{' && !PARAMETER_EXPANSION.test(match[0]) && this.isReportable(start)) this.badSubstitutions.push([start, this.pos]);
-    const known = this.reading === 'intended' ? this.options.variables?.get(/^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?$/.exec(match[0])?.[1] ?? '') : undefined;
-    if (known !== undefined) return { value: known, quoted: true, unknown: [] };
+    const name = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?$/.exec(match[0])?.[1] ?? '';
+    const known = this.options.variables?.get(name);
+    if (AWS_DOLLAR_NAMES.has(match[0]) && known === undefined) {
+      // The author wrote AWS's name (Lambda's `$LATEST` version): meant as written, but bash expands an unset variable.
+      if (this.reading === 'intended') return { value: match[0], quoted: true, unknown: [] };
+      if (this.isReportable(start)) {
+        this.report(
+          'expanded-aws-name',
+          `bash expands \`${match[0]}\` (no such variable is set) to nothing, so the CLI never gets AWS's name \`${match[0]}\`; write it in single quotes: '${match[0]}'.`,
+          start,
+          this.pos,
+        );
+      }
+    }
+    if (this.reading === 'intended' && known !== undefined) return { value: known, quoted: true, unknown: [] };
     return { value: match[0], quoted: true, unknown: [{ start: 0, end: match[0].length, kind: 'variable' }] };
   }
 

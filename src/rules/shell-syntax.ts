@@ -14,6 +14,7 @@ const SEVERITIES: Partial<Record<ShellIssueKind, Severity>> = {
   'syntax-error': 'error',
   'placeholder-syntax-error': 'error',
   'bad-substitution': 'error',
+  'expanded-aws-name': 'error',
   'placeholder-redirection': 'warning',
   'command-substitution': 'warning',
   'windows-continuation': 'warning',
@@ -54,7 +55,7 @@ const shellSyntax: Rule = {
     'Commands are read as bash reads them. An unclosed quote is an error: bash would wait for more input and ' +
     'never run the command; so is an unquoted `(` or `)` among the words, which bash refuses as a syntax error, and an ' +
     'unquoted `<placeholder>` whose `>` has no file name after it, and `${...}` around words that name no variable ' +
-    '(`${user pool id}`: a bad substitution, once per command). Any other unquoted `<placeholder>` is a warning: bash ' +
+    '(`${user pool id}`: a bad substitution, once per command), and AWS\'s own `$`-names outside single quotes (Lambda\'s `$LATEST`, API Gateway\'s `$default`): bash expands them to nothing. Any other unquoted `<placeholder>` is a warning: bash ' +
     'reads it as redirections (input from one file, output to another), which the message names. Windows `^` and PowerShell ' +
     'backtick continuations in a bash block are warnings: pasted into bash these commands break. Unquoted braces with commas are brace-expanded by bash ' +
     'into several words. Braces holding shorthand or JSON members (`Tags=[{Key=a,Value=b}]`) are meant as written: ' +
@@ -70,6 +71,12 @@ const shellSyntax: Rule = {
     '`$(...)`, pipelines, `if`/`for`/`while` bodies, and chained after another (`aws a && aws b`); `awslocal` is read as `aws`.',
   examples: {
     ok: [
+      {
+        // AWS's `$`-names in single quotes reach the CLI as written.
+        name: 'lambda/get-function.md',
+        text: "# Versions\n\n```bash\naws lambda get-function --function-name my-function --qualifier '$LATEST'\n```\n",
+        messages: [],
+      },
       {
         name: 'cognito-idp/list-users.rst',
         text: '**To list users**\n\nThe following example lists users. ::\n\n    aws cognito-idp list-users --user-pool-id us-east-1_EXAMPLE --attributes-to-get {email,name}\n',
@@ -93,6 +100,12 @@ const shellSyntax: Rule = {
       },
     ],
     notOk: [
+      {
+        // Lambda's `$LATEST` unquoted: bash expands the unset variable, and the CLI gets `--qualifier` with no value.
+        name: 'lambda/get-function.md',
+        text: '# Versions\n\n```bash\naws lambda get-function --function-name my-function --qualifier $LATEST\n```\n',
+        messages: ["4:65-4:72: error: bash expands `$LATEST` (no such variable is set) to nothing, so the CLI never gets AWS's name `$LATEST`; write it in single quotes: '$LATEST'."],
+      },
       // `${...}` around words that name no variable: bash stops at the expansion.
       {
         name: 'guide.md',
