@@ -45,6 +45,8 @@ class WindowsReader {
   /** The shell's reading: words are collected until the shell would end the command; the rest is read as meant, for its findings. */
   private collecting = true;
   private unclosed = false;
+  /** PowerShell: the unquoted `<placeholder>`s, whose reserved `<` makes it refuse the command. */
+  private readonly reserved: { placeholder: string; start: number; end: number }[] = [];
 
   constructor(
     private readonly text: string,
@@ -70,7 +72,17 @@ class WindowsReader {
       else if (/[<>]/.test(c) || (/[0-9]/.test(c) && /^[0-9]*>/.test(text.slice(this.pos, this.pos + 3)))) this.readRedirection();
       else this.readWord();
     }
+    this.reportReservedPlaceholders();
     return { words: this.words, issues: this.issues };
+  }
+
+  /** PowerShell stops parsing at the first reserved `<`: one finding per command, at the first placeholder. */
+  private reportReservedPlaceholders(): void {
+    const [first] = this.reserved;
+    if (first === undefined) return;
+    const advice =
+      this.reserved.length === 1 ? 'quote the placeholder or replace it with a value.' : `quote the placeholders (${this.reserved.length} in this command) or replace them with values.`;
+    this.report('placeholder-syntax-error', `PowerShell refuses this command: \`<\` is reserved for future use, so the unquoted \`${first.placeholder}\` is a syntax error; ${advice}`, first.start, first.end);
   }
 
   private report(kind: ShellIssueKind, message: string, start: number, end: number, continuation?: string): void {
@@ -162,12 +174,7 @@ class WindowsReader {
     const start = this.pos;
     const end = start + placeholder.length;
     if (dialect === 'powershell') {
-      this.report(
-        'placeholder-syntax-error',
-        `PowerShell refuses this command: \`<\` is reserved for future use, so the unquoted \`${placeholder}\` is a syntax error; quote the placeholder or replace it with a value.`,
-        start,
-        end,
-      );
+      this.reserved.push({ placeholder, start, end });
     } else {
       let target = end;
       while (BLANK.test(text[target] ?? '')) target++;
