@@ -4,6 +4,7 @@ import type { Example, ExampleDocument } from '../examples/types.js';
 import { translateCommand } from '../model/input/index.js';
 import type { CommandTranslation } from '../model/input/types.js';
 import { MASK, secretMasker, secretsIn } from '../model/secrets.js';
+import { withoutModelLists } from '../model/suggest.js';
 import type { ModelIndex } from '../model/types.js';
 import { fingerprintOf } from './fingerprint.js';
 import { commandReplays } from './replay-outcomes.js';
@@ -199,7 +200,8 @@ export function groupFindings(findings: readonly Finding[]): Finding[] {
     return {
       ...single,
       message: group!.message(items),
-      fingerprint: `${group!.key}: ${items.join(', ')}`,
+      // What the model lists (valid values, members) is no part of what the finding is about: a model update keeps it known.
+      fingerprint: `${group!.key}: ${items.map(withoutModelLists).join(', ')}`,
       // Members at the same place as one before them (required members one object lacks) add no place.
       related: others
         .filter((member, index) => ![first!, ...others.slice(0, index)].some((earlier) => samePlace(earlier, member)))

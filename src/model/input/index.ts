@@ -331,6 +331,8 @@ function readArguments(translation: CommandTranslation, state: ReadState): void 
   const positionals: Word[] = [];
   /** Options a misspelt one most likely meant (its did-you-mean). */
   const misspelt = new Set<string>();
+  /** Unknown option as written → the parameter it is closest to: said in the unknown options' one finding. */
+  const suggestions = new Map<string, string>();
 
   for (let index = 0; index < words.length; index++) {
     const word = words[index]!;
@@ -357,11 +359,13 @@ function readArguments(translation: CommandTranslation, state: ReadState): void 
       if (meant !== undefined) misspelt.add(meant);
       const suggestion = meant === undefined ? '' : ` Did you mean '${meant}'?`;
       // Unknown options of one command are one finding (another tool's parameter names, as PowerShell's `-QueueName`).
+      if (meant !== undefined) suggestions.set(option, meant);
       report('unknown-parameter', `Unknown parameter '${option}' for 'aws ${service} ${operation}'.${suggestion}`, [word], {
         key: 'unknown options',
-        item: meant === undefined ? `'${option}'` : `'${option}' (did you mean '${meant}'?)`,
+        // The option as written is what the finding is about; the suggestion comes from the model.
+        item: option,
         message: (items) => {
-          const named = [...new Set(items)];
+          const named = [...new Set(items)].map((item) => `'${item}'${suggestions.has(item) ? ` (did you mean '${suggestions.get(item)}'?)` : ''}`);
           return `Unknown parameter${named.length > 1 ? 's' : ''} ${named.join(', ')} for 'aws ${service} ${operation}'.`;
         },
       });
@@ -597,7 +601,15 @@ function valueContext(state: ReadState, member: string, binaryFormat: string, wo
   return {
     model,
     binaryFormat,
-    report: (kind, message) => report(kind, message + shownAt, words),
+    // The CLI names every problem of the input in one "Parameter validation failed" error: a value's are one finding.
+    // (Constraints the CLI does not check, as patterns, are the service's to refuse: each stays its own warning.)
+    report: (kind, message) =>
+      report(
+        kind,
+        message + shownAt,
+        words,
+        kind === 'invalid-parameter-value' ? { key: `value of ${member}`, item: message, message: (items) => `Parameter validation failed: ${items.join(' ')}${shownAt}` } : undefined,
+      ),
     oldListCase: usesOldListCase(model, operation, renamedArgument(service, operation, xformName(member))),
   };
 }
