@@ -9,6 +9,7 @@ import type { AwsCommand, ShellCommand } from './types.js';
 import { readWindowsCommand, recordWindowsAssignments, splitWindowsBlock, startsWindowsAwsCommand } from './windows.js';
 
 export { dialectOfPrompt } from './windows.js';
+export { startsPromptedAwsCommand } from './shell.js';
 
 /** The shell a block is written for: decided by the document (fence info string, the prose around it). */
 export type ShellDialect = 'bash' | 'powershell' | 'cmd';
@@ -37,6 +38,14 @@ export interface BlockCommand {
 
 const LAUNCHERS: ReadonlySet<string> = new Set(['aws', 'awslocal']);
 
+/** A synopsis's optional part: an option or a value in brackets (`[--max-items <value>]`), which no command run has. */
+const OPTIONAL_PART = /(?:^|[ \t])\[[ \t]*(?:-{1,2}[A-Za-z]|<)[^\]\n]*\]/;
+
+/** A command written as its synopsis (the help page's form), with what follows it: no command to read. */
+function isSynopsis(group: { lines: SourceLine[]; output?: SourceLine[] }): boolean {
+  return [...group.lines, ...(group.output ?? [])].some((line) => OPTIONAL_PART.test(line.text));
+}
+
 /** Every `aws` command the block runs, in order. */
 export function readCommandsInBlock(lines: SourceLine[], options: BlockReadOptions = {}): BlockCommand[] {
   const variables = options.variables ?? new Map<string, string>();
@@ -44,7 +53,8 @@ export function readCommandsInBlock(lines: SourceLine[], options: BlockReadOptio
   const commands: BlockCommand[] = [];
   const { dialect = 'bash' } = options;
   if (dialect !== 'bash') {
-    for (const group of splitWindowsBlock(lines)) {
+    for (const group of splitWindowsBlock(lines, dialect)) {
+      if (isSynopsis(group)) continue;
       const shell = readWindowsCommand(group.lines, dialect, variables);
       if (LAUNCHERS.has(shell.intendedWords[0]?.value ?? '')) commands.push({ command: parseAwsCommand(shell), ...(group.output && { output: group.output }) });
       recordWindowsAssignments(group.lines, dialect, variables);
@@ -52,6 +62,7 @@ export function readCommandsInBlock(lines: SourceLine[], options: BlockReadOptio
     return commands;
   }
   for (const group of splitBlock(lines, readOptions)) {
+    if (isSynopsis(group)) continue;
     const read: ShellCommand[] = [];
     // `aws a && aws b` on one line: each command is read and checked on its own.
     for (let commandLines: SourceLine[] | undefined = group.lines; commandLines; ) {

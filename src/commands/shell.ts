@@ -13,8 +13,11 @@ const METACHARACTER = /[ \t\n|&;<>()]/;
 const PLAIN_RUN = /[^ \t\n|&;<>()\\'"$`]+/y;
 /** A line the author meant as more parameters of the command above it. */
 export const PARAMETER_LINE = /^[ \t]*--[A-Za-z0-9]/;
-/** A line ending in an option name: the next line holds its value. Switches (`--no-cli-pager`, `--debug`, `--dry-run`) take none. */
-export const OPTION_AT_LINE_END = /(?:^|[ \t])--(?!no-|debug[ \t]*$|dry-run[ \t]*$)[A-Za-z0-9][^ \t]*[ \t]*$/;
+/**
+ * A line ending in an option name: the next line holds its value. Switches take none: `--no-...`, the CLI's global
+ * `--debug` and `--version`, `--dry-run`, and the s3 commands' `--recursive`, `--force`, `--quiet`, `--human-readable`, `--summarize`.
+ */
+export const OPTION_AT_LINE_END = /(?:^|[ \t])--(?!no-|(?:debug|version|dry-run|recursive|force|quiet|human-readable|summarize)[ \t]*$)[A-Za-z0-9][^ \t]*[ \t]*$/;
 
 /**
  * Whether the next line holds more of the command's parameters (a lost continuation): it starts with an option, or
@@ -33,7 +36,9 @@ const COMMENT_LINE = /^[ \t]*(?:#|::|REM\b)/i;
  * Shell prompts a document shows before a command: bash `$ `, zsh `% `, with the user and host before them
  * (`ubuntu@host:~$ `, `me@laptop ~/repo (main *) $ `, `[ec2-user@ip-10-0-0-1 ~]$ `), PowerShell `PS> ` / `PS C:\> `, cmd `C:\> `.
  */
-export const PROMPT_SOURCE = String.raw`(?:(?:[\w.-]+@[\w.-]+(?:[: ][^$#%\n]*)?[ \t]?|\[[\w.-]+@[\w.-]+[^\]\n]*\][ \t]?)?[$%](?:[ \t]+|$)|PS(?:[ \t]+[A-Za-z]:\\[^>\n]*)?>[ \t]*|[A-Za-z]:\\[^>\n]*>[ \t]*)`;
+/** oh-my-zsh's prompt: `➜ `, `➜  project git:(main) ✗ `, sometimes with a `$ ` after it. */
+const OH_MY_ZSH_PROMPT = String.raw`➜[ \t]+(?:(?!(?:aws|awslocal)[ \t])[^ \t$%#]+[ \t]+(?:git:\([^)\n]*\)[ \t]+)?(?:✗[ \t]+)?)?(?:[$%](?:[ \t]+|$))?`;
+export const PROMPT_SOURCE = String.raw`(?:(?:[\w.-]+@[\w.-]+(?:[: ][^$#%\n]*)?[ \t]?|\[[\w.-]+@[\w.-]+[^\]\n]*\][ \t]?)?[$%](?:[ \t]+|$)|PS(?:[ \t]+[A-Za-z]:\\[^>\n]*)?>[ \t]*|[A-Za-z]:\\[^>\n]*>[ \t]*|${OH_MY_ZSH_PROMPT})`;
 /** In a terminal transcript, `# ` is root's prompt (elsewhere it starts a comment). */
 const TRANSCRIPT_PROMPT_SOURCE = String.raw`(?:${PROMPT_SOURCE}|#[ \t]+)`;
 const PROMPT = new RegExp(`^${PROMPT_SOURCE}`);
@@ -46,7 +51,7 @@ const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
  * (`if`, `do`, `sudo`, `time`, `env X=y`, ...), `NAME=value` environment assignments, and the opening of a command
  * substitution (`TOKEN=$(`, `export X="$(`, a backtick).
  */
-const COMMAND_PREFIX_SOURCE = String.raw`(?:(?:if|then|else|elif|do|while|until|!|\{|time|command|exec|nohup)[ \t]+|xargs(?:[ \t]+(?:-[IiLlnPdsEa][ \t]*[^ \t-][^ \t]*|-[A-Za-z0-9]+|--[a-z-]+(?:=[^ \t]*)?))*[ \t]+|sudo(?:[ \t]+-[A-Za-z]+)*[ \t]+|env(?:[ \t]+-[A-Za-z-]+)*[ \t]+|watch(?:[ \t]+(?:-[A-Za-z]+(?:[ \t]+[0-9.]+)?|--[a-z-]+(?:=[^ \t]*)?))*[ \t]+|timeout(?:[ \t]+-[A-Za-z]+)*[ \t]+[0-9.]+[smhd]?[ \t]+|(?:for|while|until)[ \t][^;\n]*;[ \t]*do[ \t]+|[A-Za-z_][A-Za-z0-9_]*=(?:[^ \t$\`<>|;&]|\$(?!\()|\$\([^() \t]*\))*[ \t]+)*`;
+const COMMAND_PREFIX_SOURCE = String.raw`(?:(?:if|then|else|elif|do|while|until|!|\{|time|command|exec|nohup)[ \t]+|xargs(?:[ \t]+(?:-[IiLlnPdsEa][ \t]*[^ \t-][^ \t]*|-[A-Za-z0-9]+|--[a-z-]+(?:=[^ \t]*)?))*[ \t]+|sudo(?:[ \t]+-[A-Za-z]+)*[ \t]+|env(?:[ \t]+-[A-Za-z-]+)*[ \t]+|aws-vault[ \t]+exec(?:[ \t]+-[^ \t]+)*[ \t]+[^ \t-][^ \t]*(?:[ \t]+-[^ \t-][^ \t]*)*[ \t]+--[ \t]+|watch(?:[ \t]+(?:-[A-Za-z]+(?:[ \t]+[0-9.]+)?|--[a-z-]+(?:=[^ \t]*)?))*[ \t]+|timeout(?:[ \t]+-[A-Za-z]+)*[ \t]+[0-9.]+[smhd]?[ \t]+|(?:for|while|until)[ \t][^;\n]*;[ \t]*do[ \t]+|[A-Za-z_][A-Za-z0-9_]*=(?:[^ \t$\`<>|;&]|\$(?!\()|\$\([^() \t]*\))*[ \t]+)*`;
 const SUBSTITUTION_OPENING_SOURCE = String.raw`(?:(?:(?:export|local|readonly|declare[ \t]+-[A-Za-z]+)[ \t]+)?[A-Za-z_][A-Za-z0-9_]*="?)?(?<opening>\$\(|\`|[<>]\()[ \t]*(?:\\\n[ \t]*)?`;
 /** The AWS CLI, and LocalStack's `awslocal` wrapper around it. */
 const LAUNCHER_SOURCE = String.raw`(?<launcher>aws|awslocal)(?=[ \t]|$)`;
@@ -1050,13 +1055,20 @@ export function startsAwsCommand(text: string, transcript = false): boolean {
   return (transcript ? TRANSCRIPT_AWS_COMMAND_START : AWS_COMMAND_START).test(text);
 }
 
+/** A line that shows a prompt and then an `aws` command (`$ aws sts get-caller-identity`): a terminal transcript's. */
+export function startsPromptedAwsCommand(text: string): boolean {
+  return PROMPT.test(text) && AWS_COMMAND_START.test(text);
+}
+
 /** `cors.json:`, `Contents of policy.json::` ending the line before a JSON block: the JSON is that file, not the output. */
 const FILE_LABEL = /(?:^|\s|[a-z])(?:[\w./-]+\.(?:json|ya?ml|txt|xml)|contents of\b.*):{1,2}[ \t]*$/i;
 /**
  * The line opens JSON: `{`, `[` that is no shell test (`[ -z "$X" ]`), or a member (`"State": "pending",`) of an output
  * shown without its braces.
  */
-export const JSON_START = new RegExp(String.raw`^[ \t]*(?:\{|\[[ \t]*$|\[[ \t]*[{"[\]0-9-])|${JSON_MEMBER_LINE.source}`);
+export const JSON_START = new RegExp(
+  String.raw`^(?![^\n]*[ \t](?:!?=|==|-eq|-ne|-lt|-gt|-le|-ge)[ \t])[ \t]*(?:\{|\[[ \t]*$|\[[ \t]*(?:[{\]0-9]|"(?!\$)|-[0-9]|\[(?![ \t])))|${JSON_MEMBER_LINE.source}`,
+);
 
 /** A command that asks the reader questions (`aws configure`, `aws configure sso`). */
 const INTERACTIVE_COMMAND = new RegExp(String.raw`^[ \t]*(?:${PROMPT_SOURCE})?(?:aws|awslocal)[ \t]+configure(?:[ \t]+sso)?[ \t]*$`);
@@ -1090,7 +1102,9 @@ export function splitBlock(lines: SourceLine[], options: ShellReadOptions = {}):
   let current: LineGroup | undefined;
   for (const line of lines) {
     if (current?.output) {
-      if (!startsGroup(line.text) && !endsJsonOutput(current.output, line, transcript)) {
+      // What a prompted command printed may show commands too (`Execute: aws cloudformation deploy ...`): only a prompt starts the next.
+      const next = promptOf(current.lines[0]!.text, transcript) !== null ? promptOf(line.text, transcript) !== null : startsGroup(line.text);
+      if (!next && !endsJsonOutput(current.output, line, transcript)) {
         current.output.push(line);
         continue;
       }

@@ -407,6 +407,9 @@ export function readWindowsCommand(lines: SourceLine[], dialect: WindowsDialect,
   return shellCommandOf(commandLines, text, pointAt, promptLength, asShell, intended.words);
 }
 
+/** A Windows prompt: PowerShell's `PS C:\>` or cmd's `C:\>`. */
+const WINDOWS_PROMPT = /^[ \t]*(?:PS(?:[ \t]+[A-Za-z]:\\[^>\n]*)?|[A-Za-z]:\\[^>\n]*)>/;
+
 /** PowerShell's prompt, and the `>> ` it shows on the lines that continue a command typed after it. */
 const POWERSHELL_PROMPT = /^[ \t]*PS(?:[ \t]+[A-Za-z]:\\[^>\n]*)?>/;
 const CONTINUATION_PROMPT = /^>>(?:[ \t]|$)[ \t]*/;
@@ -432,11 +435,36 @@ export function dialectOfPrompt(lines: readonly SourceLine[]): WindowsDialect | 
 /** The line ends in a continuation the author meant (this shell's, bash's or the other Windows shell's). */
 const LINE_CONTINUES = /(?:^|[ \t])[`^\\][ \t]*$|[`^]$/;
 
+/** Whether PowerShell text ends inside a quoted string, which goes on over the next lines (`'{` ... `}'`). */
+function endsInsideQuotes(text: string): boolean {
+  let quote: string | undefined;
+  for (let index = 0; index < text.length; index++) {
+    const c = text[index]!;
+    if (quote === "'") {
+      if (c === "'" && text[index + 1] === "'") index++;
+      else if (c === "'") quote = undefined;
+    } else if (quote === '"') {
+      if (c === '`') index++;
+      else if (c === '"') quote = undefined;
+    } else if (c === '`') index++;
+    else if (c === "'" || c === '"') quote = c;
+    else if (c === '#' && (index === 0 || /\s/.test(text[index - 1]!))) {
+      const end = text.indexOf('\n', index);
+      index = end === -1 ? text.length : end;
+    }
+  }
+  return quote !== undefined;
+}
+
+/** A line of more parameters: `--name value`, or PowerShell's `-Name value`. */
+const PARAMETERS = /^[ \t]*-{1,2}[A-Za-z]/;
+
 /**
  * Splits a PowerShell or cmd block into commands, as splitBlock does for bash: a command goes on while its lines end in
- * a continuation (of any shell: the author meant one) or the next holds more parameters; JSON right after it is its output.
+ * a continuation (of any shell: the author meant one), inside a PowerShell string, or the next holds more parameters;
+ * JSON right after it is its output, and after a prompted command (`PS C:\> aws --version`) whatever it printed.
  */
-export function splitWindowsBlock(lines: SourceLine[]): LineGroup[] {
+export function splitWindowsBlock(lines: SourceLine[], dialect: WindowsDialect): LineGroup[] {
   const groups: LineGroup[] = [];
   let current: LineGroup | undefined;
   /** Inside a PowerShell here-string (`@'` ... `'@`): text a command writes, never a command's output. */
@@ -461,11 +489,11 @@ export function splitWindowsBlock(lines: SourceLine[]): LineGroup[] {
         continue;
       }
       const last = current.lines.at(-1)!.text;
-      if (JSON_START.test(line.text) && startsWindowsAwsCommand(current.lines[0]!.text) && !LINE_CONTINUES.test(last) && !OPTION_AT_LINE_END.test(last)) {
-        current.output = [line];
-      } else {
-        current.lines.push(line);
-      }
+      const first = current.lines[0]!.text;
+      const ended = !LINE_CONTINUES.test(last) && !OPTION_AT_LINE_END.test(last) && !(dialect === 'powershell' && endsInsideQuotes(current.lines.map((each) => each.text).join('\n')));
+      const printed = ended && startsWindowsAwsCommand(first) && (JSON_START.test(line.text) || (WINDOWS_PROMPT.test(first) && !PARAMETERS.test(line.text) && !/^>>/.test(line.text)));
+      if (printed) current.output = [line];
+      else current.lines.push(line);
       continue;
     }
     if (line.text.trim() !== '') {

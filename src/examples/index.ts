@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Code, InlineCode, Nodes, Paragraph, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
-import { dialectOfPrompt, firstAwsLine, readCommandsInBlock, type BlockReadOptions, type ShellDialect } from '../commands/index.js';
+import { dialectOfPrompt, firstAwsLine, readCommandsInBlock, startsPromptedAwsCommand, type BlockReadOptions, type ShellDialect } from '../commands/index.js';
 import { nestedTooDeep } from '../document/json-text.js';
 import type { CodeData, DocumentFormat, Position, SourceLine } from '../document/types.js';
 import { introductionOf, isOutputLabel, lastSentenceOf, type Introduction } from './cues.js';
@@ -202,12 +202,18 @@ const PLAIN_TEXT_LANGUAGES = new Set(['text', 'txt', 'plaintext', 'plain', 'none
  */
 function holdsCommandsDespiteLanguage(language: string, lines: readonly SourceLine[]): boolean {
   if (language !== 'json' && language !== 'jsonc' && !PLAIN_TEXT_LANGUAGES.has(language)) return false;
+  if (isTextTranscript(language, lines)) return true;
   const first = lines.find((line) => line.text.trim() !== '' && !/^\s*#(?:\s|$)/.test(line.text));
   if (first === undefined || firstAwsLine([first]) !== 0) return false;
   if (!PLAIN_TEXT_LANGUAGES.has(language) || !/^\s*(?:aws|awslocal)\s/.test(first.text)) return true;
   // An `output` block is never commands: what it shows of `aws` is the CLI's own text (`aws s3: error: ...`). A text
   // block is a transcript without prompts when it shows what the command printed after it; a command alone is text.
   return language !== 'output' && !SYNOPSIS.test(first.text) && !CLI_MESSAGE.test(first.text) && showsWhatItPrinted(lines, lines.indexOf(first));
+}
+
+/** A text block that shows `$ aws ...` lines, wherever they start (a banner may come first): a terminal transcript. */
+function isTextTranscript(language: string, lines: readonly SourceLine[]): boolean {
+  return PLAIN_TEXT_LANGUAGES.has(language) && language !== 'output' && lines.some((line) => startsPromptedAwsCommand(line.text));
 }
 
 /** Lines after the command at `index` (and the lines its continuations join to it) that are neither options nor commands. */
@@ -298,7 +304,8 @@ class BlockReader {
     const mislabelled = language !== null && holdsCommandsDespiteLanguage(language, lines);
     if (language === null || SHELL_LANGUAGES.has(language) || mislabelled) {
       const options = this.readOptions(example, code, mislabelled ? null : language);
-      if (mislabelled && PLAIN_TEXT_LANGUAGES.has(language)) options.plainText = true;
+      if (mislabelled && isTextTranscript(language, lines)) options.transcript = true;
+      else if (mislabelled && PLAIN_TEXT_LANGUAGES.has(language)) options.plainText = true;
       const commands = this.readsAsCommands(code, language, options);
       // A shell block without `aws` may still set variables later commands use (`export POOL_ID=...`).
       const read = commands || (!this.introducedAsOutput(code) && (language !== null || ASSIGNMENT.test(code.value))) ? readCommandsInBlock(lines, options) : [];
