@@ -41,8 +41,9 @@ const OH_MY_ZSH_PROMPT = String.raw`➜[ \t]+(?:(?!(?:aws|awslocal)[ \t])[^ \t$%
 export const PROMPT_SOURCE = String.raw`(?:(?:[\w.-]+@[\w.-]+(?:[: ][^$#%\n]*)?[ \t]?|\[[\w.-]+@[\w.-]+[^\]\n]*\][ \t]?)?[$%](?:[ \t]+|$)|PS(?:[ \t]+[A-Za-z]:\\[^>\n]*)?>[ \t]*|[A-Za-z]:\\[^>\n]*>[ \t]*|${OH_MY_ZSH_PROMPT})`;
 /** In a terminal transcript, `# ` is root's prompt (elsewhere it starts a comment). */
 const TRANSCRIPT_PROMPT_SOURCE = String.raw`(?:${PROMPT_SOURCE}|#[ \t]+)`;
-const PROMPT = new RegExp(`^${PROMPT_SOURCE}`);
-const TRANSCRIPT_PROMPT = new RegExp(`^${TRANSCRIPT_PROMPT_SOURCE}`);
+// A prompt may stand indented, as in a block whose lines are indented past the fence (`    ➜ $ aws ...`).
+const PROMPT = new RegExp(`^[ \t]*${PROMPT_SOURCE}`);
+const TRANSCRIPT_PROMPT = new RegExp(`^(?:[ \t]*${PROMPT_SOURCE}|${TRANSCRIPT_PROMPT_SOURCE})`);
 const SECONDARY_PROMPT = /^>(?:[ \t]|$)/;
 /** `NAME=value` before a command name: bash sets it in the command's environment, it is no argument. */
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
