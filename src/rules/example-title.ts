@@ -44,7 +44,7 @@ const exampleTitle: Rule = {
     ],
   },
   check({ document, report }) {
-    if (!isCliExampleDocument(document.path)) return;
+    if (!isCliExampleDocument(document)) return;
     let previous: { number: number; line: number } | undefined;
     const seen = new Map<number, number>();
     for (const example of document.examples) {

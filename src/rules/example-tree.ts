@@ -31,14 +31,27 @@ const LOWERCASE_NAME = /^[a-z0-9][a-z0-9-]*$/;
 const NOT_EXAMPLES = /^(?:readme|index|changelog|contributing|license|notes?|guide|tutorial|faq)$/i;
 
 /** An example document of an aws-cli style tree: `<service>/<operation>.rst` in such a tree. */
-export function isCliExampleDocument(filePath: string): boolean {
+export function isCliExampleDocument(document: { path: string; file: { value: unknown } }): boolean {
+  const filePath = document.path;
   // Asked by several rules for every document: once per path.
   let known = exampleDocuments.get(filePath);
   if (known === undefined) {
-    known = pathLooksLikeCliExample(filePath) && inCliExampleTree(filePath);
+    known = pathLooksLikeCliExample(filePath) && (showsItsFolderCommands(filePath, String(document.file.value ?? '')) || inCliExampleTree(filePath));
     exampleDocuments.set(filePath, known);
   }
   return known;
+}
+
+/**
+ * The document itself runs `aws <its folder's name>` (`ec2/describe-vpcs.rst` shows `aws ec2 ...`): its folder is a
+ * service folder, known without reading the folder's other files.
+ */
+function showsItsFolderCommands(filePath: string, text: string): boolean {
+  const folder = path.dirname(path.resolve(filePath));
+  const name = path.basename(folder);
+  if (!LOWERCASE_NAME.test(name) || !new RegExp(`^\\s*aws ${name}\\s`, 'm').test(text)) return false;
+  serviceFolders.set(folder, true);
+  return true;
 }
 
 const exampleDocuments = new Map<string, boolean>();

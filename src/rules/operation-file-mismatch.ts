@@ -65,7 +65,7 @@ export interface FileCommandMismatch {
 
 /** What `operation-file-mismatch` finds in a document, for the rule and for coverage's list of misplaced examples. */
 export function fileCommandMismatch(document: ExampleDocument): FileCommandMismatch | undefined {
-  const expected = isCliExampleDocument(document.path) ? documentedCommand(document.path) : undefined;
+  const expected = isCliExampleDocument(document) ? documentedCommand(document.path) : undefined;
   if (!expected) return undefined;
   const commands = document.examples.flatMap((example) => example.commands).filter((command) => command.serviceWord);
   const first = commands[0];

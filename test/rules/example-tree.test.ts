@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -14,6 +14,9 @@ const write = (relative: string, text: string) => {
 };
 
 afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+/** A document on disk as the rules get it: its path and text. */
+const documentAt = (file: string) => ({ path: file, file: { value: readFileSync(file, 'utf8') } });
 
 describe('aws-cli style example trees', () => {
   const example = (service: string, operation: string) => `**To run**\n\n::\n\n    aws ${service} ${operation} --name x\n`;
@@ -31,13 +34,13 @@ describe('aws-cli style example trees', () => {
 
   it('finds the tree from the service folders at or around the file', () => {
     expect([cp, concepts, mv, global, login, misplaced].map(inCliExampleTree)).toEqual([true, true, true, true, true, true]);
-    expect(isCliExampleDocument(cp)).toBe(true);
-    expect(isCliExampleDocument(misplaced)).toBe(true);
+    expect(isCliExampleDocument(documentAt(cp))).toBe(true);
+    expect(isCliExampleDocument(documentAt(misplaced))).toBe(true);
   });
 
   it('does not take a project with READMEs, a Sphinx guide and scripts for one', () => {
     expect([readme, guide, index, script].map(inCliExampleTree)).toEqual([false, false, false, false]);
-    expect([readme, guide, index].map(isCliExampleDocument)).toEqual([false, false, false]);
+    expect([readme, guide, index].map((file) => isCliExampleDocument(documentAt(file)))).toEqual([false, false, false]);
   });
 
   it('skips descriptions only in such a tree; elsewhere a name with _ is a document like any other', () => {
