@@ -87,6 +87,11 @@ export interface AwsCommand {
   shell: ShellCommand;
   /** The program that runs the CLI: `aws`, or LocalStack's `awslocal` wrapper. */
   launcher?: 'aws' | 'awslocal';
+  /**
+   * Written as inline code in a sentence (`` run `aws dynamodb scan --filter-expression ...` to find them ``): a sketch
+   * of the call that may leave out what the rest of the text supplies: a missing required parameter is a warning there.
+   */
+  inProse?: true;
   /** Words used for the analysis: `shell.intendedWords`. */
   words: Word[];
   serviceWord?: Word;

@@ -292,7 +292,7 @@ class BlockReader {
     const line = inlineCodeLine(code, this.text, this.markdown);
     if (!line || !INLINE_COMMAND.test(line.text)) return;
     for (const { command } of readCommandsInBlock([line], { dialect: 'bash', variables: this.variables })) {
-      if (command.operationWord && command.args.some((word) => word.value.startsWith('--'))) example.commands.push(command);
+      if (command.operationWord && command.args.some((word) => word.value.startsWith('--'))) example.commands.push({ ...command, inProse: true });
     }
   }
 

@@ -20,8 +20,10 @@ export function inputProblemRule(spec: {
       for (const example of document.examples) {
         for (const [commandIndex, command] of example.commands.entries()) {
           for (const problem of translation(command, example)?.problems ?? []) {
-            const severity = spec.kinds[problem.kind as InputProblemKind];
-            if (!severity) continue;
+            const kindSeverity = spec.kinds[problem.kind as InputProblemKind];
+            if (!kindSeverity) continue;
+            // A command written inline in a sentence may sketch the call: what it leaves out is said, not as an error.
+            const severity = command.inProse && problem.kind === 'missing-required-parameter' && kindSeverity === 'error' ? 'warning' : kindSeverity;
             // A translator's group is one command's: the key names the command, stable when lines move.
             const group = problem.group && { ...problem.group, key: `example ${example.index + 1} command ${commandIndex + 1}: ${problem.group.key}` };
             report({ start: problem.start, end: problem.end, message: problem.message, severity, fingerprint: `${problem.kind}:${withoutModelLists(problem.message)}`, ...(group && { group }) });

@@ -3,7 +3,7 @@ import { exampleDocument, inputProblemRule } from './input-problem-rule.js';
 export default inputProblemRule({
   id: 'missing-required-parameter',
   severity: 'error',
-  description: 'The command leaves out a parameter the operation requires (idempotency tokens aside, which the CLI fills in; `--cli-input-json` may supply them). The AWS CLI rejects the command before sending it, naming every missing argument in one error, and so does this rule. A required parameter written misspelt is that misspelling\'s finding (`unknown-parameter`, with the did-you-mean), not also this one.',
+  description: 'The command leaves out a parameter the operation requires (idempotency tokens aside, which the CLI fills in; `--cli-input-json` may supply them). The AWS CLI rejects the command before sending it, naming every missing argument in one error, and so does this rule (a warning for a command written inline in a sentence, which may sketch the call). A required parameter written misspelt is that misspelling\'s finding (`unknown-parameter`, with the did-you-mean), not also this one.',
   kinds: { 'missing-required-parameter': 'error' },
   examples: {
     ok: [
