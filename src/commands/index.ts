@@ -8,7 +8,7 @@ import { AWS_SUBSTITUTION, linesFrom, readShellCommand, recordAssignments, split
 import type { AwsCommand, ShellCommand } from './types.js';
 import { readWindowsCommand, recordWindowsAssignments, splitWindowsBlock, startsWindowsAwsCommand } from './windows.js';
 
-export { dialectOfPrompt } from './windows.js';
+export { dialectOfContinuations, dialectOfPrompt } from './windows.js';
 export { startsPromptedAwsCommand } from './shell.js';
 
 /** The shell a block is written for: decided by the document (fence info string, the prose around it). */

@@ -1088,6 +1088,9 @@ export interface LineGroup {
   output?: SourceLine[];
 }
 
+/** A step of prose: `1. Text`, `2) Text`, `* Text`, `• Text` (a capital or a non-ASCII letter starts its words). */
+const PROSE_STEP = /^[ \t]*(?:\d{1,2}[.)]|[*•])[ \t]+(?:[A-Z]|[^\x00-\x7F])[^\n]*$/;
+
 /**
  * Splits a block into commands. A command starts at a line that starts an `aws` command or shows a prompt, and
  * does not continue the one above; other lines stay with the command above them (parameter lines with a missing
@@ -1102,6 +1105,12 @@ export function splitBlock(lines: SourceLine[], options: ShellReadOptions = {}):
   const shownFile = new Set<LineGroup>();
   let current: LineGroup | undefined;
   for (const line of lines) {
+    // A numbered or bulleted step of prose between the commands (`2. List the attacker's buckets:`): no shell line, and
+    // its apostrophes open no quotes. It ends the command above unless that is still inside quotes or a substitution.
+    if (PROSE_STEP.test(line.text) && !(current !== undefined && !current.output && continuesOnNextLine(current.lines, transcript))) {
+      current = undefined;
+      continue;
+    }
     if (current?.output) {
       // What a prompted command printed may show commands too (`Execute: aws cloudformation deploy ...`): only a prompt starts the next.
       const next = promptOf(current.lines[0]!.text, transcript) !== null ? promptOf(line.text, transcript) !== null : startsGroup(line.text);

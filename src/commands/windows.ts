@@ -425,6 +425,21 @@ function withoutContinuationPrompts(lines: SourceLine[]): SourceLine[] {
   });
 }
 
+/**
+ * The shell an untagged block's line continuations are written for: lines ending in ` ^` are cmd's, in a backtick
+ * PowerShell's, when no line ends in bash's `\`.
+ */
+export function dialectOfContinuations(lines: readonly SourceLine[]): WindowsDialect | undefined {
+  let cmd = false;
+  let powershell = false;
+  for (const { text } of lines) {
+    if (/[ \t]\\[ \t]*$/.test(text)) return undefined;
+    if (/[ \t]\^[ \t]*$/.test(text)) cmd = true;
+    else if (/[ \t]`[ \t]*$/.test(text)) powershell = true;
+  }
+  return cmd === powershell ? undefined : cmd ? 'cmd' : 'powershell';
+}
+
 /** The shell a block's first prompt shows: `PS C:\>` is PowerShell's, `C:\>` cmd's. */
 export function dialectOfPrompt(lines: readonly SourceLine[]): WindowsDialect | undefined {
   const first = lines.find((line) => line.text.trim() !== '')?.text ?? '';

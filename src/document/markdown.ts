@@ -1,4 +1,4 @@
-import type { Code, Nodes, Parent, Root } from 'mdast';
+import type { Code, Html, Nodes, Parent, Root } from 'mdast';
 import remarkParse from 'remark-parse';
 import { unified, type Plugin } from 'unified';
 import type { VFile } from 'vfile';
@@ -49,10 +49,58 @@ function annotateCode(parent: Parent, source: SourceText): void {
       // micromark keeps CR in code values; RST values (and examples) use `\n` only.
       child.value = child.value.replace(/\r\n?/g, '\n');
       child.data = codeData(child, source, previous?.type === 'paragraph' ? previous : undefined);
+      asNestedFence(child);
+    } else if (child.type === 'html' && child.position && /<pre\b/i.test(child.value)) {
+      const code = preBlock(child, source);
+      if (code) parent.children[index] = code;
     } else if ('children' in child) {
       annotateCode(child, source);
     }
   });
+}
+
+/** An HTML `<pre>` block's opening tag, with the language its attributes may name. */
+const PRE_OPENING = /<pre\b[^>]*>/i;
+const PRE_LANGUAGE = /\b(?:data-)?lang(?:uage)?=["']?([\w+-]+)|\bclass=["'][^"']*\b(?:language|lang)-([\w+-]+)/i;
+const HTML_ENTITIES: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'", nbsp: ' ' };
+
+/**
+ * A raw HTML `<pre>` block (`<pre>aws eks update-kubeconfig ...</pre>`) renders as code: it becomes a code node whose
+ * lines are the text between the tags, inner tags dropped and entities decoded (positions stay on the source lines).
+ */
+function preBlock(node: Html, source: SourceText): Code | undefined {
+  const valueLines = node.value.split('\n');
+  // The block may open with other tags (`<div align="center"> <pre>`): the code starts after `<pre ...>`.
+  const openingLine = valueLines.findIndex((line) => PRE_OPENING.test(line));
+  const opening = PRE_OPENING.exec(valueLines[openingLine]!)!;
+  const closingLine = valueLines.findIndex((line, index) => index >= openingLine && /<\/pre>/i.test(index === openingLine ? line.slice(opening.index) : line));
+  if (closingLine < 0) return undefined;
+  const startLine = node.position!.start.line - 1;
+  const lines: SourceLine[] = [];
+  for (let index = openingLine; index <= closingLine; index++) {
+    const line = startLine + index;
+    if (line >= source.lineCount) break;
+    let value = valueLines[index]!.replace(/\r$/, '');
+    let offset = contentStart(source, line, value, node.position!.start.column);
+    if (index === openingLine) {
+      const cut = opening.index + opening[0].length;
+      offset += cut;
+      value = value.slice(cut);
+    }
+    const close = value.search(/<\/pre>/i);
+    if (index === closingLine) value = value.slice(0, close);
+    if (index === openingLine && value.trim() === '') continue;
+    const text = value.replace(/<\/?[A-Za-z][^>]*>/g, '').replace(/&(lt|gt|amp|quot|apos|nbsp|#\d+);/g, (entity, name: string) =>
+      name.startsWith('#') ? String.fromCharCode(Number(name.slice(1))) : (HTML_ENTITIES[name] ?? entity),
+    );
+    const point = source.point(offset);
+    lines.push({ text, line: point.line, column: point.column, offset });
+  }
+  while (lines.length > 0 && lines.at(-1)!.text.trim() === '') lines.pop();
+  if (lines.length === 0) return undefined;
+  const language = PRE_LANGUAGE.exec(opening[0]);
+  const data: CodeData = { blockKind: 'fenced', lines };
+  return { type: 'code', lang: language?.[1] ?? language?.[2] ?? null, meta: null, value: lines.map((line) => line.text).join('\n'), position: node.position!, data };
 }
 
 /**
@@ -82,6 +130,34 @@ function codeData(node: Code, source: SourceText, previous: Nodes | undefined): 
     }
   }
   return data;
+}
+
+/**
+ * Indented code that is a whole fenced block (```` ```bash ```` ... ```` ``` ````): MkDocs tabs and admonitions
+ * (`=== "AWS CLI"`, `!!! note`) indent their content by four spaces, which CommonMark reads as indented code, while
+ * the site renders the fence inside it. The block is read as that fence: its language and the lines between.
+ */
+function asNestedFence(node: Code): void {
+  const data = node.data as CodeData;
+  if (data.blockKind !== 'literal' || node.lang) return;
+  const lines = data.lines;
+  const opening = /^[ \t]*(`{3,}|~{3,})[ \t]*([\w+-]*)[^`\n]*$/.exec(lines[0]?.text ?? '');
+  let last = lines.length - 1;
+  while (last > 0 && lines[last]!.text.trim() === '') last--;
+  if (!opening || last < 1) return;
+  const fence = opening[1]!;
+  if (!new RegExp(`^[ \\t]*${fence[0] === '`' ? '`' : '~'}{${fence.length},}[ \\t]*$`).test(lines[last]!.text)) return;
+  const inner = lines.slice(1, last);
+  const indent = Math.min(...inner.filter((line) => line.text.trim() !== '').map((line) => /^[ \t]*/.exec(line.text)![0].length), Infinity);
+  const shift = Number.isFinite(indent) ? indent : 0;
+  const content = inner.map((line) => {
+    const cut = line.text.trim() === '' ? Math.min(shift, line.text.length) : shift;
+    return { ...line, text: line.text.slice(cut), column: line.column + cut, offset: line.offset + cut };
+  });
+  node.lang = opening[2] || null;
+  node.value = content.map((line) => line.text).join('\n');
+  data.lines = content;
+  data.blockKind = 'fenced';
 }
 
 function isFence(text: string, offset: number): boolean {

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Code, InlineCode, Nodes, Paragraph, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
-import { dialectOfPrompt, firstAwsLine, readCommandsInBlock, startsPromptedAwsCommand, type BlockReadOptions, type ShellDialect } from '../commands/index.js';
+import { dialectOfContinuations, dialectOfPrompt, firstAwsLine, readCommandsInBlock, startsPromptedAwsCommand, type BlockReadOptions, type ShellDialect } from '../commands/index.js';
 import { nestedTooDeep } from '../document/json-text.js';
 import type { CodeData, DocumentFormat, Position, SourceLine } from '../document/types.js';
 import { introductionOf, isOutputLabel, lastSentenceOf, type Introduction } from './cues.js';
@@ -327,7 +327,10 @@ class BlockReader {
     const options: BlockReadOptions = { variables: this.variables };
     const declared = dialectOf(language) ?? (language === null ? windowsDialectOf(example.title, (code.data as CodeData).introducer) : undefined);
     // A `PS C:\>` or `C:\>` prompt says which shell the transcript was typed in, whatever the fence says.
-    const dialect = declared === 'powershell' || declared === 'cmd' ? declared : (dialectOfPrompt((code.data as CodeData).lines) ?? declared);
+    const { lines, introducer } = code.data as CodeData;
+    // An untagged block's continuations (` ^`, a backtick) say the same, where no prose did, nor said it runs in bash too.
+    const inferred = language === null && !namesUnixShells(example.title, introducer) ? dialectOfContinuations(lines) : undefined;
+    const dialect = declared === 'powershell' || declared === 'cmd' ? declared : (dialectOfPrompt(lines) ?? inferred ?? declared);
     if (dialect) options.dialect = dialect;
     if (language !== null && TRANSCRIPT_LANGUAGES.has(language)) options.transcript = true;
     return options;
@@ -416,11 +419,18 @@ class BlockReader {
       commandIndex: example.commands.length - 1,
       cue,
     };
-    const introducer = (code.data as CodeData).introducer;
-    if (whole && introducer !== undefined) output.introducer = introducer;
+    const introducer = whole ? (code.data as CodeData).introducer : commentBefore((code.data as CodeData).lines, lines[0]);
+    if (introducer !== undefined) output.introducer = introducer;
     if (kind === 'json') readJson(output, lines);
     example.outputs.push(output);
   }
+}
+
+/** The comment on the line before `first` in a block (`# Output should include:`): it introduces what follows. */
+function commentBefore(blockLines: readonly SourceLine[], first: SourceLine | undefined): string | undefined {
+  const index = first === undefined ? -1 : blockLines.findIndex((line) => line.line === first.line);
+  const comment = index > 0 ? /^\s*#+\s*(.*\S)\s*$/.exec(blockLines[index - 1]!.text) : null;
+  return comment?.[1];
 }
 
 /**
@@ -478,11 +488,16 @@ function dialectOf(language: string | null): ShellDialect | undefined {
  */
 function windowsDialectOf(...texts: (string | null | undefined)[]): ShellDialect | undefined {
   for (const text of texts) {
-    if (!text || /\b(?:linux|mac ?os|unix|bash)\b/i.test(text)) continue;
+    if (!text || namesUnixShells(text)) continue;
     if (/\bpowershell\b/i.test(text)) return 'powershell';
     if (/\bwindows\s+(?:command\s+(?:prompt|line)|cmd)\b|\bcommand prompt\b|\bcmd(?:\.exe)?\b|\(windows\)|\bwindows version\b/i.test(text)) return 'cmd';
   }
   return undefined;
+}
+
+/** Prose that says a command runs on Linux or macOS (too): it must work in bash. */
+function namesUnixShells(...texts: (string | null | undefined)[]): boolean {
+  return texts.some((text) => text !== null && text !== undefined && /\b(?:linux|mac ?os|unix|bash)\b/i.test(text));
 }
 
 function spanOf(lines: SourceLine[]): Position {

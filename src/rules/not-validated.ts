@@ -23,10 +23,15 @@ export function outputNotValidatedReason(translation: CommandTranslation | undef
   if (translation.output.format !== 'json') return `the output is printed with --output ${translation.output.format} and is not schema-checked`;
   const output = example.outputs.find((candidate) => candidate.commandIndex === commandIndex && candidate.kind !== 'none');
   if (output && output.kind !== 'json') return `the output block is ${output.kind === 'table' ? 'a table' : 'plain text'}, not JSON, and is not schema-checked`;
+  // "The output should include:": the block is something the output holds, anywhere in it, not the output.
+  if (INCLUDED_PART.test(output?.introducer ?? '')) return 'the text says the output includes this block, not that it is the output: it is not schema-checked';
   const other = otherCommandNamed(output?.introducer, translation.model, translation.operationName);
   if (other) return `the block is the output of ${other}, another command, and is not schema-checked`;
   return undefined;
 }
+
+/** An introducer that presents the block as something the output holds (`Output should include:`, `The response contains`). */
+const INCLUDED_PART = /\b(?:includes?|including|contains?|containing)(?:\s+(?:the\s+following|something\s+like(?:\s+this)?|lines?\s+like(?:\s+these)?))?\s*:*\s*$/i;
 
 // The sentence that introduces the block, up to its end: `... appear as follows in the output for describe-pipelines:`.
 const otherOutputSentence = /\b(?:output|response)\s+(?:of|for|from)\s+(?:the\s+)?`{0,2}([a-z0-9]+(?:-[a-z0-9]+)+)`{0,2}[^.]*$/i;

@@ -72,6 +72,12 @@ const shellSyntax: Rule = {
   examples: {
     ok: [
       {
+        // An untagged block whose lines end in ` ^` is written for cmd (an aws-cli page's Windows variant): read so.
+        name: 'ec2/describe-instances.rst',
+        text: '**To describe an instance**\n\nWindows::\n\n    aws ec2 describe-instances ^\n        --instance-ids i-1234567890abcdef0\n',
+        messages: [],
+      },
+      {
         // AWS's `$`-names in single quotes reach the CLI as written.
         name: 'lambda/get-function.md',
         text: "# Versions\n\n```bash\naws lambda get-function --function-name my-function --qualifier '$LATEST'\n```\n",
@@ -149,10 +155,11 @@ const shellSyntax: Rule = {
         messages: ["5:66-5:67: error: An unquoted `(` here is a bash syntax error: bash runs nothing; quote the value."],
       },
       {
-        name: 'ec2/describe-instances.rst',
-        text: '**To describe an instance**\n\nThe following example describes an instance. ::\n\n    aws ec2 describe-instances ^\n        --instance-ids i-1234567890abcdef0\n',
+        // Tagged bash, continued for cmd: pasted into bash, the command breaks. (An untagged block continued so is read as cmd.)
+        name: 'guide.md',
+        text: '# Describe an instance\n\n```bash\naws ec2 describe-instances ^\n    --instance-ids i-1234567890abcdef0\n```\n',
         messages: [
-          '5:32-5:33: warning: A `^` at the end of a line continues a Windows cmd.exe command; bash reads it as a word and runs the next line as a separate command.',
+          '4:28-4:29: warning: A `^` at the end of a line continues a Windows cmd.exe command; bash reads it as a word and runs the next line as a separate command.',
         ],
       },
       {

@@ -451,12 +451,16 @@ function clip(text: string): string {
 }
 
 /** The value words of an option: `count` words that are not options themselves. */
+const ELISIONS: ReadonlySet<string> = new Set(['...', '…']);
+
 function takeValues(words: Word[], start: number, count: ArgumentSpec['values']): Word[] {
   const values: Word[] = [];
   const limit = count === '+' ? Infinity : count === '?' ? 1 : count;
   for (let index = start; index < words.length && values.length < limit; index++) {
     const word = words[index]!;
     if (isOptionLike(word.value) || word.value === '--') break;
+    // `--instance-ids i-1 ...`: an elision after a value stands for what the author left out, options too.
+    if (values.length > 0 && ELISIONS.has(word.raw)) break;
     values.push(word);
   }
   return values;

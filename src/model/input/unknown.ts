@@ -18,13 +18,21 @@ export function holdsUnknown(text: string): boolean {
 }
 
 /**
- * `ROLE_ARN`, `YOUR_BUCKET_NAME`: a name in capitals with underscores that a document puts where a value goes. No
+ * `ROLE_ARN`, `YOUR_BUCKET_NAME`, `[YOUR-POOL-ID]`: a name in capitals with underscores (or in brackets) that a document puts where a value goes. No
  * value of a free-form parameter is written so; an enum's values are, and those are still checked.
  */
-const NAMED_PLACEHOLDER = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
+const NAMED_PLACEHOLDER = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$|^\[[A-Z][A-Z0-9]*(?:[_ -][A-Z0-9]+)*\]$/;
+
+/** `your_region`, `your-bucket-name`, `yourAccountId`: a value addressed to the reader, in any case, is theirs to fill in. */
+const ADDRESSED_PLACEHOLDER = /^your(?:[_-][A-Za-z0-9]+)+$|^your[A-Z][A-Za-z0-9]*$/i;
 
 export function isNamedPlaceholder(value: string): boolean {
   return NAMED_PLACEHOLDER.test(value);
+}
+
+/** A value written to the reader (`your_region`): no value of any parameter, an enum's included, is written so. */
+export function isAddressedPlaceholder(value: string): boolean {
+  return ADDRESSED_PLACEHOLDER.test(value);
 }
 
 /** `arn:aws:iam::ACCOUNT_ID:role/x`, `arn:aws:lambda:REGION:...`: a part of an ARN or path written as a name in capitals. */

@@ -7,7 +7,7 @@ import { NESTED_TOO_DEEP, tooDeepAt } from '../../document/json-text.js';
 import { javaPatternToJs } from '../patterns.js';
 import type { ServiceModel, Shape, ShapeRef } from '../types.js';
 import { memberRef } from '../members.js';
-import { holdsNamedPlaceholder, holdsUnknown, isNamedPlaceholder, jsonErrorBeforeUnknown, shorthandErrorBeforeUnknown } from './unknown.js';
+import { holdsNamedPlaceholder, holdsUnknown, isAddressedPlaceholder, isNamedPlaceholder, jsonErrorBeforeUnknown, shorthandErrorBeforeUnknown } from './unknown.js';
 
 export type ValueSeverity = 'error' | 'warning';
 
@@ -222,7 +222,7 @@ function shorthand(text: string, context: UnpackContext, name: string): Record<s
 /** botocore's parameter validation plus the constraints the service checks (enum, length, range, pattern). */
 export function validateValue(model: ServiceModel, shape: Shape, value: unknown, path: string, context: UnpackContext): void {
   // Type, enum, length, pattern and timestamp checks need the content a placeholder or variable stands for.
-  if (value === undefined || shape.document || (typeof value === 'string' && (holdsUnknown(value) || (!shape.enum && isNamedPlaceholder(value))))) return;
+  if (value === undefined || shape.document || (typeof value === 'string' && (holdsUnknown(value) || isAddressedPlaceholder(value) || (!shape.enum && isNamedPlaceholder(value))))) return;
   const invalidType = (expected: string) =>
     context.report('invalid-parameter-value', `Invalid type for parameter ${path}, value: ${pythonRepr(value)}, type: ${typeName(value)}, valid types: ${expected}.`);
   switch (shape.type) {
