@@ -201,8 +201,8 @@ const PLAIN_TEXT_LANGUAGES = new Set(['text', 'txt', 'plaintext', 'plain', 'none
  * run, not a synopsis of one (`aws s3 ls [--recursive] <S3Uri>`).
  */
 function holdsCommandsDespiteLanguage(language: string, lines: readonly SourceLine[]): boolean {
-  if (language !== 'json' && language !== 'jsonc' && !PLAIN_TEXT_LANGUAGES.has(language)) return false;
   if (isTextTranscript(language, lines)) return true;
+  if (language !== 'json' && language !== 'jsonc' && !PLAIN_TEXT_LANGUAGES.has(language)) return false;
   const first = lines.find((line) => line.text.trim() !== '' && !/^\s*#(?:\s|$)/.test(line.text));
   if (first === undefined || firstAwsLine([first]) !== 0) return false;
   if (!PLAIN_TEXT_LANGUAGES.has(language) || !/^\s*(?:aws|awslocal)\s/.test(first.text)) return true;
@@ -211,10 +211,15 @@ function holdsCommandsDespiteLanguage(language: string, lines: readonly SourceLi
   return language !== 'output' && !SYNOPSIS.test(first.text) && !CLI_MESSAGE.test(first.text) && showsWhatItPrinted(lines, lines.indexOf(first));
 }
 
-/** A text block that shows `$ aws ...` lines, wherever they start (a banner may come first): a terminal transcript. */
+/**
+ * A block that shows `$ aws ...` lines, wherever they start (a banner may come first): a terminal transcript, whatever
+ * its fence says (`text`, or `python` in a tutorial whose code blocks all say so). YAML and output blocks never are.
+ */
 function isTextTranscript(language: string, lines: readonly SourceLine[]): boolean {
-  return PLAIN_TEXT_LANGUAGES.has(language) && language !== 'output' && lines.some((line) => startsPromptedAwsCommand(line.text));
+  return !NEVER_TRANSCRIPTS.has(language) && lines.some((line) => startsPromptedAwsCommand(line.text));
 }
+
+const NEVER_TRANSCRIPTS = new Set(['output', 'yaml', 'yml', 'json', 'jsonc', 'json5']);
 
 /** Lines after the command at `index` (and the lines its continuations join to it) that are neither options nor commands. */
 function showsWhatItPrinted(lines: readonly SourceLine[], index: number): boolean {
