@@ -25,6 +25,7 @@ import {
   hiddenAlias,
   renamedArgument,
 } from './cli-table.js';
+import { customCommandArguments, type Arity, type CustomCommandArguments } from './custom-arguments.js';
 import { closest, didYouMean } from '../suggest.js';
 import { knownCliServices } from '../cli-services.js';
 import type { CommandTranslation, InputProblem, InputProblemKind, ProblemGroup } from './types.js';
@@ -67,11 +68,13 @@ interface FileRead {
 interface ArgumentSpec {
   member?: string;
   ref?: ShapeRef;
-  values: 0 | 1 | '?' | '+';
+  values: Arity;
   /** The value a flag sets when given without words (`--flag`, `--no-flag`). */
   flagValue?: unknown;
   /** A customization's own reading of the value words, instead of shorthand or JSON. */
   read?: (words: readonly string[]) => unknown;
+  /** Given again, it adds to the earlier values (argparse `append`, as s3's `--exclude`) instead of replacing them. */
+  repeatable?: boolean;
 }
 
 type OutputFormat = CommandTranslation['output']['format'];
@@ -233,7 +236,11 @@ export function translateCommand(command: AwsCommand, options: TranslateOptions)
       report('customization', `'aws ${service}' prints the CLI's help page: there is no API call to check.`, [command.serviceWord]);
     } else if (CUSTOM_SERVICES.has(service)) {
       translation.customization = `${service}${command.operation ? ` ${command.operation}` : ''}`;
-      report('customization', `'aws ${translation.customization}' is a CLI customization, not an API call: its input is not checked.`, [command.serviceWord]);
+      customization(translation, command, [command.serviceWord], report);
+    } else if (command.operationWord && (CUSTOM_COMMANDS[service] ?? []).includes(command.operationWord.value)) {
+      // A customization's own argument table needs no service model.
+      translation.customization = `${service} ${command.operationWord.value}`;
+      customization(translation, command, [command.operationWord], report);
     } else if (knownCliServices().has(unaliasedServiceName(service))) {
       // A real service this run has no model for: said once per service, never an error.
       const message = `No model for '${service}' here: its commands are not checked; install the AWS CLI or pass --models DIR.`;
@@ -264,7 +271,7 @@ export function translateCommand(command: AwsCommand, options: TranslateOptions)
   }
   if ((CUSTOM_COMMANDS[service] ?? []).includes(operation)) {
     translation.customization = `${service} ${operation}`;
-    report('customization', `'aws ${service} ${operation}' is a CLI customization, not an API call: its input is not checked.`, operationWords);
+    customization(translation, command, operationWords, report);
     return translation;
   }
   if (operation === 'wait') {
@@ -294,6 +301,18 @@ export function translateCommand(command: AwsCommand, options: TranslateOptions)
   return translation;
 }
 
+/** Says what a customization is and checks its arguments where their table is known here. */
+function customization(translation: CommandTranslation, command: AwsCommand, words: Word[], report: Reporter): void {
+  const name = translation.customization!;
+  const known = command.operation === undefined || isWhollyUnknown(command.operationWord!) ? undefined : customCommandArguments(command.service!, command.operation);
+  if (!known) {
+    report('customization', `'aws ${name}' is a CLI customization, not an API call: its input is not checked.`, words);
+    return;
+  }
+  report('customization', `'aws ${name}' is a CLI customization, not an API call: its options are checked, their values are not.`, words);
+  readCustomArguments(translation, command, known, command.operationWord ? [command.operationWord] : words, report);
+}
+
 interface ReadState {
   service: string;
   operation: string;
@@ -319,18 +338,26 @@ function splitOption(word: Word): { option: string; inlineValue?: Word } {
   return { option: word.value.slice(0, equals), inlineValue: { ...known, value: word.value.slice(equals + 1), ...(unknown ? { unknown } : {}) } };
 }
 
-function readArguments(translation: CommandTranslation, state: ReadState): void {
-  const { service, operation, operationName, model, operationModel, command, report } = state;
-  const table = argumentTable(service, operation, model, operationName);
-  const words = [...command.leadingGlobals, ...state.args];
-  const given = new Map<string, { spec: ArgumentSpec; option: Word; values: Word[] }>();
-  // argparse stops at an ambiguous prefix, an option without its value (or with one it takes none of), or a
-  // value outside its choices or not an integer: the CLI never gets to its required-parameter check.
-  let parserStopped = false;
-  const globals = new Map<string, Word[]>();
-  const positionals: Word[] = [];
+/** What argparse made of a command's words: options given, globals, positional words, and whether it stopped early. */
+interface OptionReading {
+  given: Map<string, { spec: ArgumentSpec; option: Word; values: Word[] }>;
+  globals: Map<string, Word[]>;
+  positionals: Word[];
+  /**
+   * argparse stops at an ambiguous prefix, an option without its value (or with one it takes none of), or a value
+   * outside its choices or not an integer: the CLI never gets to its required-parameter check.
+   */
+  parserStopped: boolean;
   /** Options a misspelt one most likely meant (its did-you-mean). */
-  const misspelt = new Set<string>();
+  misspelt: Set<string>;
+  /** Whether an option was not known: where the words after it belong is a guess. */
+  unknownOption: boolean;
+}
+
+/** Reads a command's words against its argument table and the global options, as the CLI's parsers do. */
+function readOptions(translation: CommandTranslation, words: Word[], table: ReadonlyMap<string, ArgumentSpec>, service: string, operation: string, report: Reporter): OptionReading {
+  const reading: OptionReading = { given: new Map(), globals: new Map(), positionals: [], parserStopped: false, misspelt: new Set(), unknownOption: false };
+  const { given, globals, positionals, misspelt } = reading;
   /** Unknown option as written → the parameter it is closest to: said in the unknown options' one finding. */
   const suggestions = new Map<string, string>();
 
@@ -354,6 +381,7 @@ function readArguments(translation: CommandTranslation, state: ReadState): void 
       index += values.length;
       // `--$OPTION`, `--<name>`: which option the reader means is not known.
       if (hasUnknown(word)) continue;
+      reading.unknownOption = true;
       const meant = closest(option, [...table.keys(), ...GLOBAL_OPTION_NAMES]);
       // A misspelt option is one defect: the option it names is not also reported as missing.
       if (meant !== undefined) misspelt.add(meant);
@@ -373,7 +401,7 @@ function readArguments(translation: CommandTranslation, state: ReadState): void 
     }
     if ('ambiguous' in resolution) {
       report('abbreviated-parameter', `Ambiguous option '${option}': could match ${resolution.ambiguous.join(', ')}.`, [word]);
-      parserStopped = true;
+      reading.parserStopped = true;
       index += takeValues(words, index + 1, '+').length;
       continue;
     }
@@ -382,22 +410,23 @@ function readArguments(translation: CommandTranslation, state: ReadState): void 
     const spec: ArgumentSpec = isGlobal ? { values: GLOBAL_OPTIONS[name] === 'value' ? 1 : 0 } : table.get(name)!;
     const values = inlineValue ? [inlineValue] : takeValues(words, index + 1, spec.values);
     if (!inlineValue) index += values.length;
-    const needsValue = spec.values === 1 || spec.values === '+';
-    if (needsValue && values.length === 0) {
-      report('invalid-parameter-value', `'${name}' expects ${spec.values === '+' ? 'at least one value' : 'a value'}.`, [word]);
-      parserStopped = true;
+    const needed = spec.values === '+' ? 1 : spec.values === '?' ? 0 : spec.values;
+    if (values.length < needed) {
+      const expected = spec.values === '+' ? 'at least one value' : needed === 1 ? 'a value' : `${needed} values`;
+      report('invalid-parameter-value', `'${name}' expects ${expected}.`, [word]);
+      reading.parserStopped = true;
       continue;
     }
     if (spec.values === 0 && inlineValue) {
       report('invalid-parameter-value', `'${name}' takes no value.`, [word]);
-      parserStopped = true;
+      reading.parserStopped = true;
       continue;
     }
     translation.arguments.push({ name, ...(spec.member ? { member: spec.member } : {}), words: [word, ...(inlineValue ? [] : values)] });
     // A projection is what the author documents, even one the CLI would refuse: the output is not the response.
     if (name === '--query' && values[0] !== undefined) translation.output.query = values[0].value;
     if (!optionValueAccepted(name, values, word, report)) {
-      parserStopped = true;
+      reading.parserStopped = true;
       continue;
     }
     if (isGlobal) {
@@ -407,11 +436,20 @@ function readArguments(translation: CommandTranslation, state: ReadState): void 
     }
     const key = spec.member ?? name;
     const earlier = given.get(key);
-    if (earlier) {
+    if (earlier && !spec.repeatable) {
       report('duplicate-parameter', `'${name}' is given more than once: the CLI keeps only the last value.`, [word]);
     }
     given.set(key, { spec, option: word, values });
   }
+
+  return reading;
+}
+
+function readArguments(translation: CommandTranslation, state: ReadState): void {
+  const { service, operation, operationName, model, operationModel, command, report } = state;
+  const table = argumentTable(service, operation, model, operationName);
+  const words = [...command.leadingGlobals, ...state.args];
+  const { given, globals, positionals, parserStopped, misspelt } = readOptions(translation, words, table, service, operation, report);
 
   // clidriver.py's operation parser has an optional positional `help`: the command prints its help page.
   if (positionals[0]?.value === 'help') {
@@ -420,15 +458,9 @@ function readArguments(translation: CommandTranslation, state: ReadState): void 
     return;
   }
   const outfile = takesOutfile(model, operationModel);
-  // An unquoted shell value (`$EXTRA_OPTS`) or an elision (`...`) may stand for options: no stray word, and no required
-  // parameter can be called missing. A placeholder (`<role-name>`) stands for one value: a stray one is still stray.
-  const standsForOptions = (word: Word) => isWhollyUnknown(word) && /^(?:\$|\.\.\.$|…$)/.test(word.raw);
   const standIns = (outfile ? positionals.slice(1) : positionals).filter(standsForOptions);
   const strays = (outfile ? positionals.slice(1) : positionals).filter((word) => !standsForOptions(word));
-  // Stray words come from one cause (a lost quote, prose run into the command): one finding names them all.
-  const takesNone = `'aws ${service} ${operation}' takes no positional arguments here.`;
-  const strayWords = (items: readonly string[]) => `Unexpected words '${clip(items.join(' '))}': ${takesNone}`;
-  for (const stray of strays) report('unknown-parameter', `Unexpected word '${stray.value}': ${takesNone}`, [stray], { key: 'stray words', item: stray.value, message: strayWords });
+  reportStrays(strays, `'aws ${service} ${operation}' takes no positional arguments here.`, report);
   if (outfile && positionals.length === 0) {
     report('missing-required-parameter', `'aws ${service} ${operation}' needs an output file name after its options (outfile).`, state.operationWords);
   }
@@ -443,6 +475,54 @@ function readArguments(translation: CommandTranslation, state: ReadState): void 
   }
   // Words read after a shell error may hide the options the author gave: the required check would guess.
   buildInput(translation, state, given, globals, parserStopped || words.some(isUnreliable) || standIns.length > 0, splitValues, misspelt);
+}
+
+/**
+ * An unquoted shell value (`$EXTRA_OPTS`) or an elision (`...`) may stand for options: no stray word, and no required
+ * parameter can be called missing. A placeholder (`<role-name>`) stands for one value: a stray one is still stray.
+ */
+function standsForOptions(word: Word): boolean {
+  return isWhollyUnknown(word) && /^(?:\$|\.\.\.$|…$)/.test(word.raw);
+}
+
+/** Stray words come from one cause (a lost quote, prose run into the command): one finding names them all. */
+function reportStrays(strays: readonly Word[], takes: string, report: Reporter): void {
+  const strayWords = (items: readonly string[]) => `Unexpected words '${clip(items.join(' '))}': ${takes}`;
+  for (const stray of strays) report('unknown-parameter', `Unexpected word '${stray.value}': ${takes}`, [stray], { key: 'stray words', item: stray.value, message: strayWords });
+}
+
+/** The CLI names every missing argument in one error ("the following arguments are required: ..."): one finding. */
+function reportMissing(missing: readonly string[], service: string, operation: string, words: readonly Word[], report: Reporter): void {
+  if (missing.length === 0) return;
+  const names = missing.length === 1 ? missing[0] : `${missing.slice(0, -1).join(', ')} and ${missing.at(-1)}`;
+  report('missing-required-parameter', `Missing required parameter${missing.length > 1 ? 's' : ''} ${names} for 'aws ${service} ${operation}'.`, words);
+}
+
+/**
+ * A customization whose argument table is known (`s3 cp`, `cloudformation deploy`): its options, their arity, the
+ * required ones and the number of positional words are checked as argparse would; its values are not.
+ */
+function readCustomArguments(translation: CommandTranslation, command: AwsCommand, known: CustomCommandArguments, operationWords: Word[], report: Reporter): void {
+  const [service, operation] = translation.customization!.split(' ') as [string, string];
+  const table = new Map<string, ArgumentSpec>(Object.entries(known.options).map(([name, values]) => [name, { values, ...(known.repeatable?.includes(name) && { repeatable: true }) }]));
+  const words = [...command.leadingGlobals, ...command.args];
+  const { given, positionals, parserStopped, misspelt, unknownOption } = readOptions(translation, words, table, service, operation, report);
+  // argparser.py: `help` as the command's only word prints its help page.
+  if (positionals.length === 1 && positionals[0]!.value === 'help' && given.size === 0) {
+    translation.customization = `${service} ${operation} help`;
+    report('customization', `'aws ${service} ${operation} help' prints the command's help page: there is no API call to check.`, positionals);
+    return;
+  }
+  // Where words belong is a guess after a shell error, where argparse stopped, and past a word that may stand for options.
+  if (parserStopped || words.some(isUnreliable) || positionals.some(standsForOptions)) return;
+  reportMissing(known.required.filter((name) => !given.has(name) && !misspelt.has(name)).map((name) => `'${name}'`), service, operation, operationWords, report);
+  // An unknown option may have taken the words after it, or left them: the count of positional words would guess.
+  if (unknownOption) return;
+  const { min, max, what } = known.positionals;
+  reportStrays(positionals.slice(max), `'aws ${service} ${operation}' takes ${what}.`, report);
+  if (positionals.length < min) {
+    report('missing-required-parameter', `'aws ${service} ${operation}' takes ${what}: ${positionals.length === 0 ? 'none' : positionals.length} given.`, operationWords);
+  }
 }
 
 /** A quoted value on one line of a message: long ones cut. */
@@ -559,11 +639,7 @@ function buildInput(
       if (misspelt.has(cliName)) continue;
       missing.push(`'${cliName}'${shape?.type === 'boolean' ? ` (or --no-${xformName(member)})` : ''}`);
     }
-    // The CLI names every missing argument in one error ("the following arguments are required: ..."): one finding.
-    if (missing.length > 0) {
-      const names = missing.length === 1 ? missing[0] : `${missing.slice(0, -1).join(', ')} and ${missing.at(-1)}`;
-      report('missing-required-parameter', `Missing required parameter${missing.length > 1 ? 's' : ''} ${names} for 'aws ${service} ${operation}'.`, state.operationWords);
-    }
+    reportMissing(missing, service, operation, state.operationWords, report);
   }
 
   translation.input = input;
