@@ -10,9 +10,19 @@ export default inputProblemRule({
       { name: 'cognito-idp/list-users.rst', text: exampleDocument('To list users', 'aws cognito-idp list-users --user-pool-id us-west-2_EXAMPLE --limit 5'), messages: [] },
       // bash refuses the command at the unquoted `(` (shell-syntax's error): the words around it are no second finding.
       { name: 'cognito-idp/list-users.rst', text: exampleDocument('To list users', 'aws cognito-idp list-users --user-pool-id 0 (pool id) extra'), messages: [] },
+      // A customization's options come from its own argument table; --include and --exclude may repeat; globals go anywhere.
+      { name: 's3/cp.rst', text: exampleDocument('To copy a folder', 'aws s3 cp ./site s3://amzn-s3-demo-bucket/ --recursive --exclude "*" --include "*.html" --region us-west-2'), messages: [] },
     ],
     notOk: [
       { name: 'cognito-idp/list-users.rst', text: exampleDocument('To list users', 'aws cognito-idp list-users --userpool-id us-west-2_EXAMPLE'), messages: ["5:32-5:45: error: Unknown parameter '--userpool-id' for 'aws cognito-idp list-users'. Did you mean '--user-pool-id'?"] },
+      // A customization's table has no such option (deploy reads a local --template-file).
+      {
+        name: 'cloudformation/deploy.rst',
+        text: exampleDocument('To deploy a stack', 'aws cloudformation deploy --template-url https://amzn-s3-demo-bucket.s3.amazonaws.com/t.yaml --stack-name my-stack'),
+        messages: ["5:31-5:45: error: Unknown parameter '--template-url' for 'aws cloudformation deploy'. Did you mean '--template-file'?"],
+      },
+      // More paths than the customization takes.
+      { name: 's3/ls.rst', text: exampleDocument('To list two buckets', 'aws s3 ls s3://amzn-s3-demo-bucket1 s3://amzn-s3-demo-bucket2'), messages: ["5:41-5:66: error: Unexpected word 's3://amzn-s3-demo-bucket2': 'aws s3 ls' takes at most one S3 path."] },
       // Another tool's parameter names (PowerShell's): the unknown options of one command are one finding, each with the CLI's name.
       {
         name: 'cognito-idp/admin-get-user.rst',
