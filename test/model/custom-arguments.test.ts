@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { translateCommand } from '../../src/model/input/index.js';
@@ -97,5 +98,26 @@ describe('an option that takes a fixed number of values', () => {
   it('takes them, given once per item, and says when some are missing', () => {
     expect(problems('aws s3 mb s3://amzn-s3-demo-bucket --tags Key1 Value1 --tags Key2 Value2')).toEqual([]);
     expect(problems('aws s3 mb s3://amzn-s3-demo-bucket --tags Key1')).toEqual(["invalid-parameter-value: '--tags' expects 2 values."]);
+  });
+});
+
+describe('any words after a customization', () => {
+  it('never throw, and every problem stands inside the command at its words', () => {
+    const word = fc.oneof(
+      fc.constantFrom('--recursive', '--exclude', '--tags', '--sse', '--region', '--recursiv', '--', '-', 'help', '$ARGS', '...', 's3://b/k', './dir', '--expires-in=5'),
+      fc.stringMatching(/^[-a-z0-9:/.$=]{1,12}$/),
+    );
+    const command = fc.tuple(fc.constantFrom(...Object.keys(CUSTOM_COMMAND_ARGUMENTS)), fc.array(word, { maxLength: 8 }));
+    fc.assert(
+      fc.property(command, ([name, words]) => {
+        const text = `aws ${name} ${words.join(' ')}`;
+        for (const problem of translateCommand(commandOf(text), { models, documentDir: path.join(treeRoot, 'docs'), treeRoot }).problems) {
+          expect(problem.start.line).toBe(1);
+          expect(problem.end.line).toBe(1);
+          expect(problem.start.column).toBeGreaterThanOrEqual(1);
+          expect(problem.end.column).toBeLessThanOrEqual(text.length + 1);
+        }
+      }),
+    );
   });
 });
