@@ -59,8 +59,8 @@ function readExamples(tree: Root, format: DocumentFormat, text: string): { examp
       const title = titleOf(block);
       if (title !== undefined && !isOutputLabel(title)) startExample(title, block.position);
       else {
-        reader.paragraph(current, block);
-        for (const name of placeholdersNamedIn(block)) placeholders.add(name);
+        const text = reader.paragraph(current, block);
+        if (PLACEHOLDER_CUE.test(text)) for (const name of placeholdersNamedIn(block)) placeholders.add(name);
       }
     } else if (block.type === 'code') {
       reader.code(current, block);
@@ -76,6 +76,9 @@ function readExamples(tree: Root, format: DocumentFormat, text: string): { examp
   });
   return { examples, unclaimed: reader.unclaimed };
 }
+
+/** The words placeholdersNamedIn looks for: most paragraphs have none, and skip the walk. */
+const PLACEHOLDER_CUE = /\b(?:replace|substitute|where)\b/i;
 
 /** A name as prose marks it (`*statisticName*`, `` `my-bucket` ``): one token, not a sentence. */
 const PLACEHOLDER_NAME = /^[A-Za-z][\w.:/-]{1,63}$/;
@@ -216,7 +219,7 @@ function holdsCommandsDespiteLanguage(language: string, lines: readonly SourceLi
  * its fence says (`text`, or `python` in a tutorial whose code blocks all say so). YAML and output blocks never are.
  */
 function isTextTranscript(language: string, lines: readonly SourceLine[]): boolean {
-  return !NEVER_TRANSCRIPTS.has(language) && lines.some((line) => startsPromptedAwsCommand(line.text));
+  return !NEVER_TRANSCRIPTS.has(language) && lines.some((line) => line.text.includes('aws') && startsPromptedAwsCommand(line.text));
 }
 
 const NEVER_TRANSCRIPTS = new Set(['output', 'yaml', 'yml', 'json', 'jsonc', 'json5']);
@@ -273,7 +276,8 @@ class BlockReader {
     this.afterOutputHeading = true;
   }
 
-  paragraph(example: Example, paragraph: Paragraph): void {
+  /** Reads a paragraph's links, output sentences and inline commands; returns its text (whitespace collapsed). */
+  paragraph(example: Example, paragraph: Paragraph): string {
     const links = linksIn(paragraph);
     example.links.push(...links);
     const text = toString(paragraph).replace(/\s+/g, ' ').trim();
@@ -290,6 +294,7 @@ class BlockReader {
       });
     }
     for (const code of inlineCodeIn(paragraph)) this.inlineCommand(example, code);
+    return text;
   }
 
   /** A complete command (service, operation and an option) written as inline code is read and checked too. */
@@ -493,7 +498,8 @@ function dialectOf(language: string | null): ShellDialect | undefined {
  */
 function windowsDialectOf(...texts: (string | null | undefined)[]): ShellDialect | undefined {
   for (const text of texts) {
-    if (!text || namesUnixShells(text)) continue;
+    // Most titles and introducers name no shell at all: one test tells.
+    if (!text || !/powershell|windows|cmd|command prompt/i.test(text) || namesUnixShells(text)) continue;
     if (/\bpowershell\b/i.test(text)) return 'powershell';
     if (/\bwindows\s+(?:command\s+(?:prompt|line)|cmd)\b|\bcommand prompt\b|\bcmd(?:\.exe)?\b|\(windows\)|\bwindows version\b/i.test(text)) return 'cmd';
   }
