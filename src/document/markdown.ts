@@ -69,7 +69,8 @@ const HTML_ENTITIES: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp:
  * lines are the text between the tags, inner tags dropped and entities decoded (positions stay on the source lines).
  */
 function preBlock(node: Html, source: SourceText): Code | undefined {
-  const valueLines = node.value.split('\n');
+  // CommonMark ends lines at CR too, as the document's lines do.
+  const valueLines = node.value.split(/\r\n|\r|\n/);
   // The block may open with other tags (`<div align="center"> <pre>`): the code starts after `<pre ...>`.
   const openingLine = valueLines.findIndex((line) => PRE_OPENING.test(line));
   const opening = PRE_OPENING.exec(valueLines[openingLine]!)!;
@@ -80,7 +81,7 @@ function preBlock(node: Html, source: SourceText): Code | undefined {
   for (let index = openingLine; index <= closingLine; index++) {
     const line = startLine + index;
     if (line >= source.lineCount) break;
-    let value = valueLines[index]!.replace(/\r$/, '');
+    let value = valueLines[index]!;
     let offset = contentStart(source, line, value, node.position!.start.column);
     if (index === openingLine) {
       const cut = opening.index + opening[0].length;

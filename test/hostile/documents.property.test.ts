@@ -22,6 +22,12 @@ const markdownPiece = fc.oneof(
   command.map((text) => `1. Run:\n\n   \`\`\`sh\n   ${text.replace(/\n/g, '\n   ')}\n   \`\`\``),
   command.map((text) => `> \`\`\`powershell\n> ${text.replace(/\n/g, '\n> ')}\n> \`\`\``),
   json.map((text) => `**Output:**\n\n\`\`\`json\n${text}\n\`\`\``),
+  // This session's readers: HTML <pre>, MkDocs tabs' indented fences, text transcripts, prose steps, cmd continuations.
+  fc.tuple(command, noise).map(([text, inner]) => `<div> <pre>${text.replace(/</g, '&lt;')}</pre>${inner}</div>`),
+  command.map((text) => `=== "AWS CLI"\n\n    \`\`\`bash\n    ${text.replace(/\n/g, '\n    ')}\n    \`\`\``),
+  fc.tuple(noise, command, json).map(([banner, text, output]) => `\`\`\`text\n${banner}\n$ ${text}\n${output}\n\`\`\``),
+  fc.tuple(noise, command).map(([step, text]) => `\`\`\`\n1. List the team's ${step}:\n   ${text}\n\`\`\``),
+  command.map((text) => `In windows\n\n\`\`\`\n${text.replace(/ --/g, ' ^\n  --')}\n\`\`\``),
   link.map((url) => `See [the guide](${url}).`),
   noise.map((text) => `## ${text}`),
   noise,
