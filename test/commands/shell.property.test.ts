@@ -36,6 +36,8 @@ const blockPiece = fc.oneof(
     'aws s3 ls', '$ aws x y \\', '# aws s3 ls', 'PS C:\\> aws s3 ls', 'X=$(aws sts get-caller-identity', ')', '`aws s3 ls`',
     'export P=<pool-id>', 'aws x --id <id> --n <a b>', "aws x '{\"a\": \"{{v}}\"} \\", '{', '  "A": 1', '}', 'for b in $(aws s3 ls); do',
     'sudo awslocal s3 ls | jq .', 'aws x --q (a b)', '%TOKEN%', 'if aws x; then', 'done', '> --more',
+    '➜  lab git:(main) ✗ aws s3 ls', 'watch -n 5 aws x y', 'docker exec -it ls awslocal x y', 'aws-vault exec p -- aws x y',
+    'X=$( \\', '2. The team\'s list:', '[ "$n" != "0" ] && echo', 'aws x y [--a <value>]', '>> --b 2', 'aws x ^', '--qualifier $LATEST',
   ),
 );
 const blockOptions = fc.record<BlockReadOptions>({ transcript: fc.boolean(), dialect: fc.constantFrom('bash', 'powershell', 'cmd') }, { requiredKeys: [] });
