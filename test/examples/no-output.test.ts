@@ -57,6 +57,13 @@ describe('classifyOutput', () => {
     expect(classifyOutput(`\r\n${table.replace(/\n/g, '\r\n')}`)).toBe('table');
   });
 
+  it('reads words in braces as a description of the output, not JSON; JSON literals stay JSON', () => {
+    expect(classifyOutput('{ JSON OUTPUT WITH INSTANCE DETAILS }')).toBe('text');
+    expect(classifyOutput('[ ...list of users... ]')).toBe('text');
+    expect(classifyOutput('[true, null]')).toBe('json');
+    expect(classifyOutput('{ "Users": [] }')).toBe('json');
+  });
+
   it('reads everything else as text', () => {
     expect(classifyOutput('upload: ./file.txt to s3://bucket/file.txt')).toBe('text');
     expect(classifyOutput('None')).toBe('text');
