@@ -11,7 +11,8 @@ const nonAscii: Rule = {
     'for an ASCII one there (a typographic quote or dash, a minus sign, a non-breaking or zero-width space, a ' +
     'full-width letter in a command) breaks the copy or hides a typo. Each is reported with its code point, once per ' +
     'line. Text in other scripts (a Japanese description, an accented name) is content, not a defect; neither are ' +
-    'shell comments or other code blocks (a directory tree drawn with box characters).',
+    'shell comments or other code blocks (a directory tree drawn with box characters). An option typed with a ' +
+    'typographic dash (`–-queue-name`) is unknown-parameter\'s finding, which names the option meant: not said twice.',
   examples: {
     ok: [
       { name: 'demo/list-things.rst', text: 'Lists the things \u2014 all of them::\n\n    aws demo list-things\n', messages: [] },
@@ -43,15 +44,15 @@ const nonAscii: Rule = {
       },
       {
         name: 'docs/README.md',
-        text: '# List\n\n```console\n$ aws s3 ls \u2014recursive\n```\n',
-        messages: ["4:13-4:14: warning: non-ASCII character U+2014 '\u2014' in a command"],
+        text: '# List\n\n```console\n$ aws s3 ls s3://amzn-s3-demo-bucket/2024\u2014reports/\n```\n',
+        messages: ["4:42-4:43: warning: non-ASCII character U+2014 '\u2014' in a command"],
       },
     ],
   },
-  check({ document, report }) {
+  check({ document, report, translation }) {
     // Commands chained on one line share it: each character is reported once.
     const reported = new Set<number>();
-    const scan = (lines: readonly SourceLine[], where: 'a command' | 'an output', within: Position | undefined, skipped: readonly Position[] = []) => {
+    const scan = (lines: readonly SourceLine[], where: 'a command' | 'an output', within: Position | undefined, skipped: readonly Position[] = [], saidElsewhere = new Set<number | undefined>()) => {
       for (const line of lines) {
         // Most lines are ASCII: one native scan skips them.
         if (!NOT_ASCII.test(line.text)) continue;
@@ -61,6 +62,7 @@ const nonAscii: Rule = {
           if (!isLookalike(codePoint, where) || reported.has(offset)) continue;
           if (within && (offset < within.start.offset! || offset >= within.end.offset!)) continue;
           if (skipped.some((range) => range.start.offset! <= offset && offset < range.end.offset!)) continue;
+          if (saidElsewhere.has(offset)) continue;
           reported.add(offset);
           const width = codePoint > 0xffff ? 2 : 1;
           const character = `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')} '${String.fromCodePoint(codePoint)}'`;
@@ -76,8 +78,12 @@ const nonAscii: Rule = {
       }
     };
     for (const example of document.examples) {
-      // The aws command's own words: not a comment after it, nor the other commands of its lines.
-      for (const command of example.commands) scan(command.shell.lines, 'a command', wordSpan(command.shell.intendedWords));
+      // The aws command's own words: not a comment after it, nor the other commands of its lines. An option typed
+      // with a typographic dash (`–-queue-name`) is unknown-parameter's one finding, which names the option meant.
+      for (const command of example.commands) {
+        const unknownOptions = (translation(command, example)?.problems ?? []).filter((problem) => problem.kind === 'unknown-parameter').map((problem) => problem.start.offset);
+        scan(command.shell.lines, 'a command', wordSpan(command.shell.intendedWords), [], new Set(unknownOptions));
+      }
       for (const output of example.outputs) scan(output.lines, 'an output', undefined, output.json?.elisions);
     }
   },

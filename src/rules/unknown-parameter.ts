@@ -29,6 +29,12 @@ export default inputProblemRule({
         text: exampleDocument('To get a user', 'aws cognito-idp admin-get-user -UserPoolId us-west-2_EXAMPLE -Username alice'),
         messages: ["5:36-5:47: error: Unknown parameters '-UserPoolId' (did you mean '--user-pool-id'?), '-Username' (did you mean '--username'?) for 'aws cognito-idp admin-get-user'."],
       },
+      // An option typed with an en dash (a word processor's doing): the CLI takes it for a word; the option meant is named.
+      {
+        name: 'cognito-idp/list-users.rst',
+        text: exampleDocument('To list users', 'aws cognito-idp list-users \u2013-user-pool-id us-west-2_EXAMPLE'),
+        messages: ["5:32-5:46: error: Unknown parameter '\u2013-user-pool-id' for 'aws cognito-idp list-users'. Did you mean '--user-pool-id'?"],
+      },
       // Prose run into a value: the stray words are one defect, said once at the first.
       {
         name: 'cognito-idp/list-users.rst',

@@ -83,7 +83,11 @@ const NEGATIVE_NUMBER = /^-\d+$|^-\d*\.\d+$/;
 
 /** argparse's test for a word that is an option rather than a value. */
 /** argparse's test: a space makes a word positional, except in the value of `--name=value`. */
+const TYPOGRAPHIC_OPTION = /^[\u2010-\u2015\u2212]-?[A-Za-z][\w-]*$/;
+
 function isOptionLike(text: string): boolean {
+  // `–-queue-name`, `—limit`: an option typed with a typographic dash (a word processor's doing) is still meant as one.
+  if (TYPOGRAPHIC_OPTION.test(text)) return true;
   if (text.length <= 1 || !text.startsWith('-') || NEGATIVE_NUMBER.test(text)) return false;
   const equals = text.indexOf('=');
   return !(equals < 0 ? text : text.slice(0, equals)).includes(' ');
