@@ -527,7 +527,7 @@ const FILE_INTRODUCER = /^(?:[-*]\s*)?(?:the\s+)?contents of\s+(?:the\s+)?(?:fil
 // A file name alone (``output.json``::): the block is that file (an outfile, an input file), not the command's output.
 const FILE_NAME_INTRODUCER = /^``([^`\s]+\.[A-Za-z0-9]+)``:?$/;
 // Inline code worth reading: `aws <service> <operation> ...` (a prompt allowed).
-const INLINE_COMMAND = /^\s*(?:\$\s+)?(?:aws|awslocal)\s+[a-z0-9][\w-]*\s+[a-z0-9][\w-]*\s/;
+const INLINE_COMMAND = /^\s*(?:\$\s+)?(?:aws|awslocal)\s+(?:--[a-z][\w-]*(?:=\S+|\s+(?!-)\S+)?\s+)*[a-z0-9][\w-]*\s+[a-z0-9][\w-]*\s/;
 
 function sentencesOf(text: string): string[] {
   return text.split(/(?<=[.!])\s+/);

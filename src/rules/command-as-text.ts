@@ -14,7 +14,7 @@ const commandAsText: Rule = {
     'An `aws` command must stand in a literal block (after a paragraph ending in `::` and a blank line) or a ' +
     'code block. Written as text, or indented under a `::` line with no blank line between them (which ' +
     'reStructuredText reads as a definition list), it renders as a paragraph: backslashes and line breaks are ' +
-    'lost, readers cannot copy it, and the harness cannot check or replay it. The fix adds the missing `::` (or the blank line after it) when a paragraph stands before the command. In Markdown a command in a paragraph keeps its text, so it is a warning: renderers may still turn its quotes and dashes typographic.',
+    'lost, readers cannot copy it, and the harness cannot check or replay it. The fix adds the missing `::` (or the blank line after it) when a paragraph stands before the command. In Markdown a command in a paragraph keeps its text, so it is a warning: renderers may still turn its quotes and dashes typographic. A command written on a fence\'s opening line (```` ```aws cognito-idp list-users \\ ````) is an error: Markdown takes that line for the block\'s language and shows only the lines after it.',
   examples: {
     ok: [
       {
@@ -40,6 +40,13 @@ const commandAsText: Rule = {
         ],
       },
       {
+        name: 'docs/groups.md',
+        text: '# To list groups\n\n```aws cognito-idp list-groups \\\n  --user-pool-id us-west-2_EXAMPLE\n```\n',
+        messages: [
+          "3:1-3:33: error: This `aws cognito-idp list-groups \\` command stands on the fence's opening line, which Markdown reads as the block's language: the block shows only the lines after it, and the command is not checked; start the command on the next line",
+        ],
+      },
+      {
         name: 'cognito-idp/list-groups.md',
         text: '# To list groups\n\naws cognito-idp list-groups --user-pool-id us-west-2_EXAMPLE\n',
         messages: ['3:1-3:61: warning: This `aws` command is plain text, not a code block: renderers may turn its quotes and `--` into typographic ones, and it is not checked; put it in a fenced ```bash block'],
@@ -62,6 +69,17 @@ const commandAsText: Rule = {
             message: 'This `aws` command is a block quote, not a literal block: end the paragraph before it with `::`, so the command renders as code',
             fingerprint: firstWords((node as Code).value),
             ...(fix ? { fix } : {}),
+          });
+          return;
+        }
+        if (node.type === 'code' && isCommandInInfo(node as Code)) {
+          // ```aws cognito-idp list-users \ : Markdown takes the first line for the block's language and hides it.
+          const code = node as Code;
+          report({
+            start,
+            end: { line: start.line, column: start.column + (text.slice(start.offset!).search(/\r?\n|$/) || 1), offset: start.offset! + (text.slice(start.offset!).search(/\r?\n|$/) || 1) },
+            message: `This \`${code.lang} ${firstWords(code.meta ?? '')}\` command stands on the fence's opening line, which Markdown reads as the block's language: the block shows only the lines after it, and the command is not checked; start the command on the next line`,
+            fingerprint: `${code.lang} ${firstWords(code.meta ?? '')}`,
           });
           return;
         }
@@ -91,6 +109,11 @@ function introduceLiteralBlock(text: string, previous: Node | undefined): { star
   if (previous?.type !== 'paragraph' || previous.position?.end.offset === undefined) return undefined;
   const end = text.slice(0, previous.position.end.offset).trimEnd().length;
   return { start: end, end, text: text[end - 1] === ':' ? ':' : ' ::' };
+}
+
+/** A fence whose info string is a command (` ```aws cognito-idp list-users \`): its language `aws`, its meta the service and more. */
+function isCommandInInfo(code: Code): boolean {
+  return (code.lang === 'aws' || code.lang === 'awslocal') && /^[a-z0-9][a-z0-9-]*\s+[a-z0-9][a-z0-9-]*/.test(code.meta ?? '');
 }
 
 function firstWords(text: string): string {

@@ -221,6 +221,16 @@ export const REMOVED_ARGUMENTS: Readonly<Record<string, readonly string[]>> = {
   'ec2.run-instances': ['--min-count', '--max-count'],
 };
 
+/**
+ * Patterns the model gives for one use of a member that another member changes (`<service>.<operation>` → member →
+ * the member whose presence waives its pattern): a user pool's Domain is a prefix (`^[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?$`)
+ * unless a CustomDomainConfig makes it a full domain name (`auth.example.com`), as the service documents.
+ */
+export const PATTERN_WAIVED_BY: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  'cognito-idp.create-user-pool-domain': { Domain: 'CustomDomainConfig' },
+  'cognito-idp.update-user-pool-domain': { Domain: 'CustomDomainConfig' },
+};
+
 /** Required members a customization fills in when the command leaves them out (`<service>.<operation>` → members). */
 export const DEFAULTED_MEMBERS: Readonly<Record<string, readonly string[]>> = {
   // ec2/addcount.py: set_default_count makes both 1.

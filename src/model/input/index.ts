@@ -21,6 +21,7 @@ import {
   INTEGER_OPTIONS,
   OPERATION_OPTIONS,
   OPTION_CHOICES,
+  PATTERN_WAIVED_BY,
   REMOVED_ARGUMENTS,
   hiddenAlias,
   renamedArgument,
@@ -613,7 +614,8 @@ function buildInput(
     }
     const texts = resolveParamFiles(values, state, spec);
     if (texts === undefined) continue;
-    const context = valueContext(state, spec.member, binaryFormat, valueWords, texts.shownAt ?? '');
+    const waivedBy = PATTERN_WAIVED_BY[`${service}.${operation}`]?.[spec.member];
+    const context = { ...valueContext(state, spec.member, binaryFormat, valueWords, texts.shownAt ?? ''), ...(waivedBy !== undefined && given.has(waivedBy) && { patternWaived: true }) };
     const shape = shapeOf(model, spec.ref);
     if (shape.type === 'blob' && shape.streaming) continue; // a file path the CLI opens: checked by resolveParamFiles
     if (texts.binary) {

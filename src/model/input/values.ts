@@ -22,6 +22,8 @@ export interface UnpackContext {
   report: ValueReporter;
   /** The argument is one of argprocess.py's old list cases: `--tags a b` → `[{Key: 'a'}, {Key: 'b'}]`. */
   oldListCase?: boolean;
+  /** Another argument of the command makes the model's pattern for this value not apply (cli-table's PATTERN_WAIVED_BY). */
+  patternWaived?: boolean;
 }
 
 // argprocess.py's `_uses_old_list_case`: lists of one-member structures that still take bare words, by service id.
@@ -266,7 +268,7 @@ export function validateValue(model: ServiceModel, shape: Shape, value: unknown,
       if (shape.enum && !shape.enum.includes(value)) {
         context.report('invalid-parameter-value', `Invalid value for parameter ${path}: '${clip(value)}', valid values: ${shape.enum.join(', ')}.`);
       }
-      if (shape.pattern && !matchesPattern(shape.pattern, value) && !holdsNamedPlaceholder(value)) {
+      if (shape.pattern && !context.patternWaived && !matchesPattern(shape.pattern, value) && !holdsNamedPlaceholder(value)) {
         context.report('constraint', `Value for parameter ${path} ('${clip(value)}') does not match the pattern ${shape.pattern}.`);
       }
       return;
