@@ -155,6 +155,8 @@ class Reader {
   private finished = false;
   /** Text before this offset was already reported as part of a placeholder. */
   private quietUntil = 0;
+  /** The command's logical line (with its continuations and pipeline) has ended: later lines are other commands. */
+  private commandLineEnded = false;
   /** The word being read depends on an unclosed quote (the author's reading). */
   private unclosed = false;
   private readonly parentheses: number[] = [];
@@ -280,7 +282,8 @@ class Reader {
     const operatorEnd = /[>|&]/.test(text[end] ?? '') ? end + 1 : end;
     const target = this.afterBlanksAndContinuations(operatorEnd);
     const targetName = /^[^ \t\n|&;<>()]+/.exec(text.slice(target))?.[0];
-    if (this.isReportable(start)) {
+    // Placeholders of the lines after the command's own (other commands of the block) are not this command's.
+    if (this.isReportable(start) && !this.commandLineEnded) {
       this.placeholders.push({ placeholder, start, end, ...(targetName === undefined ? { refusedAtLineEnd: target >= text.length || text[target] === '\n' } : { targetName }) });
     }
     if (targetName === undefined) this.syntaxError = true;
@@ -344,6 +347,7 @@ class Reader {
     }
     this.inParameterChain = false;
     this.endFirstCommand();
+    this.commandLineEnded = true;
   }
 
   private skipHereDocBodies(): void {
