@@ -281,7 +281,8 @@ class Reader {
     // `>>`, `>|` and `>&` are operators of their own, with the file name after them.
     const operatorEnd = /[>|&]/.test(text[end] ?? '') ? end + 1 : end;
     const target = this.afterBlanksAndContinuations(operatorEnd);
-    const targetName = /^[^ \t\n|&;<>()]+/.exec(text.slice(target))?.[0];
+    // A `#` after blanks starts a comment, not a file name: bash then finds no file name for the `>`.
+    const targetName = /^(?!#)[^ \t\n|&;<>()]+/.exec(text.slice(target))?.[0];
     // Placeholders of the lines after the command's own (other commands of the block) are not this command's.
     if (this.isReportable(start) && !this.commandLineEnded) {
       this.placeholders.push({ placeholder, start, end, ...(targetName === undefined ? { refusedAtLineEnd: target >= text.length || text[target] === '\n' } : { targetName }) });
@@ -538,16 +539,20 @@ class Reader {
           if (this.reading === 'bash') add('\\', true);
           continue;
         }
-        if (BLANK.test(next) && this.restOfLineIsBlank(this.pos + 1)) {
+        // `\ ` then only blanks, or blanks and a comment (`\  # the function`): meant as a continuation.
+        const trailing = BLANK.test(next) ? /^[ \t]+(#.*)?$/.exec(text.slice(this.pos + 1, this.lineEnd(this.pos))) : null;
+        if (trailing) {
           const end = this.lineEnd(this.pos);
           // On the last line this is an escaped space; it continues the command in splitCommands' eyes only.
           this.open ||= end === text.length;
         }
-        if (BLANK.test(next) && this.restOfLineIsBlank(this.pos + 1) && this.lineEnd(this.pos) < text.length) {
+        if (trailing && this.lineEnd(this.pos) < text.length) {
           const end = this.lineEnd(this.pos);
           this.report(
             'space-after-continuation',
-            'Spaces after the `\\` at the end of this line make bash read an escaped space and end the command here; remove them.',
+            trailing[1] === undefined
+              ? 'Spaces after the `\\` at the end of this line make bash read an escaped space and end the command here; remove them.'
+              : 'A comment after the `\\` ends the command here: bash reads `\\ ` as an escaped space and the rest of the line as a comment; move the comment off the command\'s lines.',
             this.pos,
             end,
           );

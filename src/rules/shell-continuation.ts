@@ -74,7 +74,8 @@ function fixOf(issue: ShellIssue, text: string): Finding['fix'] {
     case 'missing-continuation':
       return { start: to, end: endOfTrailingBlanks(text, to), text: ` ${issue.continuation ?? '\\'}` };
     case 'space-after-continuation':
-      return { start: from + 1, end: to, text: '' };
+      // Blanks only: removing them is safe. A comment there is the author's text: where it goes is theirs to choose.
+      return /^[ \t]*$/.test(text.slice(from + 1, to)) ? { start: from + 1, end: to, text: '' } : undefined;
     case 'continuation-in-single-quotes':
       return singleQuotedFix(issue, text);
     default:
@@ -121,6 +122,14 @@ const shellContinuation: Rule = {
         messages: [
           '5:19-5:20: error: This line does not end in `\\`, so bash runs the command without the parameters on the next line; add ` \\` at the end of the line.',
           '6:65-6:68: error: Spaces after the `\\` at the end of this line make bash read an escaped space and end the command here; remove them.',
+        ],
+      },
+      {
+        // A comment after the `\`: the command ends there; the lines after it are the author's, not stray words.
+        name: 'guide.md',
+        text: '# Invoke\n\n```bash\naws lambda invoke \\\n  --function-name my-fn \\  # the function\n  --payload e30= \\\n  response.json\n```\n',
+        messages: [
+          "5:25-5:42: error: A comment after the `\\` ends the command here: bash reads `\\ ` as an escaped space and the rest of the line as a comment; move the comment off the command's lines.",
         ],
       },
       {

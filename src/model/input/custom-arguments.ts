@@ -6,8 +6,8 @@
  * values are not checked: their choices change between releases.
  */
 
-/** Words an option takes: 0 a switch, a number that many values, '?' an optional value, '+' one or more values. */
-export type Arity = number | '?' | '+';
+/** Words an option takes: 0 a switch, a number that many values, '?' an optional value, '+' one or more, '*' any number (none too). */
+export type Arity = number | '?' | '+' | '*';
 
 export interface CustomCommandArguments {
   /** Where aws-cli v2 defines these arguments. */

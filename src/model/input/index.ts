@@ -148,7 +148,8 @@ function buildArgumentTable(service: string, operation: string, model: ServiceMo
       add(cliName, { member, ref, values: '?', flagValue: { Value: true } });
       add(`no-${cliName}`, { member, ref, values: 0, flagValue: { Value: false } });
     } else {
-      add(cliName, { member, ref, values: shape.type === 'list' ? '+' : 1 });
+      // arguments.py's ListArgument takes nargs='*': `--layers` alone sends an empty list (and removes every layer).
+      add(cliName, { member, ref, values: shape.type === 'list' ? '*' : 1 });
     }
   }
   for (const [name, read] of Object.entries(CUSTOM_VALUE_READERS[`${service}.${operation}`] ?? {})) {
@@ -415,7 +416,7 @@ function readOptions(translation: CommandTranslation, words: Word[], table: Read
     const spec: ArgumentSpec = isGlobal ? { values: GLOBAL_OPTIONS[name] === 'value' ? 1 : 0 } : table.get(name)!;
     const values = inlineValue ? [inlineValue] : takeValues(words, index + 1, spec.values);
     if (!inlineValue) index += values.length;
-    const needed = spec.values === '+' ? 1 : spec.values === '?' ? 0 : spec.values;
+    const needed = spec.values === '+' ? 1 : spec.values === '?' || spec.values === '*' ? 0 : spec.values;
     if (values.length < needed) {
       const expected = spec.values === '+' ? 'at least one value' : needed === 1 ? 'a value' : `${needed} values`;
       report('invalid-parameter-value', `'${name}' expects ${expected}.`, [word]);
@@ -540,7 +541,7 @@ const ELISIONS: ReadonlySet<string> = new Set(['...', '…']);
 
 function takeValues(words: Word[], start: number, count: ArgumentSpec['values']): Word[] {
   const values: Word[] = [];
-  const limit = count === '+' ? Infinity : count === '?' ? 1 : count;
+  const limit = count === '+' || count === '*' ? Infinity : count === '?' ? 1 : count;
   for (let index = start; index < words.length && values.length < limit; index++) {
     const word = words[index]!;
     if (isOptionLike(word.value) || word.value === '--') break;
@@ -609,7 +610,7 @@ function buildInput(
     }
     // A whole value not known here (`--attributes $ATTRS`, `--limit <n>`) is taken as given, unchecked.
     if (values.some(isWhollyUnknown) || splitValues.has(key)) {
-      fromCommandLine[spec.member] = values.length === 1 && spec.values !== '+' ? values[0]!.value : values.map((word) => word.value);
+      fromCommandLine[spec.member] = values.length === 1 && spec.values !== '+' && spec.values !== '*' ? values[0]!.value : values.map((word) => word.value);
       continue;
     }
     const texts = resolveParamFiles(values, state, spec);
