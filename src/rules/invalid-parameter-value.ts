@@ -7,6 +7,12 @@ export default inputProblemRule({
   kinds: { 'invalid-parameter-value': 'error', constraint: 'warning' },
   examples: {
     ok: [
+      // A run of x's stands for what the reader fills in: no pattern is checked against it.
+      {
+        name: 'cognito-idp/admin-update-device-status.rst',
+        text: exampleDocument('To update a device', 'aws cognito-idp admin-update-device-status --user-pool-id us-west-2_EXAMPLE --username diego --device-key xxxxxxxx --device-remembered-status remembered'),
+        messages: [],
+      },
       // A custom domain (with its certificate) is a full domain name: the model's prefix pattern does not apply.
       {
         name: 'cognito-idp/create-user-pool-domain.rst',

@@ -35,8 +35,11 @@ export function isAddressedPlaceholder(value: string): boolean {
   return ADDRESSED_PLACEHOLDER.test(value);
 }
 
-/** `arn:aws:iam::ACCOUNT_ID:role/x`, `arn:aws:lambda:REGION:...`: a part of an ARN or path written as a name in capitals. */
-const NAMED_PART = /(?:^|[:/])(?:[A-Z]{4,}|[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)(?=[:/]|$)/;
+/**
+ * `arn:aws:iam::ACCOUNT_ID:role/x`, `arn:aws:lambda:REGION:...`: a part of an ARN or path written as a name in
+ * capitals; `sg-xxxxxxxx`, `arn:aws:iam::xxxxxxxxxxxx:role/x`: a run of x's standing for the digits to fill in.
+ */
+const NAMED_PART = /(?:^|[:/])(?:[A-Z]{4,}|[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)(?=[:/]|$)|(?:^|[-_:/.])(?:x{4,}|X{4,})(?=[-_:/.]|$)/;
 
 export function holdsNamedPlaceholder(value: string): boolean {
   return NAMED_PART.test(value);
