@@ -23,8 +23,8 @@ export function holdsUnknown(text: string): boolean {
  */
 const NAMED_PLACEHOLDER = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$|^\[[A-Z][A-Z0-9]*(?:[_ -][A-Z0-9]+)*\]$/;
 
-/** `your_region`, `your-bucket-name`, `yourAccountId`: a value addressed to the reader, in any case, is theirs to fill in. */
-const ADDRESSED_PLACEHOLDER = /^your(?:[_-][A-Za-z0-9]+)+$|^your[A-Z][A-Za-z0-9]*$/i;
+/** `your_region`, `your-bucket-name`, `yourAccountId`, `xxxxxxxx`: a value addressed to the reader, or filler, is theirs to fill in. */
+const ADDRESSED_PLACEHOLDER = /^your(?:[_-][A-Za-z0-9]+)+$|^your[A-Z][A-Za-z0-9]*$|^x{4,}$/i;
 
 export function isNamedPlaceholder(value: string): boolean {
   return NAMED_PLACEHOLDER.test(value);
