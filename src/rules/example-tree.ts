@@ -48,6 +48,8 @@ export function isCliExampleDocument(document: { path: string; file: { value: un
  */
 function showsItsFolderCommands(filePath: string, text: string): boolean {
   const folder = path.dirname(path.resolve(filePath));
+  // Once a document of the folder showed it, the folder is known.
+  if (serviceFolders.get(folder) === true) return true;
   const name = path.basename(folder);
   if (!LOWERCASE_NAME.test(name) || !new RegExp(`^\\s*aws ${name}\\s`, 'm').test(text)) return false;
   serviceFolders.set(folder, true);
