@@ -1097,6 +1097,9 @@ export interface LineGroup {
   output?: SourceLine[];
 }
 
+/** `<<EOF`, `<<-'EOF'`, `<< "END"` (not `<<<`): the lines after it up to the delimiter are the here-document's body. */
+const HERE_DOCUMENT_OPENER = /(?<!<)<<(-?)[ \t]*['"]?([A-Za-z_][A-Za-z0-9_]*)['"]?/;
+
 /** A step of prose: `1. Text`, `2) Text`, `* Text`, `• Text` (a capital or a non-ASCII letter starts its words). */
 const PROSE_STEP = /^[ \t]*(?:\d{1,2}[.)]|[*•])[ \t]+(?:[A-Z]|[^\x00-\x7F])[^\n]*$/;
 
@@ -1113,7 +1116,16 @@ export function splitBlock(lines: SourceLine[], options: ShellReadOptions = {}):
   /** Groups whose block goes on with a file's contents (`cors.json:` then JSON): no output follows in it. */
   const shownFile = new Set<LineGroup>();
   let current: LineGroup | undefined;
+  /** Inside a here-document's body (`cat > attrs.json <<EOF` ... `EOF`): text a command reads, never output or commands. */
+  let hereDocument: { delimiter: string; stripTabs: boolean } | undefined;
   for (const line of lines) {
+    if (hereDocument !== undefined) {
+      (current?.output ?? current?.lines)?.push(line);
+      if ((hereDocument.stripTabs ? line.text.replace(/^\t+/, '') : line.text).trimEnd() === hereDocument.delimiter) hereDocument = undefined;
+      continue;
+    }
+    const opener = current !== undefined && !current.output ? HERE_DOCUMENT_OPENER.exec(line.text) : null;
+    if (opener) hereDocument = { delimiter: opener[2]!, stripTabs: opener[1] === '-' };
     // A numbered or bulleted step of prose between the commands (`2. List the attacker's buckets:`): no shell line, and
     // its apostrophes open no quotes. It ends the command above unless that is still inside quotes or a substitution.
     if (PROSE_STEP.test(line.text) && !(current !== undefined && !current.output && continuesOnNextLine(current.lines, transcript))) {
