@@ -41,7 +41,7 @@ describe('a server the harness started', () => {
     expect(await (await fetch(`${endpoint}/health`)).json()).toEqual({ ok: true });
     expect(processesUsing(dataDir).length).toBeGreaterThan(0);
     owner.kill(signal);
-    expect(await until(() => processesUsing(dataDir).length === 0 && !existsSync(dataDir), 10_000)).toBe(true);
+    expect(await until(() => processesUsing(dataDir).length === 0 && !existsSync(dataDir), 20_000)).toBe(true);
     await expect(fetch(`${endpoint}/health`, { signal: AbortSignal.timeout(1000) })).rejects.toThrow();
   });
 
@@ -52,7 +52,7 @@ describe('a server the harness started', () => {
     await fetch(endpoint, { signal: AbortSignal.timeout(2000) });
     expect(processesUsing(dataDir).length).toBeGreaterThan(0);
     owner.kill('SIGKILL');
-    expect(await until(() => processesUsing(dataDir).length === 0 && !existsSync(dataDir), 10_000)).toBe(true);
+    expect(await until(() => processesUsing(dataDir).length === 0 && !existsSync(dataDir), 20_000)).toBe(true);
     await expect(fetch(endpoint, { signal: AbortSignal.timeout(1000) })).rejects.toThrow();
   });
 

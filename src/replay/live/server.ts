@@ -83,7 +83,13 @@ const DATA_FOLDER = /^docs-harness-(?:cognito|dynalite|kinesalite|s3rver)-(\d+)-
 const guard = (start: string) => String.raw`
 const fs = require('node:fs');
 const [dataDir, serverModule] = process.argv.slice(1);
-const finish = (code) => { try { fs.rmSync(dataDir, { recursive: true, force: true }); } catch {} process.exit(code); };
+// The server may still write a file while its folder goes (ENOTEMPTY): try again until the folder is gone.
+const finish = (code) => {
+  for (let attempt = 0; attempt < 5 && fs.existsSync(dataDir); attempt++) {
+    try { fs.rmSync(dataDir, { recursive: true, force: true, maxRetries: 3, retryDelay: 20 }); } catch {}
+  }
+  process.exit(code);
+};
 process.stdin.on('end', () => finish(0)).on('error', () => finish(0)).resume();
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => finish(0));
 Promise.resolve().then(() => (${start})(dataDir, serverModule))
