@@ -145,7 +145,7 @@ describe('translateCommand', () => {
   });
 
   it('rejects an ambiguous prefix and a bad --output', () => {
-    expect(kinds('aws cognito-idp list-users --user-pool-id x --no')[0]).toMatch(/^abbreviated-parameter: Ambiguous option '--no'/);
+    expect(kinds('aws cognito-idp list-users --user-pool-id x --no')[0]).toMatch(/^ambiguous-parameter: Ambiguous option '--no'/);
     expect(kinds('aws cognito-idp list-users --user-pool-id us-west-2_EXAMPLE --output xml')).toEqual([
       "invalid-parameter-value: Invalid value 'xml' for '--output': choose from json, text, table, yaml, yaml-stream.",
     ]);

@@ -406,7 +406,7 @@ function readOptions(translation: CommandTranslation, words: Word[], table: Read
       continue;
     }
     if ('ambiguous' in resolution) {
-      report('abbreviated-parameter', `Ambiguous option '${option}': could match ${resolution.ambiguous.join(', ')}.`, [word]);
+      report('ambiguous-parameter', `Ambiguous option '${option}': could match ${resolution.ambiguous.join(', ')}.`, [word]);
       reading.parserStopped = true;
       index += takeValues(words, index + 1, '+').length;
       continue;

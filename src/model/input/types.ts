@@ -11,6 +11,7 @@ export type InputProblemKind =
   | 'unknown-operation'
   | 'unknown-parameter'
   | 'abbreviated-parameter'
+  | 'ambiguous-parameter'
   | 'missing-required-parameter'
   | 'duplicate-parameter'
   | 'invalid-parameter-value'
