@@ -407,12 +407,11 @@ export function readWindowsCommand(lines: SourceLine[], dialect: WindowsDialect,
   return shellCommandOf(commandLines, text, pointAt, promptLength, asShell, intended.words);
 }
 
-/** A Windows prompt: PowerShell's `PS C:\>` or cmd's `C:\>`. */
-const WINDOWS_PROMPT = /^[ \t]*(?:PS(?:[ \t]+[A-Za-z]:\\[^>\n]*)?|[A-Za-z]:\\[^>\n]*)>/;
-
-/** PowerShell's prompt, and the `>> ` it shows on the lines that continue a command typed after it. */
+/** PowerShell's prompt (`PS C:\>`), cmd's (`C:\>`), and the `>> ` PowerShell shows on the lines that continue a command. */
 const POWERSHELL_PROMPT = /^[ \t]*PS(?:[ \t]+[A-Za-z]:\\[^>\n]*)?>/;
+const CMD_PROMPT = /^[ \t]*[A-Za-z]:\\[^>\n]*>/;
 const CONTINUATION_PROMPT = /^>>(?:[ \t]|$)[ \t]*/;
+const isWindowsPrompt = (text: string) => POWERSHELL_PROMPT.test(text) || CMD_PROMPT.test(text);
 
 /** A transcript's lines without the `>> ` prompts PowerShell shows before each continued line: they are not typed. */
 function withoutContinuationPrompts(lines: SourceLine[]): SourceLine[] {
@@ -446,7 +445,7 @@ export function dialectOfContinuations(lines: readonly SourceLine[]): WindowsDia
 export function dialectOfPrompt(lines: readonly SourceLine[]): WindowsDialect | undefined {
   const first = lines.find((line) => line.text.trim() !== '')?.text ?? '';
   if (POWERSHELL_PROMPT.test(first)) return 'powershell';
-  return /^[ \t]*[A-Za-z]:\\[^>\n]*>/.test(first) ? 'cmd' : undefined;
+  return CMD_PROMPT.test(first) ? 'cmd' : undefined;
 }
 
 /** The line ends in a continuation the author meant (this shell's, bash's or the other Windows shell's). */
@@ -508,7 +507,7 @@ export function splitWindowsBlock(lines: SourceLine[], dialect: WindowsDialect):
       const last = current.lines.at(-1)!.text;
       const first = current.lines[0]!.text;
       const ended = !LINE_CONTINUES.test(last) && !OPTION_AT_LINE_END.test(last) && !(dialect === 'powershell' && endsInsideQuotes(current.lines.map((each) => each.text).join('\n')));
-      const printed = ended && startsWindowsAwsCommand(first) && (JSON_START.test(line.text) || (WINDOWS_PROMPT.test(first) && !PARAMETERS.test(line.text) && !/^>>/.test(line.text)));
+      const printed = ended && startsWindowsAwsCommand(first) && (JSON_START.test(line.text) || (isWindowsPrompt(first) && !PARAMETERS.test(line.text) && !line.text.startsWith('>>')));
       if (printed) current.output = [line];
       else current.lines.push(line);
       continue;
