@@ -75,7 +75,7 @@ export function readCommandsInBlock(lines: SourceLine[], options: BlockReadOptio
     }
     // `aws` commands inside command substitutions elsewhere in the lines (`--ids $(aws ...)`, `for b in $(aws ...)`).
     const text = group.lines.map((line) => line.text).join('\n');
-    for (const match of text.matchAll(AWS_SUBSTITUTION)) {
+    for (const match of mayHoldSubstitution(text) ? text.matchAll(AWS_SUBSTITUTION) : []) {
       const shell = readShellCommand(linesFrom(group.lines, match.index), readOptions);
       const start = shell.words[0]?.start.offset;
       if (!read.some((other) => other.words[0]?.start.offset === start)) read.push(shell);
@@ -90,6 +90,11 @@ export function readCommandsInBlock(lines: SourceLine[], options: BlockReadOptio
     recordAssignments(group.lines, variables);
   }
   return commands;
+}
+
+/** A command substitution opens with `$(`, `<(`, `>(` or a backtick: most commands have none, and skip the long pattern. */
+function mayHoldSubstitution(text: string): boolean {
+  return text.includes('(') || text.includes('`');
 }
 
 /** AWS_SUBSTITUTION without its global state, for a plain test (compiled once: it is a long pattern). */

@@ -35,18 +35,16 @@ export const NESTED_TOO_DEEP = `nested deeper than ${MAX_JSON_DEPTH} levels`;
 
 /**
  * Whether a parsed value nests deeper than `MAX_JSON_DEPTH`: a walk over its values (far fewer than the characters
- * `tooDeepAt` reads), with a stack of its own, so a hostile value cannot overflow the call stack.
+ * `tooDeepAt` reads). It stops at that depth, so a hostile value cannot overflow the call stack.
  */
-export function nestedTooDeep(value: unknown): boolean {
-  const pending: [unknown, number][] = [[value, 0]];
-  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
-    const [item, depth] = next;
-    if (typeof item !== 'object' || item === null) continue;
-    if (depth >= MAX_JSON_DEPTH) return true;
-    for (const child of Array.isArray(item) ? item : Object.values(item)) {
-      if (typeof child === 'object' && child !== null) pending.push([child, depth + 1]);
-    }
+export function nestedTooDeep(value: unknown, depth = 0): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  if (depth >= MAX_JSON_DEPTH) return true;
+  if (Array.isArray(value)) {
+    for (const item of value) if (nestedTooDeep(item, depth + 1)) return true;
+    return false;
   }
+  for (const key in value) if (nestedTooDeep((value as Record<string, unknown>)[key], depth + 1)) return true;
   return false;
 }
 

@@ -181,9 +181,13 @@ function extendTo(example: Example, position: Position | undefined): void {
 
 /** `**Example 1: To do a thing**` alone in a paragraph. */
 function titleOf(paragraph: Paragraph): string | undefined {
-  const meaningful = paragraph.children.filter((child) => !(child.type === 'text' && child.value.trim() === ''));
-  if (meaningful.length !== 1 || meaningful[0]!.type !== 'strong') return undefined;
-  return toString(meaningful[0]).trim();
+  let title: Nodes | undefined;
+  for (const child of paragraph.children) {
+    if (child.type === 'text' && child.value.trim() === '') continue;
+    if (title !== undefined || child.type !== 'strong') return undefined;
+    title = child;
+  }
+  return title === undefined ? undefined : toString(title).trim();
 }
 
 /** Fence languages read as shell commands; `null` (no language) lets the content decide. */
@@ -280,10 +284,12 @@ class BlockReader {
   paragraph(example: Example, paragraph: Paragraph): string {
     const links = linksIn(paragraph);
     example.links.push(...links);
-    const text = toString(paragraph).replace(/\s+/g, ' ').trim();
-    if (/^For more information\b/i.test(text) && links[0] && !example.reference) example.reference = links[0];
+    const raw = toString(paragraph);
+    if (/^\s*For\s+more\s+information\b/i.test(raw) && links[0] && !example.reference) example.reference = links[0];
     // Every wording says "output"; most paragraphs do not, and skip the sentence grammar.
-    if (paragraph.position && /output/i.test(text) && sentencesOf(text).some(isNoOutputSentence)) {
+    const speaksOfOutput = /output/i.test(raw);
+    const text = speaksOfOutput ? raw.replace(/\s+/g, ' ').trim() : raw;
+    if (paragraph.position && speaksOfOutput && sentencesOf(text).some(isNoOutputSentence)) {
       example.outputs.push({
         kind: 'none',
         position: paragraph.position,
@@ -312,7 +318,9 @@ class BlockReader {
     const language = fenceLanguage(code.lang);
     const { lines } = data;
     const mislabelled = language !== null && holdsCommandsDespiteLanguage(language, lines);
-    if (language === null || SHELL_LANGUAGES.has(language) || mislabelled) {
+    // An untagged block without `aws` and without an assignment (most outputs) holds nothing the commands reader wants.
+    const mayHoldCommands = language !== null || code.value.includes('aws') || ASSIGNMENT.test(code.value);
+    if ((language === null && mayHoldCommands) || (language !== null && SHELL_LANGUAGES.has(language)) || mislabelled) {
       const options = this.readOptions(example, code, mislabelled ? null : language);
       if (mislabelled && isTextTranscript(language, lines)) options.transcript = true;
       else if (mislabelled && PLAIN_TEXT_LANGUAGES.has(language)) options.plainText = true;
@@ -545,9 +553,10 @@ function linksIn(node: Nodes): Link[] {
   return links;
 }
 
-function inlineCodeIn(node: Nodes): InlineCode[] {
-  if (node.type === 'inlineCode') return [node];
-  return 'children' in node ? (node.children as Nodes[]).flatMap(inlineCodeIn) : [];
+function inlineCodeIn(node: Nodes, into: InlineCode[] = []): InlineCode[] {
+  if (node.type === 'inlineCode') into.push(node);
+  else if ('children' in node) for (const child of node.children as Nodes[]) inlineCodeIn(child, into);
+  return into;
 }
 
 /**

@@ -24,10 +24,9 @@ const TRUNCATED = Symbol('truncated after an elision');
 /** The brackets a narrated elision may stand in, by opener. */
 const ELISION_BRACKETS: Record<string, string> = { '<': '>', '(': ')' };
 
-class JsonSyntaxFailure extends Error {
-  constructor(readonly syntaxError: JsonSyntaxError) {
-    super(syntaxError.message);
-  }
+/** Thrown from deep in the parse to its top; no Error, whose stack trace would be made for every broken block and never read. */
+class JsonSyntaxFailure {
+  constructor(readonly syntaxError: JsonSyntaxError) {}
 }
 
 interface ObjectFrame {

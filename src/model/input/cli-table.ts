@@ -125,17 +125,25 @@ const HIDDEN_ALIASES: Record<string, string> = {
   'elasticache.create-replication-group.preferred-cache-cluster-azs': 'preferred-cache-cluster-a-zs',
 };
 
-// The services each table names: most services have no entry, and their arguments skip the look-up.
-const servicesIn = new WeakMap<Record<string, string>, Set<string>>();
+/** A table as service → operation (or `*`) → argument: looked up per argument of every command, without building keys. */
+type TableIndex = Map<string, Map<string, Map<string, string>>>;
+const indexes = new WeakMap<Record<string, string>, TableIndex>();
 
 function lookup(table: Record<string, string>, service: string, operation: string, argument: string): string | undefined {
-  let services = servicesIn.get(table);
-  if (!services) {
-    services = new Set(Object.keys(table).map((key) => key.slice(0, key.indexOf('.'))));
-    servicesIn.set(table, services);
+  let index = indexes.get(table);
+  if (!index) {
+    index = new Map();
+    for (const [key, value] of Object.entries(table)) {
+      const [tableService, tableOperation, tableArgument] = key.split('.') as [string, string, string];
+      const operations = index.get(tableService) ?? index.set(tableService, new Map()).get(tableService)!;
+      const argumentsOf = operations.get(tableOperation) ?? operations.set(tableOperation, new Map()).get(tableOperation)!;
+      argumentsOf.set(tableArgument, value);
+    }
+    indexes.set(table, index);
   }
-  if (!services.has(service)) return undefined;
-  return table[`${service}.${operation}.${argument}`] ?? table[`${service}.*.${argument}`];
+  const operations = index.get(service);
+  if (!operations) return undefined;
+  return operations.get(operation)?.get(argument) ?? operations.get('*')?.get(argument);
 }
 
 /** The CLI name of a model argument after the CLI's renames (without `--`). */
