@@ -63,8 +63,8 @@ export function secretMasker(secrets: ReadonlySet<string>): (text: string) => st
   const alternatives = [...secrets].sort((a, b) => b.length - a.length).map((secret) => secret.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   const wholeSecret = alternatives.length > 0 ? new RegExp(`(?<![\\w-])(?:${alternatives.join('|')})(?![\\w-])`, 'g') : undefined;
   return (text) => {
-    // Credentials in a URL need `://` and `@`: most texts have neither, and skip the pattern.
-    const masked = text.includes('://') ? text.replace(URL_CREDENTIALS, `$1${MASK}@`) : text;
+    // Credentials in a URL need `://` and `@`: most texts lack one, and skip the pattern.
+    const masked = text.includes('://') && text.includes('@') ? text.replace(URL_CREDENTIALS, `$1${MASK}@`) : text;
     return wholeSecret ? masked.replace(wholeSecret, MASK) : masked;
   };
 }

@@ -57,7 +57,8 @@ const commandAsText: Rule = {
     const text = String(document.file.value);
     const visit = (parent: Parent) => {
       parent.children.forEach((node, index) => {
-        if ('children' in node) visit(node as Parent);
+        // Commands and code are blocks: the phrasing inside paragraphs and headings holds neither.
+        if ('children' in node && node.type !== 'paragraph' && node.type !== 'heading') visit(node as Parent);
         if (!node.position) return;
         const { start, end } = node.position;
         if (node.type === 'code' && ((node as Code).data as CodeData | undefined)?.blockKind === 'block-quote') {

@@ -71,7 +71,13 @@ export async function collectFindings(document: ExampleDocument, options: Engine
     report: (finding) => {
       if (!running) return;
       const { rule, setting } = running;
-      findings.push({ ...finding, ruleId: rule.id, severity: setting ?? finding.severity ?? rule.severity });
+      // Built field by field: one shape for every finding (a spread of the rules' many shapes is a slow copy).
+      const filed: Finding = { ruleId: rule.id, severity: setting ?? finding.severity ?? rule.severity, message: finding.message, start: finding.start, end: finding.end };
+      if (finding.fingerprint !== undefined) filed.fingerprint = finding.fingerprint;
+      if (finding.fix !== undefined) filed.fix = finding.fix;
+      if (finding.related !== undefined) filed.related = finding.related;
+      if (finding.group !== undefined) filed.group = finding.group;
+      findings.push(filed);
     },
     translation(command: AwsCommand, example: Example) {
       if (!models) return undefined;
@@ -147,6 +153,11 @@ function maskValue(value: unknown, mask: (text: string) => string, secrets: Read
 function maskFindings(document: ExampleDocument, findings: Finding[], mask: (text: string) => string, hasSecrets: boolean): Finding[] {
   let lines: string[] | undefined;
   return findings.map((finding) => {
+    // Without secrets only a URL's password is masked, and most findings quote no URL.
+    if (!hasSecrets) {
+      lines ??= String(document.file.value ?? '').split(/\r\n|\r|\n/);
+      if (!quotesUrl(finding, lines)) return finding;
+    }
     const masked: Finding = { ...finding, message: mask(finding.message) };
     if (finding.fingerprint !== undefined) masked.fingerprint = mask(finding.fingerprint);
     else {
@@ -166,6 +177,13 @@ function maskFindings(document: ExampleDocument, findings: Finding[], mask: (tex
     }
     return masked;
   });
+}
+
+/** Whether any text of a finding (or the source line its default fingerprint quotes) holds a URL. */
+function quotesUrl(finding: Finding, lines: readonly string[]): boolean {
+  const texts = [finding.message, finding.fingerprint ?? lines[finding.start.line - 1] ?? '', ...(finding.related ?? []).map((related) => related.message)];
+  if (finding.group) texts.push(finding.group.key, finding.group.item);
+  return texts.some((text) => text.includes('://'));
 }
 
 /**

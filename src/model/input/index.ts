@@ -602,7 +602,8 @@ function buildInput(
 
   for (const [key, { spec, option, values }] of given) {
     if (!spec.member || !spec.ref) continue;
-    const name = option.value.split('=')[0]!;
+    const equals = option.value.indexOf('=');
+    const name = equals < 0 ? option.value : option.value.slice(0, equals);
     const valueWords = values.length > 0 ? values : [option];
     if (spec.values === 0 || (spec.values === '?' && values.length === 0)) {
       fromCommandLine[spec.member] = spec.flagValue;
