@@ -6,7 +6,10 @@ import { maskSecrets } from '../model/secrets.js';
 import type { ModelIndex } from '../model/types.js';
 import { readDocument, type ReadResult } from '../document/read.js';
 import { analyzeFile, analyzeVFile, parseExamples, type FileResult } from '../pipeline.js';
-import type { RunReport } from '../reports/types.js';
+import type { AwsCommand } from '../commands/types.js';
+import type { Example } from '../examples/types.js';
+import type { CommandSummary, RunReport } from '../reports/types.js';
+import type { CommandReplay } from '../rules/replay-results.js';
 import type { EngineOptions, SeveritySetting } from '../rules/engine.js';
 import fileName, { notAnExampleReason } from '../rules/file-name.js';
 import unreadableFile from '../rules/unreadable-file.js';
@@ -110,21 +113,26 @@ function outcomeOf(result: FileResult, describe: boolean, models: ModelIndex | u
       startLine: example.position.start.line,
       endLine: example.position.end.line,
     })),
-    commands: document.examples.flatMap((example) =>
-      example.commands.map((command) => {
-        const replay = replays?.get(command);
-        return {
-          line: command.shell.position.start.line,
-          ...(command.service !== undefined ? { service: command.service } : {}),
-          ...(command.operation !== undefined ? { operation: command.operation } : {}),
-          ...(replay ? { replay } : {}),
-        };
-      }),
-    ),
+    commands: commandSummaries(document.examples, replays),
     text,
     ...(result.findings.length > 0 ? { source: maskSecrets(text, secrets ?? new Set()) } : {}),
     ...(describe ? { extract: describeFile(result, models) } : {}),
   };
+}
+
+function commandSummaries(examples: readonly Example[], replays: ReadonlyMap<AwsCommand, CommandReplay> | undefined): CommandSummary[] {
+  const summaries: CommandSummary[] = [];
+  for (const example of examples) {
+    for (const command of example.commands) {
+      const summary: CommandSummary = { line: command.shell.position.start.line };
+      if (command.service !== undefined) summary.service = command.service;
+      if (command.operation !== undefined) summary.operation = command.operation;
+      const replay = replays?.get(command);
+      if (replay) summary.replay = replay;
+      summaries.push(summary);
+    }
+  }
+  return summaries;
 }
 
 /**

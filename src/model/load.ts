@@ -119,11 +119,20 @@ function serviceFolders(modelsDir: string): string[] {
     .map((entry) => entry.name);
 }
 
-function findJson(dir: string, base: string): string | undefined {
+/** `<base>.json` or `<base>.json.gz` in a folder, from the folder's listing (one read of the folder for all its files). */
+function findJson(dir: string, base: string, listing: ReadonlySet<string> = listFolder(dir)): string | undefined {
   for (const name of [`${base}.json`, `${base}.json.gz`]) {
-    if (existsSync(path.join(dir, name))) return path.join(dir, name);
+    if (listing.has(name)) return path.join(dir, name);
   }
   return undefined;
+}
+
+function listFolder(dir: string): Set<string> {
+  try {
+    return new Set(readdirSync(dir));
+  } catch {
+    return new Set();
+  }
 }
 
 /** The newest API version folder that holds a service-2 file (versions are dates, so they sort as text). */
@@ -152,7 +161,8 @@ function sourceFiles(modelsDir: string, botocoreName: string): Partial<Record<So
     const stats = statSync(file);
     sources[kind] = { path: file, size: stats.size, mtimeMs: stats.mtimeMs };
   };
-  for (const kind of sourceKinds) add(kind, findJson(versionDir, kind));
+  const listing = listFolder(versionDir);
+  for (const kind of sourceKinds) add(kind, findJson(versionDir, kind, listing));
   if (previous) add('previous', findJson(path.join(modelsDir, botocoreName, previous), 'service-2'));
   return sources;
 }

@@ -64,7 +64,7 @@ export async function collectFindings(document: ExampleDocument, options: Engine
   const documentDir = path.dirname(path.isAbsolute(document.path) ? document.path : path.resolve(document.path));
 
   // One context for every rule: `report` files a finding under the rule that is running.
-  let running: { rule: Rule; setting: Exclude<SeveritySetting, 'off'> | undefined } | undefined;
+  let running: ActiveRule | undefined;
   const context: RuleContext = {
     document,
     models,
@@ -98,10 +98,8 @@ export async function collectFindings(document: ExampleDocument, options: Engine
   };
   await options.extend?.(context);
 
-  for (const rule of options.rules) {
-    const setting = options.severities?.[rule.id];
-    if (setting === 'off' || (rule.needsModels && !models)) continue;
-    running = { rule, setting };
+  for (running of activeRules(options)) {
+    const { rule } = running;
     // Most rules are synchronous: awaiting only promises saves a microtask per rule and file.
     const pending = rule.check(context);
     if (pending) await pending;
@@ -116,6 +114,24 @@ export async function collectFindings(document: ExampleDocument, options: Engine
   const replays = await commandReplays(context, (value) => maskValue(value, mask, secrets));
   if (replays) document.file.data.replays = replays;
   return maskFindings(document, findings, mask, secrets.size > 0);
+}
+
+type ActiveRule = { rule: Rule; setting: Exclude<SeveritySetting, 'off'> | undefined };
+const activeRuleLists = new WeakMap<readonly Rule[], { severities: EngineOptions['severities']; withModels: boolean; active: ActiveRule[] }>();
+
+/** The rules that run, with their severity settings: the same for every document of a run, so worked out once. */
+function activeRules(options: EngineOptions): ActiveRule[] {
+  const withModels = options.models !== undefined;
+  const known = activeRuleLists.get(options.rules);
+  if (known && known.severities === options.severities && known.withModels === withModels) return known.active;
+  const active: ActiveRule[] = [];
+  for (const rule of options.rules) {
+    const setting = options.severities?.[rule.id];
+    if (setting === 'off' || (rule.needsModels && !withModels)) continue;
+    active.push({ rule, setting });
+  }
+  activeRuleLists.set(options.rules, { severities: options.severities, withModels, active });
+  return active;
 }
 
 /**

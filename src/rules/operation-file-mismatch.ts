@@ -67,7 +67,8 @@ export interface FileCommandMismatch {
 export function fileCommandMismatch(document: ExampleDocument): FileCommandMismatch | undefined {
   const expected = isCliExampleDocument(document) ? documentedCommand(document.path) : undefined;
   if (!expected) return undefined;
-  const commands = document.examples.flatMap((example) => example.commands).filter((command) => command.serviceWord);
+  const commands: AwsCommand[] = [];
+  for (const example of document.examples) for (const command of example.commands) if (command.serviceWord) commands.push(command);
   const first = commands[0];
   if (!first) return undefined;
   const matches = (command: AwsCommand) => command.service === expected.service && commandWords(command).join(' ') === expected.words.join(' ');
