@@ -128,6 +128,7 @@ export function mergeOptions(config: Config, flags: ConfigOverrides): Config {
 export function createPathFilter(config: Pick<Config, 'root' | 'include' | 'exclude'>): (file: string) => boolean {
   const include = config.include.map(globToRegExp);
   const exclude = config.exclude.map(globToRegExp);
+  if (include.length === 0 && exclude.length === 0) return () => true;
   return (file) => {
     const relative = path.relative(config.root, path.resolve(file)).split(path.sep).join('/');
     return (include.length === 0 || include.some((glob) => glob.test(relative))) && !exclude.some((glob) => glob.test(relative));

@@ -76,7 +76,12 @@ async function walk(folder: string, realRoot: string, collected: Collected): Pro
 }
 
 /** How a path is shown in reports: relative to the working folder, with `/` separators (never the machine's absolute path). */
+/** A path with a `.` or `..` segment or an empty one, which only path.relative may shorten. */
+const UNNORMALIZED = /(?:^|[\\/])\.{1,2}(?:[\\/]|$)|[\\/]{2}/;
+
 export function displayPath(filePath: string, cwd: string): string {
-  const relative = path.relative(cwd, path.resolve(cwd, filePath));
+  // A normal path under the working folder (every document a run found) is its own tail: no resolving needed.
+  const under = path.isAbsolute(cwd) && filePath.startsWith(cwd) && filePath[cwd.length] === path.sep && !UNNORMALIZED.test(filePath);
+  const relative = under ? filePath.slice(cwd.length + 1) : path.relative(cwd, path.resolve(cwd, filePath));
   return (relative === '' ? '.' : relative).split(path.sep).join('/');
 }

@@ -27,6 +27,8 @@ export function closest(word: string, candidates: Iterable<string>, maxDistance 
   let bestDistance = Infinity;
   for (const candidate of candidates) {
     if (written !== '' && spelling(candidate) === written) return candidate;
+    // Names whose lengths differ by more than maxDistance are further apart than that: no need to measure.
+    if (Math.abs(candidate.length - lower.length) > maxDistance) continue;
     const distance = editDistance(lower, candidate.toLowerCase());
     if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
   }
