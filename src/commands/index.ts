@@ -103,13 +103,15 @@ const AWS_SUBSTITUTION_IN_LINE = new RegExp(AWS_SUBSTITUTION.source);
 /** The index among non-blank lines of the first line that runs an `aws` command, -1 when there is none. */
 export function firstAwsLine(lines: SourceLine[], options: BlockReadOptions = {}): number {
   const transcript = options.transcript ?? false;
-  // Most blocks (outputs) have no `aws` at all, and one test over the whole text tells.
-  if (!/\baws/.test(lines.map((line) => line.text).join('\n'))) return -1;
-  return lines
-    .filter((line) => line.text.trim() !== '')
-    .findIndex((line) =>
-      options.dialect === 'powershell' || options.dialect === 'cmd'
-        ? startsWindowsAwsCommand(line.text)
-        : startsAwsCommand(line.text, transcript) || AWS_SUBSTITUTION_IN_LINE.test(line.text),
-    );
+  const windows = options.dialect === 'powershell' || options.dialect === 'cmd';
+  let index = 0;
+  for (const { text } of lines) {
+    if (!NON_BLANK.test(text)) continue;
+    // Every launcher holds `aws`: most lines (outputs, prose) do not, and skip the long patterns.
+    if (text.includes('aws') && (windows ? startsWindowsAwsCommand(text) : startsAwsCommand(text, transcript) || AWS_SUBSTITUTION_IN_LINE.test(text))) return index;
+    index++;
+  }
+  return -1;
 }
+
+const NON_BLANK = /\S/;

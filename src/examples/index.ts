@@ -4,7 +4,7 @@ import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
 import { dialectOfContinuations, dialectOfPrompt, firstAwsLine, readCommandsInBlock, startsPromptedAwsCommand, type BlockReadOptions, type ShellDialect } from '../commands/index.js';
 import { nestedTooDeep } from '../document/json-text.js';
-import type { CodeData, DocumentFormat, Position, SourceLine } from '../document/types.js';
+import type { CodeData, DocumentFormat, Point, Position, SourceLine } from '../document/types.js';
 import { introductionOf, isOutputLabel, lastSentenceOf, type Introduction } from './cues.js';
 import { parseJsonBlock } from './json/parse.js';
 import { isNoOutputSentence } from './no-output.js';
@@ -154,7 +154,7 @@ function newExample(index: number, title: string | null, titlePosition: Position
   const example: Example = {
     index,
     title,
-    position: position ? { start: { ...position.start }, end: { ...position.end } } : startOfFile(),
+    position: position ? { start: copyPoint(position.start), end: copyPoint(position.end) } : startOfFile(),
     commands: [],
     outputs: [],
     files: [],
@@ -176,7 +176,12 @@ function hasContent(example: Example): boolean {
 }
 
 function extendTo(example: Example, position: Position | undefined): void {
-  if (position && position.end.offset! > example.position.end.offset!) example.position.end = { ...position.end };
+  if (position && position.end.offset! > example.position.end.offset!) example.position.end = copyPoint(position.end);
+}
+
+/** A point of its own (an example's end moves as it grows), built field by field: one shape for every point. */
+function copyPoint(point: Point): Point {
+  return point.offset === undefined ? { line: point.line, column: point.column } : { line: point.line, column: point.column, offset: point.offset };
 }
 
 /** `**Example 1: To do a thing**` alone in a paragraph. */
