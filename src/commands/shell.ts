@@ -329,15 +329,21 @@ class Reader {
     const line = this.text.slice(lineStart, newline);
     const continuesParameters = continuesWithParameters(line, nextLine, startsAwsCommand);
     if (this.inParameterChain && continuesParameters) {
+      // `\\` at the end of the line: a continuation typed with its backslash escaped (bash reads a `\` word).
+      const escapedContinuation = DOUBLED_CONTINUATION.test(line);
       if (this.reading === 'intended' || foreign) {
+        // The author meant a continuation: the backslash word is no argument.
+        if (this.reading === 'intended' && escapedContinuation && this.words.at(-1)?.raw === '\\\\') this.words.pop();
         if (this.reading === 'bash') this.endFirstCommand();
         return;
       }
       const lastVisible = line.trimEnd().length;
       this.report(
         'missing-continuation',
-        'This line does not end in `\\`, so bash runs the command without the parameters on the next line; add ` \\` at the end of the line.',
-        lineStart + Math.max(0, lastVisible - 1),
+        escapedContinuation
+          ? 'This line ends in `\\\\`, which bash reads as a backslash word, not a line continuation: bash runs the command without the parameters on the next line; end the line in a single `\\`.'
+          : 'This line does not end in `\\`, so bash runs the command without the parameters on the next line; add ` \\` at the end of the line.',
+        lineStart + Math.max(0, lastVisible - (escapedContinuation ? 2 : 1)),
         lineStart + lastVisible,
       );
       this.endFirstCommand();
@@ -970,6 +976,9 @@ function read(lines: SourceLine[], reading: Reading, options: ShellReadOptions &
   return { result: new Reader(text, pointMapper(lines), reading, start.start, readerOptions).read(), start };
 }
 
+/** A line that ends in a doubled backslash after a blank (`--queue-name q1 \\\\`). */
+const DOUBLED_CONTINUATION = /[ \t]\\\\[ \t]*$/;
+
 /** Where the author's reading may differ from bash's: bash's reading found one of these. */
 const READINGS_DIFFER: ReadonlySet<ShellIssueKind> = new Set([
   'missing-continuation',
@@ -1083,6 +1092,11 @@ export const JSON_START = new RegExp(
   String.raw`^(?![^\n]*[ \t](?:!?=|==|-eq|-ne|-lt|-gt|-le|-ge)[ \t])[ \t]*(?:\{|\[[ \t]*$|\[[ \t]*(?:[{\]0-9]|"(?!\$)|-[0-9]|\[(?![ \t])))|${JSON_MEMBER_LINE.source}`,
 );
 
+/** A comment that introduces what the command printed (`# Output:`, `# Expected result`, `# returns`). */
+const OUTPUT_COMMENT = /\b(?:output|result|response|returns?|prints?|shows?|expected)\b/i;
+/** A comment that introduces something a command reads (`# the item format must be:`, `# request body`): JSON after it is no output. */
+const INPUT_COMMENT = /\b(?:format|structure|schema|template|payload|body|policy|input|request|item|document|file)s?\b/i;
+
 /** A command that asks the reader questions (`aws configure`, `aws configure sso`). */
 const INTERACTIVE_COMMAND = new RegExp(String.raw`^[ \t]*(?:${PROMPT_SOURCE})?(?:aws|awslocal)[ \t]+configure(?:[ \t]+sso)?[ \t]*$`);
 
@@ -1152,8 +1166,9 @@ export function splitBlock(lines: SourceLine[], options: ShellReadOptions = {}):
         (JSON_START.test(line.text) || CLI_ERROR_LINE.test(line.text) || (options.plainText === true && !PARAMETER_LINE.test(line.text))) &&
         startsAwsCommand(first, transcript) &&
         !OPTION_AT_LINE_END.test(current.lines.at(-1)!.text);
-      if (outputAfterCommand && FILE_LABEL.test(current.lines.findLast((each) => each.text.trim() !== '')!.text)) {
-        // The rest of the block shows that file.
+      const lastText = outputAfterCommand ? current.lines.findLast((each) => each.text.trim() !== '')!.text : '';
+      if (outputAfterCommand && (FILE_LABEL.test(lastText) || (COMMENT_LINE.test(lastText) && INPUT_COMMENT.test(lastText) && !OUTPUT_COMMENT.test(lastText)))) {
+        // The rest of the block shows that file, or what a comment says a command reads (`# the item format must be:`), not the output.
         shownFile.add(current);
         outputAfterCommand = false;
       }

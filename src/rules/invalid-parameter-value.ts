@@ -22,10 +22,18 @@ export default inputProblemRule({
       { name: 'cognito-idp/respond-to-auth-challenge.rst', text: exampleDocument('To respond to a challenge', 'aws cognito-idp respond-to-auth-challenge --client-id 1example23456789 --challenge-name NEW_PASSWORD_REQUIRED --challenge-responses USERNAME=admin,NEW_PASSWORD=Example.123 --session AYABeExampleSessionToken1234'), messages: [] },
       // Placeholders and shell values: checks that need their content (type, length, pattern) are not made.
       { name: 'cognito-idp/list-users.rst', text: exampleDocument('To list users', 'aws cognito-idp list-users --user-pool-id "<user-pool-id>" --limit $LIMIT --filter "email = \\"$EMAIL\\""'), messages: [] },
+      // A name in capitals where a number goes (`START_EPOCH`, computed a few lines above) is the reader's to fill in.
+      { name: 'logs/filter-log-events.rst', text: exampleDocument('To filter events', 'aws logs filter-log-events --log-group-name my-group --start-time START_EPOCH --end-time END_EPOCH'), messages: [] },
     ],
     notOk: [
       { name: 'cognito-idp/respond-to-auth-challenge.rst', text: exampleDocument('To respond to a challenge', 'aws cognito-idp respond-to-auth-challenge --client-id 1example23456789 --challenge-name NEW_PASSWORD_REQUIRED --challenge-responses USERNAME=admin,NEW_PASSWORD=[Password] --session AYABe'), messages: ['5:137-5:175: error: Invalid type for parameter ChallengeResponses.NEW_PASSWORD, value: ["Password"], type: list, valid types: string.', "5:186-5:191: error: Invalid length for parameter Session, value: 5, valid min length: 20."] },
       { name: 'cognito-idp/list-users.rst', text: exampleDocument('To list users', 'aws cognito-idp list-users --user-pool-id us-west-2_EXAMPLE --limit ten'), messages: ["5:73-5:76: error: --limit: 'ten' is not an integer."] },
+      // An enum value in another letter case: services often take it, so the listed spelling is advice.
+      {
+        name: 'cognito-idp/set-user-pool-mfa-config.rst',
+        text: exampleDocument('To turn off MFA', 'aws cognito-idp set-user-pool-mfa-config --user-pool-id us-west-2_EXAMPLE --mfa-configuration off'),
+        messages: ["5:99-5:102: warning: Value for parameter MfaConfiguration ('off') differs from the listed value 'OFF' only in letter case: services often accept either, but write 'OFF' as the API lists it."],
+      },
       // The CLI refuses the empty name for its length: the pattern it would also miss is no second finding.
       { name: 'cognito-idp/admin-get-user.rst', text: exampleDocument('To get a user', 'aws cognito-idp admin-get-user --user-pool-id us-west-2_EXAMPLE --username ""'), messages: ['5:80-5:82: error: Invalid length for parameter Username, value: 0, valid min length: 1.'] },
       // Beyond a maximum only the service refuses: a warning. Below a minimum the CLI itself refuses: an error.

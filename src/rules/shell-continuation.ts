@@ -125,6 +125,15 @@ const shellContinuation: Rule = {
         ],
       },
       {
+        // `\\` typed for `\`: bash reads a backslash word and ends the command; the author's reading has no stray `\` words.
+        name: 'guide.md',
+        text: '# Create a queue\n\n```bash\naws sqs create-queue \\\\\n  --queue-name q1 \\\\\n  --attributes DelaySeconds=5\n```\n',
+        messages: [
+          '4:22-4:24: error: This line ends in `\\\\`, which bash reads as a backslash word, not a line continuation: bash runs the command without the parameters on the next line; end the line in a single `\\`.',
+          '5:19-5:21: error: This line ends in `\\\\`, which bash reads as a backslash word, not a line continuation: bash runs the command without the parameters on the next line; end the line in a single `\\`.',
+        ],
+      },
+      {
         // A comment after the `\`: the command ends there; the lines after it are the author's, not stray words.
         name: 'guide.md',
         text: '# Invoke\n\n```bash\naws lambda invoke \\\n  --function-name my-fn \\  # the function\n  --payload e30= \\\n  response.json\n```\n',

@@ -77,8 +77,18 @@ function typeName(value: unknown): string {
   return typeof value === 'object' ? 'object' : typeof value;
 }
 
+/**
+ * `START_EPOCH`, `your_limit`: a name the reader replaces with the number (often computed a few lines above), not a
+ * number the author got wrong. Kept as written, unchecked, as other placeholders are.
+ */
+function standsForNumber(text: string): boolean {
+  const trimmed = text.trim();
+  return isNamedPlaceholder(trimmed) || isAddressedPlaceholder(trimmed);
+}
+
 /** A number as Python's `int()` / `float()` read it (underscores and surrounding blanks allowed). */
-function unpackNumber(syntax: RegExp, what: string, text: string, context: UnpackContext, name: string): number | undefined {
+function unpackNumber(syntax: RegExp, what: string, text: string, context: UnpackContext, name: string): unknown {
+  if (standsForNumber(text)) return text;
   if (!syntax.test(text)) {
     context.report('invalid-parameter-value', `${name}: '${text}' is not ${what}.`);
     return undefined;
@@ -150,6 +160,7 @@ function backCompat(model: ServiceModel, shape: Shape, value: unknown, context: 
     case 'float':
     case 'double': {
       const integer = shape.type === 'integer' || shape.type === 'long';
+      if (typeof value === 'string' && standsForNumber(value)) return value;
       if (typeof value !== 'string' || !(integer ? PYTHON_INT : PYTHON_FLOAT).test(value)) {
         context.report('invalid-parameter-value', `${path}: ${pythonRepr(value)} is not ${integer ? 'an integer' : 'a number'}.`);
         return undefined;
@@ -266,7 +277,11 @@ export function validateValue(model: ServiceModel, shape: Shape, value: unknown,
       // A value the CLI refuses for its length never reaches the service's enum or pattern: one defect, one finding.
       if (checkLength(shape, [...value].length, path, context)) return;
       if (shape.enum && !shape.enum.includes(value)) {
-        context.report('invalid-parameter-value', `Invalid value for parameter ${path}: '${clip(value)}', valid values: ${shape.enum.join(', ')}.`);
+        // Services often take an enum's value in any letter case (Lightsail's `TCP`, EC2's `TCP`): the model's spelling is advice, not a refusal.
+        const otherCase = shape.enum.find((choice) => choice.toLowerCase() === value.toLowerCase());
+        if (otherCase !== undefined) {
+          context.report('constraint', `Value for parameter ${path} ('${clip(value)}') differs from the listed value '${otherCase}' only in letter case: services often accept either, but write '${otherCase}' as the API lists it.`);
+        } else context.report('invalid-parameter-value', `Invalid value for parameter ${path}: '${clip(value)}', valid values: ${shape.enum.join(', ')}.`);
       }
       if (shape.pattern && !context.patternWaived && !matchesPattern(shape.pattern, value) && !holdsNamedPlaceholder(value)) {
         context.report('constraint', `Value for parameter ${path} ('${clip(value)}') does not match the pattern ${shape.pattern}.`);
