@@ -176,6 +176,23 @@ function isBooleanValueStructure(model: ServiceModel, shape: Shape): boolean {
 /** An option name resolved the way argparse does: exact, else a unique prefix. */
 type Resolution = { name: string; abbreviated: boolean } | { ambiguous: string[] } | undefined;
 
+/** Each prefix of a global option's name (`--out`, `--outp`, ...) and the names it starts: looked up for every option written. */
+const GLOBAL_OPTION_PREFIXES = new Map<string, string[]>();
+for (const name of GLOBAL_OPTION_NAMES) {
+  for (let end = 1; end < name.length; end++) {
+    const prefix = name.slice(0, end);
+    GLOBAL_OPTION_PREFIXES.set(prefix, [...(GLOBAL_OPTION_PREFIXES.get(prefix) ?? []), name]);
+  }
+}
+
+/** resolveOption over the global options, from their prefixes. */
+function resolveGlobalOption(written: string): Resolution {
+  if (GLOBAL_OPTION_NAMES.has(written)) return { name: written, abbreviated: false };
+  const candidates = GLOBAL_OPTION_PREFIXES.get(written);
+  if (candidates === undefined) return undefined;
+  return candidates.length === 1 ? { name: candidates[0]!, abbreviated: true } : { ambiguous: [...candidates].sort() };
+}
+
 function resolveOption(written: string, names: ReadonlySet<string> | ReadonlyMap<string, unknown>): Resolution {
   // Almost every option is written in full: one look-up answers that without the prefix scan.
   if (names.has(written)) return { name: written, abbreviated: false };
@@ -379,7 +396,7 @@ function readOptions(translation: CommandTranslation, words: Word[], table: Read
     }
     const { option, inlineValue } = splitOption(word);
     // The CLI's main parser reads global options first, wherever they stand; the operation's parser gets the rest.
-    let resolution = resolveOption(option, GLOBAL_OPTION_NAMES);
+    let resolution = resolveGlobalOption(option);
     const isGlobal = resolution !== undefined;
     resolution ??= resolveOption(option, table);
     if (resolution === undefined) {
