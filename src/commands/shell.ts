@@ -1092,10 +1092,12 @@ export const JSON_START = new RegExp(
   String.raw`^(?![^\n]*[ \t](?:!?=|==|-eq|-ne|-lt|-gt|-le|-ge)[ \t])[ \t]*(?:\{|\[[ \t]*$|\[[ \t]*(?:[{\]0-9]|"(?!\$)|-[0-9]|\[(?![ \t])))|${JSON_MEMBER_LINE.source}`,
 );
 
-/** A comment that introduces what the command printed (`# Output:`, `# Expected result`, `# returns`). */
-const OUTPUT_COMMENT = /\b(?:output|result|response|returns?|prints?|shows?|expected)\b/i;
-/** A comment that introduces something a command reads (`# the item format must be:`, `# request body`): JSON after it is no output. */
-const INPUT_COMMENT = /\b(?:format|structure|schema|template|payload|body|policy|input|request|item|document|file)s?\b/i;
+/**
+ * A comment that introduces what the command printed (`# Output:`, `# Expected result`, `# Şu çıktıya dikkat edin:`,
+ * `# 出力結果`). JSON after any other comment (`# the item format must be:`) is something the author shows beside the
+ * command, not its output.
+ */
+const OUTPUT_COMMENT = /\b(?:output|result|response|returns?|prints?|shows?|expected)\b|çıktı|sonuç|出力|結果|输出|輸出|结果|출력|결과|saída|resultado|salida|ausgabe|ergebnis|sortie|résultat|вывод|результат/i;
 
 /** A command that asks the reader questions (`aws configure`, `aws configure sso`). */
 const INTERACTIVE_COMMAND = new RegExp(String.raw`^[ \t]*(?:${PROMPT_SOURCE})?(?:aws|awslocal)[ \t]+configure(?:[ \t]+sso)?[ \t]*$`);
@@ -1167,8 +1169,8 @@ export function splitBlock(lines: SourceLine[], options: ShellReadOptions = {}):
         startsAwsCommand(first, transcript) &&
         !OPTION_AT_LINE_END.test(current.lines.at(-1)!.text);
       const lastText = outputAfterCommand ? current.lines.findLast((each) => each.text.trim() !== '')!.text : '';
-      if (outputAfterCommand && (FILE_LABEL.test(lastText) || (COMMENT_LINE.test(lastText) && INPUT_COMMENT.test(lastText) && !OUTPUT_COMMENT.test(lastText)))) {
-        // The rest of the block shows that file, or what a comment says a command reads (`# the item format must be:`), not the output.
+      if (outputAfterCommand && (FILE_LABEL.test(lastText) || (COMMENT_LINE.test(lastText) && !OUTPUT_COMMENT.test(lastText)))) {
+        // The rest of the block shows that file, or what a comment introduces (`# the item format must be:`), not the output.
         shownFile.add(current);
         outputAfterCommand = false;
       }
