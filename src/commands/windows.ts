@@ -55,6 +55,8 @@ class WindowsReader {
     private readonly reading: Reading,
     start: number,
     private readonly variables: ReadonlyMap<string, string> | undefined,
+    /** The command stands inside `(...)` or `$(...)`: its closing parenthesis ends it. */
+    private readonly grouped = false,
   ) {
     this.pos = start;
   }
@@ -64,6 +66,7 @@ class WindowsReader {
     while (this.pos < text.length && !this.ended) {
       const c = text[this.pos]!;
       if (BLANK.test(c)) this.pos++;
+      else if (c === ')' && this.grouped) this.ended = true;
       else if (c === '\n') this.readNewline();
       else if (this.readContinuation()) continue;
       else if (c === '#' && this.dialect === 'powershell') this.pos = this.lineEnd(this.pos);
@@ -228,6 +231,7 @@ class WindowsReader {
     while (this.pos < text.length) {
       const c = text[this.pos]!;
       if (!quoted && /^[`^\\][ \t]*\n/.test(text.slice(this.pos, this.lineEnd(this.pos) + 1)) && (c === CONTINUATION[dialect] || BLANK.test(text[this.pos - 1] ?? ' '))) break;
+      if (!quoted && c === ')' && this.grouped) break;
       if (!quoted && WORD_END[dialect].test(c)) {
         const placeholder = c === '<' && (this.reading === 'intended' || this.pos === start) ? placeholderAt(text, this.pos) : undefined;
         if (placeholder === undefined) break;
@@ -382,18 +386,27 @@ class WindowsReader {
 /** PowerShell's escape sequences inside double quotes. */
 const BACKTICK_ESCAPES: Record<string, string> = { '0': '\0', a: '\x07', b: '\b', e: '\x1b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v' };
 
-/** A line that starts an `aws` command: after a prompt, PowerShell's call operator `&` or an assignment (`$TOKEN = aws ...`). */
-const WINDOWS_COMMAND_START = new RegExp(String.raw`^[ \t]*(?:${PROMPT_SOURCE})?(?:\$[A-Za-z_][A-Za-z0-9_:]*[ \t]*=[ \t]*|&[ \t]+|set[ \t]+"?[A-Za-z_][A-Za-z0-9_]*=)?(?:aws|awslocal)(?=[ \t]|$)`);
+/**
+ * A line that starts an `aws` command: after a prompt, PowerShell's call operator `&` or an assignment (`$TOKEN = aws ...`),
+ * and inside PowerShell's grouping or subexpression (`(aws ... | ConvertFrom-Json).Events`, `$ids = $(aws ...)`).
+ */
+const WINDOWS_COMMAND_START = new RegExp(
+  String.raw`^[ \t]*(?:${PROMPT_SOURCE})?(?:\$[A-Za-z_][A-Za-z0-9_:]*[ \t]*=[ \t]*|&[ \t]+|set[ \t]+"?[A-Za-z_][A-Za-z0-9_]*=)?(?<group>\$?\([ \t]*)?(?:aws|awslocal)(?=[ \t]|$)`,
+);
 
 export function startsWindowsAwsCommand(text: string): boolean {
   return WINDOWS_COMMAND_START.test(text) || startsAwsCommand(text);
 }
 
 /** Where the command's words start: its `aws` word, or after the prompt. */
-function windowsCommandStart(text: string): { start: number; promptLength: number } {
+function windowsCommandStart(text: string): { start: number; promptLength: number; grouped: boolean } {
   const { promptLength } = commandStart(text, false);
   const match = WINDOWS_COMMAND_START.exec(text);
-  return { start: match === null ? promptLength : match[0].length - (match[0].endsWith('awslocal') ? 8 : 3), promptLength };
+  return {
+    start: match === null ? promptLength : match[0].length - (match[0].endsWith('awslocal') ? 8 : 3),
+    promptLength,
+    grouped: match?.groups?.['group'] !== undefined,
+  };
 }
 
 /** Reads a command as PowerShell or cmd would, and as its author meant it (continuations of another shell joined in). */
@@ -401,9 +414,9 @@ export function readWindowsCommand(lines: SourceLine[], dialect: WindowsDialect,
   const commandLines = withoutContinuationPrompts(lines);
   const text = commandLines.map((line) => line.text).join('\n');
   const pointAt = pointMapper(commandLines);
-  const { start, promptLength } = windowsCommandStart(text);
-  const asShell = new WindowsReader(text, pointAt, dialect, 'shell', start, variables).read();
-  const intended = new WindowsReader(text, pointAt, dialect, 'intended', start, variables).read();
+  const { start, promptLength, grouped } = windowsCommandStart(text);
+  const asShell = new WindowsReader(text, pointAt, dialect, 'shell', start, variables, grouped).read();
+  const intended = new WindowsReader(text, pointAt, dialect, 'intended', start, variables, grouped).read();
   return shellCommandOf(commandLines, text, pointAt, promptLength, asShell, intended.words);
 }
 
