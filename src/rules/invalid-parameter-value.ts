@@ -19,6 +19,8 @@ export default inputProblemRule({
         text: exampleDocument('To create a custom domain', 'aws cognito-idp create-user-pool-domain --user-pool-id us-west-2_EXAMPLE --domain auth.example.com --custom-domain-config CertificateArn=arn:aws:acm:us-east-1:123456789012:certificate/a1b2c3d4-5678-90ab-cdef-EXAMPLE11111'),
         messages: [],
       },
+      // Describing a domain takes a custom domain's full name as well as a prefix.
+      { name: 'cognito-idp/describe-user-pool-domain.rst', text: exampleDocument('To describe a custom domain', 'aws cognito-idp describe-user-pool-domain --domain auth.example.com'), messages: [] },
       { name: 'cognito-idp/respond-to-auth-challenge.rst', text: exampleDocument('To respond to a challenge', 'aws cognito-idp respond-to-auth-challenge --client-id 1example23456789 --challenge-name NEW_PASSWORD_REQUIRED --challenge-responses USERNAME=admin,NEW_PASSWORD=Example.123 --session AYABeExampleSessionToken1234'), messages: [] },
       // Placeholders and shell values: checks that need their content (type, length, pattern) are not made.
       { name: 'cognito-idp/list-users.rst', text: exampleDocument('To list users', 'aws cognito-idp list-users --user-pool-id "<user-pool-id>" --limit $LIMIT --filter "email = \\"$EMAIL\\""'), messages: [] },

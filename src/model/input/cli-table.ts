@@ -229,6 +229,9 @@ export const REMOVED_ARGUMENTS: Readonly<Record<string, readonly string[]>> = {
   'ec2.run-instances': ['--min-count', '--max-count'],
 };
 
+/** In PATTERN_WAIVED_BY: the pattern is waived in every use of the member. */
+export const ANY_USE = '*';
+
 /**
  * Patterns the model gives for one use of a member that another member changes (`<service>.<operation>` → member →
  * the member whose presence waives its pattern): a user pool's Domain is a prefix (`^[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?$`)
@@ -237,6 +240,9 @@ export const REMOVED_ARGUMENTS: Readonly<Record<string, readonly string[]>> = {
 export const PATTERN_WAIVED_BY: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   'cognito-idp.create-user-pool-domain': { Domain: 'CustomDomainConfig' },
   'cognito-idp.update-user-pool-domain': { Domain: 'CustomDomainConfig' },
+  // Describing or deleting a domain takes a custom domain's full name as well as a prefix: no member to wait for.
+  'cognito-idp.describe-user-pool-domain': { Domain: ANY_USE },
+  'cognito-idp.delete-user-pool-domain': { Domain: ANY_USE },
 };
 
 /** Required members a customization fills in when the command leaves them out (`<service>.<operation>` → members). */

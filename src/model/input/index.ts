@@ -21,6 +21,7 @@ import {
   INTEGER_OPTIONS,
   OPERATION_OPTIONS,
   OPTION_CHOICES,
+  ANY_USE,
   PATTERN_WAIVED_BY,
   REMOVED_ARGUMENTS,
   hiddenAlias,
@@ -634,7 +635,7 @@ function buildInput(
     const texts = resolveParamFiles(values, state, spec);
     if (texts === undefined) continue;
     const waivedBy = PATTERN_WAIVED_BY[`${service}.${operation}`]?.[spec.member];
-    const context = { ...valueContext(state, spec.member, binaryFormat, valueWords, texts.shownAt ?? ''), ...(waivedBy !== undefined && given.has(waivedBy) && { patternWaived: true }) };
+    const context = { ...valueContext(state, spec.member, binaryFormat, valueWords, texts.shownAt ?? ''), ...(waivedBy !== undefined && (waivedBy === ANY_USE || given.has(waivedBy)) && { patternWaived: true }) };
     const shape = shapeOf(model, spec.ref);
     if (shape.type === 'blob' && shape.streaming) continue; // a file path the CLI opens: checked by resolveParamFiles
     if (texts.binary) {
