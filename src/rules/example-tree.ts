@@ -51,7 +51,8 @@ function showsItsFolderCommands(filePath: string, text: string): boolean {
   // Once a document of the folder showed it, the folder is known.
   if (serviceFolders.get(folder) === true) return true;
   const name = path.basename(folder);
-  if (!LOWERCASE_NAME.test(name) || !new RegExp(`^\\s*aws ${name}\\s`, 'm').test(text)) return false;
+  // Most documents of other folders never name the folder's service: one plain test before the pattern.
+  if (!LOWERCASE_NAME.test(name) || !text.includes(`aws ${name}`) || !new RegExp(`^\\s*aws ${name}\\s`, 'm').test(text)) return false;
   serviceFolders.set(folder, true);
   return true;
 }

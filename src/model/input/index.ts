@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { AwsCommand, Word } from '../../commands/types.js';
 import { NESTED_TOO_DEEP, tooDeepAt } from '../../document/json-text.js';
 import type { Point } from '../../document/types.js';
-import type { ModelIndex, OperationModel, ServiceModel, Shape, ShapeRef } from '../types.js';
+import type { ModelIndex, OperationModel, Paginator, ServiceModel, Shape, ShapeRef } from '../types.js';
 import { GLOBAL_OPTIONS } from '../../commands/aws.js';
 import { documentedServiceAlias, unaliasedServiceName, xformName } from '../names.js';
 import {
@@ -30,7 +30,7 @@ import {
 import { customCommandArguments, type Arity, type CustomCommandArguments } from './custom-arguments.js';
 import { closest, didYouMean } from '../suggest.js';
 import { knownCliServices } from '../cli-services.js';
-import type { CommandTranslation, InputProblem, InputProblemKind, ProblemGroup } from './types.js';
+import type { CommandTranslation, InputProblem, InputProblemKind, ParsedArgument, ProblemGroup } from './types.js';
 import { memberRef } from '../members.js';
 import { shapeOf, toApiValue, unpackArgument, usesOldListCase, validateValue, type UnpackContext } from './values.js';
 import { hasUnknown, holdsUnknown, isUnreliable, isWhollyUnknown, jsonErrorBeforeUnknown, markedText, sliceSpans } from './unknown.js';
@@ -114,6 +114,14 @@ function argumentTable(service: string, operation: string, model: ServiceModel, 
   return table;
 }
 
+/** The members a paginator fills itself (its input tokens and page size), which the CLI hides behind its own options. */
+function pagingMembersOf(paginator: Paginator | undefined): string[] {
+  if (!paginator) return [];
+  const members = typeof paginator.input_token === 'string' ? [paginator.input_token] : [...paginator.input_token];
+  if (paginator.limit_key !== undefined) members.push(paginator.limit_key);
+  return members;
+}
+
 /**
  * The input members an example can pass to an operation, each with the CLI option that fills it (`UserPoolId` →
  * `--user-pool-id`), in model order: members the CLI removes are left out, and so are a paginated operation's
@@ -121,7 +129,7 @@ function argumentTable(service: string, operation: string, model: ServiceModel, 
  */
 export function inputMemberOptions(model: ServiceModel, operationName: string): Map<string, string> {
   const paginator = model.paginators[operationName];
-  const hidden = new Set(paginator ? [paginator.input_token, paginator.limit_key ?? []].flat() : []);
+  const hidden = new Set(pagingMembersOf(paginator));
   const options = new Map<string, string>();
   for (const [option, spec] of argumentTable(model.cliName, xformName(operationName), model, operationName)) {
     if (spec.member !== undefined && !hidden.has(spec.member) && !options.has(spec.member)) options.set(spec.member, option);
@@ -153,13 +161,19 @@ function buildArgumentTable(service: string, operation: string, model: ServiceMo
       add(cliName, { member, ref, values: shape.type === 'list' ? '*' : 1 });
     }
   }
-  for (const [name, read] of Object.entries(CUSTOM_VALUE_READERS[`${service}.${operation}`] ?? {})) {
-    const spec = table.get(name);
-    if (spec) table.set(name, { ...spec, read });
+  // Customizations name a few operations: most tables have nothing to change here.
+  const operationKey = `${service}.${operation}`;
+  const readers = CUSTOM_VALUE_READERS[operationKey];
+  if (readers) {
+    for (const [name, read] of Object.entries(readers)) {
+      const spec = table.get(name);
+      if (spec) table.set(name, { ...spec, read });
+    }
   }
   for (const [name, spec] of OPERATION_OPTIONS) table.set(name, { values: spec.values });
-  for (const name of REMOVED_ARGUMENTS[`${service}.${operation}`] ?? []) table.delete(name);
-  for (const [name, values] of Object.entries(ADDED_ARGUMENTS[`${service}.${operation}`] ?? {})) table.set(name, { values });
+  for (const name of REMOVED_ARGUMENTS[operationKey] ?? []) table.delete(name);
+  const added = ADDED_ARGUMENTS[operationKey];
+  if (added) for (const [name, values] of Object.entries(added)) table.set(name, { values });
   const paginator = model.paginators[operationName];
   if (paginator) {
     table.set('--starting-token', { values: 1 });
@@ -446,7 +460,9 @@ function readOptions(translation: CommandTranslation, words: Word[], table: Read
       reading.parserStopped = true;
       continue;
     }
-    translation.arguments.push({ name, ...(spec.member ? { member: spec.member } : {}), words: [word, ...(inlineValue ? [] : values)] });
+    const argument: ParsedArgument = spec.member ? { name, member: spec.member, words: [word] } : { name, words: [word] };
+    if (!inlineValue) argument.words.push(...values);
+    translation.arguments.push(argument);
     // A projection is what the author documents, even one the CLI would refuse: the output is not the response.
     if (name === '--query' && values[0] !== undefined) translation.output.query = values[0].value;
     if (!optionValueAccepted(name, values, word, report)) {
@@ -654,7 +670,8 @@ function buildInput(
   const inputFileUnseen = fromInputFile === undefined && (given.has('--cli-input-json') || given.has('--cli-input-yaml'));
   const skeleton = given.has('--generate-cli-skeleton');
   // Arguments added by customizations fill members in ways the model does not say (`--zip-file` → Code).
-  const customizedInput = [...given.keys()].some((key) => key in (ADDED_ARGUMENTS[`${service}.${operation}`] ?? {}));
+  const added = ADDED_ARGUMENTS[`${service}.${operation}`];
+  const customizedInput = added !== undefined && [...given.keys()].some((key) => key in added);
   if (!parserStopped && !inputFileUnseen && !skeleton && !customizedInput) {
     const missing: string[] = [];
     for (const member of inputShape?.required ?? []) {
@@ -670,7 +687,7 @@ function buildInput(
 
   translation.input = input;
   const paginator = model.paginators[state.operationName];
-  const pagingMembers = paginator ? [paginator.input_token, paginator.limit_key ?? []].flat() : [];
+  const pagingMembers = pagingMembersOf(paginator);
   translation.output.maxItems = given.has('--max-items');
   translation.output.paginated =
     paginator !== undefined && !globals.has('--no-paginate') && !pagingMembers.some((member) => given.has(member));
