@@ -61,6 +61,11 @@ const LAUNCHER_SOURCE = String.raw`(?<launcher>aws|awslocal)(?=[ \t]|$)`;
 const commandStartPattern = (prompt: string) =>
   new RegExp(String.raw`^[ \t]*(?:${prompt})?(?<prefix>${COMMAND_PREFIX_SOURCE})(?:${SUBSTITUTION_OPENING_SOURCE}${COMMAND_PREFIX_SOURCE})?${LAUNCHER_SOURCE}`, 'd');
 const AWS_COMMAND_START = commandStartPattern(PROMPT_SOURCE);
+/**
+ * What every command start has: a launcher word followed by a blank or the end. Most lines lack it (an ARN's `aws:` does
+ * not count), and skip the long patterns.
+ */
+const NAMES_LAUNCHER = /aws(?:local)?(?:[ \t]|$)/;
 const PLAIN_COMMAND_START = /^[ \t]*(aws|awslocal)(?=[ \t]|$)/;
 const TRANSCRIPT_AWS_COMMAND_START = commandStartPattern(TRANSCRIPT_PROMPT_SOURCE);
 /** A line that starts an `aws` command (after a prompt, wrappers, environment assignments, or a substitution's opening). */
@@ -947,7 +952,7 @@ export function commandStart(text: string, transcript: boolean): CommandStart {
   // Most commands start with the launcher itself: no need for the long pattern of prompts and wrappers.
   const plain = promptLength === 0 ? PLAIN_COMMAND_START.exec(text) : null;
   if (plain) return { start: plain[0].length - plain[1]!.length, promptLength, assignments: [] };
-  const match = text.includes('aws') ? (transcript ? TRANSCRIPT_AWS_COMMAND_START : AWS_COMMAND_START).exec(text) : null;
+  const match = NAMES_LAUNCHER.test(text) ? (transcript ? TRANSCRIPT_AWS_COMMAND_START : AWS_COMMAND_START).exec(text) : null;
   if (match === null) return { start: promptLength, promptLength, assignments: [] };
   const [prefixStart, prefixEnd] = match.indices!.groups!['prefix']!;
   const assignments: [number, number][] = [];
@@ -1074,13 +1079,12 @@ function continuesOnNextLine(lines: SourceLine[], transcript: boolean): boolean 
 
 /** Whether a line starts an `aws` command (after a prompt, wrappers, assignments, a substitution's opening). */
 export function startsAwsCommand(text: string, transcript = false): boolean {
-  // Both launchers hold `aws`: most lines do not, and skip the long pattern.
-  return text.includes('aws') && (transcript ? TRANSCRIPT_AWS_COMMAND_START : AWS_COMMAND_START).test(text);
+  return NAMES_LAUNCHER.test(text) && (transcript ? TRANSCRIPT_AWS_COMMAND_START : AWS_COMMAND_START).test(text);
 }
 
 /** A line that shows a prompt and then an `aws` command (`$ aws sts get-caller-identity`): a terminal transcript's. */
 export function startsPromptedAwsCommand(text: string): boolean {
-  return text.includes('aws') && PROMPT.test(text) && AWS_COMMAND_START.test(text);
+  return NAMES_LAUNCHER.test(text) && PROMPT.test(text) && AWS_COMMAND_START.test(text);
 }
 
 /** `cors.json:`, `Contents of policy.json::` ending the line before a JSON block: the JSON is that file, not the output. */

@@ -324,7 +324,7 @@ class BlockReader {
     const { lines } = data;
     const mislabelled = language !== null && holdsCommandsDespiteLanguage(language, lines);
     // An untagged block without `aws` and without an assignment (most outputs) holds nothing the commands reader wants.
-    const mayHoldCommands = language !== null || code.value.includes('aws') || ASSIGNMENT.test(code.value);
+    const mayHoldCommands = language !== null || code.value.includes('aws') || (code.value.includes('=') && ASSIGNMENT.test(code.value));
     if ((language === null && mayHoldCommands) || (language !== null && SHELL_LANGUAGES.has(language)) || mislabelled) {
       const options = this.readOptions(example, code, mislabelled ? null : language);
       if (mislabelled && isTextTranscript(language, lines)) options.transcript = true;
