@@ -474,15 +474,16 @@ class Reader {
     }
     for (const value of values) {
       // `{}` alone is the argument `xargs -I{}` or `find -exec` puts there; `...` alone, options the author left out.
-      const unknown =
-        this.reading !== 'intended'
-          ? []
-          : STANDS_FOR_WORDS.has(raw)
-            ? [{ start: 0, end: value.length, kind: 'placeholder' as const }]
-            : values.length === 1
-              ? unknownSpans(buffer)
-              : withPlaceholders(value, []);
-      this.words.push({ value, raw, start: this.pointAt(start), end: this.pointAt(this.wordEnd), ...(unknown.length > 0 && { unknown }) });
+      const word: Word = { value, raw, start: this.pointAt(start), end: this.pointAt(this.wordEnd) };
+      if (this.reading === 'intended') {
+        const unknown = STANDS_FOR_WORDS.has(raw)
+          ? [{ start: 0, end: value.length, kind: 'placeholder' as const }]
+          : values.length === 1
+            ? unknownSpans(buffer)
+            : withPlaceholders(value, []);
+        if (unknown.length > 0) word.unknown = unknown;
+      }
+      this.words.push(word);
     }
   }
 
