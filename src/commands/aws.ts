@@ -56,7 +56,9 @@ export function parseAwsCommand(shell: ShellCommand): AwsCommand {
   };
   takeGlobals();
   const serviceWord: Word | undefined = words[index];
-  if (serviceWord === undefined || serviceWord.value.startsWith('-')) {
+  // `aws --version` prints the version and exits before it reads a service: words after it (`←check`) are none.
+  const printsVersion = command.leadingGlobals.some((word) => word.value === '--version');
+  if (serviceWord === undefined || serviceWord.value.startsWith('-') || printsVersion) {
     command.args = words.slice(index);
     return command;
   }

@@ -182,6 +182,12 @@ const shellSyntax: Rule = {
         ],
       },
       {
+        // `2>&1` after the placeholder is a redirection of its own, not the file name the `>` needs.
+        name: 'guide.md',
+        text: '# Who am I\n\n```bash\naws sts get-caller-identity --profile <profile> 2>&1\n```\n',
+        messages: ['4:39-4:48: error: bash refuses this command: it reads the unquoted `<profile>` as redirections, and the `>` has no file name; quote the placeholder or replace it with a value.'],
+      },
+      {
         name: 'batch/create-job-queue.rst',
         text: '**To create a job queue**\n\nThe following example creates a job queue. ::\n\n    aws batch create-job-queue --cli-input-json file://<path_to_json_file>/LowPriority.json\n',
         messages: [

@@ -6,7 +6,11 @@ export default inputProblemRule({
   description: 'The command names a service the AWS CLI does not have (no service model, no alias the CLI accepts such as `opsworks-cm`, and no CLI customization): the command fails before any request. The message suggests the closest service name. A service the CLI has but this run has no model for is `not-validated` (info), never this error.',
   kinds: { 'unknown-service': 'error' },
   examples: {
-    ok: [{ name: 'cognito-idp/list-user-pools.rst', text: exampleDocument('To list user pools', 'aws cognito-idp list-user-pools --max-results 10'), messages: [] }],
+    ok: [
+      { name: 'cognito-idp/list-user-pools.rst', text: exampleDocument('To list user pools', 'aws cognito-idp list-user-pools --max-results 10'), messages: [] },
+      // `aws --version` prints the version and exits before it reads a service: a note after it is no service name.
+      { name: 'setup.md', text: '# Check the install\n\n```\n$ aws --version  ←check it works\n```\n', messages: [] },
+    ],
     notOk: [
       { name: 'cognito-idp/list-user-pools.rst', text: exampleDocument('To list user pools', 'aws cognito-ipd list-user-pools --max-results 10'), messages: ['5:9-5:20: error: Unknown service \'cognito-ipd\'. Did you mean \'cognito-idp\'?'] },
       // The suggestion names a service the CLI has, even where this run has no model of it.
