@@ -539,8 +539,10 @@ const OUTPUT_INTRODUCER = /\b(output|result|results|response)\b/i;
 const FILE_INTRODUCER = /^(?:[-*]\s*)?(?:the\s+)?contents of\s+(?:the\s+)?(?:file\s+)?``?([^`\s]+?)``?(?:[\s,].*)?:?$/i;
 // A file name alone (``output.json``::): the block is that file (an outfile, an input file), not the command's output.
 const FILE_NAME_INTRODUCER = /^``([^`\s]+\.[A-Za-z0-9]+)``:?$/;
-// Inline code worth reading: `aws <service> <operation> ...` (a prompt allowed).
-const INLINE_COMMAND = /^\s*(?:\$\s+)?(?:aws|awslocal)\s+(?:--[a-z][\w-]*(?:=\S+|\s+(?!-)\S+)?\s+)*[a-z0-9][\w-]*\s+[a-z0-9][\w-]*\s/;
+/** A global option in inline code, with its value. */
+const INLINE_OPTION = String.raw`--[a-z][\w-]*(?:=\S+|\s+(?!-)\S+)?\s+`;
+/** Inline code worth reading: `aws <service> <operation> ...` (a prompt allowed), global options before the service or the operation (`aws eks --region x update-kubeconfig ...`). */
+const INLINE_COMMAND = new RegExp(String.raw`^\s*(?:\$\s+)?(?:aws|awslocal)\s+(?:${INLINE_OPTION})*[a-z0-9][\w-]*\s+(?:${INLINE_OPTION})*[a-z0-9][\w-]*\s`);
 
 function sentencesOf(text: string): string[] {
   return text.split(/(?<=[.!])\s+/);
