@@ -46,7 +46,7 @@ const OPTIONAL_PART = /(?:^|[ \t])\[(?:--?[A-Za-z][\w-]*(?:[ \t]+[^\]\s][^\]\n]*
 
 /** A command written as its synopsis (the help page's form), with what follows it: no command to read. */
 function isSynopsis(group: { lines: SourceLine[]; output?: SourceLine[] }): boolean {
-  return [...group.lines, ...(group.output ?? [])].some((line) => OPTIONAL_PART.test(line.text));
+  return [...group.lines, ...(group.output ?? [])].some((line) => line.text.includes('[') && OPTIONAL_PART.test(line.text));
 }
 
 /** Every `aws` command the block runs, in order. */

@@ -1241,7 +1241,7 @@ export function recordAssignments(lines: SourceLine[], variables: Map<string, st
   const pointAt = pointMapper(lines);
   let lineStart = 0;
   for (const line of lines) {
-    const match = ASSIGNMENT_STATEMENT.exec(line.text);
+    const match = line.text.includes('=') ? ASSIGNMENT_STATEMENT.exec(line.text) : null;
     if (match !== null) {
       const reader = new Reader(text, pointAt, 'intended', lineStart + match[0].length, { variables });
       const value = reader.readAssignedValue();
