@@ -284,6 +284,17 @@ class Reader {
     const { text } = this;
     const start = this.pos;
     const end = start + placeholder.length;
+    // `<identifiant de l'AMI>`: bash opens a quoted string at the apostrophe, which runs past the placeholder and pairs
+    // with the command's later quotes. What bash then reads is no longer the command as written: said once, here.
+    const quote = ["'", '"'].find((mark) => placeholder.split(mark).length % 2 === 0);
+    if (quote !== undefined) {
+      if (this.isReportable(start) && !this.commandLineEnded) {
+        const name = quote === "'" ? 'apostrophe' : 'double quote';
+        this.report('unbalanced-quote', `bash reads the ${name} in the unquoted \`${placeholder}\` as the start of a quoted string that runs past the placeholder, so the rest of the command is not read as written; quote the placeholder or replace it with a value.`, start, end);
+      }
+      this.finished = true;
+      return;
+    }
     // `>>`, `>|` and `>&` are operators of their own, with the file name after them.
     const operatorEnd = /[>|&]/.test(text[end] ?? '') ? end + 1 : end;
     const target = this.afterBlanksAndContinuations(operatorEnd);

@@ -182,6 +182,14 @@ const shellSyntax: Rule = {
         ],
       },
       {
+        // An apostrophe inside an unquoted placeholder opens a quoted string in bash: one finding, at the placeholder.
+        name: 'guide.md',
+        text: "# Launch\n\n```bash\naws ec2 run-instances --image-id <identifiant de l'AMI> --instance-type t3.micro \\\n  --tag-specifications 'ResourceType=instance,Tags=[{Key=Name,Value=web-1}]'\n```\n",
+        messages: [
+          "4:34-4:56: error: bash reads the apostrophe in the unquoted `<identifiant de l'AMI>` as the start of a quoted string that runs past the placeholder, so the rest of the command is not read as written; quote the placeholder or replace it with a value.",
+        ],
+      },
+      {
         // `2>&1` after the placeholder is a redirection of its own, not the file name the `>` needs.
         name: 'guide.md',
         text: '# Who am I\n\n```bash\naws sts get-caller-identity --profile <profile> 2>&1\n```\n',
