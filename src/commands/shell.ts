@@ -745,6 +745,16 @@ class Reader {
         );
       }
     }
+    const defaulted = KEBAB_PLACEHOLDER.exec(match[0]);
+    if (defaulted !== null && this.options.variables?.get(defaulted[1]!) === undefined && this.isReportable(start)) {
+      // `${api-id}`: a placeholder's name in `${...}`, which bash reads as "$api, or `id` when it is unset".
+      this.report(
+        'default-value-placeholder',
+        `bash reads \`${match[0]}\` as the variable \`${defaulted[1]}\`, or the text \`${match[0].slice(defaulted[1]!.length + 3, -1)}\` when it is unset, not as a placeholder named \`${match[0].slice(2, -1)}\`; replace it with a value.`,
+        start,
+        this.pos,
+      );
+    }
     if (this.reading === 'intended' && known !== undefined) return { value: known, quoted: true, unknown: [] };
     return { value: match[0], quoted: true, unknown: [{ start: 0, end: match[0].length, kind: 'variable' }] };
   }
@@ -1011,6 +1021,8 @@ const READINGS_DIFFER: ReadonlySet<ShellIssueKind> = new Set([
   'brace-expansion',
   'unbalanced-quote',
 ]);
+/** `${api-id}`, `${user-pool-id}`: a lowercase hyphenated name in braces, which bash reads as `${api}` with the default `id`. */
+const KEBAB_PLACEHOLDER = /^\$\{([a-z][a-z0-9]*)(?:-[a-z][a-z0-9]*)+\}$/;
 /** `${name}`, `${#name}`, `${!name}`, `${name[0]}`, `${1}`, `${@}` and their operators (`:-`, `%`, `/`, ...): what bash expands. */
 const PARAMETER_EXPANSION = /^\$\{[#!]?(?:[A-Za-z_][A-Za-z0-9_]*|[0-9]+|[@*#?$!-])(?:\[[^\]]*\])?(?:[:=+?%#/^,@-][^}]*)?\}$/;
 /** Text that may hold a placeholder or a shell value, which the author's reading marks unknown. */

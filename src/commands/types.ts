@@ -34,6 +34,7 @@ export type ShellIssueKind =
   | 'placeholder-syntax-error' // an unquoted `<placeholder>` whose `>` has no file name: bash refuses the line
   | 'bad-substitution' // `${インスタンスID}`, `${my pool}`: no parameter name, bash refuses to expand it and runs nothing
   | 'expanded-aws-name' // `$LATEST`, `$default` outside single quotes: AWS's literal name, which bash expands to nothing
+  | 'default-value-placeholder' // `${api-id}`: bash reads `${api}` with the default `id`, not a placeholder
   | 'windows-continuation' // `^` at line end (cmd.exe)
   | 'bash-continuation' // `\` at line end in a PowerShell or cmd command
   | 'powershell-continuation' // backtick at line end

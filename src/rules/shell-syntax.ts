@@ -16,6 +16,7 @@ const SEVERITIES: Partial<Record<ShellIssueKind, Severity>> = {
   'bad-substitution': 'error',
   'expanded-aws-name': 'error',
   'placeholder-redirection': 'warning',
+  'default-value-placeholder': 'warning',
   'command-substitution': 'warning',
   'windows-continuation': 'warning',
   'powershell-continuation': 'warning',
@@ -56,7 +57,8 @@ const shellSyntax: Rule = {
     'never run the command; so is an unquoted `(` or `)` among the words, which bash refuses as a syntax error, and an ' +
     'unquoted `<placeholder>` whose `>` has no file name after it, and `${...}` around words that name no variable ' +
     '(`${user pool id}`: a bad substitution, once per command), and AWS\'s own `$`-names outside single quotes (Lambda\'s `$LATEST`, API Gateway\'s `$default`): bash expands them to nothing. Any other unquoted `<placeholder>` is a warning: bash ' +
-    'reads it as redirections (input from one file, output to another), which the message names. Windows `^` and PowerShell ' +
+    'reads it as redirections (input from one file, output to another), which the message names; so is a hyphenated name in ' +
+    '`${...}` (`${api-id}`), which bash reads as the variable `api` with the default `id`. Windows `^` and PowerShell ' +
     'backtick continuations in a bash block are warnings: pasted into bash these commands break. Unquoted braces with commas are brace-expanded by bash ' +
     'into several words. Braces holding shorthand or JSON members (`Tags=[{Key=a,Value=b}]`) are meant as written: ' +
     'an error where the CLI refuses the expanded words (the message says why), else a warning (the value changes ' +
@@ -180,6 +182,12 @@ const shellSyntax: Rule = {
         messages: [
           '7:20-7:30: error: bash refuses this command: it reads the unquoted `<username>` as redirections, and the `>` has no file name before the end of the line; quote the placeholders (2 in this command) or replace them with values.',
         ],
+      },
+      {
+        // `${api-id}` is no placeholder to bash: it is `${api}`, or `id` when `api` is unset.
+        name: 'guide.md',
+        text: '# Stages\n\n```bash\naws apigateway get-stages --rest-api-id ${api-id}\n```\n',
+        messages: ['4:41-4:50: warning: bash reads `${api-id}` as the variable `api`, or the text `id` when it is unset, not as a placeholder named `api-id`; replace it with a value.'],
       },
       {
         // An apostrophe inside an unquoted placeholder opens a quoted string in bash: one finding, at the placeholder.
