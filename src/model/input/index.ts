@@ -200,19 +200,14 @@ for (const name of GLOBAL_OPTION_NAMES) {
   }
 }
 
-/** resolveOption over the global options, from their prefixes. */
-function resolveGlobalOption(written: string): Resolution {
-  if (GLOBAL_OPTION_NAMES.has(written)) return { name: written, abbreviated: false };
-  const candidates = GLOBAL_OPTION_PREFIXES.get(written);
-  if (candidates === undefined) return undefined;
-  return candidates.length === 1 ? { name: candidates[0]!, abbreviated: true } : { ambiguous: [...candidates].sort() };
-}
-
-function resolveOption(written: string, names: ReadonlySet<string> | ReadonlyMap<string, unknown>): Resolution {
+/**
+ * Resolves a written option among `names`: exact, else a unique prefix. `prefixes` (each prefix of each name, and the
+ * names it starts) answers the prefix question without a scan, for names asked about on every option (the global ones).
+ */
+function resolveOption(written: string, names: ReadonlySet<string> | ReadonlyMap<string, unknown>, prefixes?: ReadonlyMap<string, readonly string[]>): Resolution {
   // Almost every option is written in full: one look-up answers that without the prefix scan.
   if (names.has(written)) return { name: written, abbreviated: false };
-  const candidates: string[] = [];
-  for (const name of names.keys()) if (name.startsWith(written)) candidates.push(name);
+  const candidates = prefixes ? [...(prefixes.get(written) ?? [])] : [...names.keys()].filter((name) => name.startsWith(written));
   if (candidates.length === 1) return { name: candidates[0]!, abbreviated: true };
   if (candidates.length > 1) return { ambiguous: candidates.sort() };
   return undefined;
@@ -411,7 +406,7 @@ function readOptions(translation: CommandTranslation, words: Word[], table: Read
     }
     const { option, inlineValue } = splitOption(word);
     // The CLI's main parser reads global options first, wherever they stand; the operation's parser gets the rest.
-    let resolution = resolveGlobalOption(option);
+    let resolution = resolveOption(option, GLOBAL_OPTION_NAMES, GLOBAL_OPTION_PREFIXES);
     const isGlobal = resolution !== undefined;
     resolution ??= resolveOption(option, table);
     if (resolution === undefined) {
@@ -634,6 +629,7 @@ function buildInput(
   const inputFile = readCliInput(given, state);
   const fromInputFile = inputFile?.members;
 
+  const operationKey = `${service}.${operation}`;
   for (const [key, { spec, option, values }] of given) {
     if (!spec.member || !spec.ref) continue;
     const equals = option.value.indexOf('=');
@@ -650,7 +646,7 @@ function buildInput(
     }
     const texts = resolveParamFiles(values, state, spec);
     if (texts === undefined) continue;
-    const waivedBy = PATTERN_WAIVED_BY[`${service}.${operation}`]?.[spec.member];
+    const waivedBy = PATTERN_WAIVED_BY[operationKey]?.[spec.member];
     const context = { ...valueContext(state, spec.member, binaryFormat, valueWords, texts.shownAt ?? ''), ...(waivedBy !== undefined && (waivedBy === ANY_USE || given.has(waivedBy)) && { patternWaived: true }) };
     const shape = shapeOf(model, spec.ref);
     if (shape.type === 'blob' && shape.streaming) continue; // a file path the CLI opens: checked by resolveParamFiles
@@ -670,13 +666,13 @@ function buildInput(
   const inputFileUnseen = fromInputFile === undefined && (given.has('--cli-input-json') || given.has('--cli-input-yaml'));
   const skeleton = given.has('--generate-cli-skeleton');
   // Arguments added by customizations fill members in ways the model does not say (`--zip-file` → Code).
-  const added = ADDED_ARGUMENTS[`${service}.${operation}`];
+  const added = ADDED_ARGUMENTS[operationKey];
   const customizedInput = added !== undefined && [...given.keys()].some((key) => key in added);
   if (!parserStopped && !inputFileUnseen && !skeleton && !customizedInput) {
     const missing: string[] = [];
     for (const member of inputShape?.required ?? []) {
       const ref = inputShape?.members?.[member];
-      if (member in input || given.has(member) || ref?.idempotencyToken || DEFAULTED_MEMBERS[`${service}.${operation}`]?.includes(member)) continue;
+      if (member in input || given.has(member) || ref?.idempotencyToken || DEFAULTED_MEMBERS[operationKey]?.includes(member)) continue;
       const shape = ref ? shapeOf(model, ref) : undefined;
       const cliName = `--${renamedArgument(service, operation, xformName(member))}`;
       if (misspelt.has(cliName)) continue;
