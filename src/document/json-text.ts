@@ -40,11 +40,15 @@ export const NESTED_TOO_DEEP = `nested deeper than ${MAX_JSON_DEPTH} levels`;
 export function nestedTooDeep(value: unknown, depth = 0): boolean {
   if (typeof value !== 'object' || value === null) return false;
   if (depth >= MAX_JSON_DEPTH) return true;
+  // Only objects and arrays are walked into: most values are strings and numbers, not worth a call each.
   if (Array.isArray(value)) {
-    for (const item of value) if (nestedTooDeep(item, depth + 1)) return true;
+    for (const item of value) if (typeof item === 'object' && item !== null && nestedTooDeep(item, depth + 1)) return true;
     return false;
   }
-  for (const key in value) if (nestedTooDeep((value as Record<string, unknown>)[key], depth + 1)) return true;
+  for (const key in value) {
+    const item = (value as Record<string, unknown>)[key];
+    if (typeof item === 'object' && item !== null && nestedTooDeep(item, depth + 1)) return true;
+  }
   return false;
 }
 

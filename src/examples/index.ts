@@ -352,7 +352,8 @@ class BlockReader {
     // A `PS C:\>` or `C:\>` prompt says which shell the transcript was typed in, whatever the fence says.
     const { lines, introducer } = code.data as CodeData;
     // An untagged block's continuations (` ^`, a backtick) say the same, where no prose did, nor said it runs in bash too.
-    const inferred = language === null && !namesUnixShells(example.title, introducer) ? dialectOfContinuations(lines) : undefined;
+    const continuations = language === null ? dialectOfContinuations(lines) : undefined;
+    const inferred = continuations && !namesUnixShells(example.title, introducer) ? continuations : undefined;
     const dialect = declared === 'powershell' || declared === 'cmd' ? declared : (dialectOfPrompt(lines) ?? inferred ?? declared);
     if (dialect) options.dialect = dialect;
     if (language !== null && TRANSCRIPT_LANGUAGES.has(language)) options.transcript = true;

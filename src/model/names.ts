@@ -114,14 +114,25 @@ export function operationCliName(apiName: string): string {
   return xformName(apiName, '-');
 }
 
-const operationsByCliName = new WeakMap<object, Map<string, string>>();
+/** A name without separators and case: `xformName` only inserts separators and lowercases, so a name and its CLI name fold alike. */
+const folded = (name: string) => name.replaceAll('-', '').toLowerCase();
+const operationsByFoldedName = new WeakMap<object, Map<string, string[]>>();
 
-/** The API operation name of a CLI operation name in a model's operation map, or undefined. */
+/**
+ * The API operation name of a CLI operation name in a model's operation map, or undefined. Only the operations whose
+ * names fold like it are transformed: a run looks up a few operations of each of hundreds of services.
+ */
 export function operationApiName(operations: Record<string, unknown>, cliName: string): string | undefined {
-  let byCliName = operationsByCliName.get(operations);
-  if (!byCliName) {
-    byCliName = new Map(Object.keys(operations).map((apiName) => [operationCliName(apiName), apiName]));
-    operationsByCliName.set(operations, byCliName);
+  let byFoldedName = operationsByFoldedName.get(operations);
+  if (!byFoldedName) {
+    byFoldedName = new Map();
+    for (const apiName of Object.keys(operations)) {
+      const key = folded(apiName);
+      const alike = byFoldedName.get(key);
+      if (alike) alike.push(apiName);
+      else byFoldedName.set(key, [apiName]);
+    }
+    operationsByFoldedName.set(operations, byFoldedName);
   }
-  return byCliName.get(cliName);
+  return byFoldedName.get(folded(cliName))?.findLast((apiName) => operationCliName(apiName) === cliName);
 }

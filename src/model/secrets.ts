@@ -18,10 +18,9 @@ export function secretsIn(value: unknown, model: ServiceModel | undefined, ref: 
   const shape = ref ? model?.shapes[ref.shape] : undefined;
   if (typeof value === 'number') value = String(value);
   if (typeof value === 'string') {
-    // By name, `...Code` members are secret only when the model says so: most (StatusCode, ErrorCode) are not.
-    const byName = key !== '' && isSecret(key, value) && !/code$/i.test(key);
     if (!maskable(value)) return;
-    if (shape?.sensitive || ref?.sensitive === true || byName) into.add(value);
+    // By name, `...Code` members are secret only when the model says so: most (StatusCode, ErrorCode) are not.
+    if (shape?.sensitive || ref?.sensitive === true || (key !== '' && isSecret(key, value) && !/code$/i.test(key))) into.add(value);
     return;
   }
   // Every value inside a sensitive list or map (AuthParameters) is secret; a name says so of its own value only.

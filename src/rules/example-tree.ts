@@ -47,25 +47,31 @@ export function isCliExampleDocument(document: { path: string; file: { value: un
  * service folder, known without reading the folder's other files.
  */
 function showsItsFolderCommands(filePath: string, text: string): boolean {
-  const folder = path.dirname(path.resolve(filePath));
+  // Asked once per document: resolving only a relative path (resolving normalizes, a cost for every document).
+  const folder = path.dirname(path.isAbsolute(filePath) ? filePath : path.resolve(filePath));
   // Once a document of the folder showed it, the folder is known.
-  if (serviceFolders.get(folder) === true) return true;
+  if (foldersShowingCommands.has(folder)) return true;
   const name = path.basename(folder);
   // Most documents of other folders never name the folder's service: one plain test before the pattern.
   if (!LOWERCASE_NAME.test(name) || !text.includes(`aws ${name}`) || !new RegExp(`^\\s*aws ${name}\\s`, 'm').test(text)) return false;
-  serviceFolders.set(folder, true);
+  foldersShowingCommands.add(folder);
+  serviceFolders.set(path.resolve(folder), true);
   return true;
 }
 
+/** Folders, as the checked paths name them, that a document showed to be service folders. */
+const foldersShowingCommands = new Set<string>();
 const exampleDocuments = new Map<string, boolean>();
 
+/** A file's folder and name, the last two parts of its path. */
+const FOLDER_AND_NAME = /([^\\/]+)[\\/]+([^\\/]+)$/;
+const EXAMPLE_NAME = /^[a-z0-9_][a-z0-9_-]*$/;
+
 function pathLooksLikeCliExample(filePath: string): boolean {
-  const parts = filePath.split(/[\\/]/).filter(Boolean);
-  const name = parts.pop() ?? '';
-  const extension = path.extname(name).toLowerCase();
-  const base = path.basename(name, path.extname(name));
-  const folder = parts.pop();
-  return extension === '.rst' && folder !== undefined && LOWERCASE_NAME.test(folder) && /^[a-z0-9_][a-z0-9_-]*$/.test(base) && !NOT_EXAMPLES.test(base);
+  const match = FOLDER_AND_NAME.exec(filePath);
+  if (!match || !/\.rst$/i.test(match[2]!)) return false;
+  const base = match[2]!.slice(0, -'.rst'.length);
+  return LOWERCASE_NAME.test(match[1]!) && EXAMPLE_NAME.test(base) && !NOT_EXAMPLES.test(base);
 }
 
 const serviceFolders = new Map<string, boolean>();

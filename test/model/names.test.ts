@@ -85,5 +85,20 @@ describe('service and operation names', () => {
     expect(operationApiName(operations, 'list-web-acls')).toBe('ListWebACLs');
     expect(operationApiName(operations, 'admin-get-user')).toBe('AdminGetUser');
     expect(operationApiName(operations, 'admin-get-users')).toBeUndefined();
+    // Same letters, other words: only the name the CLI derives is found.
+    expect(operationApiName(operations, 'initiateauth')).toBeUndefined();
+    expect(operationApiName(operations, 'initi-ate-auth')).toBeUndefined();
+  });
+
+  it('finds every operation by its CLI name, and no name the CLI does not derive', () => {
+    const apiName = fc.stringMatching(/^[A-Z][A-Za-z0-9]{0,24}$/);
+    fc.assert(
+      fc.property(fc.uniqueArray(apiName, { minLength: 1, maxLength: 12 }), fc.string({ maxLength: 30 }), (names, written) => {
+        const operations = Object.fromEntries(names.map((name) => [name, {}]));
+        // The look-up agrees with a table of every operation's CLI name (the last one wins where two names derive the same).
+        const table = new Map(names.map((name) => [operationCliName(name), name]));
+        for (const cliName of [...table.keys(), written]) expect(operationApiName(operations, cliName)).toBe(table.get(cliName));
+      }),
+    );
   });
 });

@@ -11,7 +11,7 @@ import { NESTED_TOO_DEEP, tooDeepAt } from '../../document/json-text.js';
 import type { Point } from '../../document/types.js';
 import type { ModelIndex, OperationModel, Paginator, ServiceModel, Shape, ShapeRef } from '../types.js';
 import { GLOBAL_OPTIONS } from '../../commands/aws.js';
-import { documentedServiceAlias, unaliasedServiceName, xformName } from '../names.js';
+import { documentedServiceAlias, operationApiName, operationCliName, unaliasedServiceName, xformName } from '../names.js';
 import {
   ADDED_ARGUMENTS,
   CUSTOM_COMMANDS,
@@ -226,18 +226,6 @@ function takesOutfile(model: ServiceModel, operationModel: OperationModel): bool
   return shape.type === 'blob' || shape.eventstream === true;
 }
 
-const cliOperationNames = new WeakMap<ServiceModel, Map<string, string>>();
-
-/** CLI operation name → API name, built once per model. */
-function operationNamesOf(model: ServiceModel): Map<string, string> {
-  let names = cliOperationNames.get(model);
-  if (!names) {
-    names = new Map(Object.keys(model.operations).map((name) => [xformName(name), name]));
-    cliOperationNames.set(model, names);
-  }
-  return names;
-}
-
 export function translateCommand(command: AwsCommand, options: TranslateOptions): CommandTranslation {
   const problems: InputProblem[] = [];
   const translation: CommandTranslation = {
@@ -292,7 +280,6 @@ export function translateCommand(command: AwsCommand, options: TranslateOptions)
   }
   if (isWhollyUnknown(command.operationWord)) return translation;
 
-  const operationNames = operationNamesOf(model);
   let operation = command.operation;
   let args = command.args;
   let operationWords: Word[] = [command.operationWord];
@@ -322,10 +309,10 @@ export function translateCommand(command: AwsCommand, options: TranslateOptions)
     args = args.slice(1);
     operationWords = [command.operationWord, waiterWord];
   }
-  const operationName = operationNames.get(operation);
+  const operationName = operationApiName(model.operations, operation);
   const operationModel = operationName ? model.operations[operationName] : undefined;
   if (!operationName || !operationModel) {
-    const candidates = [...operationNames.keys(), ...(CUSTOM_COMMANDS[service] ?? []), ...(Object.keys(model.waiters).length ? ['wait'] : [])];
+    const candidates = [...Object.keys(model.operations).map(operationCliName), ...(CUSTOM_COMMANDS[service] ?? []), ...(Object.keys(model.waiters).length ? ['wait'] : [])];
     report('unknown-operation', `Unknown operation '${operation}' for service '${service}'.${didYouMean(operation, candidates)}`, operationWords);
     return translation;
   }
