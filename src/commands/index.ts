@@ -108,7 +108,7 @@ export function firstAwsLine(lines: SourceLine[], options: BlockReadOptions = {}
   for (const { text } of lines) {
     if (!NON_BLANK.test(text)) continue;
     // Every launcher holds `aws`: most lines (outputs, prose) do not, and skip the long patterns.
-    if (text.includes('aws') && (windows ? startsWindowsAwsCommand(text) : startsAwsCommand(text, transcript) || AWS_SUBSTITUTION_IN_LINE.test(text))) return index;
+    if (text.includes('aws') && (windows ? startsWindowsAwsCommand(text) : startsAwsCommand(text, transcript) || (mayHoldSubstitution(text) && AWS_SUBSTITUTION_IN_LINE.test(text)))) return index;
     index++;
   }
   return -1;
