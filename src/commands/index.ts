@@ -74,8 +74,8 @@ export function readCommandsInBlock(lines: SourceLine[], options: BlockReadOptio
       commandLines = shell.rest;
     }
     // `aws` commands inside command substitutions elsewhere in the lines (`--ids $(aws ...)`, `for b in $(aws ...)`).
-    const text = group.lines.map((line) => line.text).join('\n');
-    for (const match of mayHoldSubstitution(text) ? text.matchAll(AWS_SUBSTITUTION) : []) {
+    const text = group.lines.some((line) => mayHoldSubstitution(line.text)) ? group.lines.map((line) => line.text).join('\n') : '';
+    for (const match of text === '' ? [] : text.matchAll(AWS_SUBSTITUTION)) {
       const shell = readShellCommand(linesFrom(group.lines, match.index), readOptions);
       const start = shell.words[0]?.start.offset;
       if (!read.some((other) => other.words[0]?.start.offset === start)) read.push(shell);

@@ -1260,12 +1260,15 @@ const ASSIGNMENT_STATEMENT = new RegExp(String.raw`^[ \t]*(?:${PROMPT_SOURCE})?(
  * sets the variable for that command only and is left out.
  */
 export function recordAssignments(lines: SourceLine[], variables: Map<string, string>): void {
-  const text = lines.map((line) => line.text).join('\n');
-  const pointAt = pointMapper(lines);
+  // Most commands assign nothing: the lines are joined for reading only when one does.
+  let text: string | undefined;
+  let pointAt: ((index: number) => Point) | undefined;
   let lineStart = 0;
   for (const line of lines) {
     const match = line.text.includes('=') ? ASSIGNMENT_STATEMENT.exec(line.text) : null;
     if (match !== null) {
+      text ??= lines.map((each) => each.text).join('\n');
+      pointAt ??= pointMapper(lines);
       const reader = new Reader(text, pointAt, 'intended', lineStart + match[0].length, { variables });
       const value = reader.readAssignedValue();
       // An empty value is a template to fill in (`export CLIENT_ID=""`), not the value later commands use.
