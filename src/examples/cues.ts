@@ -14,8 +14,8 @@ export function isOutputLabel(text: string): boolean {
   return OUTPUT_LABEL.test(label) || (plain.endsWith(':') && OUTPUT_LABEL_WITH_WORDS.test(label) && !/\b(?:body|payload|file)\b/i.test(label));
 }
 
-const OUTPUT_LABEL_WITH_WORDS = /^(?:(?:an?|the|example|sample|expected|typical|command|json|text|cli|api|aws)\s+){0,3}(?:output|outputs|response|responses|result|results)(?:\s+[\p{L}']+){1,3}$/iu;
-const OUTPUT_LABEL = /^(?:(?:an?|the|example|sample|expected|typical|command|json|text|cli|api|aws)\s+){0,3}(?:output|outputs|response|responses|result|results)(?:\s+(?:is|are|looks like|similar to|syntax|body))?$/i;
+const OUTPUT_LABEL_WITH_WORDS = /^(?:(?:an?|the|example|sample|expected|typical|success|successful|full|raw|command|json|text|cli|api|aws)\s+){0,3}(?:output|outputs|response|responses|result|results)(?:\s+[\p{L}']+){1,3}$/iu;
+const OUTPUT_LABEL = /^(?:(?:an?|the|example|sample|expected|typical|success|successful|full|raw|command|json|text|cli|api|aws)\s+){0,3}(?:output|outputs|response|responses|result|results)(?:\s+(?:is|are|looks like|similar to|syntax|body))?$/i;
 
 /** Words that make a block something the reader writes or sends, never what the command printed. */
 const INPUT_WORDS =

@@ -74,7 +74,8 @@ function readExamples(tree: Root, format: DocumentFormat, text: string): { examp
     example.index = index;
     markPlaceholders(example, placeholders);
   });
-  return { examples, unclaimed: reader.unclaimed };
+  const unclaimed = reader.unclaimed.length > 0 ? withEarlierCommands(reader.unclaimed, examples, text.split(/\r\n|\r|\n/)) : reader.unclaimed;
+  return { examples, unclaimed };
 }
 
 /** The words placeholdersNamedIn looks for: most paragraphs have none, and skip the walk. */
@@ -496,7 +497,31 @@ function readJson(output: Output, lines: SourceLine[]): void {
 
 function unclaimedBlock(example: Example, position: Position): UnclaimedBlock {
   const command = example.commands.at(-1);
-  return command ? { position, commandLine: command.shell.position.start.line } : { position };
+  if (command) return { position, commandLine: command.shell.position.start.line };
+  return example.titlePosition ? { position, titleLine: example.titlePosition.start.line } : { position };
+}
+
+/** A paragraph in bold alone on its line: read as a title, though it is often a note between a command and its output. */
+const BOLD_LINE = /^[ \t]*(?:\*\*|__)/;
+
+/**
+ * A block whose example has no command may still follow one, in an earlier example, when what started its example
+ * is a bold paragraph rather than a heading: its message names that command and the title between them.
+ */
+function withEarlierCommands(unclaimed: UnclaimedBlock[], examples: readonly Example[], lines: readonly string[]): UnclaimedBlock[] {
+  return unclaimed.map((block) => {
+    if (block.titleLine === undefined) return block;
+    const { titleLine } = block;
+    if (!BOLD_LINE.test(lines[titleLine - 1] ?? '')) return { position: block.position };
+    let commandLine: number | undefined;
+    for (const example of examples) {
+      for (const command of example.commands) {
+        const line = command.shell.position.start.line;
+        if (line < titleLine) commandLine = line;
+      }
+    }
+    return commandLine === undefined ? { position: block.position } : { position: block.position, commandLine, titleLine };
+  });
 }
 
 function dialectOf(language: string | null): ShellDialect | undefined {

@@ -67,8 +67,10 @@ export interface Example {
 /** A JSON block that no command claims as its output and no sentence presents as a file. */
 export interface UnclaimedBlock {
   position: Position;
-  /** The line of the command before it in the same example, when there is one. */
+  /** The line of the command before it: in the same example, else in an earlier one (then `titleLine` is set). */
   commandLine?: number;
+  /** The line of the title that starts the block's example after that command (a bold paragraph read as a title). */
+  titleLine?: number;
 }
 
 export interface ExampleDocument {

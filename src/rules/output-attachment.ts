@@ -39,9 +39,16 @@ const outputAttachment: Rule = {
         ],
       },
       {
+        name: 'tutorial.md',
+        text: '## Create a pool\n\n```bash\naws cognito-idp create-user-pool --pool-name demo\n```\n\n**Save the `Id` from the response**\n\n**Example response:**\n\n```json\n{"UserPool": {"Id": "us-east-1_EXAMPLE"}}\n```\n',
+        messages: [
+          '11:1-13:4: info: This JSON block is not checked: it follows the command on line 4, but the title on line 7 starts another example between them',
+        ],
+      },
+      {
         name: 'notes.md',
         text: '# Notes\n\n```json\n{"UserPools": []}\n```\n',
-        messages: ['3:1-5:4: info: This JSON block is not checked: no command comes before it'],
+        messages: ['3:1-5:4: info: This JSON block is not checked: no command comes before it in its section'],
       },
     ],
   },
@@ -65,8 +72,10 @@ const outputAttachment: Rule = {
         end: block.position.end,
         message:
           block.commandLine === undefined
-            ? 'This JSON block is not checked: no command comes before it'
-            : `This JSON block is not checked: nothing ties it to the command on line ${block.commandLine} (introduce it with \`Output:\` if it is that command's output)`,
+            ? 'This JSON block is not checked: no command comes before it in its section'
+            : block.titleLine !== undefined
+              ? `This JSON block is not checked: it follows the command on line ${block.commandLine}, but the title on line ${block.titleLine} starts another example between them`
+              : `This JSON block is not checked: nothing ties it to the command on line ${block.commandLine} (introduce it with \`Output:\` if it is that command's output)`,
         fingerprint: 'unclaimed',
       });
     }

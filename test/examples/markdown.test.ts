@@ -91,6 +91,8 @@ describe('Markdown output labels', () => {
   it.each([
     ['**Output esperado:**', 'introducer'],
     ['**Output should look like:**', 'introducer'],
+    ['**Success Response:**', 'introducer'],
+    ['**Full output:**', 'introducer'],
     ['Results are shown below.', 'sentence'],
   ])('attaches the block after %j (%s)', (introducer, cue) => {
     const [example] = documentOf(`# Who am I\n\n${fence('bash', 'aws sts get-caller-identity --output json')}\n${introducer}\n\n${fence('json', '{"Account": "123456789012"}')}`).examples;
@@ -100,6 +102,11 @@ describe('Markdown output labels', () => {
   it('reads a fence titled Output as the output of the command before it', () => {
     const [example] = documentOf(`# Create\n\n${fence('bash', 'aws sts get-caller-identity --output json')}\n${fence('bash title="Output"', '{"Account": "123456789012"}')}`).examples;
     expect(example!.outputs.map((output) => [output.cue, output.value])).toEqual([['introducer', { Account: '123456789012' }]]);
+  });
+
+  it('takes a response in another sense for a title, not a label', () => {
+    const { examples } = documentOf(`**Emergency Response (0-10 minutes):**\n\n${fence('bash', 'aws sts get-caller-identity --output json')}`);
+    expect(examples.map((example) => [example.title, example.commands.length])).toEqual([['Emergency Response (0-10 minutes):', 1]]);
   });
 
   it('does not take a longer bold title that starts with Output for a label', () => {
