@@ -32,6 +32,18 @@ describeWithCorpus('translateCommand over the aws-cli corpus', () => {
     expect(unknown).toEqual([]);
   });
 
+  it('warns of a URL where the content of a document goes: AWS CLI v2 sends the URL itself', () => {
+    const models = loadModels(modelsDir);
+    const problems = (text: string) => translateCommand(commandOf(text), { models, documentDir: corpusDir, treeRoot: corpusDir }).problems.map((problem) => `${problem.kind}: ${problem.message}`);
+    const sentAsIs = (name: string) => `constraint: Value for parameter ${name} is a URL, which the AWS CLI v2 sends as the value itself: it no longer downloads http(s):// values, as version 1 did; save the file and pass file://<its name>.`;
+    expect(problems('aws iam create-role --role-name demo --assume-role-policy-document https://example.com/trust.json')).toEqual([sentAsIs('AssumeRolePolicyDocument')]);
+    expect(problems('aws cloudformation create-stack --stack-name demo --template-body https://example.com/t.yaml')).toEqual([sentAsIs('TemplateBody')]);
+    expect(problems('aws stepfunctions create-state-machine --name m --role-arn arn:aws:iam::123456789012:role/r --definition https://example.com/d.json')).toEqual([sentAsIs('definition')]);
+    // Parameters that take a URL, or text that may well be one, are not content to download.
+    expect(problems('aws cloudformation create-stack --stack-name demo --template-url https://example.com/t.yaml')).toEqual([]);
+    expect(problems('aws sqs send-message --queue-url https://sqs.us-east-1.amazonaws.com/123456789012/q --message-body https://example.com/')).toEqual([]);
+  });
+
   it('follows ec2/addcount.py: --count replaces --min-count / --max-count, which default to 1', () => {
     const models = loadModels(modelsDir);
     const kinds = (text: string) => translateCommand(commandOf(text), { models, documentDir: corpusDir, treeRoot: corpusDir }).problems.map((problem) => `${problem.kind}: ${problem.message}`);

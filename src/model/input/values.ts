@@ -232,6 +232,13 @@ function shorthand(text: string, context: UnpackContext, name: string): Record<s
   return undefined;
 }
 
+const URL_VALUE = /^https?:\/\//i;
+/**
+ * A top-level parameter that takes a document's content (`--policy-document`, `--template-body`, `--definition`): given a
+ * URL, version 1 sent what it downloaded. Parameters that take a URL itself (`--template-url`) are not among them.
+ */
+const CONTENT_PARAMETER = /^(?:[A-Za-z]*[a-z])?(?:[Pp]olicy(?:Document)?|[Tt]emplateBody|[Dd]efinition)$/;
+
 /** botocore's parameter validation plus the constraints the service checks (enum, length, range, pattern). */
 export function validateValue(model: ServiceModel, shape: Shape, value: unknown, path: string, context: UnpackContext): void {
   // Type, enum, length, pattern and timestamp checks need the content a placeholder or variable stands for.
@@ -276,6 +283,10 @@ export function validateValue(model: ServiceModel, shape: Shape, value: unknown,
       if (typeof value !== 'string') return invalidType('string');
       // A value the CLI refuses for its length never reaches the service's enum or pattern: one defect, one finding.
       if (checkLength(shape, [...value].length, path, context)) return;
+      if (URL_VALUE.test(value) && CONTENT_PARAMETER.test(path)) {
+        context.report('constraint', `Value for parameter ${path} is a URL, which the AWS CLI v2 sends as the value itself: it no longer downloads http(s):// values, as version 1 did; save the file and pass file://<its name>.`);
+        return;
+      }
       if (shape.enum && !shape.enum.includes(value)) {
         // Services often take an enum's value in any letter case (Lightsail's `TCP`, EC2's `TCP`): the model's spelling is advice, not a refusal.
         const otherCase = shape.enum.find((choice) => choice.toLowerCase() === value.toLowerCase());
