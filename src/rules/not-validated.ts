@@ -59,7 +59,7 @@ const notValidated: Rule = {
   description:
     'Some documented outputs cannot be checked against the response schema: a `--query` projection, ' +
     '`--output text` or `table`, what a program the output is piped into prints (`| jq ...`), and the output of CLI customizations. Neither can a value read from a ' +
-    '`file://` file the documents folder does not hold. This rule says so once per command and file, at the ' +
+    '`file://` file the documents folder does not hold, nor a value the author left out (`--tags ...`). This rule says so once per command and file, at the ' +
     'output or the value, so that a clean report is never read as a checked one.',
   examples: {
     ok: [
@@ -103,6 +103,12 @@ const notValidated: Rule = {
         text: '**To create a group**\n\n::\n\n    aws cognito-idp create-group --cli-input-json file://group.json\n\nThis command produces no output.\n',
         messages: ["5:51-5:68: info: 'group.json' does not exist beside the document: its content is not checked."],
       },
+      // An elided value: what the author left out is not checked, and said so.
+      {
+        name: 'guide.md',
+        text: '# Create a pool\n\n```bash\naws cognito-idp create-user-pool --pool-name demo --policies ...\n```\n',
+        messages: ["4:51-4:65: info: '--policies ...' leaves the value out: it is not checked."],
+      },
       // Which file a shell value names is not known here: not read, and not called missing.
       {
         name: 'cognito-idp/list-users.rst',
@@ -117,7 +123,7 @@ const notValidated: Rule = {
         const translated = translation(command, example);
         // A value read from a file the document tree does not hold is as unchecked as an unchecked output.
         for (const problem of translated?.problems ?? []) {
-          if (problem.kind === 'missing-file') report({ start: problem.start, end: problem.end, message: problem.message, fingerprint: `missing-file:${problem.message}` });
+          if (problem.kind === 'missing-file' || problem.kind === 'elided-value') report({ start: problem.start, end: problem.end, message: problem.message, fingerprint: `${problem.kind}:${problem.message}` });
           // The document may be right: the models folder is what to fix, and nothing of the command was checked.
           if (problem.kind === 'broken-model') report({ severity: 'warning', start: problem.start, end: problem.end, message: problem.message, fingerprint: `broken-model:${problem.message}` });
           if (problem.kind === 'missing-model') report({ start: problem.start, end: problem.end, message: problem.message, fingerprint: problem.message, ...(problem.group ? { group: problem.group } : {}) });

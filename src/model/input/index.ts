@@ -462,6 +462,8 @@ function readOptions(translation: CommandTranslation, words: Word[], table: Read
       report('duplicate-parameter', `'${name}' is given more than once: the CLI keeps only the last value.`, [word]);
     }
     given.set(key, { spec, option: word, values });
+    // `--s3-destination-configuration ...`: the author left the value out, so nothing of it can be checked (said, not skipped).
+    if (values.length === 1 && ELISIONS.has(values[0]!.raw)) report('elided-value', `'${name} ${values[0]!.raw}' leaves the value out: it is not checked.`, [word, values[0]!]);
   }
 
   return reading;

@@ -4,7 +4,8 @@ import type { ServiceModel } from '../types.js';
 /**
  * Kinds of input problems: `unknown-service`, `unknown-operation`, `unknown-parameter`,
  * `abbreviated-parameter`, `missing-required-parameter`, `duplicate-parameter`,
- * `invalid-parameter-value`, `constraint` (length, range, pattern), `customization`, `missing-file`.
+ * `invalid-parameter-value`, `constraint` (length, range, pattern), `customization`, `missing-file`, `elided-value`
+ * (`--option ...`: a value the author left out).
  */
 export type InputProblemKind =
   | 'unknown-service'
@@ -18,6 +19,7 @@ export type InputProblemKind =
   | 'constraint'
   | 'customization'
   | 'missing-file'
+  | 'elided-value'
   | 'broken-model'
   | 'missing-model';
 
