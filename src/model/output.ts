@@ -1,4 +1,4 @@
-import { javaPatternToJs } from './patterns.js';
+import { compiledPattern } from './patterns.js';
 import type { Paginator, ServiceModel, Shape, ShapeRef } from './types.js';
 import { closest } from './suggest.js';
 import { memberRef } from './members.js';
@@ -118,19 +118,6 @@ const typeNames: Record<string, string> = {
   boolean: 'true or false',
   timestamp: 'an ISO 8601 timestamp (2024-01-31T12:00:00+00:00)',
 };
-
-const compiledPatterns = new Map<string, RegExp | null>();
-
-/** The JavaScript form of a botocore pattern, or null when it has none (those are not checked). */
-function patternOf(javaPattern: string): RegExp | null {
-  let compiled = compiledPatterns.get(javaPattern);
-  if (compiled === undefined) {
-    const translation = javaPatternToJs(javaPattern);
-    compiled = 'pattern' in translation ? new RegExp(translation.pattern, 'u') : null;
-    compiledPatterns.set(javaPattern, compiled);
-  }
-  return compiled;
-}
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -297,7 +284,7 @@ class OutputWalker {
       const length = [...value].length;
       if (length > shape.max) this.constraint(pointer, `is ${length} characters long, longer than the maximum ${shape.max}`);
     }
-    const pattern = shape.pattern === undefined ? null : patternOf(shape.pattern);
+    const pattern = shape.pattern === undefined ? null : compiledPattern(shape.pattern);
     if (pattern && !pattern.test(value)) this.constraint(pointer, `(${describeValue(value)}) does not match the model's pattern ${shape.pattern}`);
   }
 

@@ -110,3 +110,19 @@ export function javaPatternToJs(javaPattern: string): PatternTranslation {
   }
   return { pattern: out };
 }
+
+const compiledPatterns = new Map<string, RegExp | null>();
+
+/**
+ * The compiled JavaScript form of a botocore pattern, or null when it has none (such patterns are not checked): one
+ * cache for input and output checks, which meet the same shapes' patterns.
+ */
+export function compiledPattern(javaPattern: string): RegExp | null {
+  let compiled = compiledPatterns.get(javaPattern);
+  if (compiled === undefined) {
+    const translation = javaPatternToJs(javaPattern);
+    compiled = 'pattern' in translation ? new RegExp(translation.pattern, 'u') : null;
+    compiledPatterns.set(javaPattern, compiled);
+  }
+  return compiled;
+}

@@ -4,7 +4,7 @@
  */
 import { parseShorthand, type ShorthandValue } from '../../commands/shorthand.js';
 import { NESTED_TOO_DEEP, tooDeepAt } from '../../document/json-text.js';
-import { javaPatternToJs } from '../patterns.js';
+import { compiledPattern } from '../patterns.js';
 import type { ServiceModel, Shape, ShapeRef } from '../types.js';
 import { memberRef } from '../members.js';
 import { holdsNamedPlaceholder, holdsUnknown, isAddressedPlaceholder, isNamedPlaceholder, jsonErrorBeforeUnknown, shorthandErrorBeforeUnknown } from './unknown.js';
@@ -362,20 +362,9 @@ function checkRange(shape: Shape, value: number, path: string, context: UnpackCo
   }
 }
 
-const patternCache = new Map<string, RegExp | null>();
-
 /** Service patterns are Java regexes; one with no JavaScript equivalent is skipped rather than guessed. */
 function matchesPattern(pattern: string, value: string): boolean {
-  let regex = patternCache.get(pattern);
-  if (regex === undefined) {
-    const translated = javaPatternToJs(pattern);
-    try {
-      regex = 'pattern' in translated ? new RegExp(translated.pattern, 'u') : null;
-    } catch {
-      regex = null;
-    }
-    patternCache.set(pattern, regex);
-  }
+  const regex = compiledPattern(pattern);
   return regex === null || regex.test(value);
 }
 
