@@ -1152,6 +1152,12 @@ export interface LineGroup {
 /** `<<EOF`, `<<-'EOF'`, `<< "END"` (not `<<<`): the lines after it up to the delimiter are the here-document's body. */
 const HERE_DOCUMENT_OPENER = /(?<!<)<<(-?)[ \t]*['"]?([A-Za-z_][A-Za-z0-9_]*)['"]?/;
 
+/**
+ * A line typed into an interactive interpreter a command opened (`python manage.py shell`, `mysql`, `psql`, `irb`):
+ * Python's `>>> `, IPython's `In [1]: `, `mysql> `, `sqlite> `, psql's `db=> ` / `db=# `, irb's `irb(main):001:0> `.
+ */
+const INTERPRETER_PROMPT = /^[ \t]*(?:>>>(?:[ \t]|$)|In \[\d+\]:[ \t]|(?:mysql|sqlite|mariadb(?: \[[^\]\n]*\])?)>[ \t]|[\w-]+=[#>][ \t]|irb\([^)\n]*\)[\w:]*>[ \t])/;
+
 /** A step of prose: `1. Text`, `2) Text`, `* Text`, `• Text` (a capital or a non-ASCII letter starts its words). */
 const PROSE_STEP = /^[ \t]*(?:\d{1,2}[.)]|[*•])[ \t]+(?:[A-Z]|[^\x00-\x7F])[^\n]*$/;
 
@@ -1170,10 +1176,19 @@ export function splitBlock(lines: SourceLine[], options: ShellReadOptions = {}):
   let current: LineGroup | undefined;
   /** Inside a here-document's body (`cat > attrs.json <<EOF` ... `EOF`): text a command reads, never output or commands. */
   let hereDocument: { delimiter: string; stripTabs: boolean } | undefined;
+  /** Inside an interpreter's session (`>>> ...` lines and what they print): no shell line, up to the next `aws` command. */
+  let inInterpreter = false;
   for (const line of lines) {
     if (hereDocument !== undefined) {
       (current?.output ?? current?.lines)?.push(line);
       if ((hereDocument.stripTabs ? line.text.replace(/^\t+/, '') : line.text).trimEnd() === hereDocument.delimiter) hereDocument = undefined;
+      continue;
+    }
+    if (inInterpreter && !startsGroup(line.text)) continue;
+    inInterpreter = false;
+    if (INTERPRETER_PROMPT.test(line.text) && !(current !== undefined && !current.output && continuesOnNextLine(current.lines, transcript))) {
+      inInterpreter = true;
+      current = undefined;
       continue;
     }
     const opener = current !== undefined && !current.output ? HERE_DOCUMENT_OPENER.exec(line.text) : null;

@@ -74,6 +74,12 @@ const shellSyntax: Rule = {
   examples: {
     ok: [
       {
+        // Lines typed into an interpreter a command opened (`>>> `, `mysql> `) are no shell lines.
+        name: 'guide.md',
+        text: '# Replica\n\n```bash\naws rds describe-db-instances --db-instance-identifier db-1\n\npython manage.py shell\n>>> from django.db import router\n```\n',
+        messages: [],
+      },
+      {
         // An untagged block whose lines end in ` ^` is written for cmd (an aws-cli page's Windows variant): read so.
         name: 'ec2/describe-instances.rst',
         text: '**To describe an instance**\n\nWindows::\n\n    aws ec2 describe-instances ^\n        --instance-ids i-1234567890abcdef0\n',

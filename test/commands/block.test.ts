@@ -14,6 +14,25 @@ function block(text: string, options: BlockReadOptions = {}) {
   };
 }
 
+describe('lines typed into an interpreter a command opened', () => {
+  test.each([
+    ['python manage.py shell', '>>> from django.db import router\n>>> router.db_for_read(None)\n\'default\''],
+    ['ipython', 'In [1]: import boto3\nOut[1]: None'],
+    ['mysql -h db.example.com -u admin -p', 'mysql> SELECT 1;'],
+    ['psql -h db.example.com -U postgres', 'postgres=> \\dt\npostgres=# SELECT 1;'],
+    ['irb', 'irb(main):001:0> puts 1'],
+  ])('after `%s` are no shell lines: the command before keeps its own lines, the one after is read', (opener, session) => {
+    const { commands, argv } = block(['aws rds describe-db-instances --db-instance-identifier db-1', '', opener, session, 'aws rds delete-db-instance --db-instance-identifier db-1'].join('\n'));
+    expect(argv).toEqual(['aws rds describe-db-instances --db-instance-identifier db-1', 'aws rds delete-db-instance --db-instance-identifier db-1']);
+    expect(commands.flatMap(({ command }) => command.shell.issues.map((issue) => issue.kind))).toEqual([]);
+  });
+
+  test('a line inside a quoted value is no interpreter prompt', () => {
+    const { commands } = block(["aws ssm put-parameter --name p --type String --value 'line one", ">>> line two'"].join('\n'));
+    expect(commands.map(({ command }) => command.shell.argv.at(-1))).toEqual(['line one\n>>> line two']);
+  });
+});
+
 describe('every aws command a block runs', () => {
   test('inside $(...) and backticks, after export X=, in pipelines and after wrappers', () => {
     const { argv, commands, document } = block(

@@ -433,7 +433,12 @@ function readOptions(translation: CommandTranslation, words: Word[], table: Read
     const needed = spec.values === '+' ? 1 : spec.values === '?' || spec.values === '*' ? 0 : spec.values;
     if (values.length < needed) {
       const expected = spec.values === '+' ? 'at least one value' : needed === 1 ? 'a value' : `${needed} values`;
-      report('invalid-parameter-value', `'${name}' expects ${expected}.`, [word]);
+      // `--name --region` (values left out): argparse stops at the first, and the author made one slip. One finding names them all.
+      report('invalid-parameter-value', `'${name}' expects ${expected}.`, [word], {
+        key: 'options without values',
+        item: `'${name}' expects ${expected}`,
+        message: (items) => `${items.join('; ')}.`,
+      });
       reading.parserStopped = true;
       continue;
     }
