@@ -398,6 +398,13 @@ class BlockReader {
 
   private markdownBlock(example: Example, code: Code, language: string | null): void {
     const { lines } = code.data as CodeData;
+    // `// pipeline.json` (or `# template.yaml`) on the block's first line names the file the rest of the block holds.
+    const named = FILE_NAME_COMMENT.exec(lines[0]?.text ?? '');
+    if (named) {
+      const content = lines.slice(1);
+      example.files.push({ name: path.posix.basename(named[1]!), raw: content.map((line) => line.text).join('\n'), position: code.position!, lines: content });
+      return;
+    }
     const introduction = this.introduction(code);
     if (introduction?.role === 'file') {
       if (introduction.name) example.files.push({ name: path.posix.basename(introduction.name), raw: code.value, position: code.position!, lines });
@@ -500,6 +507,9 @@ function unclaimedBlock(example: Example, position: Position): UnclaimedBlock {
   if (command) return { position, commandLine: command.shell.position.start.line };
   return example.titlePosition ? { position, titleLine: example.titlePosition.start.line } : { position };
 }
+
+/** A comment line that is only a file name: `// pipeline.json`, `# template.yaml`. */
+const FILE_NAME_COMMENT = /^[ \t]*(?:\/\/|#)[ \t]*([\w./-]*\w\.(?:json|ya?ml|txt|xml))[ \t]*$/i;
 
 /** A paragraph in bold alone on its line: read as a title, though it is often a note between a command and its output. */
 const BOLD_LINE = /^[ \t]*(?:\*\*|__)/;

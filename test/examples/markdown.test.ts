@@ -109,6 +109,12 @@ describe('Markdown output labels', () => {
     expect(examples.map((example) => [example.title, example.commands.length])).toEqual([['Emergency Response (0-10 minutes):', 1]]);
   });
 
+  it('reads a block whose first line is a comment naming a file as that file, not as an output', () => {
+    const [example] = documentOf(`# Pipeline\n\n${fence('bash', 'aws codepipeline create-pipeline --cli-input-json file://pipeline.json\naws codepipeline list-pipelines')}\n${fence('json', '// pipeline.json\n{"pipeline": {"name": "p"}}')}`).examples;
+    expect(example!.outputs).toEqual([]);
+    expect(example!.files.map((file) => [file.name, file.raw, file.lines[0]?.line])).toEqual([['pipeline.json', '{"pipeline": {"name": "p"}}', 10]]);
+  });
+
   it('does not take a longer bold title that starts with Output for a label', () => {
     const { examples } = documentOf(`**Output groups of a channel**\n\n${fence('bash', 'aws medialive list-channels --max-results 5')}`);
     expect(examples.map((example) => example.title)).toEqual(['Output groups of a channel']);
