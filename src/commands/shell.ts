@@ -1158,6 +1158,16 @@ const HERE_DOCUMENT_OPENER = /(?<!<)<<(-?)[ \t]*['"]?([A-Za-z_][A-Za-z0-9_]*)['"
  */
 const INTERPRETER_PROMPT = /^[ \t]*(?:>>>(?:[ \t]|$)|In \[\d+\]:[ \t]|(?:mysql|sqlite|mariadb(?: \[[^\]\n]*\])?)>[ \t]|[\w-]+=[#>][ \t]|irb\([^)\n]*\)[\w:]*>[ \t])/;
 
+/** Whether a line's first non-blank character may open JSON (`{`, `[`, `"`): most lines' does not, and skip JSON_START. */
+function opensJson(text: string): boolean {
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 32 || code === 9) continue;
+    return code === 0x7b || code === 0x5b || code === 0x22;
+  }
+  return false;
+}
+
 /** A step of prose: `1. Text`, `2) Text`, `* Text`, `• Text` (a capital or a non-ASCII letter starts its words). */
 const PROSE_STEP = /^[ \t]*(?:\d{1,2}[.)]|[*•])[ \t]+(?:[A-Z]|[^\x00-\x7F])[^\n]*$/;
 
@@ -1174,6 +1184,9 @@ export function splitBlock(lines: SourceLine[], options: ShellReadOptions = {}):
   /** Groups whose block goes on with a file's contents (`cors.json:` then JSON): no output follows in it. */
   const shownFile = new Set<LineGroup>();
   let current: LineGroup | undefined;
+  // What the current group's first line shows: asked for each of its lines, worked out once.
+  let prompted = false;
+  let startsWithAws = false;
   /** Inside a here-document's body (`cat > attrs.json <<EOF` ... `EOF`): text a command reads, never output or commands. */
   let hereDocument: { delimiter: string; stripTabs: boolean } | undefined;
   /** Inside an interpreter's session (`>>> ...` lines and what they print): no shell line, up to the next `aws` command. */
@@ -1191,7 +1204,7 @@ export function splitBlock(lines: SourceLine[], options: ShellReadOptions = {}):
       current = undefined;
       continue;
     }
-    const opener = current !== undefined && !current.output ? HERE_DOCUMENT_OPENER.exec(line.text) : null;
+    const opener = current !== undefined && !current.output && line.text.includes('<<') ? HERE_DOCUMENT_OPENER.exec(line.text) : null;
     if (opener) hereDocument = { delimiter: opener[2]!, stripTabs: opener[1] === '-' };
     // A numbered or bulleted step of prose between the commands (`2. List the attacker's buckets:`): no shell line, and
     // its apostrophes open no quotes. It ends the command above unless that is still inside quotes or a substitution.
@@ -1201,20 +1214,19 @@ export function splitBlock(lines: SourceLine[], options: ShellReadOptions = {}):
     }
     if (current?.output) {
       // What a prompted command printed may show commands too (`Execute: aws cloudformation deploy ...`): only a prompt starts the next.
-      const next = promptOf(current.lines[0]!.text, transcript) !== null ? promptOf(line.text, transcript) !== null : startsGroup(line.text);
+      const next = prompted ? promptOf(line.text, transcript) !== null : startsGroup(line.text);
       if (!next && !endsJsonOutput(current.output, line, transcript)) {
         current.output.push(line);
         continue;
       }
     } else if (current !== undefined) {
       const first = current.lines[0]!.text;
-      const prompted = promptOf(first, transcript) !== null;
       const starts = startsGroup(line.text);
       let outputAfterCommand =
         !prompted &&
+        startsWithAws &&
         !shownFile.has(current) &&
-        (JSON_START.test(line.text) || CLI_ERROR_LINE.test(line.text) || (options.plainText === true && !PARAMETER_LINE.test(line.text))) &&
-        startsAwsCommand(first, transcript) &&
+        ((opensJson(line.text) && JSON_START.test(line.text)) || CLI_ERROR_LINE.test(line.text) || (options.plainText === true && !PARAMETER_LINE.test(line.text))) &&
         !OPTION_AT_LINE_END.test(current.lines.at(-1)!.text);
       const lastText = outputAfterCommand ? current.lines.findLast((each) => each.text.trim() !== '')!.text : '';
       if (outputAfterCommand && (FILE_LABEL.test(lastText) || (COMMENT_LINE.test(lastText) && !OUTPUT_COMMENT.test(lastText)))) {
@@ -1241,6 +1253,8 @@ export function splitBlock(lines: SourceLine[], options: ShellReadOptions = {}):
     }
     if (line.text.trim() !== '') {
       current = { lines: [line] };
+      prompted = promptOf(line.text, transcript) !== null;
+      startsWithAws = startsAwsCommand(line.text, transcript);
       groups.push(current);
     }
   }
