@@ -994,8 +994,14 @@ export function commandStart(text: string, transcript: boolean): CommandStart {
   };
 }
 
-function read(lines: SourceLine[], reading: Reading, options: ShellReadOptions & { parentheses?: ReadonlySet<number> }): { result: ReadResult; start: CommandStart } {
-  const text = lines.map((line) => line.text).join('\n');
+function read(
+  lines: SourceLine[],
+  reading: Reading,
+  options: ShellReadOptions & { parentheses?: ReadonlySet<number> },
+  // The lines' joined text and point mapper, when the caller has them already.
+  joined: { text: string; pointAt: (index: number) => Point } = { text: lines.map((line) => line.text).join('\n'), pointAt: pointMapper(lines) },
+): { result: ReadResult; start: CommandStart } {
+  const { text } = joined;
   const start = commandStart(text, options.transcript ?? false);
   const readerOptions: ReaderOptions = {};
   if (start.closer) {
@@ -1005,7 +1011,7 @@ function read(lines: SourceLine[], reading: Reading, options: ShellReadOptions &
   if (options.variables) readerOptions.variables = options.variables;
   if (options.parentheses) readerOptions.parentheses = options.parentheses;
   // Two results side by side, not spread into one: copying objects of many shapes is a slow path in V8.
-  return { result: new Reader(text, pointMapper(lines), reading, start.start, readerOptions).read(), start };
+  return { result: new Reader(text, joined.pointAt, reading, start.start, readerOptions).read(), start };
 }
 
 /** A line that ends in a doubled backslash after a blank (`--queue-name q1 \\\\`). */
@@ -1035,10 +1041,12 @@ export function readShellCommand(lines: SourceLine[], options: ShellReadOptions 
   const text = lines.map((line) => line.text).join('\n');
   const pointAt = pointMapper(lines);
   const commandLines = withoutSecondaryPrompts(lines, options.transcript ?? false);
-  const { result: asBash, start: commandStarts } = read(commandLines, 'bash', options);
+  // Most commands show no secondary prompts: their lines are read as joined here.
+  const joined = commandLines === lines ? { text, pointAt } : undefined;
+  const { result: asBash, start: commandStarts } = read(commandLines, 'bash', options, joined);
   const intended =
     asBash.issues.some((issue) => READINGS_DIFFER.has(issue.kind)) || asBash.parentheses.length > 0 || asBash.open || VALUE_MARKERS.test(text)
-      ? read(commandLines, 'intended', { ...options, parentheses: new Set(asBash.parentheses) }).result
+      ? read(commandLines, 'intended', { ...options, parentheses: new Set(asBash.parentheses) }, joined).result
       : asBash;
   const assignments = commandStarts.assignments.map(([start, end]): ShellIssue => {
     const raw = text.slice(start, end);
