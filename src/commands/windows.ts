@@ -442,8 +442,6 @@ function withoutContinuationPrompts(lines: SourceLine[]): SourceLine[] {
  * PowerShell's, when no line ends in bash's `\`.
  */
 export function dialectOfContinuations(lines: readonly SourceLine[]): WindowsDialect | undefined {
-  // Most blocks hold neither character: one pass over each line's text tells.
-  if (!lines.some((line) => line.text.includes('^') || line.text.includes('`'))) return undefined;
   let cmd = false;
   let powershell = false;
   for (const { text } of lines) {

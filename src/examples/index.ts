@@ -353,7 +353,8 @@ class BlockReader {
     // A `PS C:\>` or `C:\>` prompt says which shell the transcript was typed in, whatever the fence says.
     const { lines, introducer } = code.data as CodeData;
     // An untagged block's continuations (` ^`, a backtick) say the same, where no prose did, nor said it runs in bash too.
-    const continuations = language === null ? dialectOfContinuations(lines) : undefined;
+    // Most blocks hold neither ` ^` nor a backtick: one look at the block's text tells.
+    const continuations = language === null && (code.value.includes('^') || code.value.includes('`')) ? dialectOfContinuations(lines) : undefined;
     const inferred = continuations && !namesUnixShells(example.title, introducer) ? continuations : undefined;
     const dialect = declared === 'powershell' || declared === 'cmd' ? declared : (dialectOfPrompt(lines) ?? inferred ?? declared);
     if (dialect) options.dialect = dialect;
