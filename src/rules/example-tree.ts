@@ -32,47 +32,52 @@ const NOT_EXAMPLES = /^(?:readme|index|changelog|contributing|license|notes?|gui
 
 /** An example document of an aws-cli style tree: `<service>/<operation>.rst` in such a tree. */
 export function isCliExampleDocument(document: { path: string; file: { value: unknown } }): boolean {
-  const filePath = document.path;
-  // Asked by several rules for every document: once per path.
-  let known = exampleDocuments.get(filePath);
+  // Asked by several rules for every document: once per document.
+  let known = exampleDocuments.get(document);
   if (known === undefined) {
-    known = pathLooksLikeCliExample(filePath) && (showsItsFolderCommands(filePath, String(document.file.value ?? '')) || inCliExampleTree(filePath));
-    exampleDocuments.set(filePath, known);
+    const parts = exampleFileParts(document.path);
+    known = parts !== undefined && (showsItsFolderCommands(parts, String(document.file.value ?? '')) || inCliExampleTree(document.path));
+    exampleDocuments.set(document, known);
   }
   return known;
 }
+
+const exampleDocuments = new WeakMap<object, boolean>();
+
+/** The folder (as the path writes it) and its name, when a path names an example file: `<lowercase folder>/<name>.rst`. */
+function exampleFileParts(filePath: string): { folder: string; folderName: string } | undefined {
+  const nameStart = Math.max(filePath.lastIndexOf('/'), filePath.lastIndexOf('\\')) + 1;
+  const name = filePath.slice(nameStart);
+  if (nameStart === 0 || !/\.rst$/i.test(name)) return undefined;
+  const base = name.slice(0, -'.rst'.length);
+  if (!EXAMPLE_NAME.test(base) || NOT_EXAMPLES.test(base)) return undefined;
+  // `a//b.rst` names the folder `a`, as splitting at separators and dropping empty parts does.
+  let folderEnd = nameStart - 1;
+  while (folderEnd > 0 && isSeparator(filePath[folderEnd - 1]!)) folderEnd--;
+  const folderStart = Math.max(filePath.lastIndexOf('/', folderEnd - 1), filePath.lastIndexOf('\\', folderEnd - 1)) + 1;
+  const folderName = folderEnd > 0 ? filePath.slice(folderStart, folderEnd) : '';
+  return LOWERCASE_NAME.test(folderName) ? { folder: filePath.slice(0, folderEnd), folderName } : undefined;
+}
+
+const isSeparator = (char: string) => char === '/' || char === '\\';
+const EXAMPLE_NAME = /^[a-z0-9_][a-z0-9_-]*$/;
 
 /**
  * The document itself runs `aws <its folder's name>` (`ec2/describe-vpcs.rst` shows `aws ec2 ...`): its folder is a
  * service folder, known without reading the folder's other files.
  */
-function showsItsFolderCommands(filePath: string, text: string): boolean {
-  // Asked once per document: resolving only a relative path (resolving normalizes, a cost for every document).
-  const folder = path.dirname(path.isAbsolute(filePath) ? filePath : path.resolve(filePath));
+function showsItsFolderCommands({ folder, folderName }: { folder: string; folderName: string }, text: string): boolean {
   // Once a document of the folder showed it, the folder is known.
   if (foldersShowingCommands.has(folder)) return true;
-  const name = path.basename(folder);
   // Most documents of other folders never name the folder's service: one plain test before the pattern.
-  if (!LOWERCASE_NAME.test(name) || !text.includes(`aws ${name}`) || !new RegExp(`^\\s*aws ${name}\\s`, 'm').test(text)) return false;
+  if (!text.includes(`aws ${folderName}`) || !new RegExp(`^\\s*aws ${folderName}\\s`, 'm').test(text)) return false;
   foldersShowingCommands.add(folder);
   serviceFolders.set(path.resolve(folder), true);
   return true;
 }
 
-/** Folders, as the checked paths name them, that a document showed to be service folders. */
+/** Folders, as the checked paths write them, that a document showed to be service folders. */
 const foldersShowingCommands = new Set<string>();
-const exampleDocuments = new Map<string, boolean>();
-
-/** A file's folder and name, the last two parts of its path. */
-const FOLDER_AND_NAME = /([^\\/]+)[\\/]+([^\\/]+)$/;
-const EXAMPLE_NAME = /^[a-z0-9_][a-z0-9_-]*$/;
-
-function pathLooksLikeCliExample(filePath: string): boolean {
-  const match = FOLDER_AND_NAME.exec(filePath);
-  if (!match || !/\.rst$/i.test(match[2]!)) return false;
-  const base = match[2]!.slice(0, -'.rst'.length);
-  return LOWERCASE_NAME.test(match[1]!) && EXAMPLE_NAME.test(base) && !NOT_EXAMPLES.test(base);
-}
 
 const serviceFolders = new Map<string, boolean>();
 const subfolderChecks = new Map<string, boolean>();
