@@ -82,6 +82,26 @@ const UNNORMALIZED = /(?:^|[\\/])\.{1,2}(?:[\\/]|$)|[\\/]{2}/;
 export function displayPath(filePath: string, cwd: string): string {
   // A normal path under the working folder (every document a run found) is its own tail: no resolving needed.
   const under = path.isAbsolute(cwd) && filePath.startsWith(cwd) && filePath[cwd.length] === path.sep && !UNNORMALIZED.test(filePath);
+  // Not for the working folder or one above it, which are not shown as a folder's name after the folder's path.
+  const aboveOrSelf = filePath === cwd || cwd.startsWith(filePath.endsWith(path.sep) ? filePath : filePath + path.sep);
+  if (!under && !aboveOrSelf && path.isAbsolute(filePath) && path.isAbsolute(cwd) && !UNNORMALIZED.test(filePath)) {
+    // Elsewhere (`../docs/...`), a normal path is shown as its folder is, and a run's documents share few folders.
+    const cut = filePath.lastIndexOf(path.sep);
+    const folder = cut > 0 ? filePath.slice(0, cut) : undefined;
+    if (folder !== undefined) {
+      const key = `${cwd}\0${folder}`;
+      let shown = shownFolders.get(key);
+      if (shown === undefined) {
+        shown = displayPath(folder, cwd);
+        shownFolders.set(key, shown);
+      }
+      const name = filePath.slice(cut + 1);
+      return shown === '.' ? name : `${shown}/${name}`;
+    }
+  }
   const relative = under ? filePath.slice(cwd.length + 1) : path.relative(cwd, path.resolve(cwd, filePath));
   return (relative === '' ? '.' : relative).split(path.sep).join('/');
 }
+
+/** How each folder of a run is shown, by working folder and folder. */
+const shownFolders = new Map<string, string>();

@@ -98,7 +98,10 @@ export async function collectFindings(document: ExampleDocument, options: Engine
   };
   await options.extend?.(context);
 
-  for (running of activeRules(options)) {
+  const active = activeRules(options);
+  // An index loop: a for-of over the list, assigning the outer `running`, allocated an iterator result per rule and document.
+  for (let index = 0; index < active.length; index++) {
+    running = active[index]!;
     const { rule } = running;
     // Most rules are synchronous: awaiting only promises saves a microtask per rule and file.
     const pending = rule.check(context);
@@ -167,18 +170,21 @@ function maskValue(value: unknown, mask: (text: string) => string, secrets: Read
  * message, fingerprint, related locations and group, here, in one place for every rule.
  */
 function maskFindings(document: ExampleDocument, findings: Finding[], mask: (text: string) => string, hasSecrets: boolean): Finding[] {
+  const text = String(document.file.value ?? '');
   let lines: string[] | undefined;
+  // Most documents hold no URL at all: then no finding's source line quotes one, and the text need not be split.
+  const linesMayQuoteUrls = text.includes('://');
   return findings.map((finding) => {
     // Without secrets only a URL's password is masked, and most findings quote no URL.
     if (!hasSecrets) {
-      lines ??= String(document.file.value ?? '').split(/\r\n|\r|\n/);
-      if (!quotesUrl(finding, lines)) return finding;
+      if (linesMayQuoteUrls) lines ??= text.split(/\r\n|\r|\n/);
+      if (!quotesUrl(finding, linesMayQuoteUrls ? lines! : [])) return finding;
     }
     const masked: Finding = { ...finding, message: mask(finding.message) };
     if (finding.fingerprint !== undefined) masked.fingerprint = mask(finding.fingerprint);
     else {
       // The default fingerprint quotes the finding's source line, a command line with its secrets.
-      lines ??= String(document.file.value ?? '').split(/\r\n|\r|\n/);
+      lines ??= text.split(/\r\n|\r|\n/);
       // Without secrets, only a URL's password could need masking, and a URL with credentials holds `@`.
       if (hasSecrets || finding.message.includes('@') || (lines[finding.start.line - 1] ?? '').includes('@')) {
         const fingerprint = fingerprintOf(masked, lines);

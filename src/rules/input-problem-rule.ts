@@ -18,7 +18,8 @@ export function inputProblemRule(spec: {
     examples: spec.examples,
     check({ document, translation, report }) {
       for (const example of document.examples) {
-        for (const [commandIndex, command] of example.commands.entries()) {
+        for (let commandIndex = 0; commandIndex < example.commands.length; commandIndex++) {
+          const command = example.commands[commandIndex]!;
           for (const problem of translation(command, example)?.problems ?? []) {
             const kindSeverity = spec.kinds[problem.kind as InputProblemKind];
             if (!kindSeverity) continue;
