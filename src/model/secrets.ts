@@ -28,9 +28,9 @@ export function secretsIn(value: unknown, model: ServiceModel | undefined, ref: 
   if (Array.isArray(value)) {
     for (const item of value) secretsIn(item, model, inside ?? shape?.member, '', into);
   } else if (value !== null && typeof value === 'object') {
-    for (const [member, item] of Object.entries(value)) {
+    for (const member in value) {
       const memberRef = shape?.members?.[member] ?? (shape?.type === 'map' ? shape.value : undefined);
-      secretsIn(item, model, inside ?? memberRef, member, into);
+      secretsIn((value as Record<string, unknown>)[member], model, inside ?? memberRef, member, into);
     }
   }
 }

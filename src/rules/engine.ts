@@ -172,21 +172,24 @@ function maskValue(value: unknown, mask: (text: string) => string, secrets: Read
 function maskFindings(document: ExampleDocument, findings: Finding[], mask: (text: string) => string, hasSecrets: boolean): Finding[] {
   const text = String(document.file.value ?? '');
   let lines: string[] | undefined;
-  // Most documents hold no URL at all: then no finding's source line quotes one, and the text need not be split.
-  const linesMayQuoteUrls = text.includes('://');
+  // A finding's source line, cut from the text at its offset where it can be (most documents need no splitting).
+  const lineEndsAreLf = !text.includes('\r');
+  const lineOf = (finding: Finding): string => {
+    const { offset } = finding.start;
+    if (offset === undefined || !lineEndsAreLf) return (lines ??= text.split(/\r\n|\r|\n/))[finding.start.line - 1] ?? '';
+    const end = text.indexOf('\n', offset);
+    return text.slice(text.lastIndexOf('\n', offset - 1) + 1, end === -1 ? text.length : end);
+  };
   return findings.map((finding) => {
     // Without secrets only a URL's password is masked, and most findings quote no URL.
-    if (!hasSecrets) {
-      if (linesMayQuoteUrls) lines ??= text.split(/\r\n|\r|\n/);
-      if (!quotesUrl(finding, linesMayQuoteUrls ? lines! : [])) return finding;
-    }
+    if (!hasSecrets && !quotesUrl(finding, lineOf)) return finding;
     const masked: Finding = { ...finding, message: mask(finding.message) };
     if (finding.fingerprint !== undefined) masked.fingerprint = mask(finding.fingerprint);
     else {
       // The default fingerprint quotes the finding's source line, a command line with its secrets.
       lines ??= text.split(/\r\n|\r|\n/);
       // Without secrets, only a URL's password could need masking, and a URL with credentials holds `@`.
-      if (hasSecrets || finding.message.includes('@') || (lines[finding.start.line - 1] ?? '').includes('@')) {
+      if (hasSecrets || finding.message.includes('@') || lineOf(finding).includes('@')) {
         const fingerprint = fingerprintOf(masked, lines);
         const maskedFingerprint = mask(fingerprint);
         if (maskedFingerprint !== fingerprint) masked.fingerprint = maskedFingerprint;
@@ -202,8 +205,8 @@ function maskFindings(document: ExampleDocument, findings: Finding[], mask: (tex
 }
 
 /** Whether any text of a finding (or the source line its default fingerprint quotes) holds a URL. */
-function quotesUrl(finding: Finding, lines: readonly string[]): boolean {
-  const texts = [finding.message, finding.fingerprint ?? lines[finding.start.line - 1] ?? '', ...(finding.related ?? []).map((related) => related.message)];
+function quotesUrl(finding: Finding, lineOf: (finding: Finding) => string): boolean {
+  const texts = [finding.message, finding.fingerprint ?? lineOf(finding), ...(finding.related ?? []).map((related) => related.message)];
   if (finding.group) texts.push(finding.group.key, finding.group.item);
   return texts.some((text) => text.includes('://'));
 }

@@ -7,13 +7,24 @@ import type { Rule } from './types.js';
 
 /** What a file's path says it documents: `<service>/<operation>.rst` or `<service>/wait/<waiter>.rst`. */
 function documentedCommand(documentPath: string): { service: string; words: string[] } | undefined {
-  const parts = documentPath.split(/[\\/]/).filter(Boolean);
+  const parts = lastParts(documentPath, 3);
   const base = path.basename(parts.pop() ?? '', path.extname(documentPath));
   // Names with `_` describe a topic rather than an operation.
   if (base.includes('_') || parts.length === 0) return undefined;
   const folder = parts.pop()!;
   if (folder === 'wait') return parts.length > 0 ? { service: parts.pop()!, words: ['wait', base] } : undefined;
   return { service: folder, words: [base] };
+}
+
+/** The last `count` non-empty parts of a path (the whole path is not split: it is asked for every document). */
+function lastParts(filePath: string, count: number): string[] {
+  const parts: string[] = [];
+  for (let end = filePath.length; parts.length < count && end > 0; ) {
+    const cut = Math.max(filePath.lastIndexOf('/', end - 1), filePath.lastIndexOf('\\', end - 1));
+    if (cut + 1 < end) parts.unshift(filePath.slice(cut + 1, end));
+    end = cut;
+  }
+  return parts;
 }
 
 function commandWords(command: AwsCommand): string[] {
