@@ -3,7 +3,7 @@ import type { Code, InlineCode, Nodes, Paragraph, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
 import { dialectOfContinuations, dialectOfPrompt, firstAwsLine, readCommandsInBlock, startsPromptedAwsCommand, type BlockReadOptions, type ShellDialect } from '../commands/index.js';
-import { nestedTooDeep } from '../document/json-text.js';
+import { MAX_JSON_DEPTH, nestedTooDeep } from '../document/json-text.js';
 import type { CodeData, DocumentFormat, Point, Position, SourceLine } from '../document/types.js';
 import { introductionOf, isOutputLabel, lastSentenceOf, type Introduction } from './cues.js';
 import { parseJsonBlock } from './json/parse.js';
@@ -478,7 +478,7 @@ function readJson(output: Output, lines: SourceLine[]): void {
   try {
     // JSON nested too deep is never given as a value (nothing may walk it): the positioned parse says where.
     strict = JSON.parse(text);
-    if (nestedTooDeep(strict)) strict = undefined;
+    if (mayNestTooDeep(text) && nestedTooDeep(strict)) strict = undefined;
   } catch {
     strict = undefined;
   }
@@ -501,6 +501,15 @@ function readJson(output: Output, lines: SourceLine[]): void {
     },
   };
   Object.defineProperty(output, 'map', { get: positions, enumerable: true, configurable: true });
+}
+
+/** Whether JSON text holds enough brackets to nest deeper than MAX_JSON_DEPTH: most outputs hold far fewer, and skip the walk. */
+function mayNestTooDeep(text: string): boolean {
+  let brackets = 0;
+  for (const bracket of ['{', '[']) {
+    for (let at = text.indexOf(bracket); at !== -1; at = text.indexOf(bracket, at + 1)) if (++brackets > MAX_JSON_DEPTH) return true;
+  }
+  return false;
 }
 
 function unclaimedBlock(example: Example, position: Position): UnclaimedBlock {
