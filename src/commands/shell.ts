@@ -1160,6 +1160,32 @@ export interface LineGroup {
 /** `<<EOF`, `<<-'EOF'`, `<< "END"` (not `<<<`): the lines after it up to the delimiter are the here-document's body. */
 const HERE_DOCUMENT_OPENER = /(?<!<)<<(-?)[ \t]*['"]?([A-Za-z_][A-Za-z0-9_]*)['"]?/;
 
+/** `cat > policy.json <<'EOF'`, `cat <<EOF > policy.json`, `sudo tee policy.json <<EOF`: the file a here-document writes. */
+const HERE_DOCUMENT_TARGET = /(?:>[ \t]*|\btee[ \t]+(?:-a[ \t]+)?)['"]?([\w./-]*\w\.(?:json|ya?ml|txt|xml))['"]?(?=[ \t;|&]|$)/;
+
+/**
+ * The files a block writes with here-documents, with their bodies: what a later `file://` value names. A body the shell
+ * would expand (its delimiter unquoted, and it holds `$` or a backtick) is left out: its content is not known here.
+ */
+export function hereDocumentFiles(lines: readonly SourceLine[]): { name: string; lines: SourceLine[] }[] {
+  const files: { name: string; lines: SourceLine[] }[] = [];
+  for (let index = 0; index < lines.length; index++) {
+    const { text } = lines[index]!;
+    const opener = text.includes('<<') ? HERE_DOCUMENT_OPENER.exec(text) : null;
+    if (!opener) continue;
+    const stripTabs = opener[1] === '-';
+    const delimiter = opener[2]!;
+    let end = index + 1;
+    while (end < lines.length && (stripTabs ? lines[end]!.text.replace(/^\t+/, '') : lines[end]!.text).trimEnd() !== delimiter) end++;
+    const body = lines.slice(index + 1, end);
+    const target = HERE_DOCUMENT_TARGET.exec(text);
+    const literal = /<<-?[ \t]*['"]/.test(text) || !body.some((line) => /[$`]/.test(line.text));
+    if (target && end < lines.length && body.length > 0 && literal) files.push({ name: target[1]!.slice(target[1]!.lastIndexOf('/') + 1), lines: body });
+    index = end;
+  }
+  return files;
+}
+
 /**
  * A line typed into an interactive interpreter a command opened (`python manage.py shell`, `mysql`, `psql`, `irb`):
  * Python's `>>> `, IPython's `In [1]: `, `mysql> `, `sqlite> `, psql's `db=> ` / `db=# `, irb's `irb(main):001:0> `.

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Code, InlineCode, Nodes, Paragraph, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
-import { dialectOfContinuations, dialectOfPrompt, firstAwsLine, readCommandsInBlock, startsPromptedAwsCommand, type BlockReadOptions, type ShellDialect } from '../commands/index.js';
+import { dialectOfContinuations, dialectOfPrompt, firstAwsLine, hereDocumentFiles, readCommandsInBlock, startsPromptedAwsCommand, type BlockReadOptions, type ShellDialect } from '../commands/index.js';
 import { MAX_JSON_DEPTH, nestedTooDeep } from '../document/json-text.js';
 import type { CodeData, DocumentFormat, Point, Position, SourceLine } from '../document/types.js';
 import { introductionOf, isOutputLabel, lastSentenceOf, type Introduction } from './cues.js';
@@ -334,6 +334,8 @@ class BlockReader {
       // A shell block without `aws` may still set variables later commands use (`export POOL_ID=...`).
       const read = commands || (!this.introducedAsOutput(code) && (language !== null || ASSIGNMENT.test(code.value))) ? readCommandsInBlock(lines, options) : [];
       if (commands || read.length > 0) {
+        // `cat > policy.json <<'EOF'` ... `EOF`: the block shows the file a later `file://policy.json` reads.
+        for (const file of hereDocumentFiles(lines)) example.files.push({ name: file.name, raw: file.lines.map((line) => line.text).join('\n'), position: spanOf(file.lines), lines: file.lines });
         for (const { command, output } of read) {
           example.commands.push(command);
           if (output && output.length > 0) this.attachOutput(example, code, output, options.transcript ? 'transcript' : 'same-block');

@@ -30,6 +30,12 @@ export default inputProblemRule({
     notOk: [
       { name: 'cognito-idp/respond-to-auth-challenge.rst', text: exampleDocument('To respond to a challenge', 'aws cognito-idp respond-to-auth-challenge --client-id 1example23456789 --challenge-name NEW_PASSWORD_REQUIRED --challenge-responses USERNAME=admin,NEW_PASSWORD=[Password] --session AYABe'), messages: ['5:137-5:175: error: Invalid type for parameter ChallengeResponses.NEW_PASSWORD, value: ["Password"], type: list, valid types: string.', "5:186-5:191: error: Invalid length for parameter Session, value: 5, valid min length: 20."] },
       { name: 'cognito-idp/list-users.rst', text: exampleDocument('To list users', 'aws cognito-idp list-users --user-pool-id us-west-2_EXAMPLE --limit ten'), messages: ["5:73-5:76: error: --limit: 'ten' is not an integer."] },
+      // A file the block writes with a here-document is the file a later file:// value reads.
+      {
+        name: 'guide.md',
+        text: "# Groups\n\n```bash\ncat > group.json <<'EOF'\n{\"GroupName\": \"admins\", \"UserPoolId\": \"us-west-2_EXAMPLE\", \"Precedance\": 1}\nEOF\naws cognito-idp create-group --cli-input-json file://group.json\n```\n",
+        messages: ['7:47-7:64: error: Unknown parameter in input: "Precedance", must be one of: GroupName, UserPoolId, Description, RoleArn, Precedence. (in group.json as shown at line 5)'],
+      },
       // Values left out of several options are one slip, said once for the command.
       { name: 'cognito-idp/list-users.rst', text: exampleDocument('To list users', 'aws cognito-idp list-users --user-pool-id --limit'), messages: ["5:32-5:46: error: '--user-pool-id' expects a value; '--limit' expects a value."] },
       // An enum value in another letter case: services often take it, so the listed spelling is advice.

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { firstAwsLine, readCommandsInBlock, type BlockReadOptions } from '../../src/commands/index.js';
+import { firstAwsLine, hereDocumentFiles, readCommandsInBlock, type BlockReadOptions } from '../../src/commands/index.js';
 import { indentedBlock } from './support.js';
 
 function block(text: string, options: BlockReadOptions = {}) {
@@ -13,6 +13,26 @@ function block(text: string, options: BlockReadOptions = {}) {
     outputs: commands.map(({ output }) => output?.map((line) => line.text).join('\n')),
   };
 }
+
+describe('files a block writes with here-documents', () => {
+  test.each([
+    ["cat > policy.json <<'EOF'", 'policy.json'],
+    ['cat <<EOF > conf/policy.json', 'policy.json'],
+    ['sudo tee /etc/app/policy.json > /dev/null <<"EOF"', 'policy.json'],
+    ['cat <<-EOF >policy.yaml', 'policy.yaml'],
+  ])('`%s` writes %s, with the body up to the delimiter', (opener, name) => {
+    const { lines } = indentedBlock([opener, '{"Version": "2012-10-17"}', opener.includes('<<-') ? '\tEOF' : 'EOF', 'aws iam create-policy --policy-name p --policy-document file://policy.json'].join('\n'));
+    expect(hereDocumentFiles(lines).map((file) => [file.name, file.lines.map((line) => line.text)])).toEqual([[name, ['{"Version": "2012-10-17"}']]]);
+  });
+
+  test('a body the shell expands, an unterminated one, or one written to no named file is no shown file', () => {
+    const files = (text: string) => hereDocumentFiles(indentedBlock(text).lines).map((file) => file.name);
+    expect(files('cat > policy.json <<EOF\n{"Resource": "arn:aws:s3:::$BUCKET/*"}\nEOF')).toEqual([]);
+    expect(files("cat > policy.json <<'EOF'\n{\"Version\": \"2012-10-17\"}")).toEqual([]);
+    expect(files("cat <<'EOF'\n{\"Version\": \"2012-10-17\"}\nEOF")).toEqual([]);
+    expect(files("cat > policy.json <<'EOF'\n{\"Resource\": \"arn:aws:s3:::$BUCKET/*\"}\nEOF")).toEqual(['policy.json']);
+  });
+});
 
 describe('lines typed into an interpreter a command opened', () => {
   test.each([
