@@ -7,6 +7,22 @@ const tokenKeys = /^(AccessToken|IdToken|RefreshToken)$/;
 
 export const isSecret = (key: string, value: string) => secretKeys.test(key) || (tokenKeys.test(key) && value.length > 20);
 
+/**
+ * What a member's name alone says of its string values: `secret` (a password, a key), `token` (secret when long), or
+ * nothing. Worked out once per name: documents repeat the same few hundred member names.
+ */
+function nameKind(key: string): 'secret' | 'token' | undefined {
+  let kind = nameKinds.get(key);
+  if (kind === undefined) {
+    // By name, `...Code` members are secret only when the model says so: most (StatusCode, ErrorCode) are not.
+    kind = /code$/i.test(key) ? 'none' : secretKeys.test(key) ? 'secret' : tokenKeys.test(key) ? 'token' : 'none';
+    nameKinds.set(key, kind);
+  }
+  return kind === 'none' ? undefined : kind;
+}
+
+const nameKinds = new Map<string, 'secret' | 'token' | 'none'>();
+
 /** What a secret is shown as. */
 export const MASK = '****';
 
@@ -18,9 +34,9 @@ export function secretsIn(value: unknown, model: ServiceModel | undefined, ref: 
   const shape = ref ? model?.shapes[ref.shape] : undefined;
   if (typeof value === 'number') value = String(value);
   if (typeof value === 'string') {
-    if (!maskable(value)) return;
-    // By name, `...Code` members are secret only when the model says so: most (StatusCode, ErrorCode) are not.
-    if (shape?.sensitive || ref?.sensitive === true || (key !== '' && isSecret(key, value) && !/code$/i.test(key))) into.add(value);
+    const byName = key === '' ? undefined : nameKind(key);
+    const secret = shape?.sensitive || ref?.sensitive === true || byName === 'secret' || (byName === 'token' && value.length > 20);
+    if (secret && maskable(value)) into.add(value);
     return;
   }
   // Every value inside a sensitive list or map (AuthParameters) is secret; a name says so of its own value only.

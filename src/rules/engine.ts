@@ -206,9 +206,13 @@ function maskFindings(document: ExampleDocument, findings: Finding[], mask: (tex
 
 /** Whether any text of a finding (or the source line its default fingerprint quotes) holds a URL. */
 function quotesUrl(finding: Finding, lineOf: (finding: Finding) => string): boolean {
-  const texts = [finding.message, finding.fingerprint ?? lineOf(finding), ...(finding.related ?? []).map((related) => related.message)];
-  if (finding.group) texts.push(finding.group.key, finding.group.item);
-  return texts.some((text) => text.includes('://'));
+  const quotes = (text: string) => text.includes('://');
+  return (
+    quotes(finding.message) ||
+    quotes(finding.fingerprint ?? lineOf(finding)) ||
+    (finding.related?.some((related) => quotes(related.message)) ?? false) ||
+    (finding.group !== undefined && (quotes(finding.group.key) || quotes(finding.group.item)))
+  );
 }
 
 /**
@@ -235,13 +239,14 @@ export function groupFindings(findings: readonly Finding[]): Finding[] {
   }
   return result.map((entry) => {
     if (!Array.isArray(entry)) return entry;
+    // A group of one (most) stays as reported, without its group.
+    if (entry.length === 1) return withoutGroup(entry[0]!, true);
     const [first, ...others] = [...entry].sort(byPosition);
-    const { group, fix, ...single } = first!;
-    if (others.length === 0) return { ...single, ...(fix ? { fix } : {}) };
+    const { group } = first!;
     // A member's fix mends that member only, not the defect the group names.
     const items = [first!, ...others].map((member) => member.group!.item);
     return {
-      ...single,
+      ...withoutGroup(first!, false),
       message: group!.message(items),
       // What the model lists (valid values, members) is no part of what the finding is about: a model update keeps it known.
       fingerprint: `${group!.key}: ${items.map(withoutModelLists).join(', ')}`,
@@ -251,6 +256,15 @@ export function groupFindings(findings: readonly Finding[]): Finding[] {
         .map((member) => ({ start: member.start, end: member.end, message: member.group!.item })),
     };
   });
+}
+
+/** A finding without its group (and without its fix, unless `keepFix`), built field by field: one shape, no object rest. */
+function withoutGroup(finding: Finding, keepFix: boolean): Finding {
+  const single: Finding = { ruleId: finding.ruleId, severity: finding.severity, message: finding.message, start: finding.start, end: finding.end };
+  if (finding.fingerprint !== undefined) single.fingerprint = finding.fingerprint;
+  if (finding.related !== undefined) single.related = finding.related;
+  if (keepFix && finding.fix !== undefined) single.fix = finding.fix;
+  return single;
 }
 
 let ruleIds: ReadonlySet<string> | undefined;
