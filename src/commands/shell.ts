@@ -1160,6 +1160,23 @@ export interface LineGroup {
 /** `<<EOF`, `<<-'EOF'`, `<< "END"` (not `<<<`): the lines after it up to the delimiter are the here-document's body. */
 const HERE_DOCUMENT_OPENER = /(?<!<)<<(-?)[ \t]*['"]?([A-Za-z_][A-Za-z0-9_]*)['"]?/;
 
+interface HereDocument {
+  delimiter: string;
+  /** `<<-`: the body's and the delimiter line's leading tabs are removed. */
+  stripTabs: boolean;
+}
+
+/** The here-document a line opens (`<<EOF`, `<<-'EOF'`), if any. */
+function hereDocumentOpenedBy(text: string): HereDocument | undefined {
+  const opener = text.includes('<<') ? HERE_DOCUMENT_OPENER.exec(text) : null;
+  return opener ? { delimiter: opener[2]!, stripTabs: opener[1] === '-' } : undefined;
+}
+
+/** Whether a line ends a here-document's body: its delimiter alone (trailing blanks forgiven, as authors leave them). */
+function closesHereDocument(text: string, hereDocument: HereDocument): boolean {
+  return (hereDocument.stripTabs ? text.replace(/^\t+/, '') : text).trimEnd() === hereDocument.delimiter;
+}
+
 /** `cat > policy.json <<'EOF'`, `cat <<EOF > policy.json`, `sudo tee policy.json <<EOF`: the file a here-document writes. */
 const HERE_DOCUMENT_TARGET = /(?:>[ \t]*|\btee[ \t]+(?:-a[ \t]+)?)['"]?([\w./-]*\w\.(?:json|ya?ml|txt|xml))['"]?(?=[ \t;|&]|$)/;
 
@@ -1171,12 +1188,10 @@ export function hereDocumentFiles(lines: readonly SourceLine[]): { name: string;
   const files: { name: string; lines: SourceLine[] }[] = [];
   for (let index = 0; index < lines.length; index++) {
     const { text } = lines[index]!;
-    const opener = text.includes('<<') ? HERE_DOCUMENT_OPENER.exec(text) : null;
-    if (!opener) continue;
-    const stripTabs = opener[1] === '-';
-    const delimiter = opener[2]!;
+    const hereDocument = hereDocumentOpenedBy(text);
+    if (!hereDocument) continue;
     let end = index + 1;
-    while (end < lines.length && (stripTabs ? lines[end]!.text.replace(/^\t+/, '') : lines[end]!.text).trimEnd() !== delimiter) end++;
+    while (end < lines.length && !closesHereDocument(lines[end]!.text, hereDocument)) end++;
     const body = lines.slice(index + 1, end);
     const target = HERE_DOCUMENT_TARGET.exec(text);
     const literal = /<<-?[ \t]*['"]/.test(text) || !body.some((line) => /[$`]/.test(line.text));
@@ -1222,13 +1237,13 @@ export function splitBlock(lines: SourceLine[], options: ShellReadOptions = {}):
   let prompted = false;
   let startsWithAws = false;
   /** Inside a here-document's body (`cat > attrs.json <<EOF` ... `EOF`): text a command reads, never output or commands. */
-  let hereDocument: { delimiter: string; stripTabs: boolean } | undefined;
+  let hereDocument: HereDocument | undefined;
   /** Inside an interpreter's session (`>>> ...` lines and what they print): no shell line, up to the next `aws` command. */
   let inInterpreter = false;
   for (const line of lines) {
     if (hereDocument !== undefined) {
       (current?.output ?? current?.lines)?.push(line);
-      if ((hereDocument.stripTabs ? line.text.replace(/^\t+/, '') : line.text).trimEnd() === hereDocument.delimiter) hereDocument = undefined;
+      if (closesHereDocument(line.text, hereDocument)) hereDocument = undefined;
       continue;
     }
     if (inInterpreter && !startsGroup(line.text)) continue;
@@ -1238,8 +1253,7 @@ export function splitBlock(lines: SourceLine[], options: ShellReadOptions = {}):
       current = undefined;
       continue;
     }
-    const opener = current !== undefined && !current.output && line.text.includes('<<') ? HERE_DOCUMENT_OPENER.exec(line.text) : null;
-    if (opener) hereDocument = { delimiter: opener[2]!, stripTabs: opener[1] === '-' };
+    if (current !== undefined && !current.output) hereDocument = hereDocumentOpenedBy(line.text);
     // A numbered or bulleted step of prose between the commands (`2. List the attacker's buckets:`): no shell line, and
     // its apostrophes open no quotes. It ends the command above unless that is still inside quotes or a substitution.
     if (PROSE_STEP.test(line.text) && !(current !== undefined && !current.output && continuesOnNextLine(current.lines, transcript))) {
