@@ -16,8 +16,9 @@ export const PARAMETER_LINE = /^[ \t]*--[A-Za-z0-9]/;
 /**
  * A line ending in an option name: the next line holds its value. Switches take none: `--no-...`, the CLI's global
  * `--debug` and `--version`, `--dry-run`, and the s3 commands' `--recursive`, `--force`, `--quiet`, `--human-readable`, `--summarize`.
+ * Nor does `--name=value`, which holds its own.
  */
-export const OPTION_AT_LINE_END = /(?:^|[ \t])--(?!no-|(?:debug|version|dry-run|recursive|force|quiet|human-readable|summarize)[ \t]*$)[A-Za-z0-9][^ \t]*[ \t]*$/;
+export const OPTION_AT_LINE_END = /(?:^|[ \t])--(?!no-|(?:debug|version|dry-run|recursive|force|quiet|human-readable|summarize)[ \t]*$)[A-Za-z0-9][^ \t=]*[ \t]*$/;
 
 /**
  * Whether the next line holds more of the command's parameters (a lost continuation): it starts with an option, or

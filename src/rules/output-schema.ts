@@ -1,4 +1,5 @@
-import type { Position } from '../document/types.js';
+import type { Point, Position } from '../document/types.js';
+import type { Output } from '../examples/types.js';
 import type { ProblemGroup } from '../model/input/types.js';
 import { validateOutput, type OutputProblem } from '../model/output.js';
 import { outputNotValidatedReason } from './not-validated.js';
@@ -19,6 +20,12 @@ const outputSchema: Rule = {
     'list, each at its first place with the others as related locations.',
   examples: {
     ok: [
+      // `...` among an object's members stands for members the author left out: a required one may be among them.
+      {
+        name: 'cognito-idp/admin-get-user.rst',
+        text: '**To get a user**\n\n::\n\n    aws cognito-idp admin-get-user --user-pool-id us-west-2_EXAMPLE --username diego\n\nOutput::\n\n    {\n        "Enabled": true,\n        ...\n    }\n',
+        messages: [],
+      },
       {
         name: 'cognito-idp/get-group.rst',
         text:
@@ -92,6 +99,8 @@ const outputSchema: Rule = {
           // Length, range and pattern limits are the service's input validation: real outputs exceed them
           // (Cognito returns `phone_number_verified`, 21 characters, where attribute names are capped at 20).
           if (problem.kind === 'constraint') continue;
+          // `...` inside the object stands for members the author left out: missing ones may be among them.
+          if (problem.kind === 'missing-required' && elidedWithin(output, problem.pointer)) continue;
           // Positions are computed on first use, so only outputs with problems pay for them.
           const location = output.map?.get(problem.pointer) ?? output.map?.get('');
           const at: Position = (problem.kind === 'unknown-key' ? location?.key : undefined) ?? location?.value ?? output.position;
@@ -110,6 +119,22 @@ const outputSchema: Rule = {
 };
 
 export default outputSchema;
+
+/** Whether an elision (`...`) stands among the members of the JSON object at `pointer` of an output (not inside one of them). */
+function elidedWithin(output: Output, pointer: string): boolean {
+  const elisions = output.json?.elisions ?? [];
+  if (elisions.length === 0) return false;
+  const map = output.map;
+  const span = map?.get(pointer)?.value;
+  if (!map || !span) return false;
+  const within = (inner: Position, outer: Position) => !isBefore(inner.start, outer.start) && !isBefore(outer.end, inner.end);
+  const memberSpans = [...map.entries()].filter(([at]) => at.startsWith(`${pointer}/`) && !at.slice(pointer.length + 1).includes('/')).map(([, location]) => location.value);
+  return elisions.some((elision) => within(elision, span) && !memberSpans.some((member) => within(elision, member)));
+}
+
+function isBefore(a: Point, b: Point): boolean {
+  return a.line < b.line || (a.line === b.line && a.column < b.column);
+}
 
 /**
  * One defect of an output, said once: every epoch timestamp of the output (it was made with the CLI v1),

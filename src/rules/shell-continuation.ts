@@ -96,6 +96,12 @@ const shellContinuation: Rule = {
     'tokens: drop the backslashes (JSON allows the line breaks).',
   examples: {
     ok: [
+      // `--name=value` holds its own value: the next line is no value of it.
+      {
+        name: 'guide.md',
+        text: '# Subnets\n\n```bash\nfor id in subnet-1 subnet-2; do\n  aws ec2 delete-subnet --subnet-id "$id" --region=us-east-1\ndone\n```\n',
+        messages: [],
+      },
       {
         name: 'sns/publish.rst',
         text: '**To publish a message**\n\nThe following example publishes a message. ::\n\n    aws sns publish \\\n        --topic-arn arn:aws:sns:us-west-2:123456789012:my-topic \\\n        --message \'{"a": 1}\'\n',
