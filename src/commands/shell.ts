@@ -756,6 +756,16 @@ class Reader {
         this.pos,
       );
     }
+    // `$subnets[i]`: bash has no element syntax without braces; it expands `$subnets` (its first element) and keeps `[i]`.
+    const element = next !== '{' && name !== '' ? /^\[[^\]\s]*\]/.exec(text.slice(this.pos)) : null;
+    if (element !== null && this.isReportable(start)) {
+      this.report(
+        'array-without-braces',
+        `bash expands \`${match[0]}\` and keeps \`${element[0]}\` as text after it: an array element needs braces, \`\${${name}${element[0]}}\`.`,
+        start,
+        this.pos + element[0].length,
+      );
+    }
     if (this.reading === 'intended' && known !== undefined) return { value: known, quoted: true, unknown: [] };
     return { value: match[0], quoted: true, unknown: [{ start: 0, end: match[0].length, kind: 'variable' }] };
   }

@@ -35,6 +35,7 @@ export type ShellIssueKind =
   | 'bad-substitution' // `${インスタンスID}`, `${my pool}`: no parameter name, bash refuses to expand it and runs nothing
   | 'expanded-aws-name' // `$LATEST`, `$default` outside single quotes: AWS's literal name, which bash expands to nothing
   | 'default-value-placeholder' // `${api-id}`: bash reads `${api}` with the default `id`, not a placeholder
+  | 'array-without-braces' // `$ids[i]`: bash expands `$ids` and keeps `[i]` as text
   | 'windows-continuation' // `^` at line end (cmd.exe)
   | 'bash-continuation' // `\` at line end in a PowerShell or cmd command
   | 'powershell-continuation' // backtick at line end

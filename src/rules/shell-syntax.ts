@@ -17,6 +17,7 @@ const SEVERITIES: Partial<Record<ShellIssueKind, Severity>> = {
   'expanded-aws-name': 'error',
   'placeholder-redirection': 'warning',
   'default-value-placeholder': 'warning',
+  'array-without-braces': 'warning',
   'command-substitution': 'warning',
   'windows-continuation': 'warning',
   'powershell-continuation': 'warning',
@@ -114,6 +115,12 @@ const shellSyntax: Rule = {
       },
     ],
     notOk: [
+      // `$subnets[i]`: bash expands the array's first element and keeps `[i]` as text.
+      {
+        name: 'guide.md',
+        text: '# Subnets\n\n```bash\nfor ((i=0; i<2; i++)); do\n  aws ec2 delete-subnet --subnet-id $subnets[i]\ndone\n```\n',
+        messages: ['5:37-5:48: warning: bash expands `$subnets` and keeps `[i]` as text after it: an array element needs braces, `${subnets[i]}`.'],
+      },
       {
         // Lambda's `$LATEST` unquoted: bash expands the unset variable, and the CLI gets `--qualifier` with no value.
         name: 'lambda/get-function.md',
