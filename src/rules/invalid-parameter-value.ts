@@ -36,6 +36,8 @@ export default inputProblemRule({
         text: "# Groups\n\n```bash\ncat > group.json <<'EOF'\n{\"GroupName\": \"admins\", \"UserPoolId\": \"us-west-2_EXAMPLE\", \"Precedance\": 1}\nEOF\naws cognito-idp create-group --cli-input-json file://group.json\n```\n",
         messages: ['7:47-7:64: error: Unknown parameter in input: "Precedance", must be one of: GroupName, UserPoolId, Description, RoleArn, Precedence. (in group.json as shown at line 5)'],
       },
+      // argparse refuses the choice before any value is read: the limit below its minimum is no second finding.
+      { name: 'cognito-idp/list-users.rst', text: exampleDocument('To list users', 'aws cognito-idp list-users --user-pool-id us-west-2_EXAMPLE --limit 0 --output jsonn'), messages: ["5:75-5:89: error: Invalid value 'jsonn' for '--output': choose from json, text, table, yaml, yaml-stream."] },
       // Values left out of several options are one slip, said once for the command.
       { name: 'cognito-idp/list-users.rst', text: exampleDocument('To list users', 'aws cognito-idp list-users --user-pool-id --limit'), messages: ["5:32-5:46: error: '--user-pool-id' expects a value; '--limit' expects a value."] },
       // An enum value in another letter case: services often take it, so the listed spelling is advice.

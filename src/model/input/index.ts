@@ -503,7 +503,7 @@ function readArguments(translation: CommandTranslation, state: ReadState): void 
     if (strayAt.has(words.indexOf(last) + 1)) splitValues.add(key);
   }
   // Words read after a shell error may hide the options the author gave: the required check would guess.
-  buildInput(translation, state, given, globals, parserStopped || words.some(isUnreliable) || standIns.length > 0, splitValues, misspelt);
+  buildInput(translation, state, given, globals, { parserStopped, requiredUnknown: parserStopped || words.some(isUnreliable) || standIns.length > 0 }, splitValues, misspelt);
 }
 
 /**
@@ -612,7 +612,11 @@ function buildInput(
   state: ReadState,
   given: Map<string, { spec: ArgumentSpec; option: Word; values: Word[] }>,
   globals: Map<string, Word[]>,
-  parserStopped: boolean,
+  /**
+   * `parserStopped`: argparse refused the command line before reading any value. `requiredUnknown`: so did it, or
+   * words the reading cannot trust may hold required members: none is called missing.
+   */
+  { parserStopped, requiredUnknown }: { parserStopped: boolean; requiredUnknown: boolean },
   splitValues: ReadonlySet<string>,
   misspelt: ReadonlySet<string>,
 ): void {
@@ -642,6 +646,9 @@ function buildInput(
     if (texts === undefined) continue;
     const waivedBy = PATTERN_WAIVED_BY[operationKey]?.[spec.member];
     const context = { ...valueContext(state, spec.member, binaryFormat, valueWords, texts.shownAt ?? ''), ...(waivedBy !== undefined && (waivedBy === ANY_USE || given.has(waivedBy)) && { patternWaived: true }) };
+    // argparse refused the command line first (an invalid choice, a missing value): the CLI never reads the values, so
+    // their problems are no findings. They are still read, for the input's secrets to be masked.
+    if (parserStopped) context.report = () => {};
     const shape = shapeOf(model, spec.ref);
     if (shape.type === 'blob' && shape.streaming) continue; // a file path the CLI opens: checked by resolveParamFiles
     if (texts.binary) {
@@ -662,7 +669,7 @@ function buildInput(
   // Arguments added by customizations fill members in ways the model does not say (`--zip-file` → Code).
   const added = ADDED_ARGUMENTS[operationKey];
   const customizedInput = added !== undefined && [...given.keys()].some((key) => key in added);
-  if (!parserStopped && !inputFileUnseen && !skeleton && !customizedInput) {
+  if (!requiredUnknown && !inputFileUnseen && !skeleton && !customizedInput) {
     const missing: string[] = [];
     for (const member of inputShape?.required ?? []) {
       const ref = inputShape?.members?.[member];
