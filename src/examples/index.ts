@@ -325,7 +325,10 @@ class BlockReader {
     const { lines } = data;
     const mislabelled = language !== null && holdsCommandsDespiteLanguage(language, lines);
     // An untagged block without `aws` and without an assignment (most outputs) holds nothing the commands reader wants.
-    const mayHoldCommands = language !== null || code.value.includes('aws') || (code.value.includes('=') && ASSIGNMENT.test(code.value));
+    // So does an RST block its introducer calls output (`Output::`) that opens with JSON: its commands would have to
+    // start on its first line.
+    const mayHoldCommands =
+      language !== null || ((code.value.includes('aws') || (code.value.includes('=') && ASSIGNMENT.test(code.value))) && !(!this.markdown && opensWithJson(code.value) && this.introducedAsOutput(code)));
     if ((language === null && mayHoldCommands) || (language !== null && SHELL_LANGUAGES.has(language)) || mislabelled) {
       const options = this.readOptions(example, code, mislabelled ? null : language);
       if (mislabelled && isTextTranscript(language, lines)) options.transcript = true;
@@ -503,6 +506,12 @@ function readJson(output: Output, lines: SourceLine[]): void {
     },
   };
   Object.defineProperty(output, 'map', { get: positions, enumerable: true, configurable: true });
+}
+
+/** Whether a block's text opens with `{` or `[` (after blanks): JSON, where no line starts a command. */
+function opensWithJson(text: string): boolean {
+  const first = /\S/.exec(text);
+  return first !== null && (first[0] === '{' || first[0] === '[');
 }
 
 /** Whether JSON text holds enough brackets to nest deeper than MAX_JSON_DEPTH: most outputs hold far fewer, and skip the walk. */
