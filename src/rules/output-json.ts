@@ -21,7 +21,7 @@ const outputJson: Rule = {
     'an unterminated string or an unquoted value makes the whole output uncheckable against the service model and ' +
     'misleads readers who copy it. Members shown without the braces of their object are said once (a warning where ' +
     'the text says the block is an excerpt). What a program the output is piped into prints (`| jq`) is not looked at. Elisions ("...") are accepted where an element or member could stand and noted, ' +
-    'since what they leave out is never checked. JSON nested deeper than 100 levels (no AWS output is) is reported ' +
+    'since what they leave out is never checked; an output cut off after a `,` with no "..." is an unmarked excerpt (a warning). JSON nested deeper than 100 levels (no AWS output is) is reported ' +
     'and not read any further.',
   examples: {
     ok: [
@@ -32,6 +32,12 @@ const outputJson: Rule = {
       },
     ],
     notOk: [
+      // Cut off after a member, with no '...': an unmarked excerpt, a warning.
+      {
+        name: 'cognito-idp/list-groups.rst',
+        text: '**To list groups**\n\n::\n\n    aws cognito-idp list-groups --user-pool-id us-west-2_EXAMPLE\n\nOutput::\n\n    {\n        "Groups": [\n            {\n                "GroupName": "admins"\n            },\n',
+        messages: ["13:15-13:15: warning: Output stops after a ',' with 2 brackets still open: the rest is cut off; mark the cut with '...' (what it leaves out is not checked)"],
+      },
       {
         name: 'cognito-idp/describe-user-pool-client.rst',
         text: documentWith('{\n    "UserPoolClient": {\n        "ClientName": "my-app"\n        "RefreshTokenValidity": 30\n    }\n}'),
@@ -103,6 +109,18 @@ const outputJson: Rule = {
               : "Output is not valid JSON: it shows an object's members without the '{' and '}' around them",
             fingerprint: `${where}: members without braces`,
             ...(excerpt && { severity: 'warning' as const }),
+          });
+          continue;
+        }
+        // Cut off after a member or an element (`],` then nothing): an excerpt that does not say so, not broken JSON.
+        const open = /^Unexpected end of input: (\d+) brackets? still open/.exec(error.message);
+        if (open && output.lines.map((line) => line.text).join('\n').trimEnd().endsWith(',')) {
+          report({
+            start: error.start,
+            end: error.end,
+            message: `Output stops after a ',' with ${open[1]} bracket${open[1] === '1' ? '' : 's'} still open: the rest is cut off; mark the cut with '...' (what it leaves out is not checked)`,
+            fingerprint: `${where}: cut off`,
+            severity: 'warning',
           });
           continue;
         }
