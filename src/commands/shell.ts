@@ -438,7 +438,10 @@ class Reader {
     const op = REDIRECTION.exec(this.text.slice(this.pos, this.pos + 3))![0];
     this.pos += op.length;
     while (BLANK.test(this.text[this.pos] ?? '')) this.pos++;
-    const hasTarget = this.pos < this.text.length && (!METACHARACTER.test(this.text[this.pos]!) || isProcessSubstitution(this.text, this.pos));
+    // As meant, a placeholder names the file (`> <name>.json`), as any word does.
+    const hasTarget =
+      this.pos < this.text.length &&
+      (!METACHARACTER.test(this.text[this.pos]!) || isProcessSubstitution(this.text, this.pos) || (this.reading === 'intended' && placeholderAt(this.text, this.pos) !== undefined));
     const target = hasTarget ? this.readWordValue() : undefined;
     if (target === undefined) {
       // `aws ... >` with nothing after it: bash refuses the whole line ("syntax error near unexpected token").

@@ -14,6 +14,13 @@ function block(text: string, options: BlockReadOptions = {}) {
   };
 }
 
+describe('redirections as meant', () => {
+  test('a placeholder after `>` names the file the output goes to: no word of the command', () => {
+    const { intended } = block('aws eks describe-cluster --name demo > <cluster>-payload-<n>.json');
+    expect(intended).toEqual(['aws eks describe-cluster --name demo']);
+  });
+});
+
 describe('files a block writes with here-documents', () => {
   test.each([
     ["cat > policy.json <<'EOF'", 'policy.json'],
