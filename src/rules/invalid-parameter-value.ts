@@ -38,6 +38,8 @@ export default inputProblemRule({
       },
       // argparse refuses the choice before any value is read: the limit below its minimum is no second finding.
       { name: 'cognito-idp/list-users.rst', text: exampleDocument('To list users', 'aws cognito-idp list-users --user-pool-id us-west-2_EXAMPLE --limit 0 --output jsonn'), messages: ["5:75-5:89: error: Invalid value 'jsonn' for '--output': choose from json, text, table, yaml, yaml-stream."] },
+      // `--version` after an operation is the CLI's own: it prints its version and runs nothing; the stray `2` is no second finding.
+      { name: 'cognito-idp/list-users.rst', text: exampleDocument('To list users', 'aws cognito-idp list-users --user-pool-id us-west-2_EXAMPLE --version 2'), messages: ["5:65-5:74: error: '--version' is the AWS CLI's own option: the CLI prints its version and exits without running the command."] },
       // Values left out of several options are one slip, said once for the command.
       { name: 'cognito-idp/list-users.rst', text: exampleDocument('To list users', 'aws cognito-idp list-users --user-pool-id --limit'), messages: ["5:32-5:46: error: '--user-pool-id' expects a value; '--limit' expects a value."] },
       // An enum value in another letter case: services often take it, so the listed spelling is advice.

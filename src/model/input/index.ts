@@ -427,6 +427,14 @@ function readOptions(translation: CommandTranslation, words: Word[], table: Read
     }
     const name = resolution.name;
     if (resolution.abbreviated) report('abbreviated-parameter', `'${option}' is an abbreviation of '${name}': write the full name.`, [word]);
+    if (isGlobal && name === '--version') {
+      // `aws eks create-cluster --version 1.27`: the CLI prints its own version and exits, whatever the command.
+      const own = [...table.keys()].filter((candidate) => candidate.endsWith('-version'));
+      const meant = own.length > 0 ? `; this command's own is ${own.map((candidate) => `'${candidate}'`).join(' or ')}` : '';
+      report('invalid-parameter-value', `'--version' is the AWS CLI's own option: the CLI prints its version and exits without running the command${meant}.`, [word]);
+      reading.parserStopped = true;
+      break;
+    }
     const spec: ArgumentSpec = isGlobal ? { values: GLOBAL_OPTIONS[name] === 'value' ? 1 : 0 } : table.get(name)!;
     const values = inlineValue ? [inlineValue] : takeValues(words, index + 1, spec.values);
     if (!inlineValue) index += values.length;
