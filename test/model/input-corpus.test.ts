@@ -44,6 +44,18 @@ describeWithCorpus('translateCommand over the aws-cli corpus', () => {
     expect(problems('aws sqs send-message --queue-url https://sqs.us-east-1.amazonaws.com/123456789012/q --message-body https://example.com/')).toEqual([]);
   });
 
+  it('warns of JSON given to a blob that AWS CLI v2 would read as base64, unless it decodes to nothing', () => {
+    const models = loadModels(modelsDir);
+    const problems = (text: string) => translateCommand(commandOf(text), { models, documentDir: corpusDir, treeRoot: corpusDir }).problems.map((problem) => `${problem.kind}: ${problem.message}`);
+    expect(problems(`aws lambda invoke --function-name f --payload '{"key":"value"}' out.json`)).toEqual([
+      "constraint: Value for parameter Payload is JSON, but AWS CLI v2 reads blobs as base64: it would send the bytes decoded from the JSON's letters, not the JSON; add --cli-binary-format raw-in-base64-out.",
+    ]);
+    // Raw JSON as meant, base64 as meant, and '{}', which decodes to no payload at all.
+    expect(problems(`aws lambda invoke --function-name f --cli-binary-format raw-in-base64-out --payload '{"key":"value"}' out.json`)).toEqual([]);
+    expect(problems('aws lambda invoke --function-name f --payload eyJrZXkiOiJ2YWx1ZSJ9 out.json')).toEqual([]);
+    expect(problems(`aws lambda invoke --function-name f --payload '{}' out.json`)).toEqual([]);
+  });
+
   it('follows ec2/addcount.py: --count replaces --min-count / --max-count, which default to 1', () => {
     const models = loadModels(modelsDir);
     const kinds = (text: string) => translateCommand(commandOf(text), { models, documentDir: corpusDir, treeRoot: corpusDir }).problems.map((problem) => `${problem.kind}: ${problem.message}`);

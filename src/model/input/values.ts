@@ -324,10 +324,27 @@ export function validateValue(model: ServiceModel, shape: Shape, value: unknown,
           'invalid-parameter-value',
           `Invalid base64 for parameter ${path}: '${clip(value)}' (AWS CLI v2 reads blobs as base64; add --cli-binary-format raw-in-base64-out for raw text).`,
         );
+      } else if (context.binaryFormat === 'base64' && looksLikeJson(value) && /[A-Za-z0-9+/]/.test(value) && parsesAsJson(value)) {
+        // `--payload '{"key":"value"}'`: Python's lenient decoding drops the braces and quotes and decodes the letters,
+        // so the CLI sends a few stray bytes, and the service gets no JSON. (`'{}'` decodes to nothing: no payload, as meant.)
+        context.report(
+          'constraint',
+          `Value for parameter ${path} is JSON, but AWS CLI v2 reads blobs as base64: it would send the bytes decoded from the JSON's letters, not the JSON; add --cli-binary-format raw-in-base64-out.`,
+        );
       }
       return;
     default:
       return;
+  }
+}
+
+/** Whether text parses as JSON. */
+function parsesAsJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
   }
 }
 
