@@ -188,6 +188,8 @@ async function analyzeOne(
   const engine: EngineOptions = {
     rules: options.rules,
     treeRoot: rootOf(document.path, roots),
+    // Reports are made from the findings: vfile messages would be built for no reader.
+    recordMessages: false,
     ...(options.models ? { models: options.models } : {}),
     ...(options.severities ? { severities: options.severities } : {}),
     ...(options.extend ? { extend: options.extend } : {}),

@@ -29,13 +29,15 @@ export interface EngineOptions {
   consulted?: (filePath: string) => void;
   /** Told of each document once its rules ran, with the context they read (coverage reads the commands' translations there). */
   observe?: (context: RuleContext) => void;
+  /** Record each finding as a message on the document's vfile (default true); the CLI, which reports from the findings, need not. */
+  recordMessages?: boolean;
 }
 
 /**
  * Runs every applicable rule over one document, then applies the document's suppression comments
  * (which need every rule's findings, so they are the engine's last steps, not a rule's) and says each
  * grouped defect once (`groupFindings`). Each finding is also recorded on the document's vfile as a
- * message, so unified tooling sees the same findings.
+ * message, so unified tooling sees the same findings (unless `recordMessages` is false).
  */
 export async function runRules(document: ExampleDocument, options: EngineOptions): Promise<Finding[]> {
   const findings = await collectFindings(document, options);
@@ -45,6 +47,7 @@ export async function runRules(document: ExampleDocument, options: EngineOptions
     severity: options.severities?.[UNUSED_SUPPRESSION_RULE_ID] ?? 'warning',
   });
   const reported = [...groupFindings(kept), ...unused].sort(byPosition);
+  if (options.recordMessages === false) return reported;
   // A message's stack trace would point into docs-harness, not the document: not worth capturing.
   const stackTraceLimit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
