@@ -56,6 +56,18 @@ describeWithCorpus('translateCommand over the aws-cli corpus', () => {
     expect(problems(`aws lambda invoke --function-name f --payload '{}' out.json`)).toEqual([]);
   });
 
+  it('requires the arguments a customization adds as required (iamvirtmfa.py), in the one missing-arguments error', () => {
+    const models = loadModels(modelsDir);
+    const problems = (text: string) => translateCommand(commandOf(text), { models, documentDir: corpusDir, treeRoot: corpusDir }).problems.map((problem) => `${problem.kind}: ${problem.message}`);
+    expect(problems('aws iam create-virtual-mfa-device --virtual-mfa-device-name m --outfile qr.png --bootstrap-method QRCodePNG')).toEqual([]);
+    expect(problems('aws iam create-virtual-mfa-device --virtual-mfa-device-name m')).toEqual([
+      "missing-required-parameter: Missing required parameters '--outfile' and '--bootstrap-method' for 'aws iam create-virtual-mfa-device'.",
+    ]);
+    expect(problems('aws iam create-virtual-mfa-device --outfile qr.png')).toEqual([
+      "missing-required-parameter: Missing required parameters '--virtual-mfa-device-name' and '--bootstrap-method' for 'aws iam create-virtual-mfa-device'.",
+    ]);
+  });
+
   it('follows ec2/addcount.py: --count replaces --min-count / --max-count, which default to 1', () => {
     const models = loadModels(modelsDir);
     const kinds = (text: string) => translateCommand(commandOf(text), { models, documentDir: corpusDir, treeRoot: corpusDir }).problems.map((problem) => `${problem.kind}: ${problem.message}`);

@@ -190,10 +190,10 @@ export const CUSTOM_COMMANDS: Readonly<Record<string, readonly string[]>> = {
   sso: ['login', 'logout'],
 };
 
-/** Arguments customizations add to plain API commands (`<service>.<operation>` → `--name`: values taken). */
 /** ec2's simplified security group rule arguments (secgroupsimplify.py). */
 const SECURITY_GROUP_ARGUMENTS = { '--protocol': 1, '--port': 1, '--cidr': 1, '--source-group': 1, '--group-owner': 1 } as const;
 
+/** Arguments customizations add to plain API commands (`<service>.<operation>` → `--name`: values taken). */
 export const ADDED_ARGUMENTS: Readonly<Record<string, Readonly<Record<string, 0 | 1 | '+'>>>> = {
   'ec2.run-instances': { '--count': 1, '--secondary-private-ip-addresses': '+', '--secondary-private-ip-address-count': 1, '--associate-public-ip-address': 0, '--no-associate-public-ip-address': 0 },
   'ec2.bundle-instance': { '--bucket': 1, '--prefix': 1, '--owner-akid': 1, '--owner-sak': 1, '--policy': 1 },
@@ -221,6 +221,14 @@ export const ADDED_ARGUMENTS: Readonly<Record<string, Readonly<Record<string, 0 
   'lambda.publish-layer-version': { '--zip-file': 1 },
   'ses.send-email': { '--from': 1, '--to': '+', '--cc': '+', '--bcc': '+', '--subject': 1, '--text': 1, '--html': 1 },
   'translate.import-terminology': { '--data-file': 1 },
+};
+
+/** Added arguments that fill no member of the input: what the CLI does with the output (files it writes, a key it decrypts with). */
+export const OUTPUT_ONLY_ARGUMENTS: ReadonlySet<string> = new Set(['--outfile', '--bootstrap-method', '--certificate-pem-outfile', '--public-key-outfile', '--private-key-outfile', '--priv-launch-key']);
+
+/** The added arguments the customization requires (iamvirtmfa.py: `required=True`): argparse refuses the command without them. */
+export const REQUIRED_ADDED_ARGUMENTS: Readonly<Record<string, readonly string[]>> = {
+  'iam.create-virtual-mfa-device': ['--outfile', '--bootstrap-method'],
 };
 
 /** Model arguments a customization takes out of an operation's argument table (`<service>.<operation>` → `--name`s). */

@@ -14,6 +14,8 @@ import { GLOBAL_OPTIONS } from '../../commands/aws.js';
 import { documentedServiceAlias, operationApiName, operationCliName, unaliasedServiceName, xformName } from '../names.js';
 import {
   ADDED_ARGUMENTS,
+  OUTPUT_ONLY_ARGUMENTS,
+  REQUIRED_ADDED_ARGUMENTS,
   CUSTOM_COMMANDS,
   CUSTOM_SERVICES,
   CUSTOM_VALUE_READERS,
@@ -676,9 +678,9 @@ function buildInput(
   const skeleton = given.has('--generate-cli-skeleton');
   // Arguments added by customizations fill members in ways the model does not say (`--zip-file` → Code).
   const added = ADDED_ARGUMENTS[operationKey];
-  const customizedInput = added !== undefined && [...given.keys()].some((key) => key in added);
+  const customizedInput = added !== undefined && [...given.keys()].some((key) => key in added && !OUTPUT_ONLY_ARGUMENTS.has(key));
+  const missing: string[] = [];
   if (!requiredUnknown && !inputFileUnseen && !skeleton && !customizedInput) {
-    const missing: string[] = [];
     for (const member of inputShape?.required ?? []) {
       const ref = inputShape?.members?.[member];
       if (member in input || given.has(member) || ref?.idempotencyToken || DEFAULTED_MEMBERS[operationKey]?.includes(member)) continue;
@@ -687,8 +689,10 @@ function buildInput(
       if (misspelt.has(cliName)) continue;
       missing.push(`'${cliName}'${shape?.type === 'boolean' ? ` (or --no-${xformName(member)})` : ''}`);
     }
-    reportMissing(missing, service, operation, state.operationWords, report);
   }
+  // Arguments a customization adds and requires: argparse names them in the same error.
+  if (!requiredUnknown && !skeleton) for (const name of REQUIRED_ADDED_ARGUMENTS[operationKey] ?? []) if (!given.has(name) && !misspelt.has(name)) missing.push(`'${name}'`);
+  reportMissing(missing, service, operation, state.operationWords, report);
 
   translation.input = input;
   const paginator = model.paginators[state.operationName];
