@@ -10,6 +10,8 @@ export default inputProblemRule({
       { name: 'cognito-idp/list-user-pools.rst', text: exampleDocument('To list user pools', 'aws cognito-idp list-user-pools --max-results 10'), messages: [] },
       // `aws --version` prints the version and exits before it reads a service: a note after it is no service name.
       { name: 'setup.md', text: '# Check the install\n\n```\n$ aws --version  ←check it works\n```\n', messages: [] },
+      // AWS CLI v2's own commands, which no service model holds: `aws update` updates the CLI.
+      { name: 'setup.md', text: '# Keep the CLI current\n\n```bash\naws update\n```\n', messages: [] },
     ],
     notOk: [
       { name: 'cognito-idp/list-user-pools.rst', text: exampleDocument('To list user pools', 'aws cognito-ipd list-user-pools --max-results 10'), messages: ['5:9-5:20: error: Unknown service \'cognito-ipd\'. Did you mean \'cognito-idp\'?'] },

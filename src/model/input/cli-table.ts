@@ -155,8 +155,8 @@ export function hiddenAlias(service: string, operation: string, argument: string
   return lookup(HIDDEN_ALIASES, service, operation, argument);
 }
 
-/** CLI commands with no service model at all. */
-export const CUSTOM_SERVICES: ReadonlySet<string> = new Set(['s3', 'configure', 'history', 'ddb', 'cli-dev', 'login', 'logout', 'agent-toolkit']);
+/** CLI commands with no service model at all (`aws update`: AWS CLI v2's self-update). */
+export const CUSTOM_SERVICES: ReadonlySet<string> = new Set(['s3', 'configure', 'history', 'ddb', 'cli-dev', 'login', 'logout', 'agent-toolkit', 'update']);
 
 /** Commands implemented by customizations instead of one plain API call, by service. */
 export const CUSTOM_COMMANDS: Readonly<Record<string, readonly string[]>> = {
