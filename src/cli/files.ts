@@ -28,7 +28,7 @@ const dataExtensions = new Set(['.json', '.yaml', '.yml']);
 const silentlySkipped = new Set(['node_modules', '.git']);
 
 /** Files to check: named files as they are, folders walked in sorted order for stable reports. */
-export async function collectDocuments(inputs: string[]): Promise<Collected> {
+export function collectDocuments(inputs: string[]): Collected {
   const collected: Collected = { documents: [], skipped: [] };
   for (const input of inputs) {
     const info = statOrUndefined(input);

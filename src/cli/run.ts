@@ -208,7 +208,7 @@ async function analyzeOne(
 }
 
 async function selectDocuments(inputs: string[], selection: Selection | undefined, cwd: string): Promise<{ documents: DocumentPath[]; notes: string[] }> {
-  const collected = await collectDocuments(inputs.map((input) => path.resolve(cwd, input)));
+  const collected = collectDocuments(inputs.map((input) => path.resolve(cwd, input)));
   let { documents } = collected;
   const notes = collected.skipped.map((folder) => `skipped ${displayPath(folder.path, cwd)}: ${folder.reason}`);
   if (selection?.filter) {

@@ -32,7 +32,7 @@ export async function runUpdate(paths: string[], options: UpdateCommandOptions, 
   if (paths.length === 0) throw new UsageError('update needs at least one file or folder (see --help)');
   if (options.replay.target === undefined || options.replay.target === 'off') throw new UsageError('update needs a replay --target: mock, cognito-local or endpoint');
   const cwd = options.cwd ?? process.cwd();
-  const collected = await collectDocuments(paths.map((input) => path.resolve(cwd, input)));
+  const collected = collectDocuments(paths.map((input) => path.resolve(cwd, input)));
   const skipped = [
     ...collected.skipped.map((folder) => `skipped ${displayPath(folder.path, cwd)}: ${folder.reason}`),
     ...collected.documents.flatMap((document) => (document.skip ? [`${displayPath(document.path, cwd)}: ${document.skip.message}`] : [])),

@@ -21,6 +21,22 @@ function lineAndColumn(text: string, offset: number): string {
   return `line ${before.length}, column ${before.at(-1)!.length + 1}`;
 }
 
+/** Whether text parses as JSON (`[true, null]`, `"a string"` too). */
+export function parsesAsJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Whether text opens with `{` or `[` after blanks: an object or array, or text meant as one. */
+export function opensWithJson(text: string): boolean {
+  const first = /\S/.exec(text);
+  return first !== null && (first[0] === '{' || first[0] === '[');
+}
+
 /** A line that starts with an object member (`"State": "pending",`): JSON, even when shown without its braces. */
 export const JSON_MEMBER_LINE = /^[ \t]*"[^"\n]*"[ \t]*:/;
 

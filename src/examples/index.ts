@@ -3,7 +3,7 @@ import type { Code, InlineCode, Nodes, Paragraph, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
 import { dialectOfContinuations, dialectOfPrompt, firstAwsLine, hereDocumentFiles, readCommandsInBlock, startsPromptedAwsCommand, type BlockReadOptions, type ShellDialect } from '../commands/index.js';
-import { MAX_JSON_DEPTH, nestedTooDeep } from '../document/json-text.js';
+import { MAX_JSON_DEPTH, nestedTooDeep, opensWithJson } from '../document/json-text.js';
 import type { CodeData, DocumentFormat, Point, Position, SourceLine } from '../document/types.js';
 import { introductionOf, isOutputLabel, lastSentenceOf, type Introduction } from './cues.js';
 import { parseJsonBlock } from './json/parse.js';
@@ -506,12 +506,6 @@ function readJson(output: Output, lines: SourceLine[]): void {
     },
   };
   Object.defineProperty(output, 'map', { get: positions, enumerable: true, configurable: true });
-}
-
-/** Whether a block's text opens with `{` or `[` (after blanks): JSON, where no line starts a command. */
-function opensWithJson(text: string): boolean {
-  const first = /\S/.exec(text);
-  return first !== null && (first[0] === '{' || first[0] === '[');
 }
 
 /** Whether JSON text holds enough brackets to nest deeper than MAX_JSON_DEPTH: most outputs hold far fewer, and skip the walk. */

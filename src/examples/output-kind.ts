@@ -1,4 +1,4 @@
-import { JSON_MEMBER_LINE } from '../document/json-text.js';
+import { JSON_MEMBER_LINE, parsesAsJson } from '../document/json-text.js';
 
 /**
  * What a documented output block holds: JSON (what `--output json`, the default, prints), an aws-cli
@@ -7,7 +7,7 @@ import { JSON_MEMBER_LINE } from '../document/json-text.js';
 export function classifyOutput(raw: string): 'json' | 'text' | 'table' {
   const text = raw.trim();
   // `{ JSON OUTPUT WITH THE INSTANCE DETAILS }`, `[ ...list of users... ]`: words in braces describe an output, not show it.
-  if (DESCRIBED_OUTPUT.test(text) && !isJson(text)) return 'text';
+  if (DESCRIBED_OUTPUT.test(text) && !parsesAsJson(text)) return 'text';
   // Members without their braces (`"State": "pending",`) are JSON shown wrong: output-json says where.
   if (text.startsWith('{') || text.startsWith('[') || JSON_MEMBER_LINE.test(text)) return 'json';
   return isTable(text) ? 'table' : 'text';
@@ -15,16 +15,6 @@ export function classifyOutput(raw: string): 'json' | 'text' | 'table' {
 
 /** One line of words (no quotes, colons or nesting) in braces or brackets: a description standing for the output. */
 const DESCRIBED_OUTPUT = /^[{[][ \t.…]*[A-Za-z][A-Za-z0-9 \t.,…'-]*[A-Za-z.…][ \t]*[}\]]$/;
-
-/** `[true, null]` is JSON all the same. */
-function isJson(text: string): boolean {
-  try {
-    JSON.parse(text);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** A table opens with a `-----` rule over its `|`-framed title: `|  DescribeRegions  |`. */
 function isTable(text: string): boolean {

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { parsesAsJson } from '../../src/document/json-text.js';
 import type { SourceLine } from '../../src/document/types.js';
 import type { JsonRepairHint } from '../../src/examples/json/types.js';
 import { escapePointerToken, parseJsonBlock } from '../../src/examples/json/parse.js';
@@ -24,14 +25,7 @@ function parse(text: string) {
   return parseJsonBlock(block(text).lines);
 }
 
-function jsonParseThrows(text: string): boolean {
-  try {
-    JSON.parse(text);
-    return false;
-  } catch {
-    return true;
-  }
-}
+const jsonParseThrows = (text: string): boolean => !parsesAsJson(text);
 
 /** The value a JSON pointer designates. */
 function resolvePointer(root: unknown, pointer: string): unknown {

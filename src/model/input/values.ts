@@ -3,7 +3,7 @@
  * BackCompatVisitor) and as botocore's parameter validation then checks them.
  */
 import { parseShorthand, type ShorthandValue } from '../../commands/shorthand.js';
-import { NESTED_TOO_DEEP, tooDeepAt } from '../../document/json-text.js';
+import { NESTED_TOO_DEEP, opensWithJson, parsesAsJson, tooDeepAt } from '../../document/json-text.js';
 import { compiledPattern } from '../patterns.js';
 import type { ServiceModel, Shape, ShapeRef } from '../types.js';
 import { memberRef } from '../members.js';
@@ -128,11 +128,6 @@ function parseJson(text: string, context: UnpackContext, name: string): unknown 
   }
 }
 
-function looksLikeJson(text: string): boolean {
-  const start = text.trimStart()[0];
-  return start === '{' || start === '[';
-}
-
 /** shorthand.py's BackCompatVisitor: wrap lone values in lists, turn numbers and booleans into values. */
 function backCompat(model: ServiceModel, shape: Shape, value: unknown, context: UnpackContext, path: string): unknown {
   if (value === undefined) return value;
@@ -190,16 +185,16 @@ export function unpackArgument(ref: ShapeRef, words: string[], context: UnpackCo
   if (SCALAR_TYPES.has(shape.type)) return unpackScalar(shape, words[0] ?? '', context, name);
   if (shape.type === 'list') {
     const memberShape = shapeOf(model, shape.member!);
-    if (words.length === 1 && looksLikeJson(words[0]!) && words[0]!.trimStart().startsWith('[')) return parseJson(words[0]!, context, name);
+    if (words.length === 1 && opensWithJson(words[0]!) && words[0]!.trimStart().startsWith('[')) return parseJson(words[0]!, context, name);
     if (SCALAR_TYPES.has(memberShape.type)) return words.map((word) => unpackScalar(memberShape, word, context, name));
-    if (looksLikeJson(words[0] ?? '')) return untilFirstFailure(words, (word) => parseJson(word, context, name));
+    if (opensWithJson(words[0] ?? '')) return untilFirstFailure(words, (word) => parseJson(word, context, name));
     const memberNames = Object.keys(memberShape.members ?? {});
     if (context.oldListCase && memberShape.type === 'structure' && memberNames.length === 1) return words.map((word) => ({ [memberNames[0]!]: word }));
     const items = untilFirstFailure(words, (word) => shorthand(word, context, name));
     return items?.map((item, index) => backCompat(model, memberShape, item, context, `${name}[${index}]`));
   }
   const text = words[0] ?? '';
-  if (looksLikeJson(text)) return parseJson(text, context, name);
+  if (opensWithJson(text)) return parseJson(text, context, name);
   const members = shape.members ?? {};
   if (shape.type === 'structure' && Object.keys(members).length === 1 && members.Value && shapeOf(model, members.Value).type === 'string' && !text.includes('=')) {
     return { Value: text };
@@ -324,7 +319,7 @@ export function validateValue(model: ServiceModel, shape: Shape, value: unknown,
           'invalid-parameter-value',
           `Invalid base64 for parameter ${path}: '${clip(value)}' (AWS CLI v2 reads blobs as base64; add --cli-binary-format raw-in-base64-out for raw text).`,
         );
-      } else if (context.binaryFormat === 'base64' && looksLikeJson(value) && /[A-Za-z0-9+/]/.test(value) && parsesAsJson(value)) {
+      } else if (context.binaryFormat === 'base64' && opensWithJson(value) && /[A-Za-z0-9+/]/.test(value) && parsesAsJson(value)) {
         // `--payload '{"key":"value"}'`: Python's lenient decoding drops the braces and quotes and decodes the letters,
         // so the CLI sends a few stray bytes, and the service gets no JSON. (`'{}'` decodes to nothing: no payload, as meant.)
         context.report(
@@ -335,16 +330,6 @@ export function validateValue(model: ServiceModel, shape: Shape, value: unknown,
       return;
     default:
       return;
-  }
-}
-
-/** Whether text parses as JSON. */
-function parsesAsJson(text: string): boolean {
-  try {
-    JSON.parse(text);
-    return true;
-  } catch {
-    return false;
   }
 }
 
