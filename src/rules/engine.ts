@@ -174,6 +174,8 @@ function maskValue(value: unknown, mask: (text: string) => string, secrets: Read
  */
 function maskFindings(document: ExampleDocument, findings: Finding[], mask: (text: string) => string, hasSecrets: boolean): Finding[] {
   const text = String(document.file.value ?? '');
+  // Without secrets only a URL's password is masked: a document that writes no URL gives its findings none.
+  if (!hasSecrets && !text.includes('://')) return findings;
   let lines: string[] | undefined;
   // A finding's source line, cut from the text at its offset where it can be (most documents need no splitting).
   const lineEndsAreLf = !text.includes('\r');

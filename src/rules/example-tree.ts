@@ -69,8 +69,7 @@ const EXAMPLE_NAME = /^[a-z0-9_][a-z0-9_-]*$/;
 function showsItsFolderCommands({ folder, folderName }: { folder: string; folderName: string }, text: string): boolean {
   // Once a document of the folder showed it, the folder is known.
   if (foldersShowingCommands.has(folder)) return true;
-  // Most documents of other folders never name the folder's service: one plain test before the pattern.
-  if (!text.includes(`aws ${folderName}`) || !new RegExp(`^\\s*aws ${folderName}\\s`, 'm').test(text)) return false;
+  if (!runsAwsService(text, folderName)) return false;
   foldersShowingCommands.add(folder);
   serviceFolders.set(path.resolve(folder), true);
   return true;
@@ -93,18 +92,36 @@ function isServiceFolder(folder: string): boolean {
 
 /** A few lowercase `.rst` files of the folder (no `_`): do they show `aws <folder name>` commands? */
 function holdsAwsExamples(folder: string): boolean {
-  const command = new RegExp(`^\\s*aws ${path.basename(folder)}\\s`, 'm');
+  const service = path.basename(folder);
   const examples = entriesOf(folder)
     .filter((entry) => entry.isFile() && /^[a-z0-9][a-z0-9-]*\.rst$/.test(entry.name))
     .slice(0, 3);
   return examples.some((entry) => {
     try {
-      return command.test(readFileSync(path.join(folder, entry.name), 'utf8'));
+      return runsAwsService(readFileSync(path.join(folder, entry.name), 'utf8'), service);
     } catch {
       return false;
     }
   });
 }
+
+/**
+ * Whether a line of `text` starts (after blanks) with `aws <service>` and a blank, as `/^\s*aws <service>\s/m`
+ * would say: found with plain searches, as a pattern per folder costs a compile for each of hundreds of folders.
+ */
+export function runsAwsService(text: string, service: string): boolean {
+  const words = `aws ${service}`;
+  for (let at = text.indexOf(words); at !== -1; at = text.indexOf(words, at + 1)) {
+    if (!BLANK.test(text[at + words.length] ?? '')) continue;
+    let before = at - 1;
+    while (before >= 0 && BLANK.test(text[before]!) && !LINE_BREAK.test(text[before]!)) before--;
+    if (before < 0 || LINE_BREAK.test(text[before]!)) return true;
+  }
+  return false;
+}
+
+const BLANK = /\s/;
+const LINE_BREAK = /[\n\r\u2028\u2029]/;
 
 function hasServiceSubfolder(folder: string): boolean {
   let known = subfolderChecks.get(folder);

@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { inCliExampleTree, isCliExampleDocument } from '../../src/rules/example-tree.js';
+import fc from 'fast-check';
+import { inCliExampleTree, isCliExampleDocument, runsAwsService } from '../../src/rules/example-tree.js';
 import { notAnExampleReason } from '../../src/rules/file-name.js';
 
 const root = mkdtempSync(path.join(tmpdir(), 'docs-harness-tree-'));
@@ -47,5 +48,17 @@ describe('aws-cli style example trees', () => {
     expect(notAnExampleReason(concepts)).toMatch(/names with '_' are descriptions/);
     expect(notAnExampleReason(guide)).toBeUndefined();
     expect(notAnExampleReason(script)).toMatch(/only \.rst, \.md and \.markdown files/);
+  });
+});
+
+describe('a document that runs its folder service', () => {
+  it('is told as /^\\s*aws <service>\\s/m tells it', () => {
+    const piece = fc.constantFrom('aws ', 'aws s3', 'aws s3api', ' ', '\t', '\n', '\r', '\u2028', '\u00a0', 'x', '$ ', 's3', '-');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }).map((pieces) => pieces.join('')), fc.constantFrom('s3', 's3api'), (text, service) => {
+        expect(runsAwsService(text, service)).toBe(new RegExp(`^\\s*aws ${service}\\s`, 'm').test(text));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
