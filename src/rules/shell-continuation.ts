@@ -65,6 +65,27 @@ function relatedBackslashes(issue: ShellIssue): RelatedLocation[] {
     .map((point) => ({ start: point, end: { ...point, column: point.column + 1, offset: point.offset! + 1 }, message: 'another `\\` at a line end inside single quotes' }));
 }
 
+/** Another shell's continuation (bash's `\\` in a PowerShell or cmd command, or the other Windows shell's). */
+const REPEATED_HABITS = new Set<ShellIssue['kind']>(['bash-continuation', 'windows-continuation', 'powershell-continuation']);
+
+/** `5`, `5 and 6`, `5, 6 and 9`. */
+function listLines(issues: readonly ShellIssue[]): string {
+  const lines = issues.map((issue) => String(issue.start.line));
+  return lines.length === 1 ? lines[0]! : `${lines.slice(0, -1).join(', ')} and ${lines.at(-1)}`;
+}
+
+/** One edit for several issues' fixes (in text order), when each has one. */
+function combinedFix(issues: readonly ShellIssue[], text: string): Finding['fix'] {
+  const fixes = issues.map((issue) => fixOf(issue, text));
+  if (fixes.some((fix) => fix === undefined)) return undefined;
+  const edits = (fixes as NonNullable<Finding['fix']>[]).sort((a, b) => a.start - b.start);
+  let replacement = '';
+  for (const [index, edit] of edits.entries()) {
+    replacement += edit.text + (index + 1 < edits.length ? text.slice(edit.end, edits[index + 1]!.start) : '');
+  }
+  return { start: edits[0]!.start, end: edits.at(-1)!.end, text: replacement };
+}
+
 /** The safe edit for a continuation issue, if there is one. */
 function fixOf(issue: ShellIssue, text: string): Finding['fix'] {
   // Our reader always sets offsets; unist makes them optional.
@@ -93,7 +114,9 @@ const shellContinuation: Rule = {
     'of their own); a `\\` at a line end inside single quotes is kept in the value, which breaks JSON (reported once per ' +
     'command, at the first such line). The first two have a safe fix: add ` \\` at the end of the line, or remove the ' +
     'blanks after the `\\`; so does the third where the quoted value is JSON and every such `\\` stands between JSON ' +
-    'tokens: drop the backslashes (JSON allows the line breaks).',
+    'tokens: drop the backslashes (JSON allows the line breaks). In a PowerShell or cmd command, line ends written for ' +
+    'another shell (bash\'s `\\`, the other Windows shell\'s mark) are one habit: one finding per command, with one fix ' +
+    'that puts the command\'s own mark on each of those lines.',
   examples: {
     ok: [
       // `--name=value` holds its own value: the next line is no value of it.
@@ -114,6 +137,13 @@ const shellContinuation: Rule = {
       },
     ],
     notOk: [
+      {
+        name: 'guide.md',
+        text: '# Create a user\n\n```cmd\naws cognito-idp admin-create-user \\\n  --user-pool-id us-west-2_EXAMPLE \\\n  --username jane \\\n  --message-action SUPPRESS\n```\n',
+        messages: [
+          '4:35-4:36: error: A `\\` at the end of a line continues a bash command, not a cmd one: cmd passes the `\\` as an argument and runs the next line as a separate command; end the line with a `^` instead. The same holds for lines 5 and 6.',
+        ],
+      },
       {
         name: 'guide.md',
         text: '# Publish a message\n\n```powershell\naws sns publish \\\n    --topic-arn arn:aws:sns:us-west-2:123456789012:my-topic ^\n    --message hello\n```\n',
@@ -167,12 +197,16 @@ const shellContinuation: Rule = {
     const text = String(document.file.value);
     for (const example of document.examples) {
       for (const command of example.commands) {
-        for (const issue of command.shell.issues) {
-          if (!isContinuationIssue(issue)) continue;
-          const { start, end, message } = issue;
+        const issues = command.shell.issues.filter(isContinuationIssue);
+        for (const [index, issue] of issues.entries()) {
+          // Another shell's continuation is one habit, however many lines show it: one finding per command and kind.
+          const repeats = REPEATED_HABITS.has(issue.kind) ? issues.slice(index + 1).filter((other) => other.kind === issue.kind) : [];
+          if (REPEATED_HABITS.has(issue.kind) && issues.slice(0, index).some((other) => other.kind === issue.kind)) continue;
+          const { start, end } = issue;
           const line = text.slice(start.offset ?? 0, end.offset ?? 0);
-          const fix = fixOf(issue, text);
-          const related = relatedBackslashes(issue);
+          const fix = repeats.length > 0 ? combinedFix([issue, ...repeats], text) : fixOf(issue, text);
+          const related = repeats.length > 0 ? repeats.map((other) => ({ start: other.start, end: other.end, message: `the same at line ${other.start.line}` })) : relatedBackslashes(issue);
+          const message = repeats.length > 0 ? `${issue.message} The same holds for line${repeats.length > 1 ? 's' : ''} ${listLines(repeats)}.` : issue.message;
           report({
             start,
             end,

@@ -45,11 +45,31 @@ describe('shell-continuation fixes', () => {
   });
 
   test("another shell's continuation in a PowerShell block: the fix puts a backtick in its place", async () => {
-    const text = shellContinuation.examples.notOk.find((example) => example.name === 'guide.md')!.text;
+    const text = shellContinuation.examples.notOk.find((example) => example.text.includes('```powershell'))!.text;
     const findings = await check(shellContinuation, 'guide.md', text);
     expect(findings).toHaveLength(2);
     const fixed = applyFixes(text, findings.map((finding) => finding.fix!));
     expect(fixed.text).toBe(text.replace('publish \\\n', 'publish `\n').replace('my-topic ^\n', 'my-topic `\n'));
     expect(await check(shellContinuation, 'guide.md', fixed.text)).toEqual([]);
+  });
+
+  test.each([
+    ['cmd', '\\', '^'],
+    ['powershell', '\\', '`'],
+    ['powershell', '^', '`'],
+    ['cmd', '`', '^'],
+  ])("another shell's `%s` at every line end of a %s command is one finding, whose fix puts %s on each line", async (dialect, written, own) => {
+    const lines = ['aws sns publish', '  --topic-arn arn:aws:sns:us-west-2:123456789012:my-topic', '  --subject hello', '  --message hello'];
+    const block = (mark: string) => `# Publish\n\n\`\`\`${dialect}\n${lines.map((line, index) => (index + 1 < lines.length ? `${line} ${mark}` : line)).join('\n')}\n\`\`\`\n`;
+    const findings = await check(shellContinuation, 'guide.md', block(written));
+    expect(findings.map((finding) => [finding.start.line, finding.related?.map((related) => related.start.line)])).toEqual([[4, [5, 6]]]);
+    const fixed = applyFixes(block(written), findings.map((finding) => finding.fix!));
+    expect(fixed.text).toBe(block(own));
+    expect(await check(shellContinuation, 'guide.md', fixed.text)).toEqual([]);
+  });
+
+  test('a missing bash continuation is said at each line that lacks one: each is its own slip', async () => {
+    const text = '# Publish\n\n```bash\naws sns publish\n  --topic-arn arn:aws:sns:us-west-2:123456789012:my-topic\n  --message hello\n```\n';
+    expect((await check(shellContinuation, 'guide.md', text)).map((finding) => finding.start.line)).toEqual([4, 5]);
   });
 });
