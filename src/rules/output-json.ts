@@ -30,6 +30,12 @@ const outputJson: Rule = {
         text: documentWith('{\n    "UserPoolClient": {\n        "ClientName": "my-app",\n        "RefreshTokenValidity": 30\n    }\n}'),
         messages: [],
       },
+      {
+        // Log lines open with a tag in brackets: text, never a JSON array.
+        name: 'guide.md',
+        text: '# Start the service\n\n```bash\naws ecs update-service --cluster main --service api --force-new-deployment\n```\n\nThe application then logs:\n\n```\n[Nest] LOG Cache miss for key: user:42\n[Nest] LOG Cache set\n```\n',
+        messages: [],
+      },
     ],
     notOk: [
       // Cut off after a member, with no '...': an unmarked excerpt, a warning.

@@ -64,6 +64,16 @@ describe('classifyOutput', () => {
     expect(classifyOutput('{ "Users": [] }')).toBe('json');
   });
 
+  it('reads log lines, which open with a tag in brackets, as text; arrays that hold one word stay JSON', () => {
+    expect(classifyOutput('[Nest] 1234  - LOG [CacheService] Cache miss for key: user:42\n[Nest] 1234  - LOG Cache set')).toBe('text');
+    expect(classifyOutput('[2024-05-01 12:00:00,123] INFO started')).toBe('text');
+    expect(classifyOutput('[CLOUD] PHASE 1: provisioning')).toBe('text');
+    expect(classifyOutput('[UserPool1, UserPool2]')).toBe('json');
+    expect(classifyOutput('["a"] trailing')).toBe('json');
+    expect(classifyOutput('[\n  "a"\n]')).toBe('json');
+    expect(classifyOutput('[[1]] x')).toBe('json');
+  });
+
   it('reads everything else as text', () => {
     expect(classifyOutput('upload: ./file.txt to s3://bucket/file.txt')).toBe('text');
     expect(classifyOutput('None')).toBe('text');
