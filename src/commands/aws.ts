@@ -89,3 +89,14 @@ export function outputPipedInto(command: AwsCommand): string | undefined {
   const program = pipe?.pipedInto?.replace(/^.*\//, '');
   return program === undefined || PASS_THROUGH.has(program) ? undefined : program;
 }
+
+/** Programs that print nothing when they succeed: run after the command, they add nothing to the output shown. */
+const SILENT = new Set(['cd', 'rm', 'mv', 'cp', 'mkdir', 'touch', 'chmod', 'ln', 'sleep', 'export', 'unset', 'true', 'wait', 'set']);
+
+/** The program a `&&` or `;` runs after the command (`aws lambda invoke ... out.json && cat out.json`), when it prints. */
+export function outputFollowedBy(command: AwsCommand): string | undefined {
+  const list = command.shell.issues.find((issue) => issue.kind === 'command-list' && issue.followedBy !== undefined);
+  const program = list?.followedBy?.replace(/^.*\//, '');
+  // `&& X=value`: an assignment prints nothing either.
+  return program === undefined || SILENT.has(program) || program.includes('=') ? undefined : program;
+}

@@ -35,12 +35,12 @@ const COMMENT_LINE = /^[ \t]*(?:#|::|REM\b)/i;
 
 /**
  * Shell prompts a document shows before a command: bash `$ `, zsh `% `, with the user and host before them
- * (`ubuntu@host:~$ `, `me@laptop ~/repo (main *) $ `, `[ec2-user@ip-10-0-0-1 ~]$ `), PowerShell `PS> ` / `PS C:\> `, cmd `C:\> `,
+ * (`ubuntu@host:~$ `, `me@laptop ~/repo (main *) $ `, `[ec2-user@ip-10-0-0-1 ~]$ `) or the folder alone (`~ $ `, `~/repo $ `), PowerShell `PS> ` / `PS C:\> `, cmd `C:\> `,
  * and a bare `> ` right before `aws` (no one redirects into a file named `aws`).
  */
 /** oh-my-zsh's prompt: `➜ `, `➜  project git:(main) ✗ `, sometimes with a `$ ` after it. */
 const OH_MY_ZSH_PROMPT = String.raw`➜[ \t]+(?:(?!(?:aws|awslocal)[ \t])[^ \t$%#]+[ \t]+(?:git:\([^)\n]*\)[ \t]+)?(?:✗[ \t]+)?)?(?:[$%](?:[ \t]+|$))?`;
-export const PROMPT_SOURCE = String.raw`(?:(?:[\w.-]+@[\w.-]+(?:[: ][^$#%\n]*)?[ \t]?|\[[\w.-]+@[\w.-]+[^\]\n]*\][ \t]?)?[$%](?:[ \t]+|$)|PS(?:[ \t]+[A-Za-z]:\\[^>\n]*)?>[ \t]*|[A-Za-z]:\\[^>\n]*>[ \t]*|>[ \t]+(?=(?:aws|awslocal)[ \t])|${OH_MY_ZSH_PROMPT})`;
+export const PROMPT_SOURCE = String.raw`(?:(?:[\w.-]+@[\w.-]+(?:[: ][^$#%\n]*)?[ \t]?|\[[\w.-]+@[\w.-]+[^\]\n]*\][ \t]?|~[\w./-]*[ \t]?)?[$%](?:[ \t]+|$)|PS(?:[ \t]+[A-Za-z]:\\[^>\n]*)?>[ \t]*|[A-Za-z]:\\[^>\n]*>[ \t]*|>[ \t]+(?=(?:aws|awslocal)[ \t])|${OH_MY_ZSH_PROMPT})`;
 /** In a terminal transcript, `# ` is root's prompt (elsewhere it starts a comment). */
 const TRANSCRIPT_PROMPT_SOURCE = String.raw`(?:${PROMPT_SOURCE}|#[ \t]+)`;
 // A prompt may stand indented, as in a block whose lines are indented past the fence (`    ➜ $ aws ...`).
@@ -426,7 +426,8 @@ class Reader {
       this.parentheses.push(start);
       this.syntaxError = true;
     } else {
-      this.report('command-list', `A \`${op}\` starts another shell command, which the harness does not run.`, start, this.pos);
+      const program = op === '&&' || op === ';' ? /^[^ \t\n|&;()<>]+/.exec(this.text.slice(next))?.[0] : undefined;
+      this.report('command-list', `A \`${op}\` starts another shell command, which the harness does not run.`, start, this.pos, program === undefined ? {} : { followedBy: program });
     }
     this.endFirstCommand();
     this.inParameterChain = false;
@@ -1113,16 +1114,22 @@ function promptOf(text: string, transcript: boolean): RegExpExecArray | null {
 
 /** In a transcript, the lines that continue a command start with bash's secondary prompt `> `: not part of it. */
 function withoutSecondaryPrompts(lines: SourceLine[], transcript: boolean): SourceLine[] {
-  if (promptOf(lines[0]?.text ?? '', transcript) === null) return lines;
-  return lines.map((line, index) => {
-    const prompt = index > 0 ? SECONDARY_PROMPT.exec(line.text) : null;
+  const prompted = promptOf(lines[0]?.text ?? '', transcript) !== null;
+  if (!prompted && !transcript) return lines;
+  let stripped = false;
+  const result = lines.map((line, index) => {
+    // A transcript may show its commands without `$ `: there a `> ` is a prompt only on a line the one before continues.
+    const prompt = index > 0 && (prompted || LINE_END_CONTINUATION.test(lines[index - 1]!.text)) ? SECONDARY_PROMPT.exec(line.text) : null;
     if (!prompt) return line;
+    stripped = true;
     const length = prompt[0].length;
     return { ...line, text: line.text.slice(length), column: line.column + length, offset: line.offset + length };
   });
+  return stripped ? result : lines;
 }
 
-/** Whether more lines belong to this command: it ends inside quotes or a substitution, or after a line continuation. */
+const LINE_END_CONTINUATION = /\\[ \t]*$/;
+
 function continuesOnNextLine(lines: SourceLine[], transcript: boolean): boolean {
   return read(lines, 'bash', { transcript }).result.open;
 }

@@ -57,6 +57,8 @@ export interface ShellIssue {
   continuation?: string;
   /** For `pipe`: the program the command's output goes into (`jq`, `grep`), as written. */
   pipedInto?: string;
+  /** For `command-list` after `&&` or `;`: the program run next (`cat`, `echo`), as written. */
+  followedBy?: string;
   /** For `continuation-in-single-quotes`: every single-quoted string of the command whose lines end in `\`. */
   singleQuoted?: { value: string; backslashes: Point[] }[];
 }

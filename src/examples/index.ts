@@ -200,10 +200,11 @@ function titleOf(paragraph: Paragraph): string | undefined {
 const SHELL_LANGUAGES = new Set([
   'bash', 'sh', 'shell', 'zsh', 'ksh', 'fish', 'shellscript', 'console', 'shell-session', 'shellsession', 'sh-session',
   'bash-session', 'zsh-session', 'terminal', 'powershell', 'pwsh', 'ps1', 'ps', 'posh', 'pwsh-session', 'ps1-session',
-  'cmd', 'bat', 'batch', 'dos', 'doscon', 'aws', 'awscli', 'aws-cli', 'cli',
+  'azurepowershell', 'azurepowershell-interactive', 'cmd', 'bat', 'batch', 'dos', 'doscon', 'aws', 'awscli', 'aws-cli', 'cli',
 ]);
 const TRANSCRIPT_LANGUAGES = new Set(['console', 'shell-session', 'shellsession', 'sh-session', 'bash-session', 'zsh-session', 'terminal', 'pwsh-session', 'ps1-session', 'doscon']);
-const POWERSHELL_LANGUAGES = new Set(['powershell', 'pwsh', 'ps1', 'ps', 'posh', 'pwsh-session', 'ps1-session']);
+// `azurepowershell`: Microsoft's docs' name for PowerShell blocks.
+const POWERSHELL_LANGUAGES = new Set(['powershell', 'pwsh', 'ps1', 'ps', 'posh', 'pwsh-session', 'ps1-session', 'azurepowershell', 'azurepowershell-interactive']);
 const CMD_LANGUAGES = new Set(['cmd', 'bat', 'batch', 'dos', 'doscon']);
 /** Languages of plain-text blocks, where a synopsis (`aws s3 ls <path>`) is no command but a `$ aws` transcript is. */
 const PLAIN_TEXT_LANGUAGES = new Set(['text', 'txt', 'plaintext', 'plain', 'none', 'output']);

@@ -1,4 +1,4 @@
-import { outputPipedInto } from '../commands/aws.js';
+import { outputFollowedBy, outputPipedInto } from '../commands/aws.js';
 import type { AwsCommand } from '../commands/types.js';
 import { OUTPUT_CUSTOMIZATIONS } from '../model/input/cli-table.js';
 import type { CommandTranslation } from '../model/input/types.js';
@@ -13,6 +13,8 @@ export function outputNotValidatedReason(translation: CommandTranslation | undef
   if (translation.customization) return `the output of a CLI customization (${translation.customization}) is not schema-checked`;
   const piped = example.commands[commandIndex] && outputPipedInto(example.commands[commandIndex]);
   if (piped) return `the block shows what \`${piped}\` prints from the output piped into it, not the CLI's output, and is not schema-checked`;
+  const next = example.commands[commandIndex] && outputFollowedBy(example.commands[commandIndex]);
+  if (next) return `\`${next}\` runs after the command, so the block may show what it prints: it is not schema-checked`;
   if (translation.arguments.some((argument) => argument.name === '--generate-cli-skeleton')) return 'the output is a --generate-cli-skeleton template, not a response, and is not schema-checked';
   if (translation.output.query !== undefined) return 'the output is projected by --query and is not schema-checked';
   const rewritten = OUTPUT_CUSTOMIZATIONS[`${translation.model.cliName}.${xformName(translation.operationName)}`];
@@ -58,7 +60,7 @@ const notValidated: Rule = {
   needsModels: true,
   description:
     'Some documented outputs cannot be checked against the response schema: a `--query` projection, ' +
-    '`--output text` or `table`, what a program the output is piped into prints (`| jq ...`), and the output of CLI customizations. Neither can a value read from a ' +
+    '`--output text` or `table`, what a program the output is piped into prints (`| jq ...`) or one run after the command prints (`&& cat out.json`), and the output of CLI customizations. Neither can a value read from a ' +
     '`file://` file the documents folder does not hold, nor a value the author left out (`--tags ...`). This rule says so once per command and file, at the ' +
     'output or the value, so that a clean report is never read as a checked one.',
   examples: {
@@ -87,6 +89,11 @@ const notValidated: Rule = {
         name: 'guide.md',
         text: '# Group names\n\n```bash\naws cognito-idp list-groups --user-pool-id us-west-2_EXAMPLE | jq -r \'.Groups[].GroupName\'\n```\n\nOutput:\n\n```json\n"admins"\n"readers"\n```\n',
         messages: ['9:1-12:4: info: the block shows what `jq` prints from the output piped into it, not the CLI\'s output, and is not schema-checked'],
+      },
+      {
+        name: 'guide.md',
+        text: '# A group\n\n```console\n$ aws cognito-idp get-group --user-pool-id us-west-2_EXAMPLE --group-name admins > group.json && cat group.json\n{"Group": {"GroupName": "admins"}}\n```\n',
+        messages: ['5:1-5:35: info: `cat` runs after the command, so the block may show what it prints: it is not schema-checked'],
       },
       {
         name: 'cognito-idp/list-groups.rst',

@@ -1,4 +1,4 @@
-import { outputPipedInto } from '../commands/aws.js';
+import { outputFollowedBy, outputPipedInto } from '../commands/aws.js';
 import { JSON_MEMBER_LINE, NESTED_TOO_DEEP } from '../document/json-text.js';
 import type { SourceLine } from '../document/types.js';
 import { parseJsonBlock } from '../examples/json/parse.js';
@@ -82,7 +82,7 @@ const outputJson: Rule = {
       for (const [outputIndex, output] of example.outputs.entries()) {
         // What `jq` or another program prints (one JSON value per line, say) is no CLI output: not-validated says so.
         const command = example.commands[output.commandIndex];
-        if (output.kind !== 'json' || (command && outputPipedInto(command))) continue;
+        if (output.kind !== 'json' || (command && (outputPipedInto(command) || outputFollowedBy(command)))) continue;
         const { error, elisions, tooDeep } = output.json ?? parseJsonBlock(output.lines);
         // Stable when lines move (baselines): which output, not where it stands.
         const where = `example ${example.index + 1}, output ${outputIndex + 1}`;

@@ -245,6 +245,21 @@ describe('environment assignments and transcripts', () => {
     // Without a `$ ` prompt, `>` is a redirection.
     expect(kinds(read('aws s3 ls \\\n> out.txt'))).toContain('redirection');
   });
+  test('a transcript may show no `$ ` prompt: there a `> ` is a prompt on a line the one before continues, else a redirection', () => {
+    const transcript = (text: string) => readShellCommand(indentedBlock(text).lines, { transcript: true });
+    const command = transcript('aws s3 ls \\\n>   --recursive \\\n> s3://bucket');
+    expect(command.argv).toEqual(['aws', 's3', 'ls', '--recursive', 's3://bucket']);
+    expect(kinds(command)).toEqual([]);
+    expect(kinds(transcript('aws s3 ls s3://bucket\n> out.txt'))).toContain('redirection');
+    expect(transcript('aws s3 ls s3://bucket > out.txt').argv).toEqual(['aws', 's3', 'ls', 's3://bucket']);
+  });
+  test('a prompt may show only the folder: `~ $ `, `~/repo $ `', () => {
+    for (const prompt of ['~ $ ', '~/repo $ ', '~/my-app% ']) {
+      const command = read(`${prompt}aws s3 ls`);
+      expect(command.argv).toEqual(['aws', 's3', 'ls']);
+      expect(kinds(command)).toEqual(['prompt']);
+    }
+  });
 });
 
 describe('placeholders', () => {

@@ -54,6 +54,12 @@ describeWithCorpus('translateCommand over the aws-cli corpus', () => {
     expect(problems(`aws lambda invoke --function-name f --cli-binary-format raw-in-base64-out --payload '{"key":"value"}' out.json`)).toEqual([]);
     expect(problems('aws lambda invoke --function-name f --payload eyJrZXkiOiJ2YWx1ZSJ9 out.json')).toEqual([]);
     expect(problems(`aws lambda invoke --function-name f --payload '{}' out.json`)).toEqual([]);
+    // Placeholders inside the JSON leave it JSON, whatever they stand for; a value that is all placeholder may be base64.
+    expect(problems(`aws lambda invoke --function-name f --payload '{"bucket": "demo-<suffix>", "size": 1}' out.json`)).toEqual([
+      "constraint: Value for parameter Payload is JSON, but AWS CLI v2 reads blobs as base64: it would send the bytes decoded from the JSON's letters, not the JSON; add --cli-binary-format raw-in-base64-out.",
+    ]);
+    expect(problems('aws lambda invoke --function-name f --payload "$PAYLOAD" out.json')).toEqual([]);
+    expect(problems('aws lambda invoke --function-name f --payload <payload> out.json')).toEqual([]);
   });
 
   it('requires the arguments a customization adds as required (iamvirtmfa.py), in the one missing-arguments error', () => {

@@ -236,6 +236,8 @@ const CONTENT_PARAMETER = /^(?:[A-Za-z]*[a-z])?(?:[Pp]olicy(?:Document)?|[Tt]emp
 
 /** botocore's parameter validation plus the constraints the service checks (enum, length, range, pattern). */
 export function validateValue(model: ServiceModel, shape: Shape, value: unknown, path: string, context: UnpackContext): void {
+  // JSON given to a blob is read as base64 whatever its placeholders stand for (`{"bucket": "<bucket>"}`).
+  if (shape.type === 'blob' && typeof value === 'string' && holdsUnknown(value) && isJsonForBase64Blob(value, context)) return reportJsonBlob(path, context);
   // Type, enum, length, pattern and timestamp checks need the content a placeholder or variable stands for.
   if (value === undefined || shape.document || (typeof value === 'string' && (holdsUnknown(value) || isAddressedPlaceholder(value) || (!shape.enum && isNamedPlaceholder(value))))) return;
   const invalidType = (expected: string) =>
@@ -319,18 +321,28 @@ export function validateValue(model: ServiceModel, shape: Shape, value: unknown,
           'invalid-parameter-value',
           `Invalid base64 for parameter ${path}: '${clip(value)}' (AWS CLI v2 reads blobs as base64; add --cli-binary-format raw-in-base64-out for raw text).`,
         );
-      } else if (context.binaryFormat === 'base64' && opensWithJson(value) && /[A-Za-z0-9+/]/.test(value) && parsesAsJson(value)) {
-        // `--payload '{"key":"value"}'`: Python's lenient decoding drops the braces and quotes and decodes the letters,
-        // so the CLI sends a few stray bytes, and the service gets no JSON. (`'{}'` decodes to nothing: no payload, as meant.)
-        context.report(
-          'constraint',
-          `Value for parameter ${path} is JSON, but AWS CLI v2 reads blobs as base64: it would send the bytes decoded from the JSON's letters, not the JSON; add --cli-binary-format raw-in-base64-out.`,
-        );
+      } else if (isJsonForBase64Blob(value, context)) {
+        reportJsonBlob(path, context);
       }
       return;
     default:
       return;
   }
+}
+
+/**
+ * `--payload '{"key":"value"}'` read as base64: Python's lenient decoding drops the braces and quotes and decodes the
+ * letters, so the CLI sends a few stray bytes, and the service gets no JSON. (`'{}'` decodes to nothing: no payload, as meant.)
+ */
+function isJsonForBase64Blob(value: string, context: UnpackContext): boolean {
+  return context.binaryFormat === 'base64' && opensWithJson(value) && /[A-Za-z0-9+/]/.test(value) && parsesAsJson(value);
+}
+
+function reportJsonBlob(path: string, context: UnpackContext): void {
+  context.report(
+    'constraint',
+    `Value for parameter ${path} is JSON, but AWS CLI v2 reads blobs as base64: it would send the bytes decoded from the JSON's letters, not the JSON; add --cli-binary-format raw-in-base64-out.`,
+  );
 }
 
 /** Python's lenient `base64.b64decode`: characters outside the alphabet are dropped, the padding must fit. */
