@@ -58,8 +58,15 @@ export function readCommandsInBlock(lines: SourceLine[], options: BlockReadOptio
   if (dialect !== 'bash') {
     for (const group of splitWindowsBlock(lines, dialect)) {
       if (isSynopsis(group)) continue;
-      const shell = readWindowsCommand(group.lines, dialect, variables);
-      if (LAUNCHERS.has(shell.intendedWords[0]?.value ?? '')) commands.push({ command: parseAwsCommand(shell), ...(group.output && { output: group.output }) });
+      // `aws a ; aws b` on one line: each command is read and checked on its own (the block's output goes with the first, as in bash).
+      const read: ShellCommand[] = [];
+      for (let commandLines: SourceLine[] | undefined = group.lines; commandLines; ) {
+        const shell = readWindowsCommand(commandLines, dialect, variables);
+        read.push(shell);
+        commandLines = shell.rest;
+      }
+      const launched = read.filter((shell) => LAUNCHERS.has(shell.intendedWords[0]?.value ?? ''));
+      launched.forEach((shell, index) => commands.push({ command: parseAwsCommand(shell), ...(index === 0 && group.output && { output: group.output }) }));
       recordWindowsAssignments(group.lines, dialect, variables);
     }
     return commands;

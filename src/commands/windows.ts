@@ -8,6 +8,7 @@ import {
   continuesWithParameters,
   endsJsonOutput,
   JSON_START,
+  linesFrom,
   OPTION_AT_LINE_END,
   placeholderAt,
   pointMapper,
@@ -61,7 +62,10 @@ class WindowsReader {
     this.pos = start;
   }
 
-  read(): { words: Word[]; issues: ShellIssue[] } {
+  /** Where an `aws` command chained after this one (`;`, `&&`, `||`, `&` in cmd) starts in the text. */
+  private nextAwsCommand: number | undefined;
+
+  read(): { words: Word[]; issues: ShellIssue[]; nextAwsCommand?: number } {
     const { text } = this;
     while (this.pos < text.length && !this.ended) {
       const c = text[this.pos]!;
@@ -76,7 +80,7 @@ class WindowsReader {
       else this.readWord();
     }
     this.reportReservedPlaceholders();
-    return { words: this.words, issues: this.issues };
+    return { words: this.words, issues: this.issues, ...(this.nextAwsCommand !== undefined && { nextAwsCommand: this.nextAwsCommand }) };
   }
 
   /** PowerShell stops parsing at the first reserved `<`: one finding per command, at the first placeholder. */
@@ -199,6 +203,12 @@ class WindowsReader {
     const start = this.pos;
     const op = /^(?:\|\||&&|[|;&])/.exec(this.text.slice(start, start + 2))![0];
     if (op === '|') this.report('pipe', `A \`|\` pipes the output into another command, which the harness does not run.`, start, start + 1);
+    else {
+      // `aws sts get-caller-identity ; aws s3 ls`: the next `aws` command is read and checked on its own.
+      const next = this.text.slice(start + op.length, this.lineEnd(start));
+      const chained = WINDOWS_COMMAND_START.exec(next);
+      if (chained && this.nextAwsCommand === undefined) this.nextAwsCommand = start + op.length + (chained.index ?? 0);
+    }
     this.ended = true;
   }
 
@@ -388,10 +398,11 @@ const BACKTICK_ESCAPES: Record<string, string> = { '0': '\0', a: '\x07', b: '\b'
 
 /**
  * A line that starts an `aws` command: after a prompt, PowerShell's call operator `&` or an assignment (`$TOKEN = aws ...`),
- * and inside PowerShell's grouping or subexpression (`(aws ... | ConvertFrom-Json).Events`, `$ids = $(aws ...)`).
+ * and inside PowerShell's grouping or subexpression (`(aws ... | ConvertFrom-Json).Events`, `$ids = $(aws ...)`); also
+ * after assignments of plain values on the same line (`$ROLE = "<role-name>" ; aws iam ...`).
  */
 const WINDOWS_COMMAND_START = new RegExp(
-  String.raw`^[ \t]*(?:${PROMPT_SOURCE})?(?:\$[A-Za-z_][A-Za-z0-9_:]*[ \t]*=[ \t]*|&[ \t]+|set[ \t]+"?[A-Za-z_][A-Za-z0-9_]*=)?(?<group>\$?\([ \t]*)?(?:aws|awslocal)(?=[ \t]|$)`,
+  String.raw`^[ \t]*(?:${PROMPT_SOURCE})?(?:\$[A-Za-z_][A-Za-z0-9_:]*[ \t]*=[ \t]*(?:"[^"\n]*"|'[^'\n]*'|[^ \t;\n"'$(]+)[ \t]*;[ \t]*)*(?:\$[A-Za-z_][A-Za-z0-9_:]*[ \t]*=[ \t]*|&[ \t]+|set[ \t]+"?[A-Za-z_][A-Za-z0-9_]*=)?(?<group>\$?\([ \t]*)?(?:aws|awslocal)(?=[ \t]|$)`,
 );
 
 export function startsWindowsAwsCommand(text: string): boolean {
@@ -417,7 +428,9 @@ export function readWindowsCommand(lines: SourceLine[], dialect: WindowsDialect,
   const { start, promptLength, grouped } = windowsCommandStart(text);
   const asShell = new WindowsReader(text, pointAt, dialect, 'shell', start, variables, grouped).read();
   const intended = new WindowsReader(text, pointAt, dialect, 'intended', start, variables, grouped).read();
-  return shellCommandOf(commandLines, text, pointAt, promptLength, asShell, intended.words);
+  const command = shellCommandOf(commandLines, text, pointAt, promptLength, asShell, intended.words);
+  if (asShell.nextAwsCommand !== undefined) command.rest = linesFrom(commandLines, asShell.nextAwsCommand);
+  return command;
 }
 
 /** PowerShell's prompt (`PS C:\>`), cmd's (`C:\>`), and the `>> ` PowerShell shows on the lines that continue a command. */

@@ -81,4 +81,16 @@ describe('blocks in a Windows dialect', () => {
     const cmd = readCommandsInBlock(indentedBlock('set POOL=p1\naws cognito-idp list-users --user-pool-id %POOL%').lines, { dialect: 'cmd', variables });
     expect(cmd[0]!.command.words.at(-1)!.value).toBe('p1');
   });
+
+  test('commands chained on one line, and after assignments of plain values, are each read', () => {
+    const block = (text: string, dialect: WindowsDialect) =>
+      readCommandsInBlock(indentedBlock(text).lines, { dialect }).map(({ command }) => command.words.map((word) => word.value).join(' '));
+    expect(block('aws sts get-caller-identity ; aws s3 ls s3://b\n$ROLE = "<role>" ; aws iam get-role --role-name $ROLE ; Write-Host done', 'powershell')).toEqual([
+      'aws sts get-caller-identity',
+      'aws s3 ls s3://b',
+      'aws iam get-role --role-name $ROLE',
+    ]);
+    expect(block('aws sts get-caller-identity && aws s3 ls', 'cmd')).toEqual(['aws sts get-caller-identity', 'aws s3 ls']);
+    expect(block("$R = 'admin' ; $P = 7 ; aws iam get-role --role-name $R", 'powershell')).toEqual(['aws iam get-role --role-name $R']);
+  });
 });
