@@ -90,13 +90,22 @@ export function outputPipedInto(command: AwsCommand): string | undefined {
   return program === undefined || PASS_THROUGH.has(program) ? undefined : program;
 }
 
-/** Programs that print nothing when they succeed: run after the command, they add nothing to the output shown. */
-const SILENT = new Set(['cd', 'rm', 'mv', 'cp', 'mkdir', 'touch', 'chmod', 'ln', 'sleep', 'export', 'unset', 'true', 'wait', 'set']);
+/**
+ * Programs that print nothing when they succeed (and the words that close a loop or branch): run after the command,
+ * they add nothing to the output shown.
+ */
+const SILENT = new Set(['cd', 'rm', 'mv', 'cp', 'mkdir', 'touch', 'chmod', 'ln', 'sleep', 'export', 'unset', 'true', 'wait', 'set', 'done', 'fi', 'esac', '}']);
 
-/** The program a `&&` or `;` runs after the command (`aws lambda invoke ... out.json && cat out.json`), when it prints. */
+/**
+ * The program run after the command whose output a block after it may show, when it prints: after `&&` or `;`
+ * (`aws lambda invoke ... out.json && cat out.json`) or on a later line of the block.
+ */
 export function outputFollowedBy(command: AwsCommand): string | undefined {
   const list = command.shell.issues.find((issue) => issue.kind === 'command-list' && issue.followedBy !== undefined);
-  const program = list?.followedBy?.replace(/^.*\//, '');
-  // `&& X=value`: an assignment prints nothing either.
-  return program === undefined || SILENT.has(program) || program.includes('=') ? undefined : program;
+  for (const written of [list?.followedBy, command.thenRuns]) {
+    const program = written?.replace(/^.*[\\/]/, '');
+    // `&& X=value`: an assignment prints nothing either.
+    if (program !== undefined && !SILENT.has(program) && !program.includes('=')) return program;
+  }
+  return undefined;
 }

@@ -66,7 +66,8 @@ export function readCommandsInBlock(lines: SourceLine[], options: BlockReadOptio
         commandLines = shell.rest;
       }
       const launched = read.filter((shell) => LAUNCHERS.has(shell.intendedWords[0]?.value ?? ''));
-      launched.forEach((shell, index) => commands.push({ command: parseAwsCommand(shell), ...(index === 0 && group.output && { output: group.output }) }));
+      const thenRuns = programAfter(group.lines, launched.at(-1));
+      launched.forEach((shell, index) => commands.push({ command: withProgramAfter(parseAwsCommand(shell), thenRuns), ...(index === 0 && group.output && { output: group.output }) }));
       recordWindowsAssignments(group.lines, dialect, variables);
     }
     return commands;
@@ -88,15 +89,35 @@ export function readCommandsInBlock(lines: SourceLine[], options: BlockReadOptio
       if (!read.some((other) => other.words[0]?.start.offset === start)) read.push(shell);
     }
     read.sort((a, b) => (a.words[0]?.start.offset ?? 0) - (b.words[0]?.start.offset ?? 0));
-    let first = true;
-    for (const shell of read) {
-      if (!LAUNCHERS.has(shell.intendedWords[0]?.value ?? '')) continue;
-      commands.push({ command: parseAwsCommand(shell), ...(first && group.output && { output: group.output }) });
-      first = false;
-    }
+    const launched = read.filter((shell) => LAUNCHERS.has(shell.intendedWords[0]?.value ?? ''));
+    const thenRuns = programAfter(group.lines, launched.at(-1));
+    launched.forEach((shell, index) => commands.push({ command: withProgramAfter(parseAwsCommand(shell), thenRuns), ...(index === 0 && group.output && { output: group.output }) }));
     recordAssignments(group.lines, variables);
   }
   return commands;
+}
+
+/** The first program the lines run after the last `aws` command's lines (`cat out.json`), comments and blank lines aside. */
+function programAfter(lines: readonly SourceLine[], last: ShellCommand | undefined): string | undefined {
+  // A here-document's lines are the command's input, not another program.
+  if (!last || last.text.includes('<<')) return undefined;
+  // The command's own words end there; its position spans the lines it was read from.
+  const lastLine = last.intendedWords.at(-1)?.end.line ?? last.position.start.line;
+  for (const line of lines) {
+    if (line.line <= lastLine) continue;
+    const word = PROGRAM.exec(line.text)?.[1];
+    // `Output::` inside the block is a label before the output, no program.
+    if (word !== undefined && !word.endsWith(':')) return word;
+  }
+  return undefined;
+}
+
+/** A line's first word, unless the line is blank or a comment. */
+const PROGRAM = /^[ \t]*([^ \t#;|&<>()'"`{}[\]][^ \t;|&<>()]*)/;
+
+function withProgramAfter(command: AwsCommand, program: string | undefined): AwsCommand {
+  if (program !== undefined) command.thenRuns = program;
+  return command;
 }
 
 /** A command substitution opens with `$(`, `<(`, `>(` or a backtick: most commands have none, and skip the long pattern. */

@@ -96,6 +96,8 @@ export interface AwsCommand {
    * of the call that may leave out what the rest of the text supplies: a missing required parameter is a warning there.
    */
   inProse?: true;
+  /** A program the block runs on a later line (`cat out.json` after `aws lambda invoke ... out.json`), as written. */
+  thenRuns?: string;
   /** Words used for the analysis: `shell.intendedWords`. */
   words: Word[];
   serviceWord?: Word;

@@ -96,6 +96,12 @@ const notValidated: Rule = {
         messages: ['5:1-5:35: info: `cat` runs after the command, so the block may show what it prints: it is not schema-checked'],
       },
       {
+        // On a later line of the block too: the output after it may be what that program prints.
+        name: 'guide.md',
+        text: '# A group\n\n```bash\naws cognito-idp get-group --user-pool-id us-west-2_EXAMPLE --group-name admins > group.json\njq .Group group.json\n```\n\nOutput:\n\n```json\n{"GroupName": "admins"}\n```\n',
+        messages: ['10:1-12:4: info: `jq` runs after the command, so the block may show what it prints: it is not schema-checked'],
+      },
+      {
         name: 'cognito-idp/list-groups.rst',
         text: '**To list groups as text**\n\n::\n\n    aws cognito-idp list-groups --user-pool-id us-west-2_EXAMPLE --output text\n\nOutput::\n\n    GROUPS  admins\n',
         messages: ['9:5-9:19: info: the output is printed with --output text and is not schema-checked'],

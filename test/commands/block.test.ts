@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { outputFollowedBy } from '../../src/commands/aws.js';
 import { firstAwsLine, hereDocumentFiles, readCommandsInBlock, type BlockReadOptions } from '../../src/commands/index.js';
 import { indentedBlock } from './support.js';
 
@@ -18,6 +19,21 @@ describe('redirections as meant', () => {
   test('a placeholder after `>` names the file the output goes to: no word of the command', () => {
     const { intended } = block('aws eks describe-cluster --name demo > <cluster>-payload-<n>.json');
     expect(intended).toEqual(['aws eks describe-cluster --name demo']);
+  });
+});
+
+describe('programs a block runs after its aws command', () => {
+  test.each([
+    ['aws lambda invoke --function-name f out.json\ncat out.json', 'cat'],
+    ['aws lambda invoke \\\n  --function-name f out.json\n# show it\n\njq . out.json', 'jq'],
+    ['aws lambda invoke --function-name f out.json\ntype out.json  # PowerShell', 'type'],
+    // What prints nothing, a label inside the block, and a here-document's lines are no program whose output is shown.
+    ['aws lambda invoke --function-name f out.json\nrm out.json', undefined],
+    ['aws s3control update-job-status --job-id 1\nOutput::\n{\n  "Status": "Ready"\n}', undefined],
+    ['aws lambda invoke --function-name f --payload file:///dev/stdin out.json <<EOF\n{"a": 1}\nEOF', undefined],
+    ['aws lambda invoke --function-name f out.json', undefined],
+  ])('%j: %s', (text, program) => {
+    expect(outputFollowedBy(block(text).commands[0]!.command)).toBe(program);
   });
 });
 
