@@ -3,8 +3,17 @@ import type { Node, Parent } from 'unist';
 import type { CodeData } from '../document/types.js';
 import type { Rule } from './types.js';
 
-// `aws <service> ...` (or `$ aws ...`) at the start of a paragraph's text: a command, not a sentence.
-const COMMAND_START = /^(?:\$\s+)?aws\s+[a-z0-9][a-z0-9-]*(?:\s|$)/;
+// `aws <service> <operation>` (or `$ aws ...`) at the start of a paragraph's text: a command, not a sentence.
+const COMMAND_START = /^(?:\$\s+)?aws\s+[a-z0-9][a-z0-9-]*(?:[ \t]*(?:\r?\n|$)|\s+[a-z0-9][a-z0-9-]*(?:\s|$))/;
+
+/**
+ * `aws cloudwatch logs is the log management service of AWS`: words after the service and a would-be operation,
+ * three or more of them plain words, and no option: a sentence about the service, not a command.
+ */
+function readsAsSentence(text: string): boolean {
+  const words = (text.split(/\r?\n/, 1)[0] ?? '').trim().replace(/^\$\s+/, '').split(/\s+/).slice(3);
+  return !words.some((word) => word.startsWith('-')) && words.filter((word) => /^[A-Za-z]+[,.;:]?$/.test(word)).length >= 3;
+}
 
 /** `aws` commands that the document shows as text (a paragraph, a block quote, a definition) instead of a code block. */
 const commandAsText: Rule = {
@@ -20,6 +29,12 @@ const commandAsText: Rule = {
       {
         name: 'cognito-idp/list-groups.rst',
         text: '**To list groups**\n\nThe following example lists groups. ::\n\n    aws cognito-idp list-groups --user-pool-id us-west-2_EXAMPLE\n\nThe ``aws cognito-idp`` commands need credentials.\n',
+        messages: [],
+      },
+      {
+        // A sentence that starts with a service's name is no command.
+        name: 'overview.md',
+        text: '# Services\n\n- aws cloudwatch logs is the log management service of AWS\n- aws cloudwatch logsは、awsのログ管理サービス\n',
         messages: [],
       },
     ],
@@ -86,7 +101,7 @@ const commandAsText: Rule = {
         }
         if (node.type !== 'paragraph') return;
         const first = (node as Paragraph).children[0];
-        if (first?.type !== 'text' || !COMMAND_START.test(first.value.trimStart())) return;
+        if (first?.type !== 'text' || !COMMAND_START.test(first.value.trimStart()) || readsAsSentence(first.value)) return;
         const lineStart = start.offset! - (start.column - 1);
         const afterIntroducer = document.format !== 'markdown' && text.slice(0, lineStart).trimEnd().endsWith('::');
         const markdown = document.format === 'markdown';
