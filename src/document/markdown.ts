@@ -11,9 +11,122 @@ const markdownProcessor = unified().use(remarkParse);
 export function parseMarkdown(text: string): Root {
   // The rewritten text differs only on fence lines, never in a block's content, and keeps every offset.
   const read = asRenderedFences(text);
-  const tree = markdownProcessor.parse(read);
   const source = new SourceText(read);
+  const tree = parseWithContainers(read, source);
   annotateCode(tree, source);
+  return tree;
+}
+
+/**
+ * MkDocs admonitions and content tabs (`!!! note`, `??? tip "Title"`, `=== "AWS CLI"`) hold Markdown indented by four
+ * spaces under their opening line. CommonMark reads that as a paragraph's continuation or as indented code; MkDocs
+ * (Python-Markdown's admonition and pymdownx's tabbed extensions) renders it as blocks of its own, fences included.
+ * Each body is read as a document of its own, its nodes placed where the body stands (positions in the source).
+ */
+function parseWithContainers(read: string, source: SourceText): Root {
+  const tree = markdownProcessor.parse(read);
+  if (!CONTAINER_OPENER_ANYWHERE.test(read)) return tree;
+  const containers = containerBodies(source, codeLines(tree));
+  if (containers.length === 0) return tree;
+  // The bodies' lines blanked (same lengths: every offset holds), the rest of the document is read as before.
+  let outer = '';
+  let from = 0;
+  for (const { first, last } of containers) {
+    const start = source.starts[first]!;
+    const end = source.ends[last]!;
+    outer += read.slice(from, start) + read.slice(start, end).replace(/[^\r\n]/g, ' ');
+    from = end;
+  }
+  outer += read.slice(from);
+  const outerTree = markdownProcessor.parse(outer);
+  for (const container of containers) {
+    const body = containerTree(source, container);
+    const at = outerTree.children.findIndex((node) => (node.position?.start.offset ?? 0) > source.starts[container.first]!);
+    outerTree.children.splice(at < 0 ? outerTree.children.length : at, 0, ...body.children);
+  }
+  return outerTree;
+}
+
+/** `!!! note`, `??? tip "Title"`, `???+ warning`, `=== "Tab"`, `===+ "Tab"`: a line that opens a container. */
+const CONTAINER_OPENER = /^([ \t]*)(?:(?:!!!|\?\?\?\+?)[ \t]+[\w-]+(?:[ \t]+[\w-]+)*(?:[ \t]+"[^"\n]*")?|===\+?[ \t]+"[^"\n]*")[ \t]*$/;
+const CONTAINER_OPENER_ANYWHERE = new RegExp(CONTAINER_OPENER.source, 'm');
+
+/** The 0-based lines each code block of a tree covers: an opener inside one is the code's text. */
+function codeLines(tree: Root): Set<number> {
+  const lines = new Set<number>();
+  const visit = (node: Nodes) => {
+    if (node.type === 'code' && node.position) for (let line = node.position.start.line - 1; line < node.position.end.line; line++) lines.add(line);
+    else if ('children' in node) for (const child of node.children as Nodes[]) visit(child);
+  };
+  visit(tree);
+  return lines;
+}
+
+interface ContainerBody {
+  /** The body's first and last lines (0-based), and the indentation its lines give up (the opener's plus four). */
+  first: number;
+  last: number;
+  indent: number;
+}
+
+/** Each container's body: the lines after its opener that are blank or indented four more columns than it. */
+function containerBodies(source: SourceText, inCode: ReadonlySet<number>): ContainerBody[] {
+  const bodies: ContainerBody[] = [];
+  for (let line = 0; line < source.lineCount; line++) {
+    const opener = inCode.has(line) ? null : CONTAINER_OPENER.exec(source.lineText(line));
+    if (!opener) continue;
+    const indent = columns(opener[1]!) + 4;
+    let last = line;
+    for (let next = line + 1; next < source.lineCount; next++) {
+      const text = source.lineText(next);
+      if (text.trim() === '') continue;
+      if (columns(/^[ \t]*/.exec(text)![0]) < indent) break;
+      last = next;
+    }
+    if (last === line) continue;
+    bodies.push({ first: line + 1, last, indent });
+    line = last;
+  }
+  return bodies;
+}
+
+/** The width of leading blanks, TABs to the next multiple of four (as Python-Markdown reads them). */
+function columns(blanks: string): number {
+  let width = 0;
+  for (const char of blanks) width = char === '\t' ? width + 4 - (width % 4) : width + 1;
+  return width;
+}
+
+/** A container's body read as a document of its own, its positions moved to where the body stands in the source. */
+function containerTree(source: SourceText, body: ContainerBody): Root {
+  // How many characters each body line gives up to the container's indentation.
+  const removed: number[] = [];
+  const lines: string[] = [];
+  for (let line = body.first; line <= body.last; line++) {
+    const text = source.lineText(line);
+    let cut = 0;
+    for (let width = 0; cut < text.length && width < body.indent && (text[cut] === ' ' || text[cut] === '\t'); cut++) {
+      width = text[cut] === '\t' ? width + 4 - (width % 4) : width + 1;
+    }
+    removed.push(cut);
+    lines.push(text.slice(cut));
+  }
+  const tree = parseWithContainers(lines.join('\n'), new SourceText(lines.join('\n')));
+  const move = (point: { line: number; column: number; offset?: number | undefined }) => {
+    const line = body.first + point.line - 1;
+    const column = point.column + (removed[point.line - 1] ?? 0);
+    point.line = line + 1;
+    point.column = column;
+    point.offset = source.starts[line]! + column - 1;
+  };
+  const visit = (node: Nodes) => {
+    if (node.position) {
+      move(node.position.start);
+      move(node.position.end);
+    }
+    if ('children' in node) for (const child of node.children as Nodes[]) visit(child);
+  };
+  visit(tree);
   return tree;
 }
 

@@ -25,6 +25,10 @@ const markdownPiece = fc.oneof(
   // This session's readers: HTML <pre>, MkDocs tabs' indented fences, text transcripts, prose steps, cmd continuations.
   fc.tuple(command, noise).map(([text, inner]) => `<div> <pre>${text.replace(/</g, '&lt;')}</pre>${inner}</div>`),
   command.map((text) => `=== "AWS CLI"\n\n    \`\`\`bash\n    ${text.replace(/\n/g, '\n    ')}\n    \`\`\``),
+  // MkDocs admonitions whose bodies hold prose, fences, nested tabs and TABs, read as documents of their own.
+  fc.tuple(fc.constantFrom('!!! note', '??? tip "A title"', '???+ warning', '=== "Tab"'), noise, command, fc.constantFrom('    ', '\t', '        ')).map(
+    ([opener, prose, text, indent]) => `${opener}\n${indent}${prose}\n\n${indent}\`\`\`bash\n${indent}${text.replace(/\n/g, `\n${indent}`)}\n${indent}\`\`\`\n\n${indent}=== "Inner"\n${indent}    ${prose}`,
+  ),
   fc.tuple(noise, command, json).map(([banner, text, output]) => `\`\`\`text\n${banner}\n$ ${text}\n${output}\n\`\`\``),
   fc.tuple(noise, command).map(([step, text]) => `\`\`\`\n1. List the team's ${step}:\n   ${text}\n\`\`\``),
   command.map((text) => `In windows\n\n\`\`\`\n${text.replace(/ --/g, ' ^\n  --')}\n\`\`\``),
