@@ -38,6 +38,12 @@ const outputJson: Rule = {
       },
     ],
     notOk: [
+      // A placeholder where a value stands: the reader fills it in; the value is not checked, and it is no syntax error.
+      {
+        name: 'cognito-idp/describe-user-pool-client.rst',
+        text: documentWith('{\n    "UserPoolClient": {\n        "ClientName": "my-app",\n        "ClientSecret": <CLIENT_SECRET>\n    }\n}'),
+        messages: ['14:29-14:44: info: Output shows a placeholder where a value stands: that value is not checked (the CLI prints it quoted, as JSON)'],
+      },
       // Cut off after a member, with no '...': an unmarked excerpt, a warning.
       {
         name: 'cognito-idp/list-groups.rst',
@@ -83,7 +89,7 @@ const outputJson: Rule = {
         // What `jq` or another program prints (one JSON value per line, say) is no CLI output: not-validated says so.
         const command = example.commands[output.commandIndex];
         if (output.kind !== 'json' || (command && (outputPipedInto(command) || outputFollowedBy(command)))) continue;
-        const { error, elisions, tooDeep } = output.json ?? parseJsonBlock(output.lines);
+        const { error, elisions, placeholders = [], tooDeep } = output.json ?? parseJsonBlock(output.lines);
         // Stable when lines move (baselines): which output, not where it stands.
         const where = `example ${example.index + 1}, output ${outputIndex + 1}`;
         if (tooDeep) {
@@ -97,6 +103,15 @@ const outputJson: Rule = {
             end: elision.end,
             message: "Output elided with '...': the parts left out are not checked",
             fingerprint: `${where}: elision`,
+          });
+        }
+        for (const placeholder of placeholders) {
+          report({
+            severity: 'info',
+            start: placeholder.start,
+            end: placeholder.end,
+            message: 'Output shows a placeholder where a value stands: that value is not checked (the CLI prints it quoted, as JSON)',
+            fingerprint: `${where}: placeholder`,
           });
         }
         if (!error) continue;

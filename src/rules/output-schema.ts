@@ -122,7 +122,7 @@ export default outputSchema;
 
 /** Whether an elision (`...`) stands among the members of the JSON object at `pointer` of an output (not inside one of them). */
 function elidedWithin(output: Output, pointer: string): boolean {
-  const elisions = output.json?.elisions ?? [];
+  const elisions = [...(output.json?.elisions ?? []), ...(output.json?.placeholders ?? [])];
   if (elisions.length === 0) return false;
   const map = output.map;
   const span = map?.get(pointer)?.value;

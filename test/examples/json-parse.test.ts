@@ -96,11 +96,11 @@ describe('parseJsonBlock agrees with JSON.parse', () => {
       return text.slice(0, index) + insert + text.slice(index + remove);
     });
 
-  it('never throws, and reports an error exactly when JSON.parse throws (elisions aside)', () => {
+  it('never throws, and reports an error exactly when JSON.parse throws (elisions and placeholders aside)', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string({ unit: 'binary' }), fc.string({ unit: fc.constantFrom(...'{}[]":,. \n-0123456789eEtrufalsn\\') }), nearlyJson), (text) => {
+      fc.property(fc.oneof(fc.string({ unit: 'binary' }), fc.string({ unit: fc.constantFrom(...'{}[]":,. \n-0123456789eEtrufalsn\\<>A') }), nearlyJson), (text) => {
         const result = parse(text);
-        if (result.elisions.length > 0) return;
+        if (result.elisions.length > 0 || result.placeholders) return;
         expect(result.error !== undefined).toBe(jsonParseThrows(text));
         if (result.error === undefined) expect(result.value).toStrictEqual(JSON.parse(text));
         else expect(result.value).toBeUndefined();
@@ -189,6 +189,19 @@ describe('elisions', () => {
     expect(parse('[\n  {"A": 1}\n  }\n]').error?.message).toMatch(/brackets do not match/);
     // A closing bracket after an elision that leaves brackets open at the end was a mismatch after all.
     expect(parse('{\n  "A": [\n    1,\n    ...\n  }').error?.message).toBe("Expected ',' or ']' after an array element, found '}': brackets do not match the '[' at 11:12");
+  });
+});
+
+describe('placeholders where values stand', () => {
+  it('are set aside like elisions, at their place; elsewhere a `<` is still a syntax error', () => {
+    const result = parse('{\n  "AccessKeyId": <AWS_ACCESS_KEY_ID>,\n  "Status": "Active",\n  "Ids": [<id one>, 2]\n}');
+    expect(result.error).toBeUndefined();
+    expect(result.value).toEqual({ Status: 'Active', Ids: [2] });
+    expect(result.placeholders?.map((at) => `${at.start.line}:${at.start.column}-${at.end.line}:${at.end.column}`)).toEqual(['11:22-11:41', '13:15-13:23']);
+    expect(result.elisions).toEqual([]);
+    expect(parse('{\n  <KEY>: 1\n}').error).toBeDefined();
+    expect(parse('{"A": <B> 1}').error).toBeDefined();
+    expect(parse('<VALUE>').error).toBeDefined();
   });
 });
 

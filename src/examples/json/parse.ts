@@ -21,6 +21,9 @@ export function escapePointerToken(token: string): string {
 /** Thrown when the text ends right after an elision, inside open brackets. */
 const TRUNCATED = Symbol('truncated after an elision');
 
+/** `<AWS_SECRET_ACCESS_KEY>`, `<your key id>`: a placeholder standing where a value goes (no dots: those are elisions). */
+const VALUE_PLACEHOLDER = /<[A-Za-z][\w .:/@-]*>(?=[ \t]*(?:[,}\]\n]|$))/y;
+
 /** The brackets a narrated elision may stand in, by opener. */
 const ELISION_BRACKETS: Record<string, string> = { '<': '>', '(': ')' };
 
@@ -70,6 +73,7 @@ class BlockParser {
   private readonly stack: Frame[] = [];
   private readonly map: JsonValueMap = new Map();
   private readonly elisions: Position[] = [];
+  private readonly placeholders: Position[] = [];
   /** Where the last elision ends in the text (-1 before any). */
   private lastElisionEnd = -1;
   private readonly duplicates: Position[] = [];
@@ -94,13 +98,18 @@ class BlockParser {
     try {
       this.run();
     } catch (failure) {
-      if (failure instanceof JsonSyntaxFailure) return { error: failure.syntaxError, elisions: this.elisions };
+      if (failure instanceof JsonSyntaxFailure) return this.withPlaceholders({ error: failure.syntaxError, elisions: this.elisions });
       // Cut short on purpose: no syntax error, and no value to check either.
-      if (failure === TRUNCATED) return { elisions: this.elisions };
+      if (failure === TRUNCATED) return this.withPlaceholders({ elisions: this.elisions });
       throw failure;
     }
-    const result: JsonParseResult = { value: this.root, map: this.map, elisions: this.elisions };
+    const result: JsonParseResult = this.withPlaceholders({ value: this.root, map: this.map, elisions: this.elisions });
     if (this.duplicates.length > 0) result.duplicates = this.duplicates;
+    return result;
+  }
+
+  private withPlaceholders(result: JsonParseResult): JsonParseResult {
+    if (this.placeholders.length > 0) result.placeholders = this.placeholders;
     return result;
   }
 
@@ -126,7 +135,7 @@ class BlockParser {
           if (frame !== undefined && frame.lastComma >= 0 && char === closerOf(frame)) {
             this.closeAfterComma(frame);
             expectation = 'after-value';
-          } else if (frame !== undefined && this.readElision()) {
+          } else if (frame !== undefined && (this.readElision() || (expectation === 'value' && this.readValuePlaceholder()))) {
             frame.lastItemWasElision = true;
             expectation = 'after-value';
           } else if (expectation === 'member') {
@@ -236,6 +245,22 @@ class BlockParser {
       return false;
     }
     this.elisions.push(this.position(start, end));
+    this.pos = end;
+    this.lastItemEnd = end;
+    this.lastElisionEnd = end;
+    return true;
+  }
+
+  /**
+   * `"SecretAccessKey": <AWS_SECRET_ACCESS_KEY>`: a placeholder where a value stands, which the reader fills in. Set
+   * aside like an elision: the value is unknown, not wrong.
+   */
+  private readValuePlaceholder(): boolean {
+    VALUE_PLACEHOLDER.lastIndex = this.pos;
+    const match = VALUE_PLACEHOLDER.exec(this.text);
+    if (!match) return false;
+    const end = this.pos + match[0].length;
+    this.placeholders.push(this.position(this.pos, end));
     this.pos = end;
     this.lastItemEnd = end;
     this.lastElisionEnd = end;
