@@ -30,6 +30,18 @@ export function continuesWithParameters(line: string, nextLine: string, startsCo
   return OPTION_AT_LINE_END.test(line) && nextLine.trim() !== '' && !COMMENT_LINE.test(nextLine) && !startsCommand(nextLine);
 }
 
+/** A line of values (`ParameterKey=a,ParameterValue=b`, `'{"a": 1}'`, `"text"`), indented under its command. */
+const VALUE_LINE = /^[ \t]+(?:[A-Za-z][\w.:-]*=|["'{[])/;
+
+/**
+ * Whether `nextLine` holds more values of a list the command lost its continuation into (`--parameters`, then
+ * `ParameterKey=...` lines without `\`): `line` and `nextLine` are value lines at the same indentation.
+ */
+export function continuesValues(line: string, nextLine: string): boolean {
+  const indent = /^[ \t]*/.exec(line)![0];
+  return VALUE_LINE.test(line) && VALUE_LINE.test(nextLine) && nextLine.startsWith(indent) && !/^[ \t]/.test(nextLine.slice(indent.length));
+}
+
 /** A comment line in bash and PowerShell (`#`) or cmd (`REM`, `::`). */
 const COMMENT_LINE = /^[ \t]*(?:#|::|REM\b)/i;
 
@@ -148,6 +160,8 @@ class Reader {
   private inFirstCommand = true;
   /** The first command and the parameter lines that follow it without continuation. */
   private inParameterChain = true;
+  /** The line just read is a value of an option that ended the line before it (the author's list of values goes on). */
+  private inValueList = false;
   /** The current line ended in a Windows or PowerShell continuation (already reported). */
   private lineHasForeignContinuation = false;
   private readonly pendingHereDocs: { delimiter: string; stripTabs: boolean }[] = [];
@@ -346,7 +360,9 @@ class Reader {
     this.lineHasForeignContinuation = false;
     const lineStart = this.text.lastIndexOf('\n', newline - 1) + 1;
     const line = this.text.slice(lineStart, newline);
-    const continuesParameters = continuesWithParameters(line, nextLine, startsAwsCommand);
+    // After an option that ended a line without its `\`, value lines at the same indentation are more of its values.
+    const continuesParameters = continuesWithParameters(line, nextLine, startsAwsCommand) || (this.inValueList && continuesValues(line, nextLine));
+    this.inValueList = continuesParameters && (this.inValueList || (OPTION_AT_LINE_END.test(line) && !PARAMETER_LINE.test(nextLine)));
     if (this.inParameterChain && continuesParameters) {
       // `\\` at the end of the line: a continuation typed with its backslash escaped (bash reads a `\` word).
       const escapedContinuation = DOUBLED_CONTINUATION.test(line);

@@ -5,11 +5,13 @@
 import type { Point, SourceLine } from '../document/types.js';
 import {
   commandStart,
+  continuesValues,
   continuesWithParameters,
   endsJsonOutput,
   JSON_START,
   linesFrom,
   OPTION_AT_LINE_END,
+  PARAMETER_LINE,
   placeholderAt,
   pointMapper,
   shellCommandOf,
@@ -46,6 +48,8 @@ class WindowsReader {
   /** The shell's reading: words are collected until the shell would end the command; the rest is read as meant, for its findings. */
   private collecting = true;
   private unclosed = false;
+  /** The line just read is a value of an option that ended the line before it (the author's list of values goes on). */
+  private inValueList = false;
   /** PowerShell: the unquoted `<placeholder>`s, whose reserved `<` makes it refuse the command. */
   private readonly reserved: { placeholder: string; start: number; end: number }[] = [];
 
@@ -108,7 +112,10 @@ class WindowsReader {
     const lineStart = this.text.lastIndexOf('\n', newline - 1) + 1;
     const line = this.text.slice(lineStart, newline);
     const nextLine = this.text.slice(this.pos, this.lineEnd(this.pos));
-    if (continuesWithParameters(line, nextLine, startsWindowsAwsCommand)) {
+    // After an option that ended a line without its continuation, value lines at the same indentation are more of its values.
+    const continues = continuesWithParameters(line, nextLine, startsWindowsAwsCommand) || (this.inValueList && continuesValues(line, nextLine));
+    this.inValueList = continues && (this.inValueList || (OPTION_AT_LINE_END.test(line) && !PARAMETER_LINE.test(nextLine)));
+    if (continues) {
       const lastVisible = line.trimEnd().length;
       const { dialect } = this;
       this.report(

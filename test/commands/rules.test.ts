@@ -68,6 +68,20 @@ describe('shell-continuation fixes', () => {
     expect(await check(shellContinuation, 'guide.md', fixed.text)).toEqual([]);
   });
 
+  test.each([
+    ['bash', '\\'],
+    ['powershell', '`'],
+  ])('in a %s block, the value lines after an option that lost its continuation are its values too: the fixes join them all', async (dialect, mark) => {
+    const lines = ['aws cloudformation create-stack --stack-name s', '    --parameters', '      ParameterKey=A,ParameterValue=1', '      ParameterKey=B,ParameterValue=2'];
+    const block = (ends: string[]) => `# Launch\n\n\`\`\`${dialect}\n${lines.map((line, index) => line + (ends[index] ?? '')).join('\n')}\n\`\`\`\n`;
+    const text = block([` ${mark}`, '', '']);
+    const findings = await check(shellContinuation, 'guide.md', text);
+    expect(findings.map((finding) => finding.start.line)).toEqual([5, 6]);
+    const fixed = applyFixes(text, findings.map((finding) => finding.fix!));
+    expect(fixed.text).toBe(block([` ${mark}`, ` ${mark}`, ` ${mark}`]));
+    expect(await check(shellContinuation, 'guide.md', fixed.text)).toEqual([]);
+  });
+
   test('a missing bash continuation is said at each line that lacks one: each is its own slip', async () => {
     const text = '# Publish\n\n```bash\naws sns publish\n  --topic-arn arn:aws:sns:us-west-2:123456789012:my-topic\n  --message hello\n```\n';
     expect((await check(shellContinuation, 'guide.md', text)).map((finding) => finding.start.line)).toEqual([4, 5]);
