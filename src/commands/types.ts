@@ -45,6 +45,7 @@ export type ShellIssueKind =
   | 'redirection'
   | 'brace-expansion' // unquoted `{a,b}`: bash turns one displayed word into several
   | 'comment'
+  | 'hash-in-cmd' // `# text` in a cmd command: no comment there, the words go to the command
   | 'prompt' // a leading `$ ` prompt was removed
   | 'assignment'; // `NAME=value` before the command name: an environment variable, not an argument
 

@@ -78,6 +78,7 @@ class WindowsReader {
       else if (c === '\n') this.readNewline();
       else if (this.readContinuation()) continue;
       else if (c === '#' && this.dialect === 'powershell') this.pos = this.lineEnd(this.pos);
+      else if (c === '#' && this.readCmdHash()) continue;
       else if (c === '<' && placeholderAt(text, this.pos) !== undefined) this.readPlaceholder(placeholderAt(text, this.pos)!);
       else if (/[|;&]/.test(c) && (this.dialect === 'powershell' || c !== ';')) this.readOperator();
       else if (/[<>]/.test(c) || (/[0-9]/.test(c) && /^[0-9]*>/.test(text.slice(this.pos, this.pos + 3)))) this.readRedirection();
@@ -85,6 +86,20 @@ class WindowsReader {
     }
     this.reportReservedPlaceholders();
     return { words: this.words, issues: this.issues, ...(this.nextAwsCommand !== undefined && { nextAwsCommand: this.nextAwsCommand }) };
+  }
+
+  /**
+   * `aws configure  # set up`: cmd has no `#` comments, so it passes `#` and the words after it to the command, which
+   * refuses them. Said once; the author's reading drops the comment, as meant.
+   */
+  private readCmdHash(): boolean {
+    const start = this.pos;
+    if (!BLANK.test(this.text[start - 1] ?? '')) return false;
+    const end = this.lineEnd(start);
+    this.report('hash-in-cmd', 'cmd has no `#` comments: it passes `#` and the words after it to the command, which refuses them; put the comment on a line of its own after `REM`.', start, end);
+    if (this.reading === 'shell') return false;
+    this.pos = end;
+    return true;
   }
 
   /** PowerShell stops parsing at the first reserved `<`: one finding per command, at the first placeholder. */

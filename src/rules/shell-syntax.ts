@@ -15,6 +15,7 @@ const SEVERITIES: Partial<Record<ShellIssueKind, Severity>> = {
   'placeholder-syntax-error': 'error',
   'bad-substitution': 'error',
   'expanded-aws-name': 'error',
+  'hash-in-cmd': 'error',
   'placeholder-redirection': 'warning',
   'default-value-placeholder': 'warning',
   'array-without-braces': 'warning',
@@ -57,7 +58,7 @@ const shellSyntax: Rule = {
     'Commands are read as bash reads them. An unclosed quote is an error: bash would wait for more input and ' +
     'never run the command; so is an unquoted `(` or `)` among the words, which bash refuses as a syntax error, and an ' +
     'unquoted `<placeholder>` whose `>` has no file name after it, and `${...}` around words that name no variable ' +
-    '(`${user pool id}`: a bad substitution, once per command), and AWS\'s own `$`-names outside single quotes (Lambda\'s `$LATEST`, API Gateway\'s `$default`): bash expands them to nothing. Any other unquoted `<placeholder>` is a warning: bash ' +
+    '(`${user pool id}`: a bad substitution, once per command), and AWS\'s own `$`-names outside single quotes (Lambda\'s `$LATEST`, API Gateway\'s `$default`): bash expands them to nothing; in a cmd block, a `#` after a command, where cmd has no comments and passes the words on. Any other unquoted `<placeholder>` is a warning: bash ' +
     'reads it as redirections (input from one file, output to another), which the message names; so is a hyphenated name in ' +
     '`${...}` (`${api-id}`), which bash reads as the variable `api` with the default `id`. Windows `^` and PowerShell ' +
     'backtick continuations in a bash block are warnings: pasted into bash these commands break. Unquoted braces with commas are brace-expanded by bash ' +
@@ -115,6 +116,12 @@ const shellSyntax: Rule = {
       },
     ],
     notOk: [
+      // cmd has no `#` comments: the words go to the command, which refuses them. Said once, and only here.
+      {
+        name: 'guide.md',
+        text: '# Who am I\n\n```cmd\naws sts get-caller-identity  # check the account\n```\n',
+        messages: ['4:30-4:49: error: cmd has no `#` comments: it passes `#` and the words after it to the command, which refuses them; put the comment on a line of its own after `REM`.'],
+      },
       // `$subnets[i]`: bash expands the array's first element and keeps `[i]` as text.
       {
         name: 'guide.md',
