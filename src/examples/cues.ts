@@ -32,7 +32,8 @@ const FILE_NAME = /(?:^|[\s`'"(])([\w./-]*\w\.(?:json|ya?ml|txt|xml|sh|ps1|py|js
 
 /**
  * Reads the last sentence of the paragraph before a Markdown block. Input words win over output words:
- * a policy or file shown to be written is never checked as a response.
+ * a policy or file shown to be written is never checked as a response. Except where the sentence ends by having
+ * the command return or show the block, after the input words: "Create a key by running X, which returns:".
  */
 export function introductionOf(paragraphText: string): Introduction {
   const text = paragraphText.replace(/\s+/g, ' ').trim();
@@ -40,13 +41,26 @@ export function introductionOf(paragraphText: string): Introduction {
   if (isOutputLabel(text)) return { role: 'output', cue: 'introducer' };
   const sentence = lastSentenceOf(text);
   // A file name with no word of output (``launch-specification.json``:) names the file the block shows.
-  if (INPUT_WORDS.test(sentence) || (FILE_NAME.test(sentence) && !OUTPUT_WORDS.test(sentence))) {
+  if ((INPUT_WORDS.test(sentence) && !endsWithOutputClause(sentence)) || (FILE_NAME.test(sentence) && !OUTPUT_WORDS.test(sentence))) {
     const name = FILE_NAME.exec(sentence)?.[1];
     return name ? { role: 'file', name } : { role: 'file' };
   }
   if (OUTPUT_WORDS.test(sentence)) return { role: 'output', cue: 'sentence' };
   return undefined;
 }
+
+/**
+ * `..., which will return something like:`, `This command will result in a JSON response body like:`: the command
+ * returning, printing or showing what follows; words after the verb name what it returns (`returns the policy:`),
+ * unless they name a file to save it in.
+ */
+function endsWithOutputClause(sentence: string): boolean {
+  const output = [...sentence.matchAll(OUTPUT_CLAUSE)].at(-1);
+  return output !== undefined && !FILE_NAME.test(sentence.slice(output.index)) && !/\b(?:save|write|file)\b/i.test(sentence.slice(output.index));
+}
+
+/** The command (it, which, this) returning, printing or showing something. */
+const OUTPUT_CLAUSE = /\b(?:command|commands|it|this|that|which|cli|operation|call|invocation)\s+(?:\w+\s+)?(?:returns?|prints?|displays?|shows?|responds?|produces?|gives?|results?\s+in)\b/gi;
 
 export function lastSentenceOf(text: string): string {
   return text.split(/(?<=[.!?])\s+(?=\S)/).at(-1) ?? '';
