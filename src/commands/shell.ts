@@ -509,7 +509,7 @@ class Reader {
       // `{}` alone is the argument `xargs -I{}` or `find -exec` puts there; `...` alone, options the author left out.
       const word: Word = { value, raw, start: this.pointAt(start), end: this.pointAt(this.wordEnd) };
       if (this.reading === 'intended') {
-        const unknown = STANDS_FOR_WORDS.has(raw)
+        const unknown = STANDS_FOR_WORDS.has(raw) || ELIDED_VALUE.test(value)
           ? [{ start: 0, end: value.length, kind: 'placeholder' as const }]
           : values.length === 1
             ? unknownSpans(buffer)
@@ -1064,6 +1064,12 @@ const KEBAB_PLACEHOLDER = /^\$\{([a-z][a-z0-9]*)(?:-[a-z][a-z0-9]*)+\}$/;
 const PARAMETER_EXPANSION = /^\$\{[#!]?(?:[A-Za-z_][A-Za-z0-9_]*|[0-9]+|[@*#?$!-])(?:\[[^\]]*\])?(?:[:=+?%#/^,@-][^}]*)?\}$/;
 /** Text that may hold a placeholder or a shell value, which the author's reading marks unknown. */
 const VALUE_MARKERS = /[$`<%…]|\{\{|\{[A-Za-z_][A-Za-z0-9_-]*\}|\{\}|\.\.\./;
+/**
+ * A value the author left out inside its brackets (`'[...]'`, `"awsvpcConfiguration={...}"`): one word of unknown
+ * content, as meant; what it holds cannot be checked.
+ */
+export const ELIDED_VALUE = /^(?:[A-Za-z][\w.-]*=)?(?:\[[ \t]*(?:\.{3}|…)[ \t]*\]|\{[ \t]*(?:\.{3}|…)[ \t]*\})$/;
+
 /** Words that stand for others: the argument `xargs -I{}` puts there, an elision of what the author left out. */
 const STANDS_FOR_WORDS: ReadonlySet<string> = new Set(['{}', '...', '…']);
 

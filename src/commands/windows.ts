@@ -6,6 +6,7 @@ import type { Point, SourceLine } from '../document/types.js';
 import {
   commandStart,
   continuesValues,
+  ELIDED_VALUE,
   continuesWithParameters,
   endsJsonOutput,
   JSON_START,
@@ -246,7 +247,14 @@ class WindowsReader {
 
   private pushWord(start: number, end: number, piece: Piece): void {
     if (!this.collecting) return;
-    const unknown = this.reading === 'intended' ? (this.unclosed ? [{ start: 0, end: piece.value.length, kind: 'unreliable' as const }] : withPlaceholders(piece.value, piece.unknown)) : [];
+    const unknown =
+      this.reading !== 'intended'
+        ? []
+        : this.unclosed
+          ? [{ start: 0, end: piece.value.length, kind: 'unreliable' as const }]
+          : ELIDED_VALUE.test(piece.value)
+            ? [{ start: 0, end: piece.value.length, kind: 'placeholder' as const }]
+            : withPlaceholders(piece.value, piece.unknown);
     this.words.push({ value: piece.value, raw: this.text.slice(start, end), start: this.pointAt(start), end: this.pointAt(end), ...(unknown.length > 0 && { unknown }) });
   }
 

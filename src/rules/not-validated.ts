@@ -120,7 +120,16 @@ const notValidated: Rule = {
       {
         name: 'guide.md',
         text: '# Create a pool\n\n```bash\naws cognito-idp create-user-pool --pool-name demo --policies ...\n```\n',
-        messages: ["4:51-4:65: info: '--policies ...' leaves the value out: it is not checked."],
+        messages: ['4:51-4:65: info: `--policies ...` leaves the value out: it is not checked.'],
+      },
+      // So is a value whose brackets hold only an elision: the structure is the author's, its content left out.
+      {
+        name: 'guide.md',
+        text: "# Create a pool\n\n```powershell\naws cognito-idp create-user-pool --pool-name demo --policies 'PasswordPolicy={...}' --schema '[...]'\n```\n",
+        messages: [
+          "4:51-4:84: info: `--policies 'PasswordPolicy={...}'` leaves the value out: it is not checked.",
+          "4:85-4:101: info: `--schema '[...]'` leaves the value out: it is not checked.",
+        ],
       },
       // Which file a shell value names is not known here: not read, and not called missing.
       {

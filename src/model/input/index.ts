@@ -11,6 +11,7 @@ import { NESTED_TOO_DEEP, tooDeepAt } from '../../document/json-text.js';
 import type { Point } from '../../document/types.js';
 import type { ModelIndex, OperationModel, Paginator, ServiceModel, Shape, ShapeRef } from '../types.js';
 import { GLOBAL_OPTIONS } from '../../commands/aws.js';
+import { ELIDED_VALUE } from '../../commands/shell.js';
 import { documentedServiceAlias, operationApiName, operationCliName, unaliasedServiceName, xformName } from '../names.js';
 import {
   ADDED_ARGUMENTS,
@@ -478,7 +479,9 @@ function readOptions(translation: CommandTranslation, words: Word[], table: Read
     }
     given.set(key, { spec, option: word, values });
     // `--s3-destination-configuration ...`: the author left the value out, so nothing of it can be checked (said, not skipped).
-    if (values.length === 1 && ELISIONS.has(values[0]!.raw)) report('elided-value', `'${name} ${values[0]!.raw}' leaves the value out: it is not checked.`, [word, values[0]!]);
+    if (values.length === 1 && (ELISIONS.has(values[0]!.raw) || ELIDED_VALUE.test(values[0]!.value))) {
+      report('elided-value', `\`${name} ${values[0]!.raw}\` leaves the value out: it is not checked.`, [word, values[0]!]);
+    }
   }
 
   return reading;
