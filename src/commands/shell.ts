@@ -1191,8 +1191,14 @@ export function endsJsonOutput(output: readonly SourceLine[], line: SourceLine, 
   return !transcript && COMMENT_LINE.test(line.text) && JSON_START.test(output[0]!.text);
 }
 
+/** `# Result:`, `# Expected output`, `# The call returns:`: a comment that labels what follows as the output. */
+const OUTPUT_LABEL_COMMENT = new RegExp(
+  String.raw`^[ \t]*#+[ \t]*(?:(?:expected[ \t]+|sample[ \t]+|example[ \t]+)?(?:output|result|response)s?[ \t]*:?|[^\n]*(?:${OUTPUT_COMMENT.source})[^\n]*:)[ \t]*$`,
+  'i',
+);
+
 /** What the CLI prints when it fails (`An error occurred (AccessDenied) when calling ...`): the command's output. */
-const CLI_ERROR_LINE = /^[ \t]*(?:An error occurred \(|aws: error:|usage: aws |Parameter validation failed:)/;
+const CLI_ERROR_LINE = /^[ \t]*(?:(?:upload|download|copy|move|delete|remove) failed: .*)?(?:An error occurred \(|aws: error:|usage: aws |Parameter validation failed:)/;
 
 /** A block's lines that make one command (or shell lines before the first command), and the output shown after it. */
 export interface LineGroup {
@@ -1319,7 +1325,11 @@ export function splitBlock(lines: SourceLine[], options: ShellReadOptions = {}):
         !shownFile.has(current) &&
         ((opensJson(line.text) && JSON_START.test(line.text)) || CLI_ERROR_LINE.test(line.text) || (options.plainText === true && !PARAMETER_LINE.test(line.text))) &&
         !OPTION_AT_LINE_END.test(current.lines.at(-1)!.text);
-      const lastText = outputAfterCommand ? current.lines.findLast((each) => each.text.trim() !== '')!.text : '';
+      const lastText = outputAfterCommand || !starts ? current.lines.findLast((each) => each.text.trim() !== '')!.text : '';
+      // `# Result:` (or `# Output`) after the command introduces what it printed: the lines after it are output.
+      if (!outputAfterCommand && !starts && !prompted && startsWithAws && OUTPUT_LABEL_COMMENT.test(lastText) && !PARAMETER_LINE.test(line.text)) {
+        outputAfterCommand = !continuesOnNextLine(current.lines, transcript);
+      }
       if (outputAfterCommand && (FILE_LABEL.test(lastText) || (COMMENT_LINE.test(lastText) && !OUTPUT_COMMENT.test(lastText)))) {
         // The rest of the block shows that file, or what a comment introduces (`# the item format must be:`), not the output.
         shownFile.add(current);

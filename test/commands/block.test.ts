@@ -22,6 +22,19 @@ describe('redirections as meant', () => {
   });
 });
 
+describe('output pasted after an unprompted command', () => {
+  test.each([
+    ['aws s3 cp big.bin s3://b/big.bin\n\n# Result:\nupload failed: An error occurred (InternalError) when calling the', 'upload failed: An error occurred (InternalError) when calling the'],
+    ['aws s3 cp big.bin s3://b/big.bin\nupload failed: big.bin to s3://b/big.bin An error occurred (AccessDenied)', 'upload failed: big.bin to s3://b/big.bin An error occurred (AccessDenied)'],
+    ['aws sts get-caller-identity\n# Expected output\nArn: arn:aws:iam::123456789012:user/me (the caller)', 'Arn: arn:aws:iam::123456789012:user/me (the caller)'],
+    // A comment that does not label the output introduces the next command.
+    ['aws sts get-caller-identity\n# show it\njq . out.json', undefined],
+  ])('%j', (text, output) => {
+    const { outputs } = block(text);
+    expect(outputs[0]).toBe(output);
+  });
+});
+
 describe('programs a block runs after its aws command', () => {
   test.each([
     ['aws lambda invoke --function-name f out.json\ncat out.json', 'cat'],
