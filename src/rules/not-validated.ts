@@ -25,6 +25,9 @@ export function outputNotValidatedReason(translation: CommandTranslation | undef
   if (translation.output.format !== 'json') return `the output is printed with --output ${translation.output.format} and is not schema-checked`;
   const output = example.outputs.find((candidate) => candidate.commandIndex === commandIndex && candidate.kind !== 'none');
   if (output && output.kind !== 'json') return `the output block is ${output.kind === 'table' ? 'a table' : 'plain text'}, not JSON, and is not schema-checked`;
+  if (output && showsTheOutfile(translation.model, translation.operationName, output.value)) {
+    return 'none of the block\'s keys is one the CLI prints for this command, which writes its payload to a file: the block shows that file, not a response, and is not schema-checked';
+  }
   // "The output should include:": the block is something the output holds, anywhere in it, not the output.
   if (INCLUDED_PART.test(output?.introducer ?? '')) return 'the text says the output includes this block, not that it is the output: it is not schema-checked';
   const other = otherCommandNamed(output?.introducer, translation.model, translation.operationName);
@@ -53,6 +56,19 @@ function onlyOutputIsAFile(model: ServiceModel, operationName: string): boolean 
   return payload !== undefined && Object.keys(output!.members ?? {}).length === 1 && model.shapes[payload.shape]?.type === 'blob';
 }
 
+/**
+ * `aws lambda invoke ... response.json` and then the function's own result (`{"statusCode": 200, "body": ...}`): an
+ * object none of whose keys the CLI prints for an operation that writes its payload to a file shows that file.
+ */
+function showsTheOutfile(model: ServiceModel, operationName: string, value: unknown): boolean {
+  const outputRef = model.operations[operationName]?.output;
+  const output = outputRef ? model.shapes[outputRef.shape] : undefined;
+  const payload = typeof output?.payload === 'string' ? output.members?.[output.payload] : undefined;
+  if (!payload || model.shapes[payload.shape]?.type !== 'blob' || value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  const keys = Object.keys(value);
+  return keys.length > 0 && !keys.some((key) => Object.hasOwn(output!.members ?? {}, key));
+}
+
 /** Says, once per command, why its output could not be checked, so a quiet report never means more than it does. */
 const notValidated: Rule = {
   id: 'not-validated',
@@ -60,7 +76,7 @@ const notValidated: Rule = {
   needsModels: true,
   description:
     'Some documented outputs cannot be checked against the response schema: a `--query` projection, ' +
-    '`--output text` or `table`, what a program the output is piped into prints (`| jq ...`) or one run after the command prints (`&& cat out.json`), and the output of CLI customizations. Neither can a value read from a ' +
+    '`--output text` or `table`, what a program the output is piped into prints (`| jq ...`) or one run after the command prints (`&& cat out.json`), the file an operation writes its payload to (`lambda invoke ... out.json`, then the function\'s own result), and the output of CLI customizations. Neither can a value read from a ' +
     '`file://` file the documents folder does not hold, nor a value the author left out (`--tags ...`). This rule says so once per command and file, at the ' +
     'output or the value, so that a clean report is never read as a checked one.',
   examples: {

@@ -36,6 +36,18 @@ describe('outputs that are not the API response', () => {
     expect(outputNotValidatedReason(translation(withHeaders, 'GetObject'), example, 0)).toBeUndefined();
   });
 
+  it('beside a blob payload, a block none of whose keys the CLI prints is the outfile; one that shares a key is the response', () => {
+    const invoke = model('lambda', 'Invoke', {
+      Out: { type: 'structure', payload: 'Payload', members: { Payload: { shape: 'Blob' }, StatusCode: { shape: 'I' } } },
+      Blob: { type: 'blob' },
+      I: { type: 'integer' },
+    });
+    const documented = (value: unknown) => ({ outputs: [{ commandIndex: 0, kind: 'json', value }], commands: [] }) as unknown as Example;
+    expect(outputNotValidatedReason(translation(invoke, 'Invoke'), documented({ statusCode: 200, body: 'ok' }), 0)).toMatch(/writes its payload to a file/);
+    expect(outputNotValidatedReason(translation(invoke, 'Invoke'), documented({ StatusCode: 200, extra: 1 }), 0)).toBeUndefined();
+    expect(outputNotValidatedReason(translation(invoke, 'Invoke'), documented({}), 0)).toBeUndefined();
+  });
+
   it('an output the CLI rewrites is not checked', () => {
     const pipeline = model('datapipeline', 'GetPipelineDefinition', { Out: { type: 'structure', members: {} } });
     expect(outputNotValidatedReason(translation(pipeline, 'GetPipelineDefinition'), example, 0)).toMatch(/pipeline definition file format/);
