@@ -11,11 +11,12 @@ const nonAscii: Rule = {
     'for an ASCII one there (a typographic quote or dash, a minus sign, a non-breaking or zero-width space, a ' +
     'full-width letter in a command) breaks the copy or hides a typo. Each is reported with its code point, once per ' +
     'line. Text in other scripts (a Japanese description, an accented name) is content, not a defect; neither are ' +
-    'shell comments or other code blocks (a directory tree drawn with box characters). An option typed with a ' +
+    'shell comments or other code blocks (a directory tree drawn with box characters), nor plain text after a command in a Markdown guide, as often the author\'s note as the CLI\'s output. An option typed with a ' +
     'typographic dash (`–-queue-name`) is unknown-parameter\'s finding, which names the option meant: not said twice.',
   examples: {
     ok: [
       { name: 'demo/list-things.rst', text: 'Lists the things \u2014 all of them::\n\n    aws demo list-things\n', messages: [] },
+      { name: 'docs/SETUP.md', text: '# Setup check\n\n```\n$ aws sts get-caller-identity --profile demo\n\u274c \u2014 profile "demo" not configured yet\n```\n', messages: [] },
       {
         name: 'docs/README.md',
         text: '# Layout\n\n```text\nproject/\n\u251c\u2500\u2500 src/\n\u2514\u2500\u2500 README.md\n```\n\n```python\nprint("caf\u00e9")\n```\n',
@@ -84,7 +85,12 @@ const nonAscii: Rule = {
         const unknownOptions = (translation(command, example)?.problems ?? []).filter((problem) => problem.kind === 'unknown-parameter').map((problem) => problem.start.offset);
         scan(command.shell.lines, 'a command', wordSpan(command.shell.intendedWords), [], new Set(unknownOptions));
       }
-      for (const output of example.outputs) scan(output.lines, 'an output', undefined, output.json?.elisions);
+      // Plain text after a command in a guide is as often the author's note (`❌ — not configured yet`) as the CLI's:
+      // only what is surely the CLI's output is held to ASCII (JSON, tables, and aws-cli's own `Output::` blocks).
+      for (const output of example.outputs) {
+        if (output.kind === 'text' && document.format !== 'rst') continue;
+        scan(output.lines, 'an output', undefined, output.json?.elisions);
+      }
     }
   },
 };
