@@ -751,6 +751,20 @@ class Reader {
       return { value: '$', quoted: false, unknown: [] };
     }
     this.pos = start + match[0].length;
+    // `"... exceeds $50"`: an amount of dollars, which bash reads as the positional parameter `$5` (empty) and a `0`.
+    const amount = /^[0-9]/.test(next) ? /^\$[0-9](?:[0-9]|[.,][0-9])[0-9.,]*/.exec(text.slice(start))?.[0] : undefined;
+    if (amount !== undefined) {
+      if (this.isReportable(start)) {
+        this.report(
+          'dollar-amount',
+          `bash reads \`${match[0]}\` in \`${amount}\` as a positional parameter, empty here, so the CLI gets \`${amount.slice(2)}\`; write \`\\${amount}\` or put the value in single quotes.`,
+          start,
+          start + amount.length,
+        );
+      }
+      // The author meant the amount as written.
+      if (this.reading === 'intended') return { value: match[0], quoted: true, unknown: [] };
+    }
     if (next === '{' && !PARAMETER_EXPANSION.test(match[0]) && this.isReportable(start)) this.badSubstitutions.push([start, this.pos]);
     const name = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?$/.exec(match[0])?.[1] ?? '';
     const known = this.options.variables?.get(name);

@@ -36,6 +36,7 @@ export type ShellIssueKind =
   | 'expanded-aws-name' // `$LATEST`, `$default` outside single quotes: AWS's literal name, which bash expands to nothing
   | 'default-value-placeholder' // `${api-id}`: bash reads `${api}` with the default `id`, not a placeholder
   | 'array-without-braces' // `$ids[i]`: bash expands `$ids` and keeps `[i]` as text
+  | 'dollar-amount' // `"costs $50"`: bash expands `$5` (a positional parameter) and keeps `0`
   | 'windows-continuation' // `^` at line end (cmd.exe)
   | 'bash-continuation' // `\` at line end in a PowerShell or cmd command
   | 'powershell-continuation' // backtick at line end

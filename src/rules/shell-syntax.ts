@@ -19,6 +19,7 @@ const SEVERITIES: Partial<Record<ShellIssueKind, Severity>> = {
   'placeholder-redirection': 'warning',
   'default-value-placeholder': 'warning',
   'array-without-braces': 'warning',
+  'dollar-amount': 'warning',
   'command-substitution': 'warning',
   'windows-continuation': 'warning',
   'powershell-continuation': 'warning',
@@ -58,7 +59,7 @@ const shellSyntax: Rule = {
     'Commands are read as bash reads them. An unclosed quote is an error: bash would wait for more input and ' +
     'never run the command; so is an unquoted `(` or `)` among the words, which bash refuses as a syntax error, and an ' +
     'unquoted `<placeholder>` whose `>` has no file name after it, and `${...}` around words that name no variable ' +
-    '(`${user pool id}`: a bad substitution, once per command), and AWS\'s own `$`-names outside single quotes (Lambda\'s `$LATEST`, API Gateway\'s `$default`): bash expands them to nothing; in a cmd block, a `#` after a command, where cmd has no comments and passes the words on. Any other unquoted `<placeholder>` is a warning: bash ' +
+    '(`${user pool id}`: a bad substitution, once per command), and AWS\'s own `$`-names outside single quotes (Lambda\'s `$LATEST`, API Gateway\'s `$default`): bash expands them to nothing; in a cmd block, a `#` after a command, where cmd has no comments and passes the words on. An amount such as `$50` outside single quotes is a warning: bash expands `$5`, a positional parameter. Any other unquoted `<placeholder>` is a warning: bash ' +
     'reads it as redirections (input from one file, output to another), which the message names; so is a hyphenated name in ' +
     '`${...}` (`${api-id}`), which bash reads as the variable `api` with the default `id`. Windows `^` and PowerShell ' +
     'backtick continuations in a bash block are warnings: pasted into bash these commands break. Unquoted braces with commas are brace-expanded by bash ' +
@@ -116,6 +117,12 @@ const shellSyntax: Rule = {
       },
     ],
     notOk: [
+      // `$50` in double quotes: bash expands the positional parameter `$5` (empty) and keeps `0`. A script's `"$1"` is no amount.
+      {
+        name: 'guide.md',
+        text: '# Alarm\n\n```bash\naws cognito-idp create-group --user-pool-id us-west-2_EXAMPLE --group-name gold --description "Spent over $50"\naws cognito-idp get-group --user-pool-id "$1" --group-name gold\n```\n',
+        messages: ['4:107-4:110: warning: bash reads `$5` in `$50` as a positional parameter, empty here, so the CLI gets `0`; write `\\$50` or put the value in single quotes.'],
+      },
       // cmd has no `#` comments: the words go to the command, which refuses them. Said once, and only here.
       {
         name: 'guide.md',
