@@ -1339,9 +1339,12 @@ export function splitBlock(lines: SourceLine[], options: ShellReadOptions = {}):
         !shownFile.has(current) &&
         ((opensJson(line.text) && JSON_START.test(line.text)) || CLI_ERROR_LINE.test(line.text) || (options.plainText === true && !PARAMETER_LINE.test(line.text))) &&
         !OPTION_AT_LINE_END.test(current.lines.at(-1)!.text);
-      const lastText = outputAfterCommand || !starts ? current.lines.findLast((each) => each.text.trim() !== '')!.text : '';
+      // Only a comment or a blank line before this one can hold the `# Result:` label: most lines skip the search.
+      const previous = current.lines.at(-1)!.text;
+      const mayFollowLabel = !outputAfterCommand && !starts && !prompted && startsWithAws && (previous.includes('#') || previous.trim() === '');
+      const lastText = outputAfterCommand || mayFollowLabel ? current.lines.findLast((each) => each.text.trim() !== '')!.text : '';
       // `# Result:` (or `# Output`) after the command introduces what it printed: the lines after it are output.
-      if (!outputAfterCommand && !starts && !prompted && startsWithAws && OUTPUT_LABEL_COMMENT.test(lastText) && !PARAMETER_LINE.test(line.text)) {
+      if (mayFollowLabel && OUTPUT_LABEL_COMMENT.test(lastText) && !PARAMETER_LINE.test(line.text)) {
         outputAfterCommand = !continuesOnNextLine(current.lines, transcript);
       }
       if (outputAfterCommand && (FILE_LABEL.test(lastText) || (COMMENT_LINE.test(lastText) && !OUTPUT_COMMENT.test(lastText)))) {
