@@ -5,7 +5,7 @@
 import type { SourceLine } from '../document/types.js';
 import { parseAwsCommand } from './aws.js';
 import { AWS_SUBSTITUTION, linesFrom, readShellCommand, recordAssignments, splitBlock, startsAwsCommand } from './shell.js';
-import type { AwsCommand, ShellCommand } from './types.js';
+import type { AwsCommand, ShellCommand, ShellIssue } from './types.js';
 import { readWindowsCommand, recordWindowsAssignments, splitWindowsBlock, startsWindowsAwsCommand } from './windows.js';
 
 export { dialectOfContinuations, dialectOfPrompt } from './windows.js';
@@ -72,6 +72,8 @@ export function readCommandsInBlock(lines: SourceLine[], options: BlockReadOptio
     }
     return commands;
   }
+  /** A `for` loop above whose list bash refuses (`for s in <SUBNET_A> <SUBNET_B>; do`): said at the first command it runs. */
+  let refusedLoop: ShellIssue | undefined;
   for (const group of splitBlock(lines, readOptions)) {
     if (isSynopsis(group)) continue;
     const read: ShellCommand[] = [];
@@ -90,12 +92,47 @@ export function readCommandsInBlock(lines: SourceLine[], options: BlockReadOptio
     }
     read.sort((a, b) => (a.words[0]?.start.offset ?? 0) - (b.words[0]?.start.offset ?? 0));
     const launched = read.filter((shell) => LAUNCHERS.has(shell.intendedWords[0]?.value ?? ''));
+    if (launched.length === 0) refusedLoop = placeholderInLoopList(group.lines) ?? refusedLoop;
+    else if (refusedLoop) {
+      launched[0]!.issues.push(refusedLoop);
+      refusedLoop = undefined;
+    }
     const thenRuns = programAfter(group.lines, launched.at(-1));
     launched.forEach((shell, index) => commands.push({ command: withProgramAfter(parseAwsCommand(shell), thenRuns), ...(index === 0 && group.output && { output: group.output }) }));
     recordAssignments(group.lines, variables);
   }
   return commands;
 }
+
+/**
+ * `for SUBNET in <SUBNET_A> <SUBNET_B>; do`: bash reads an unquoted placeholder in a `for` list as a redirection,
+ * which a list cannot hold, and refuses the whole loop, so the commands in its body never run.
+ */
+function placeholderInLoopList(lines: readonly SourceLine[]): ShellIssue | undefined {
+  for (const [index, line] of lines.entries()) {
+    const loop = FOR_LIST.exec(line.text);
+    // A loop that closes in these lines runs no `aws` command.
+    if (!loop || lines.slice(index).some((later) => LOOP_END.test(later.text))) continue;
+    const listStart = loop[0].length - loop[1]!.length;
+    const placeholders = [...loop[1]!.matchAll(LIST_PLACEHOLDER)].filter((match) => !/["']/.test(loop[1]!.slice(0, match.index)));
+    const [first] = placeholders;
+    if (!first) continue;
+    const at = (index: number) => ({ line: line.line, column: line.column + index, offset: line.offset + index });
+    const start = listStart + first.index;
+    const count = placeholders.length === 1 ? 'the placeholder' : `the placeholders (${placeholders.length} in the list)`;
+    return {
+      kind: 'placeholder-syntax-error',
+      message: `bash refuses the \`for\` loop that runs this command: it reads the unquoted \`${first[0]}\` in the loop's list as a redirection, which a list cannot hold, and runs nothing; quote ${count} or replace them with values.`,
+      start: at(start),
+      end: at(start + first[0].length),
+    };
+  }
+  return undefined;
+}
+
+const FOR_LIST = /^[ \t]*for[ \t]+[A-Za-z_][A-Za-z0-9_]*[ \t]+in[ \t]+([^;\n]*)/;
+const LIST_PLACEHOLDER = /<[A-Za-z][^<>\n]*>/g;
+const LOOP_END = /(?:^|[;&|][ \t]*)done\b/;
 
 /** The first program the lines run after the last `aws` command's lines (`cat out.json`), comments and blank lines aside. */
 function programAfter(lines: readonly SourceLine[], last: ShellCommand | undefined): string | undefined {

@@ -35,6 +35,18 @@ describe('output pasted after an unprompted command', () => {
   });
 });
 
+describe('a for loop whose list bash refuses', () => {
+  test('is said at the first aws command the loop runs, once', () => {
+    const { commands } = block('for s in <SUBNET_A> <SUBNET_B>; do\n  aws ec2 describe-route-tables --filters "Name=association.subnet-id,Values=$s"\n  aws ec2 describe-subnets --subnet-ids "$s"\ndone');
+    expect(commands.map(({ command }) => command.shell.issues.filter((issue) => issue.kind === 'placeholder-syntax-error').map((issue) => `${issue.start.line}:${issue.start.column}`))).toEqual([['3:14'], []]);
+  });
+  test('not when the list is quoted, or the loop ends before any aws command', () => {
+    for (const text of ['for s in "<SUBNET_A>" "<SUBNET_B>"; do\n  aws ec2 describe-subnets --subnet-ids "$s"\ndone', 'for s in <A> <B>; do echo "$s"; done\naws sts get-caller-identity']) {
+      expect(block(text).commands.flatMap(({ command }) => command.shell.issues.filter((issue) => issue.kind === 'placeholder-syntax-error'))).toEqual([]);
+    }
+  });
+});
+
 describe('programs a block runs after its aws command', () => {
   test.each([
     ['aws lambda invoke --function-name f out.json\ncat out.json', 'cat'],
