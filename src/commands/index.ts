@@ -4,7 +4,7 @@
  */
 import type { SourceLine } from '../document/types.js';
 import { parseAwsCommand } from './aws.js';
-import { AWS_SUBSTITUTION, linesFrom, readShellCommand, recordAssignments, splitBlock, startsAwsCommand } from './shell.js';
+import { AWS_CHAINED, AWS_SUBSTITUTION, linesFrom, readShellCommand, recordAssignments, splitBlock, startsAwsCommand } from './shell.js';
 import type { AwsCommand, ShellCommand, ShellIssue } from './types.js';
 import { readWindowsCommand, recordWindowsAssignments, splitWindowsBlock, startsWindowsAwsCommand } from './windows.js';
 
@@ -89,6 +89,19 @@ export function readCommandsInBlock(lines: SourceLine[], options: BlockReadOptio
       const shell = readShellCommand(linesFrom(group.lines, match.index), readOptions);
       const start = shell.words[0]?.start.offset;
       if (!read.some((other) => other.words[0]?.start.offset === start)) read.push(shell);
+    }
+    // `aws` commands chained on the group's later lines, which another command starts (`[ -n "$X" ] && aws ...`,
+    // `if ...; then aws ...; fi`): the group's first line reads its own chain.
+    let lineStart = 0;
+    for (const [index, line] of group.lines.entries()) {
+      if (index > 0 && line.text.includes('aws')) {
+        for (const match of line.text.matchAll(AWS_CHAINED)) {
+          const at = match.index + match[0].length - match.groups!['launcher']!.length;
+          if (read.some((other) => other.words[0]?.start.offset === line.offset + at)) continue;
+          read.push(readShellCommand(linesFrom(group.lines, lineStart + at), readOptions));
+        }
+      }
+      lineStart += line.text.length + 1;
     }
     read.sort((a, b) => (a.words[0]?.start.offset ?? 0) - (b.words[0]?.start.offset ?? 0));
     const launched = read.filter((shell) => LAUNCHERS.has(shell.intendedWords[0]?.value ?? ''));

@@ -35,6 +35,16 @@ describe('output pasted after an unprompted command', () => {
   });
 });
 
+describe('aws commands chained on lines another command starts', () => {
+  test.each([
+    'X=$(aws sns list-topics --output text)\n[ -n "$X" ] && aws sns delete-topic --topic-arn "$X" && echo deleted',
+    'X=$(aws sns list-topics --output text)\nif [ -n "$X" ]; then aws sns delete-topic --topic-arn "$X"; fi',
+    'X=$(aws sns list-topics --output text)\necho hi; aws sns delete-topic --topic-arn "$X"',
+  ])('%j', (text) => {
+    expect(block(text).intended).toEqual(['aws sns list-topics --output text', 'aws sns delete-topic --topic-arn $X']);
+  });
+});
+
 describe('a for loop whose list bash refuses', () => {
   test('is said at the first aws command the loop runs, once', () => {
     const { commands } = block('for s in <SUBNET_A> <SUBNET_B>; do\n  aws ec2 describe-route-tables --filters "Name=association.subnet-id,Values=$s"\n  aws ec2 describe-subnets --subnet-ids "$s"\ndone');
