@@ -92,9 +92,10 @@ export function readCommandsInBlock(lines: SourceLine[], options: BlockReadOptio
     }
     // `aws` commands chained on the group's later lines, which another command starts (`[ -n "$X" ] && aws ...`,
     // `if ...; then aws ...; fi`): the group's first line reads its own chain.
-    let lineStart = 0;
-    for (const [index, line] of group.lines.entries()) {
-      if (index > 0 && line.text.includes('aws')) {
+    for (let index = 1, lineStart = group.lines[0]!.text.length + 1; index < group.lines.length; index++) {
+      const line = group.lines[index]!;
+      // Most later lines are parameters: no `aws` after an operator, and no pattern to run.
+      if (line.text.includes('aws') && CHAIN_MARK.test(line.text)) {
         for (const match of line.text.matchAll(AWS_CHAINED)) {
           const at = match.index + match[0].length - match.groups!['launcher']!.length;
           if (read.some((other) => other.words[0]?.start.offset === line.offset + at)) continue;
@@ -169,6 +170,9 @@ function withProgramAfter(command: AwsCommand, program: string | undefined): Aws
   if (program !== undefined) command.thenRuns = program;
   return command;
 }
+
+/** What comes before a chained command: `&&`, `||`, `;`, or `then` / `do` / `else`. */
+const CHAIN_MARK = /&&|\|\||;|\b(?:then|do|else)\b/;
 
 /** A command substitution opens with `$(`, `<(`, `>(` or a backtick: most commands have none, and skip the long pattern. */
 function mayHoldSubstitution(text: string): boolean {
