@@ -1362,7 +1362,9 @@ export function splitBlock(lines: SourceLine[], options: ShellReadOptions = {}):
       // Reading the command so far is needed only where a line might start something else. In a transcript, option
       // lines right after the command are its parameters with their continuations lost, not its output.
       const parameterLine = prompted && PARAMETER_LINE.test(line.text);
-      if ((!starts && !prompted && !outputAfterCommand) || parameterLine || continuesOnNextLine(current.lines, transcript)) {
+      // `$ for s in a b; do`, then its body: the loop's lines up to `done`, not what the prompted line printed.
+      const loopBody = prompted && !starts && insideCompound(current.lines);
+      if ((!starts && !prompted && !outputAfterCommand) || parameterLine || loopBody || continuesOnNextLine(current.lines, transcript)) {
         current.lines.push(line);
         continue;
       }
@@ -1380,6 +1382,19 @@ export function splitBlock(lines: SourceLine[], options: ShellReadOptions = {}):
   }
   return trimmedGroups(groups);
 }
+
+/** Whether the lines leave a `for`/`while` loop or an `if` open: more `... do` / `... then` line ends than `done` / `fi`. */
+function insideCompound(lines: readonly SourceLine[]): boolean {
+  let depth = 0;
+  for (const { text } of lines) {
+    if (COMPOUND_OPENER.test(text)) depth++;
+    if (COMPOUND_CLOSER.test(text)) depth--;
+  }
+  return depth > 0;
+}
+
+const COMPOUND_OPENER = /(?:^|[\s;])(?:do|then)[ \t]*(?:#.*)?$/;
+const COMPOUND_CLOSER = /^[ \t]*(?:done|fi)\b/;
 
 /** The groups of a split block without the blank lines that end their command or output lines. */
 export function trimmedGroups(groups: LineGroup[]): LineGroup[] {

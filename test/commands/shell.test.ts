@@ -187,6 +187,9 @@ describe('splitCommands', () => {
   test('unprompted lines after a prompted command are its output', () => {
     expect(split('$ aws a b\nvalue\n$ aws c d\nother')).toEqual(['$ aws a b', '$ aws c d']);
   });
+  test("a prompted loop's body is no output: its commands are read up to `done`", () => {
+    expect(split('$ for s in a b; do\n    echo "$s"\n    aws x y --s "$s"\n  done\nprinted')).toEqual(['$ for s in a b; do\n    echo "$s"', '    aws x y --s "$s"\n  done\nprinted']);
+  });
   test('a line that sets environment variables before aws starts a command', () => {
     expect(split('aws a b\nAWS_PROFILE=dev AWS_REGION= aws c d')).toEqual(['aws a b', 'AWS_PROFILE=dev AWS_REGION= aws c d']);
   });
