@@ -107,7 +107,7 @@ describe('shell reader properties', () => {
             expectConsistent(document, word.start);
             expectConsistent(document, word.end);
             // A transcript's secondary prompts (`> `) inside a word are no part of it.
-            const withoutPrompts = (text: string) => text.replace(/\n>(?: |$)/gm, '\n');
+            const withoutPrompts = (text: string) => text.replace(/\n>(?:[ \t]|$)/gm, '\n');
             expect(withoutPrompts(document.slice(word.start.offset, word.end.offset).replaceAll('\n    ', '\n'))).toBe(withoutPrompts(word.raw));
             for (const span of word.unknown ?? []) {
               // Only an unreliable word may be empty (an unclosed quote with nothing in it), and its span with it.
