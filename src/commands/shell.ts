@@ -661,6 +661,9 @@ class Reader {
     const value = this.text.slice(start + 1, close);
     this.pos = close + 1;
     if (!value.includes('\\\n')) return value;
+    // `watch -n 5 'aws ... \`, `bash -c '...'`, `ssh host '...'`: another shell reads the quoted text, joining its lines.
+    const lineStart = this.text.lastIndexOf('\n', start - 1) + 1;
+    if (ANOTHER_SHELL.test(this.text.slice(lineStart, start))) return this.reading === 'intended' ? value.replaceAll('\\\n', '') : value;
     const backslashes: Point[] = [];
     for (let i = value.indexOf('\\\n'); i !== -1; i = value.indexOf('\\\n', i + 2)) backslashes.push(this.pointAt(start + 1 + i));
     this.singleQuotedContinuations.push({ value, backslashes });
@@ -1063,6 +1066,9 @@ function read(
 
 /** A line that ends in a doubled backslash after a blank (`--queue-name q1 \\\\`). */
 const DOUBLED_CONTINUATION = /[ \t]\\\\[ \t]*$/;
+
+/** A line that hands its quoted text to another shell: `watch`, `sh -c`, `bash -c`, `ssh host`, `eval`. */
+const ANOTHER_SHELL = /^[ \t]*(?:sudo[ \t]+)?(?:watch|(?:ba|z|k|da)?sh[ \t]+(?:-[A-Za-z]+[ \t]+)*-c|ssh|eval)(?:[ \t]|$)/;
 
 /** Where the author's reading may differ from bash's: bash's reading found one of these. */
 const READINGS_DIFFER: ReadonlySet<ShellIssueKind> = new Set([

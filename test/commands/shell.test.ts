@@ -195,6 +195,15 @@ describe('splitCommands', () => {
   });
 });
 
+describe('line-end backslashes inside single quotes', () => {
+  test('are said where bash keeps them, not where another shell reads the quoted text (watch, sh -c, ssh)', () => {
+    const said = (text: string) => read(text).issues.some((issue) => issue.kind === 'continuation-in-single-quotes');
+    expect(said("aws sns publish --message '{ \\\n  \"a\": 1 }'")).toBe(true);
+    expect(said("aws sts get-caller-identity\nwatch -n 5 'aws autoscaling describe-scaling-activities \\\n  --output table'")).toBe(false);
+    expect(said("aws sts get-caller-identity\nbash -c 'aws s3 ls \\\n  s3://b'")).toBe(false);
+  });
+});
+
 describe('syntax errors', () => {
   test('an unquoted ( among the words is a bash syntax error, and nothing after it is reported', () => {
     const command = read("aws elbv2 describe-ssl-policies --query SslPolicies[?contains(SslProtocols,'TLSv1.3')].Name $X");

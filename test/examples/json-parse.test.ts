@@ -175,6 +175,16 @@ describe('elisions', () => {
     expect(result.elisions).toHaveLength(count);
   });
 
+  it('may cut a string short at its line end: the output ends there, with no syntax error', () => {
+    for (const text of ['{\n  "Output": "boot log\\r\\\n...', '{\n  "Output": "boot log\n  ...\n}']) {
+      const result = parse(text);
+      expect(result.error).toBeUndefined();
+      expect(result.value).toBeUndefined();
+      expect(result.elisions).toHaveLength(1);
+    }
+    expect(parse('{\n  "Output": "boot log\n  "B": 1\n}').error?.message).toMatch(/^Unterminated string/);
+  });
+
   it('stand where the dots are', () => {
     expect(parse('[\n  1,\n  ...\n]').elisions).toEqual([
       { start: { line: 12, column: 7, offset: expect.any(Number) }, end: { line: 12, column: 10, offset: expect.any(Number) } },

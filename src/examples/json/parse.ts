@@ -378,15 +378,31 @@ class BlockParser {
       }
       if (code === 0x5c) {
         result += text.slice(chunkStart, cursor);
+        if (text.charCodeAt(cursor + 1) === 0x0a) this.cutShortAfter(cursor + 1);
         cursor = this.readEscape(cursor, (decoded) => (result += decoded));
         chunkStart = cursor;
       } else if (code < 0x20) {
-        if (code === 0x0a) this.fail('Unterminated string: expected \'"\' before the end of the line', start, cursor);
+        if (code === 0x0a) {
+          this.cutShortAfter(cursor);
+          this.fail('Unterminated string: expected \'"\' before the end of the line', start, cursor);
+        }
         this.fail(`Control character U+${code.toString(16).toUpperCase().padStart(4, '0')} must be escaped in a string`, cursor, cursor + 1);
       } else {
         cursor++;
       }
     }
+  }
+
+  /**
+   * A string cut at its line's end, with an elision on the next line (`"Output": "boot log\r\` and then `...`): the
+   * author shortened the output there. The parse ends as cut short, with the elision noted.
+   */
+  private cutShortAfter(newline: number): void {
+    const next = /^\n[ \t]*(\.{3,}|\u2026)/.exec(this.text.slice(newline, newline + 200));
+    if (!next) return;
+    const start = newline + next[0].length - next[1]!.length;
+    this.elisions.push(this.position(start, start + next[1]!.length));
+    throw TRUNCATED;
   }
 
   /** Decodes the escape at `backslash`, hands the character over, and returns the offset after it. */
