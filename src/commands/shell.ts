@@ -435,6 +435,16 @@ class Reader {
     if (this.nextAwsCommand === undefined && /^(?:\|\||\||&&|;)$/.test(op) && AWS_LINE.test(this.text.slice(next, this.lineEnd(next)))) {
       // Another `aws` command: read and checked as a command of its own (readShellCommand's `rest`).
       this.nextAwsCommand = next;
+    } else if (op === '|' && this.insideBracedPlaceholder(start)) {
+      const lineStart = this.text.lastIndexOf('\n', start - 1) + 1;
+      const open = this.text.lastIndexOf('{{', start);
+      const placeholder = BRACED_PLACEHOLDER.exec(this.text.slice(open, this.lineEnd(start)))![0];
+      this.report(
+        'placeholder-pipe',
+        `bash reads the \`|\` in \`${placeholder}\` as a pipe into a command named \`${this.text.slice(start + 1, open + placeholder.length).split(/[ \t]/)[0]}\`; write one of the choices in place of the placeholder.`,
+        Math.max(open, lineStart),
+        open + placeholder.length,
+      );
     } else if (op === '|' || op === '|&') {
       const into = /^[^ \t\n|&;()<>]+/.exec(this.text.slice(next))?.[0];
       this.report('pipe', `A \`${op}\` pipes the output into another command, which the harness does not run.`, start, this.pos, into === undefined ? {} : { pipedInto: into });
@@ -449,6 +459,13 @@ class Reader {
     }
     this.endFirstCommand();
     this.inParameterChain = false;
+  }
+
+  /** Whether `at` stands inside a `{{...}}` placeholder of its line (`{{gp3|io2}}`). */
+  private insideBracedPlaceholder(at: number): boolean {
+    const lineStart = this.text.lastIndexOf('\n', at - 1) + 1;
+    const open = this.text.lastIndexOf('{{', at);
+    return open >= lineStart && this.text.lastIndexOf('}}', at) < open && BRACED_PLACEHOLDER.test(this.text.slice(open, this.lineEnd(at)));
   }
 
   private readRedirection(start: number): void {
@@ -538,6 +555,14 @@ class Reader {
     while (this.pos < text.length) {
       const c = text[this.pos]!;
       if (c === this.options.closer) break;
+      // `{{ACTIVEMQ|RABBITMQ}}`, `{{path to file}}`: a tldr-style placeholder, with the choices or words it holds, is one
+      // word as meant (bash splits it at the `|` or blank).
+      const choice = c === '{' && this.reading === 'intended' && text.startsWith('{{', this.pos) ? BRACED_PLACEHOLDER.exec(text.slice(this.pos, this.lineEnd(this.pos))) : null;
+      if (choice) {
+        this.pos += choice[0].length;
+        add(choice[0], true, [{ start: 0, end: choice[0].length, kind: 'placeholder' }]);
+        continue;
+      }
       if (METACHARACTER.test(c)) {
         if ((c === '<' || c === '>') && /^[0-9]+$/.test(text.slice(start, this.pos))) {
           this.readRedirection(start);
@@ -1066,6 +1091,9 @@ function read(
 
 /** A line that ends in a doubled backslash after a blank (`--queue-name q1 \\\\`). */
 const DOUBLED_CONTINUATION = /[ \t]\\\\[ \t]*$/;
+
+/** `{{a|b}}`, `{{path to file}}`: a braced placeholder holding what would split it as shell text. */
+const BRACED_PLACEHOLDER = /^\{\{[^{}\n]*[ \t|<>;&][^{}\n]*\}\}/;
 
 /** A line that hands its quoted text to another shell: `watch`, `sh -c`, `bash -c`, `ssh host`, `eval`. */
 const ANOTHER_SHELL = /^[ \t]*(?:sudo[ \t]+)?(?:watch|(?:ba|z|k|da)?sh[ \t]+(?:-[A-Za-z]+[ \t]+)*-c|ssh|eval)(?:[ \t]|$)/;

@@ -32,6 +32,7 @@ export type ShellIssueKind =
   | 'syntax-error' // an unquoted `(` or `)` among a command's words: bash refuses the line
   | 'placeholder-redirection' // an unquoted `<placeholder>`: bash reads a file and writes the output to another
   | 'placeholder-syntax-error' // an unquoted `<placeholder>` whose `>` has no file name: bash refuses the line
+  | 'placeholder-pipe' // `{{gp3|io2}}`: bash pipes into a command named after the second choice
   | 'bad-substitution' // `${インスタンスID}`, `${my pool}`: no parameter name, bash refuses to expand it and runs nothing
   | 'expanded-aws-name' // `$LATEST`, `$default` outside single quotes: AWS's literal name, which bash expands to nothing
   | 'default-value-placeholder' // `${api-id}`: bash reads `${api}` with the default `id`, not a placeholder

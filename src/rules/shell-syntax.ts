@@ -17,6 +17,7 @@ const SEVERITIES: Partial<Record<ShellIssueKind, Severity>> = {
   'expanded-aws-name': 'error',
   'hash-in-cmd': 'error',
   'placeholder-redirection': 'warning',
+  'placeholder-pipe': 'warning',
   'default-value-placeholder': 'warning',
   'array-without-braces': 'warning',
   'dollar-amount': 'warning',
@@ -59,7 +60,7 @@ const shellSyntax: Rule = {
     'Commands are read as bash reads them. An unclosed quote is an error: bash would wait for more input and ' +
     'never run the command; so is an unquoted `(` or `)` among the words, which bash refuses as a syntax error, and an ' +
     'unquoted `<placeholder>` whose `>` has no file name after it, and `${...}` around words that name no variable ' +
-    '(`${user pool id}`: a bad substitution, once per command), and AWS\'s own `$`-names outside single quotes (Lambda\'s `$LATEST`, API Gateway\'s `$default`): bash expands them to nothing; in a cmd block, a `#` after a command, where cmd has no comments and passes the words on. An amount such as `$50` outside single quotes is a warning: bash expands `$5`, a positional parameter. Any other unquoted `<placeholder>` is a warning: bash ' +
+    '(`${user pool id}`: a bad substitution, once per command), and AWS\'s own `$`-names outside single quotes (Lambda\'s `$LATEST`, API Gateway\'s `$default`): bash expands them to nothing; in a cmd block, a `#` after a command, where cmd has no comments and passes the words on. An amount such as `$50` outside single quotes is a warning: bash expands `$5`, a positional parameter; so is a `{{a|b}}` choice, which bash pipes. Any other unquoted `<placeholder>` is a warning: bash ' +
     'reads it as redirections (input from one file, output to another), which the message names; so is a hyphenated name in ' +
     '`${...}` (`${api-id}`), which bash reads as the variable `api` with the default `id`. Windows `^` and PowerShell ' +
     'backtick continuations in a bash block are warnings: pasted into bash these commands break. Unquoted braces with commas are brace-expanded by bash ' +
@@ -117,6 +118,12 @@ const shellSyntax: Rule = {
       },
     ],
     notOk: [
+      // A tldr-style choice `{{a|b}}`: one placeholder as meant, a pipe to bash, said once at the placeholder.
+      {
+        name: 'guide.md',
+        text: '# Users\n\n```bash\naws cognito-idp list-users --user-pool-id us-west-2_EXAMPLE --attributes-to-get {{email|name}}\n```\n',
+        messages: ['4:81-4:95: warning: bash reads the `|` in `{{email|name}}` as a pipe into a command named `name}}`; write one of the choices in place of the placeholder.'],
+      },
       // `$50` in double quotes: bash expands the positional parameter `$5` (empty) and keeps `0`. A script's `"$1"` is no amount.
       {
         name: 'guide.md',
