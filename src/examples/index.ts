@@ -375,8 +375,9 @@ class BlockReader {
   private readsAsCommands(code: Code, language: string | null, options: BlockReadOptions): boolean {
     const { lines } = code.data as CodeData;
     const awsLine = firstAwsLine(lines, options);
-    if (awsLine === 0) return true;
     if (awsLine < 0) return false;
+    // Only comments before it (`# 1. Check the spend`): a script, whatever label stands above the block.
+    if (awsLine === 0 || lines.filter((line) => line.text.trim() !== '').slice(0, awsLine).every((line) => SHELL_COMMENT.test(line.text))) return true;
     // A block tagged as shell with commands in it is a script, unless a label (`Output:`) says otherwise: a sentence
     // that merely names outputs ("`UserPoolId` is a stack output.") does not.
     if (!this.markdown || language === null) return !this.introducedAsOutput(code);
@@ -523,6 +524,8 @@ function unclaimedBlock(example: Example, position: Position): UnclaimedBlock {
   if (command) return { position, commandLine: command.shell.position.start.line };
   return example.titlePosition ? { position, titleLine: example.titlePosition.start.line } : { position };
 }
+
+const SHELL_COMMENT = /^[ \t]*#(?!!)/;
 
 /** A comment line that is only a file name: `// pipeline.json`, `# template.yaml`. */
 const FILE_NAME_COMMENT = /^[ \t]*(?:\/\/|#)[ \t]*([\w./-]*\w\.(?:json|ya?ml|txt|xml))[ \t]*$/i;
