@@ -4,7 +4,7 @@
  */
 import type { SourceLine } from '../document/types.js';
 import { parseAwsCommand } from './aws.js';
-import { AWS_CHAINED, AWS_SUBSTITUTION, linesFrom, readShellCommand, recordAssignments, splitBlock, startsAwsCommand } from './shell.js';
+import { AWS_CHAINED, AWS_SUBSTITUTION, linesFrom, readShellCommand, recordAssignments, splitBlock, startsAwsCommand, type LineGroup } from './shell.js';
 import type { AwsCommand, ShellCommand, ShellIssue } from './types.js';
 import { readWindowsCommand, recordWindowsAssignments, splitWindowsBlock, startsWindowsAwsCommand } from './windows.js';
 
@@ -65,9 +65,7 @@ export function readCommandsInBlock(lines: SourceLine[], options: BlockReadOptio
         read.push(shell);
         commandLines = shell.rest;
       }
-      const launched = read.filter((shell) => LAUNCHERS.has(shell.intendedWords[0]?.value ?? ''));
-      const thenRuns = programAfter(group.lines, launched.at(-1));
-      launched.forEach((shell, index) => commands.push({ command: withProgramAfter(parseAwsCommand(shell), thenRuns), ...(index === 0 && group.output && { output: group.output }) }));
+      commands.push(...blockCommands(group, read.filter(runsAws)));
       recordWindowsAssignments(group.lines, dialect, variables);
     }
     return commands;
@@ -105,14 +103,13 @@ export function readCommandsInBlock(lines: SourceLine[], options: BlockReadOptio
       lineStart += line.text.length + 1;
     }
     read.sort((a, b) => (a.words[0]?.start.offset ?? 0) - (b.words[0]?.start.offset ?? 0));
-    const launched = read.filter((shell) => LAUNCHERS.has(shell.intendedWords[0]?.value ?? ''));
+    const launched = read.filter(runsAws);
     if (launched.length === 0) refusedLoop = placeholderInLoopList(group.lines) ?? refusedLoop;
     else if (refusedLoop) {
       launched[0]!.issues.push(refusedLoop);
       refusedLoop = undefined;
     }
-    const thenRuns = programAfter(group.lines, launched.at(-1));
-    launched.forEach((shell, index) => commands.push({ command: withProgramAfter(parseAwsCommand(shell), thenRuns), ...(index === 0 && group.output && { output: group.output }) }));
+    commands.push(...blockCommands(group, launched));
     recordAssignments(group.lines, variables);
   }
   return commands;
@@ -166,9 +163,16 @@ function programAfter(lines: readonly SourceLine[], last: ShellCommand | undefin
 /** A line's first word, unless the line is blank or a comment. */
 const PROGRAM = /^[ \t]*([^ \t#;|&<>()'"`{}[\]][^ \t;|&<>()]*)/;
 
-function withProgramAfter(command: AwsCommand, program: string | undefined): AwsCommand {
-  if (program !== undefined) command.thenRuns = program;
-  return command;
+const runsAws = (shell: ShellCommand) => LAUNCHERS.has(shell.intendedWords[0]?.value ?? '');
+
+/** A group's `aws` commands, each knowing the program run after them; the group's output goes with the first. */
+function blockCommands(group: LineGroup, launched: readonly ShellCommand[]): BlockCommand[] {
+  const thenRuns = programAfter(group.lines, launched.at(-1));
+  return launched.map((shell, index) => {
+    const command = parseAwsCommand(shell);
+    if (thenRuns !== undefined) command.thenRuns = thenRuns;
+    return { command, ...(index === 0 && group.output && { output: group.output }) };
+  });
 }
 
 /** What comes before a chained command: `&&`, `||`, `;`, or `then` / `do` / `else`. */
