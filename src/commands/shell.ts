@@ -34,10 +34,17 @@ export function continuesWithParameters(line: string, nextLine: string, startsCo
 const VALUE_LINE = /^[ \t]+(?:[A-Za-z][\w.:-]*=|["'{[])/;
 
 /**
- * Whether `nextLine` holds more values of a list the command lost its continuation into (`--parameters`, then
- * `ParameterKey=...` lines without `\`): `line` and `nextLine` are value lines at the same indentation.
+ * Whether the command goes on in `nextLine` though `line` lost its continuation (continuesWithParameters), or,
+ * after an option that ended a line (`--parameters`), with more of its value lines at the same indentation
+ * (`ParameterKey=...`). `inValueList` says the line just read is such a value line; the result says it of `nextLine`.
  */
-export function continuesValues(line: string, nextLine: string): boolean {
+export function lostContinuation(line: string, nextLine: string, startsCommand: (text: string) => boolean, inValueList: boolean): { continues: boolean; inValueList: boolean } {
+  const continues = continuesWithParameters(line, nextLine, startsCommand) || (inValueList && continuesValues(line, nextLine));
+  return { continues, inValueList: continues && (inValueList || (OPTION_AT_LINE_END.test(line) && !PARAMETER_LINE.test(nextLine))) };
+}
+
+/** `line` and `nextLine` are value lines at the same indentation. */
+function continuesValues(line: string, nextLine: string): boolean {
   const indent = /^[ \t]*/.exec(line)![0];
   return VALUE_LINE.test(line) && VALUE_LINE.test(nextLine) && nextLine.startsWith(indent) && !/^[ \t]/.test(nextLine.slice(indent.length));
 }
@@ -362,9 +369,9 @@ class Reader {
     this.lineHasForeignContinuation = false;
     const lineStart = this.text.lastIndexOf('\n', newline - 1) + 1;
     const line = this.text.slice(lineStart, newline);
-    // After an option that ended a line without its `\`, value lines at the same indentation are more of its values.
-    const continuesParameters = continuesWithParameters(line, nextLine, startsAwsCommand) || (this.inValueList && continuesValues(line, nextLine));
-    this.inValueList = continuesParameters && (this.inValueList || (OPTION_AT_LINE_END.test(line) && !PARAMETER_LINE.test(nextLine)));
+    const lost = lostContinuation(line, nextLine, startsAwsCommand, this.inValueList);
+    this.inValueList = lost.inValueList;
+    const continuesParameters = lost.continues;
     if (this.inParameterChain && continuesParameters) {
       // `\\` at the end of the line: a continuation typed with its backslash escaped (bash reads a `\` word).
       const escapedContinuation = DOUBLED_CONTINUATION.test(line);
@@ -435,14 +442,12 @@ class Reader {
     if (this.nextAwsCommand === undefined && /^(?:\|\||\||&&|;)$/.test(op) && AWS_LINE.test(this.text.slice(next, this.lineEnd(next)))) {
       // Another `aws` command: read and checked as a command of its own (readShellCommand's `rest`).
       this.nextAwsCommand = next;
-    } else if (op === '|' && this.insideBracedPlaceholder(start)) {
-      const lineStart = this.text.lastIndexOf('\n', start - 1) + 1;
-      const open = this.text.lastIndexOf('{{', start);
-      const placeholder = BRACED_PLACEHOLDER.exec(this.text.slice(open, this.lineEnd(start)))![0];
+    } else if (op === '|' && this.bracedPlaceholderAround(start)) {
+      const { open, placeholder } = this.bracedPlaceholderAround(start)!;
       this.report(
         'placeholder-pipe',
         `bash reads the \`|\` in \`${placeholder}\` as a pipe into a command named \`${this.text.slice(start + 1, open + placeholder.length).split(/[ \t]/)[0]}\`; write one of the choices in place of the placeholder.`,
-        Math.max(open, lineStart),
+        open,
         open + placeholder.length,
       );
     } else if (op === '|' || op === '|&') {
@@ -461,11 +466,13 @@ class Reader {
     this.inParameterChain = false;
   }
 
-  /** Whether `at` stands inside a `{{...}}` placeholder of its line (`{{gp3|io2}}`). */
-  private insideBracedPlaceholder(at: number): boolean {
+  /** The `{{...}}` placeholder of its line that `at` stands inside (`{{gp3|io2}}`), and where it opens. */
+  private bracedPlaceholderAround(at: number): { open: number; placeholder: string } | undefined {
     const lineStart = this.text.lastIndexOf('\n', at - 1) + 1;
     const open = this.text.lastIndexOf('{{', at);
-    return open >= lineStart && this.text.lastIndexOf('}}', at) < open && BRACED_PLACEHOLDER.test(this.text.slice(open, this.lineEnd(at)));
+    if (open < lineStart || this.text.lastIndexOf('}}', at) > open) return undefined;
+    const placeholder = BRACED_PLACEHOLDER.exec(this.text.slice(open, this.lineEnd(at)))?.[0];
+    return placeholder === undefined || open + placeholder.length <= at ? undefined : { open, placeholder };
   }
 
   private readRedirection(start: number): void {
@@ -1202,6 +1209,7 @@ function withoutSecondaryPrompts(lines: SourceLine[], transcript: boolean): Sour
 
 const LINE_END_CONTINUATION = /\\[ \t]*$/;
 
+/** Whether more lines belong to this command: it ends inside quotes or a substitution, or after a line continuation. */
 function continuesOnNextLine(lines: SourceLine[], transcript: boolean): boolean {
   return read(lines, 'bash', { transcript }).result.open;
 }

@@ -5,14 +5,12 @@
 import type { Point, SourceLine } from '../document/types.js';
 import {
   commandStart,
-  continuesValues,
   ELIDED_VALUE,
-  continuesWithParameters,
   endsJsonOutput,
   JSON_START,
   linesFrom,
+  lostContinuation,
   OPTION_AT_LINE_END,
-  PARAMETER_LINE,
   placeholderAt,
   pointMapper,
   shellCommandOf,
@@ -128,10 +126,9 @@ class WindowsReader {
     const lineStart = this.text.lastIndexOf('\n', newline - 1) + 1;
     const line = this.text.slice(lineStart, newline);
     const nextLine = this.text.slice(this.pos, this.lineEnd(this.pos));
-    // After an option that ended a line without its continuation, value lines at the same indentation are more of its values.
-    const continues = continuesWithParameters(line, nextLine, startsWindowsAwsCommand) || (this.inValueList && continuesValues(line, nextLine));
-    this.inValueList = continues && (this.inValueList || (OPTION_AT_LINE_END.test(line) && !PARAMETER_LINE.test(nextLine)));
-    if (continues) {
+    const lost = lostContinuation(line, nextLine, startsWindowsAwsCommand, this.inValueList);
+    this.inValueList = lost.inValueList;
+    if (lost.continues) {
       const lastVisible = line.trimEnd().length;
       const { dialect } = this;
       this.report(
@@ -229,8 +226,7 @@ class WindowsReader {
     else {
       // `aws sts get-caller-identity ; aws s3 ls`: the next `aws` command is read and checked on its own.
       const next = this.text.slice(start + op.length, this.lineEnd(start));
-      const chained = WINDOWS_COMMAND_START.exec(next);
-      if (chained && this.nextAwsCommand === undefined) this.nextAwsCommand = start + op.length + (chained.index ?? 0);
+      if (this.nextAwsCommand === undefined && WINDOWS_COMMAND_START.test(next)) this.nextAwsCommand = start + op.length;
     }
     this.ended = true;
   }

@@ -75,12 +75,12 @@ function containerBodies(source: SourceText, inCode: ReadonlySet<number>): Conta
   for (let line = 0; line < source.lineCount; line++) {
     const opener = inCode.has(line) ? null : CONTAINER_OPENER.exec(source.lineText(line));
     if (!opener) continue;
-    const indent = columns(opener[1]!) + 4;
+    const indent = leadingBlanks(opener[1]!).width + 4;
     let last = line;
     for (let next = line + 1; next < source.lineCount; next++) {
       const text = source.lineText(next);
       if (text.trim() === '') continue;
-      if (columns(/^[ \t]*/.exec(text)![0]) < indent) break;
+      if (leadingBlanks(text).width < indent) break;
       last = next;
     }
     if (last === line) continue;
@@ -90,11 +90,17 @@ function containerBodies(source: SourceText, inCode: ReadonlySet<number>): Conta
   return bodies;
 }
 
-/** The width of leading blanks, TABs to the next multiple of four (as Python-Markdown reads them). */
-function columns(blanks: string): number {
+/**
+ * A line's leading blanks up to `limit` columns: how many characters they are and how wide, TABs to the next multiple
+ * of four (as Python-Markdown reads them).
+ */
+function leadingBlanks(text: string, limit = Infinity): { chars: number; width: number } {
+  let chars = 0;
   let width = 0;
-  for (const char of blanks) width = char === '\t' ? width + 4 - (width % 4) : width + 1;
-  return width;
+  for (; chars < text.length && width < limit && (text[chars] === ' ' || text[chars] === '\t'); chars++) {
+    width = text[chars] === '\t' ? width + 4 - (width % 4) : width + 1;
+  }
+  return { chars, width };
 }
 
 /** A container's body read as a document of its own, its positions moved to where the body stands in the source. */
@@ -104,14 +110,12 @@ function containerTree(source: SourceText, body: ContainerBody): Root {
   const lines: string[] = [];
   for (let line = body.first; line <= body.last; line++) {
     const text = source.lineText(line);
-    let cut = 0;
-    for (let width = 0; cut < text.length && width < body.indent && (text[cut] === ' ' || text[cut] === '\t'); cut++) {
-      width = text[cut] === '\t' ? width + 4 - (width % 4) : width + 1;
-    }
+    const cut = leadingBlanks(text, body.indent).chars;
     removed.push(cut);
     lines.push(text.slice(cut));
   }
-  const tree = parseWithContainers(lines.join('\n'), new SourceText(lines.join('\n')));
+  const bodyText = lines.join('\n');
+  const tree = parseWithContainers(bodyText, new SourceText(bodyText));
   const move = (point: { line: number; column: number; offset?: number | undefined }) => {
     const line = body.first + point.line - 1;
     const column = point.column + (removed[point.line - 1] ?? 0);
