@@ -17,6 +17,7 @@ import outputAttachment from './output-attachment.js';
 import outputConflict from './output-conflict.js';
 import outputJson from './output-json.js';
 import outputSchema from './output-schema.js';
+import queryPath from './query-path.js';
 import replayError from './replay-error.js';
 import replayMismatch from './replay-mismatch.js';
 import replayRequest from './replay-request.js';
@@ -57,6 +58,7 @@ export const modelRules: readonly Rule[] = [
   missingRequiredParameter,
   duplicateParameter,
   invalidParameterValue,
+  queryPath,
   customization,
   operationFileMismatch,
   notValidated,

@@ -185,7 +185,7 @@ describe('translateCommand', () => {
     expect(kinds("aws cognito-idp list-users --user-pool-id us-west-2_EXAMPLE --query 'Users[?Enabled==`true`'")).toEqual([
       'invalid-parameter-value: Bad value for --query Users[?Enabled==`true`: Expected Rbracket, got: EOF',
     ]);
-    expect(kinds("aws cognito-idp list-users --user-pool-id us-west-2_EXAMPLE --query 'Users[?Enabled==`true`].Attributes[?Name==`email`].Value | [0]'")).toEqual([]);
+    expect(kinds("aws cognito-idp list-users --user-pool-id us-west-2_EXAMPLE --query 'Users[?Enabled==`true`].Attributes[] | [?Name==`email`].Value | [0]'")).toEqual([]);
   });
 
   it('knows help at the service and operation level, and an operation missing', () => {

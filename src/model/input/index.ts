@@ -35,6 +35,7 @@ import { closest, didYouMean } from '../suggest.js';
 import { knownCliServices } from '../cli-services.js';
 import type { CommandTranslation, InputProblem, InputProblemKind, ParsedArgument, ProblemGroup } from './types.js';
 import { memberRef } from '../members.js';
+import { queryPathProblems } from '../query.js';
 import { shapeOf, toApiValue, unpackArgument, usesOldListCase, validateValue, type UnpackContext } from './values.js';
 import { hasUnknown, holdsUnknown, isUnreliable, isWhollyUnknown, jsonErrorBeforeUnknown, markedText, sliceSpans } from './unknown.js';
 
@@ -517,6 +518,21 @@ function readArguments(translation: CommandTranslation, state: ReadState): void 
   }
   // Words read after a shell error may hide the options the author gave: the required check would guess.
   buildInput(translation, state, given, globals, { parserStopped, requiredUnknown: parserStopped || words.some(isUnreliable) || standIns.length > 0 }, splitValues, misspelt);
+  const query = globals.get('--query')?.[0];
+  if (query && !parserStopped && !translation.customization && operationModel.output && !hasUnknown(query)) {
+    for (const problem of queryPathProblems(model, operationModel.output, compileJmesPath(query.value), operationModel.output.shape)) {
+      report('query-path', problem.message, [wordPart(query, problem.name)]);
+    }
+  }
+}
+
+/** The first place in a one-line word where `name` stands as a whole identifier; the whole word where there is none. */
+function wordPart(word: Word, name: string): Word {
+  if (word.start.line !== word.end.line) return word;
+  const match = new RegExp(`(?<![\\w$])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w$])`).exec(word.raw);
+  if (!match) return word;
+  const at = (shift: number): Point => ({ line: word.start.line, column: word.start.column + shift, ...(word.start.offset !== undefined && { offset: word.start.offset + shift }) });
+  return { ...word, value: name, raw: name, start: at(match.index), end: at(match.index + name.length) };
 }
 
 /**

@@ -4,7 +4,7 @@ import type { ServiceModel } from '../types.js';
 /**
  * Kinds of input problems: `unknown-service`, `unknown-operation`, `unknown-parameter`,
  * `abbreviated-parameter`, `missing-required-parameter`, `duplicate-parameter`,
- * `invalid-parameter-value`, `constraint` (length, range, pattern), `customization`, `missing-file`, `elided-value`
+ * `invalid-parameter-value`, `constraint` (length, range, pattern), `customization`, `missing-file`, `elided-value`, `query-path` (a `--query` member the output lacks)
  * (`--option ...`: a value the author left out).
  */
 export type InputProblemKind =
@@ -21,7 +21,8 @@ export type InputProblemKind =
   | 'missing-file'
   | 'elided-value'
   | 'broken-model'
-  | 'missing-model';
+  | 'missing-model'
+  | 'query-path';
 
 /** A fact found while turning a command's words into API input; rules turn these into findings. */
 export interface InputProblem {
