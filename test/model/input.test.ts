@@ -137,6 +137,15 @@ describe('translateCommand', () => {
     ]);
   });
 
+  it('takes an option written with a word added at its end for that option, not also a missing one', () => {
+    expect(kinds('aws cognito-idp list-users --user-pool-id-value us-west-2_EXAMPLE')).toEqual([
+      "unknown-parameter: Unknown parameter '--user-pool-id-value' for 'aws cognito-idp list-users'. Did you mean '--user-pool-id'?",
+    ]);
+    expect(kinds('aws cognito-idp admin-get-user --user-pool-id us-west-2_EXAMPLE --username-of-the-user diego')).toEqual([
+      "unknown-parameter: Unknown parameter '--username-of-the-user' for 'aws cognito-idp admin-get-user'. Did you mean '--username'?",
+    ]);
+  });
+
   it('accepts global options anywhere, with = and abbreviations', () => {
     const result = translate('aws --region us-west-2 cognito-idp list-users --output=text --user-pool-id us-west-2_EXAMPLE --query Users --endpoint http://127.0.0.1:9229');
     expect(result.problems.map((problem) => problem.kind)).toEqual(['abbreviated-parameter']);

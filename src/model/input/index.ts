@@ -406,7 +406,7 @@ function readOptions(translation: CommandTranslation, words: Word[], table: Read
       // `--$OPTION`, `--<name>`: which option the reader means is not known.
       if (hasUnknown(word)) continue;
       reading.unknownOption = true;
-      const meant = closest(option, [...table.keys(), ...GLOBAL_OPTION_NAMES]);
+      const meant = closest(option, [...table.keys(), ...GLOBAL_OPTION_NAMES]) ?? widened(option, table.keys());
       // A misspelt option is one defect: the option it names is not also reported as missing.
       if (meant !== undefined) misspelt.add(meant);
       const suggestion = meant === undefined ? '' : ` Did you mean '${meant}'?`;
@@ -602,6 +602,16 @@ function takeValues(words: Word[], start: number, count: ArgumentSpec['values'])
     values.push(word);
   }
   return values;
+}
+
+/**
+ * The option an unknown one names with a word added at its end (`--cluster-name` for `--cluster`): further from it
+ * than a misspelling, as plainly meant. The longest such wins. (A word left out is an abbreviation argparse takes.)
+ */
+function widened(option: string, names: Iterable<string>): string | undefined {
+  let best: string | undefined;
+  for (const name of names) if (option.startsWith(`${name}-`) && (best === undefined || name.length > best.length)) best = name;
+  return best;
 }
 
 /** A CLI option's value against the CLI's own rules (choices, integers); reports and says no when it breaks them. */
