@@ -219,6 +219,9 @@ class Reader {
         this.readNewline();
       } else if (c === '\\' && text[this.pos + 1] === '\n') {
         this.pos += 2;
+      } else if (c === '\\' && this.options.closer === '`' && text.startsWith('\\\n', this.pos + 1)) {
+        // Inside backticks bash first turns `\\` into `\`: `\\` then a line break continues the command.
+        this.pos += 3;
       } else if (c === '\\' && this.pos + 1 === text.length) {
         this.open = true;
         this.readWord();

@@ -144,6 +144,12 @@ describe('every aws command a block runs', () => {
     }
   });
 
+  test('inside backticks, `\\\\` then a line break continues the command (bash unescapes it to `\\` first)', () => {
+    const { argv, commands } = block(['OWNER=`aws s3api list-buckets \\\\', '  --query Owner.ID --output text`'].join('\n'));
+    expect(argv).toEqual(['aws s3api list-buckets --query Owner.ID --output text']);
+    expect(commands.flatMap(({ command }) => command.shell.issues.map((issue) => issue.kind)).filter((kind) => kind !== 'assignment')).toEqual([]);
+  });
+
   test('in if/for/while bodies and substitutions inside other commands', () => {
     const { argv } = block(
       [
