@@ -102,8 +102,9 @@ const ANGLE_PLACEHOLDER = /<["']?\p{L}(?:[\p{L}\p{N}_.:/@ "'-]*[\p{L}\p{N}_."'])
 /** Braces holding shorthand or JSON members (`{Key=a,Value=b}`, `{"k": 1}`): meant as written, never as bash's brace expansion. */
 export const STRUCTURE_IN_BRACES = /\{[^{}]*[=:][^{}]*\}/;
 /** Also `{token_secret}`: one name in single braces (Python's and many templates' format), never bash's brace expansion. */
-const PLACEHOLDER_IN_VALUE = /<["']?\p{L}(?:[\p{L}\p{N}_.:/@ "'-]*[\p{L}\p{N}_."'])?>|\{\{[^{}\n]*\}\}|(?<!\$)\{[A-Za-z_][A-Za-z0-9_-]*\}|%[A-Za-z_][A-Za-z0-9_]*%/gu;
-const PLACEHOLDER_MARK = /[<{%]/;
+const PLACEHOLDER_IN_VALUE = /<["']?\p{L}(?:[\p{L}\p{N}_.:/@ "'-]*[\p{L}\p{N}_."'])?>|\{\{[^{}\n]*\}\}|(?<!\$)\{[A-Za-z_][A-Za-z0-9_-]*\}|%[A-Za-z_][A-Za-z0-9_]*%|\.{3,}|…/gu;
+/** Also `...` (`arn:...`, `{"subnets": [...], ...}`): what the author left out of a value. */
+const PLACEHOLDER_MARK = /[<{%…]|\.\.\./;
 /** Names AWS writes with a `$`: Lambda's `$LATEST` version, API Gateway's `$default` stage and `$connect`/`$disconnect`/`$default` routes. */
 const AWS_DOLLAR_NAMES: ReadonlySet<string> = new Set(['$LATEST', '$default', '$connect', '$disconnect']);
 const REDIRECTION = /^(?:<<<|<<-|<<|<>|<&|<|>>|>&|>\||>|&>>|&>)/;
@@ -922,7 +923,7 @@ function unknownSpans(buffer: WordBuffer): UnknownSpan[] {
 /** `spans`, and the placeholders written in `value` outside them, in order. */
 export function withPlaceholders(value: string, spans: UnknownSpan[]): UnknownSpan[] {
   const all = [...spans];
-  // Every placeholder form holds `<`, `{` or `%`: most words have none, and skip the (Unicode) pattern.
+  // Every placeholder form holds `<`, `{`, `%` or an ellipsis: most words have none, and skip the (Unicode) pattern.
   if (!PLACEHOLDER_MARK.test(value)) return all.sort((a, b) => a.start - b.start);
   for (const match of value.matchAll(PLACEHOLDER_IN_VALUE)) {
     const start = match.index;

@@ -153,6 +153,17 @@ describe('issues', () => {
       undefined,
     ]);
   });
+  test('an ellipsis in a value is what the author left out: unknown content in the author\'s reading', () => {
+    const command = read('aws x --a arn:aws:acm:...:certificate/... --b \'{"subnets": ["s-1"], ...}\' --c Loading…');
+    expect(kinds(command)).toEqual([]);
+    expect(command.intendedWords.slice(3).map((word) => word.unknown)).toEqual([
+      [{ start: 12, end: 15, kind: 'placeholder' }, { start: 28, end: 31, kind: 'placeholder' }],
+      undefined,
+      [{ start: 21, end: 24, kind: 'placeholder' }],
+      undefined,
+      [{ start: 7, end: 8, kind: 'placeholder' }],
+    ]);
+  });
   test('a variable the document assigned stands for its value in the author\'s reading only', () => {
     const command = readShellCommand(indentedBlock('aws x --a $POOL --b "${POOL}/$OTHER"').lines, { variables: new Map([['POOL', 'us-west-2_X']]) });
     expect(command.argv).toEqual(['aws', 'x', '--a', '$POOL', '--b', '${POOL}/$OTHER']);
