@@ -615,6 +615,9 @@ function linksIn(node: Nodes): Link[] {
   return links;
 }
 
+/** What stands before a cell's content on a GitHub table row: the row's leading `|`. */
+const TABLE_ROW = /^[ \t]*\|/;
+
 function inlineCodeIn(node: Nodes, into: InlineCode[] = []): InlineCode[] {
   if (node.type === 'inlineCode') into.push(node);
   else if ('children' in node) for (const child of node.children as Nodes[]) inlineCodeIn(child, into);
@@ -637,5 +640,7 @@ function inlineCodeLine(code: InlineCode, text: string, markdown: boolean): Sour
     inner = inner.slice(1, -1);
   }
   if (ticks === 0 || inner !== code.value) return undefined;
+  // In a GitHub table row a cell's `\|` is its `|` (also inside code); a blank in the backslash's place keeps columns.
+  if (markdown && inner.includes('\\|') && TABLE_ROW.test(text.slice(text.lastIndexOf('\n', position.start.offset! - 1) + 1, position.start.offset))) inner = inner.replaceAll('\\|', ' |');
   return { text: inner, line: position.start.line, column: position.start.column + ticks + (start - position.start.offset! - ticks), offset: start };
 }

@@ -80,6 +80,15 @@ describe('Markdown examples', () => {
     ]);
   });
 
+  it("reads a table cell's `\\|` in inline code as the pipe GitHub shows, elsewhere as bash's escaped `|`", () => {
+    const text = '# Checks\n\n| Check | Command |\n|---|---|\n| Count | `aws s3 ls s3://b/ --recursive \\| wc -l` |\n\nNot a row: `aws s3 ls s3://b/ --recursive \\| wc -l`.\n';
+    const [example] = documentOf(text).examples;
+    expect(example!.commands.map((read) => [read.shell.argv.join(' '), read.shell.position.start.column])).toEqual([
+      ['aws s3 ls s3://b/ --recursive', 12],
+      ['aws s3 ls s3://b/ --recursive | wc -l', 13],
+    ]);
+  });
+
   it('reads inline ``literals`` in RST paragraphs the same way', () => {
     const text = '**To list**\n\nRun ``aws cognito-idp list-groups --user-pool-id us-west-2_EXAMPLE`` first, then ``aws configure``.\n';
     const [example] = documentOf(text, 'cognito-idp/list-groups.rst').examples;
