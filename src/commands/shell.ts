@@ -526,7 +526,10 @@ class Reader {
     }
     // bash expands unquoted braces. The author meant that too for a plain list (`--names {a,b}`, `i-{1,2}`), but
     // braces holding shorthand or JSON members (`Tags=[{Key=a,Value=b}]`) as written.
-    const values = this.reading === 'intended' && STRUCTURE_IN_BRACES.test(raw) ? [buffer.text] : expandBraces(buffer);
+    const literal = this.reading === 'intended' && STRUCTURE_IN_BRACES.test(raw);
+    const values = literal ? [buffer.text] : expandBraces(buffer);
+    // Bash's reading of such braces is shell-syntax's finding (quote the value): what it does to the value is that defect.
+    if (literal && expandBraces(buffer).length > 1) buffer.unreliable = true;
     if (values.length > 1) {
       this.report(
         'brace-expansion',
@@ -1248,9 +1251,24 @@ const OUTPUT_COMMENT = /\b(?:output|result|response|returns?|prints?|shows?|expe
 /** A command that asks the reader questions (`aws configure`, `aws configure sso`). */
 const INTERACTIVE_COMMAND = new RegExp(String.raw`^[ \t]*(?:${PROMPT_SOURCE})?(?:aws|awslocal)[ \t]+configure(?:[ \t]+sso)?[ \t]*$`);
 
-/** A comment after a JSON output (`# Result: all fields present`) is the script's again, not output; in a transcript `# ` is a prompt. */
+/**
+ * What ends a JSON output before the next command: a comment after it (`# Result: all fields present`) is the
+ * script's again (in a transcript `# ` is a prompt), and so is text after a blank line once the JSON has closed (a
+ * script's `=== 2. buckets ===` banner): the CLI prints one JSON value.
+ */
 export function endsJsonOutput(output: readonly SourceLine[], line: SourceLine, transcript = false): boolean {
-  return !transcript && COMMENT_LINE.test(line.text) && JSON_START.test(output[0]!.text);
+  if (!JSON_START.test(output[0]!.text)) return false;
+  if (!transcript && COMMENT_LINE.test(line.text)) return true;
+  return output.length > 2 && output.at(-1)!.text.trim() === '' && jsonClosed(output) && !/^[ \t]*[{[\]},"]/.test(line.text) && line.text.trim() !== '';
+}
+
+/** A pretty-printed JSON value that has closed: its last line is a lone bracket, indented as its first line opened. */
+function jsonClosed(output: readonly SourceLine[]): boolean {
+  const first = output[0]!.text;
+  const opening = /^([ \t]*)([{[])[ \t]*$/.exec(first);
+  if (!opening) return false;
+  const last = output.findLast((line) => line.text.trim() !== '')!.text;
+  return last.trimEnd() === `${opening[1]}${opening[2] === '{' ? '}' : ']'}`;
 }
 
 /** `# Result:`, `# Expected output`, `# The call returns:`: a comment that labels what follows as the output. */

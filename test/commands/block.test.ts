@@ -207,6 +207,15 @@ describe('prompts and outputs', () => {
     const { outputs } = block('$ aws sts get-caller-identity\n{\n    "Account": "123456789012"\n}\n$', { transcript: true });
     expect(outputs).toEqual(['{\n    "Account": "123456789012"\n}']);
   });
+  test("a JSON output ends where it closes when other text follows a blank line (a script's banner), in a transcript or not", () => {
+    const text = '$ aws sts get-caller-identity\n{\n    "Account": "123456789012"\n}\n\n=== 2. buckets ===\n$ aws s3 ls\nbucket-a';
+    expect(block(text, { transcript: true }).outputs).toEqual(['{\n    "Account": "123456789012"\n}', 'bucket-a']);
+    // Unprompted, a line after a command is output only when it looks like the CLI's (JSON, an error).
+    expect(block(text.replaceAll('$ ', '')).outputs).toEqual(['{\n    "Account": "123456789012"\n}', undefined]);
+    // Before it closes, or without the blank line, the text is the output's (and output-json says what is wrong).
+    expect(block('$ aws sts get-caller-identity\n{\n    "Account": "1"\n\nnote\n}', { transcript: true }).outputs).toEqual(['{\n    "Account": "1"\n\nnote\n}']);
+    expect(block('$ aws sts get-caller-identity\n{\n    "Account": "1"\n}\nnote', { transcript: true }).outputs).toEqual(['{\n    "Account": "1"\n}\nnote']);
+  });
   test('outside a transcript `#` starts a comment, not a command', () => {
     expect(block('# aws s3 ls').argv).toEqual([]);
   });
