@@ -195,6 +195,10 @@ describe('translateCommand', () => {
       'invalid-parameter-value: Bad value for --query Users[?Enabled==`true`: Expected Rbracket, got: EOF',
     ]);
     expect(kinds("aws cognito-idp list-users --user-pool-id us-west-2_EXAMPLE --query 'Users[?Enabled==`true`].Attributes[] | [?Name==`email`].Value | [0]'")).toEqual([]);
+    // An unquoted expression that bash splits at its blanks: one finding for it and the words split off it.
+    expect(kinds('aws cognito-idp list-users --user-pool-id us-west-2_EXAMPLE --query Users[].[Username, UserStatus] --output text')).toEqual([
+      "invalid-parameter-value: The --query expression 'Users[].[Username, UserStatus]' is not quoted: bash splits it at its blanks and the CLI refuses 'Users[].[Username,'; quote the whole expression.",
+    ]);
   });
 
   it('knows help at the service and operation level, and an operation missing', () => {

@@ -464,6 +464,15 @@ function readOptions(translation: CommandTranslation, words: Word[], table: Read
     translation.arguments.push(argument);
     // A projection is what the author documents, even one the CLI would refuse: the output is not the response.
     if (name === '--query' && values[0] !== undefined) translation.output.query = values[0].value;
+    const rest = name === '--query' && !inlineValue ? splitQueryRest(words, index, values) : [];
+    if (rest.length > 0) {
+      // `--query [Count, ScannedCount]`: one defect, said once for the expression and the words bash split off it.
+      const whole = [values[0]!, ...rest].map((each) => each.value).join(' ');
+      report('invalid-parameter-value', `The --query expression '${whole}' is not quoted: bash splits it at its blanks and the CLI refuses '${values[0]!.value}'; quote the whole expression.`, [word, ...values, ...rest]);
+      index += rest.length;
+      reading.parserStopped = true;
+      continue;
+    }
     if (!optionValueAccepted(name, values, word, report)) {
       reading.parserStopped = true;
       continue;
@@ -612,6 +621,32 @@ function widened(option: string, names: Iterable<string>): string | undefined {
   let best: string | undefined;
   for (const name of names) if (option.startsWith(`${name}-`) && (best === undefined || name.length > best.length)) best = name;
   return best;
+}
+
+/**
+ * The words after a `--query` value that bash split off it: the value alone does not compile as JMESPath, and with
+ * the next few words that are no options it does. None when the value compiles, or no such words mend it.
+ */
+function splitQueryRest(words: readonly Word[], valueIndex: number, values: readonly Word[]): Word[] {
+  const value = values[0];
+  if (value === undefined || hasUnknown(value) || compiles(value.value)) return [];
+  let text = value.value;
+  for (let next = valueIndex + 1; next < words.length && next <= valueIndex + 8; next++) {
+    const word = words[next]!;
+    if (word.value.startsWith('--') || hasUnknown(word)) return [];
+    text += ` ${word.value}`;
+    if (compiles(text)) return words.slice(valueIndex + 1, next + 1);
+  }
+  return [];
+}
+
+function compiles(expression: string): boolean {
+  try {
+    compileJmesPath(expression);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** A CLI option's value against the CLI's own rules (choices, integers); reports and says no when it breaks them. */
