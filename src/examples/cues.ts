@@ -20,6 +20,8 @@ const OUTPUT_LABEL = /^(?:(?:an?|the|example|sample|expected|typical|success|suc
 /** Words that make a block something the reader writes or sends, never what the command printed. */
 const INPUT_WORDS =
   /(?:^|\s)`?\.env\b|\b(?:files?|named|save[sd]?|saving|creat(?:e|es|ed|ing)|write|writes|paste|cop(?:y|ied)|input|request|body|payload|polic(?:y|ies)|template|configuration|config|definition|contents? of|following contents?|parameters? file)\b/i;
+/** "the JSON to pass for one extra disk", "the values you specify": what the reader gives the command, not its output. */
+const GIVEN_TO_COMMAND = /\b(?:JSON|values?|arguments?)\s+(?:that\s+)?(?:to|you(?:'ll| will| can| must| should)?)\s+(?:pass|specify|provide|supply|send)\b/i;
 /**
  * A sentence that says the command printed the block: it names the output, response or result, tells what the
  * reader will see, or has the command (it, this, the call) return, print or show it. "On the next sign-in, the
@@ -41,7 +43,7 @@ export function introductionOf(paragraphText: string): Introduction {
   if (isOutputLabel(text)) return { role: 'output', cue: 'introducer' };
   const sentence = lastSentenceOf(text);
   // A file name with no word of output (``launch-specification.json``:) names the file the block shows.
-  if ((INPUT_WORDS.test(sentence) && !endsWithOutputClause(sentence)) || (FILE_NAME.test(sentence) && !OUTPUT_WORDS.test(sentence))) {
+  if (((INPUT_WORDS.test(sentence) || GIVEN_TO_COMMAND.test(sentence)) && !endsWithOutputClause(sentence)) || (FILE_NAME.test(sentence) && !OUTPUT_WORDS.test(sentence))) {
     const name = FILE_NAME.exec(sentence)?.[1];
     return name ? { role: 'file', name } : { role: 'file' };
   }
@@ -56,7 +58,10 @@ export function introductionOf(paragraphText: string): Introduction {
  */
 function endsWithOutputClause(sentence: string): boolean {
   const output = [...sentence.matchAll(OUTPUT_CLAUSE)].at(-1);
-  return output !== undefined && !FILE_NAME.test(sentence.slice(output.index)) && !/\b(?:save|write|file)\b/i.test(sentence.slice(output.index));
+  if (output === undefined) return false;
+  const rest = sentence.slice(output.index);
+  // "This example shows the JSON to pass for one extra disk": what the reader gives the command.
+  return !FILE_NAME.test(rest) && !/\b(?:save|write|file)\b/i.test(rest) && !GIVEN_TO_COMMAND.test(rest);
 }
 
 /** The command (it, which, this) returning, printing or showing something. */

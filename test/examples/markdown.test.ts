@@ -54,6 +54,7 @@ describe('Markdown examples', () => {
       `# Set up\n\n${fence('sh', command('create-group'))}\n` +
       `Create a file named \`policy.json\` with the following content:\n\n${fence('json', '{"Version": "2012-10-17"}')}\n` +
       `The request body:\n\n${fence('json', '{"A": 1}')}\n` +
+      `This example shows the JSON to pass for one more group.\n\n${fence('json', '{"B": 1}')}\n` +
       `Copy the output values into \`.env\`:\n\n${fence('text', 'AWS_REGION=us-east-1')}\n` +
       `The output is read by this script:\n\n${fence('python', 'import json')}\n` +
       `${fence('yaml', `run: |\n  ${command('list-groups')}`)}\n${fence('text', command('list-groups'))}\n${fence('json', `"${command('list-groups')}"`)}`;
