@@ -38,6 +38,7 @@ export type ShellIssueKind =
   | 'default-value-placeholder' // `${api-id}`: bash reads `${api}` with the default `id`, not a placeholder
   | 'array-without-braces' // `$ids[i]`: bash expands `$ids` and keeps `[i]` as text
   | 'dollar-amount' // `"costs $50"`: bash expands `$5` (a positional parameter) and keeps `0`
+  | 'powershell-escaped-quote' // `\"` in a PowerShell argument: Windows PowerShell 5.1 passes `"`, PowerShell 7.3+ the backslash too
   | 'windows-continuation' // `^` at line end (cmd.exe)
   | 'bash-continuation' // `\` at line end in a PowerShell or cmd command
   | 'powershell-continuation' // backtick at line end

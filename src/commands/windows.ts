@@ -280,10 +280,10 @@ class WindowsReader {
         const expression = this.readExpression();
         add(expression, [{ start: 0, end: expression.length, kind: 'substitution' }]);
       } else if (dialect === 'powershell') {
-        if (c === "'") add(this.readQuoted("'").value);
-        else if (c === '"') {
-          const inner = this.readQuoted('"');
-          add(inner.value, inner.unknown);
+        if (c === "'" || c === '"') {
+          const quoteStart = this.pos;
+          const inner = c === "'" ? { value: this.readQuoted("'").value, unknown: [] } : this.readQuoted('"');
+          add(this.withLegacyQuotes(inner.value, quoteStart), inner.unknown);
         } else if (c === '`') {
           add(text[this.pos + 1] ?? '');
           this.pos += 2;
@@ -324,6 +324,25 @@ class WindowsReader {
     this.pos = Math.min(this.pos, text.length);
     if (this.pos > start) this.pushWord(start, this.pos, piece);
     else this.pos++;
+  }
+
+  /**
+   * `'[{\"Key\":\"team\"}]'`: Windows PowerShell 5.1 (and PowerShell up to 7.2) puts a value's quotes on the CLI's
+   * command line unescaped, so authors write `\"` for the `"` the CLI should get; PowerShell 7.3 and later pass the
+   * backslashes too. As meant, the CLI gets `"`; what the newer PowerShell does is said once, as a warning.
+   */
+  private withLegacyQuotes(value: string, quoteStart: number): string {
+    if (!value.includes('\\"')) return value;
+    if (this.reading !== 'intended') {
+      this.report(
+        'powershell-escaped-quote',
+        'Windows PowerShell 5.1 passes `\\"` to the CLI as `"`, but PowerShell 7.3 and later pass the backslashes too and the CLI gets a broken value: say which PowerShell the example is for, or pass the value in a file (`file://`).',
+        quoteStart,
+        this.pos,
+      );
+      return value;
+    }
+    return value.replaceAll('\\"', '"');
   }
 
   /** A quote at `pos` that is never closed: reported; as meant, the value ends before the next option or at the line end. */

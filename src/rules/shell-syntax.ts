@@ -21,6 +21,7 @@ const SEVERITIES: Partial<Record<ShellIssueKind, Severity>> = {
   'default-value-placeholder': 'warning',
   'array-without-braces': 'warning',
   'dollar-amount': 'warning',
+  'powershell-escaped-quote': 'warning',
   'command-substitution': 'warning',
   'windows-continuation': 'warning',
   'powershell-continuation': 'warning',
@@ -63,7 +64,8 @@ const shellSyntax: Rule = {
     '(`${user pool id}`: a bad substitution, once per command), and AWS\'s own `$`-names outside single quotes (Lambda\'s `$LATEST`, API Gateway\'s `$default`): bash expands them to nothing; in a cmd block, a `#` after a command, where cmd has no comments and passes the words on. An amount such as `$50` outside single quotes is a warning: bash expands `$5`, a positional parameter; so is a `{{a|b}}` choice, which bash pipes. Any other unquoted `<placeholder>` is a warning: bash ' +
     'reads it as redirections (input from one file, output to another), which the message names; so is a hyphenated name in ' +
     '`${...}` (`${api-id}`), which bash reads as the variable `api` with the default `id`. Windows `^` and PowerShell ' +
-    'backtick continuations in a bash block are warnings: pasted into bash these commands break. Unquoted braces with commas are brace-expanded by bash ' +
+    'backtick continuations in a bash block are warnings: pasted into bash these commands break. In a PowerShell value, `\\"` is ' +
+    'read as the `"` Windows PowerShell 5.1 passes to the CLI, with a warning: PowerShell 7.3 and later pass the backslash too. Unquoted braces with commas are brace-expanded by bash ' +
     'into several words. Braces holding shorthand or JSON members (`Tags=[{Key=a,Value=b}]`) are meant as written: ' +
     'an error where the CLI refuses the expanded words (the message says why), else a warning (the value changes ' +
     'silently). A plain list (`--names {a,b,c}`, `i-{1,2}`) is meant as bash expands it, and is checked so: no finding ' +

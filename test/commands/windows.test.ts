@@ -20,6 +20,12 @@ describe('PowerShell', () => {
     const command = read('aws x --a "say `"hi`" ""now""`t" --b \'$literal `n\'', 'powershell');
     expect(command.argv).toEqual(['aws', 'x', '--a', 'say "hi" "now"\t', '--b', '$literal `n']);
   });
+  test('`\\"` in a quoted value is the `"` Windows PowerShell 5.1 passes, as meant; PowerShell 7.3+ passes the backslash too: a warning', () => {
+    const command = read("aws ec2 create-tags --resources i-1 --tags '[{\\\"Key\\\":\\\"team\\\"}]'", 'powershell');
+    expect(command.argv.at(-1)).toBe('[{\\"Key\\":\\"team\\"}]');
+    expect(intended(command).at(-1)).toBe('[{"Key":"team"}]');
+    expect(command.issues.map((issue) => `${issue.kind} ${issue.start.column}-${issue.end.column}`)).toEqual(['powershell-escaped-quote 48-70']);
+  });
   test('$var, ${var}, $env:X and $(...) are unknown as meant, unless the document assigned them', () => {
     const command = read('aws x --a $Pool --b "$env:REGION-x" --c $(Get-Date) --d ${Known}', 'powershell', new Map([['Known', 'k']]));
     expect(intended(command)).toEqual(['aws', 'x', '--a', '$Pool', '--b', '$env:REGION-x', '--c', '$(Get-Date)', '--d', 'k']);
