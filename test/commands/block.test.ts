@@ -144,6 +144,11 @@ describe('every aws command a block runs', () => {
     }
   });
 
+  test('inside $( opened on the line before, with or without a `\\` there', () => {
+    const { argv } = block(['KEY_ID=$(', '  aws kms create-key --key-usage ENCRYPT_DECRYPT \\', '    --output text', ')', 'ARN=$( \\', '  aws kms describe-key --key-id "$KEY_ID")'].join('\n'));
+    expect(argv).toEqual(['aws kms create-key --key-usage ENCRYPT_DECRYPT --output text', 'aws kms describe-key --key-id $KEY_ID']);
+  });
+
   test('inside backticks, `\\\\` then a line break continues the command (bash unescapes it to `\\` first)', () => {
     const { argv, commands } = block(['OWNER=`aws s3api list-buckets \\\\', '  --query Owner.ID --output text`'].join('\n'));
     expect(argv).toEqual(['aws s3api list-buckets --query Owner.ID --output text']);
