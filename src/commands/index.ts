@@ -6,7 +6,7 @@ import type { SourceLine } from '../document/types.js';
 import { parseAwsCommand } from './aws.js';
 import { AWS_CHAINED, AWS_SUBSTITUTION, linesFrom, readShellCommand, recordAssignments, splitBlock, startsAwsCommand, type LineGroup } from './shell.js';
 import type { AwsCommand, ShellCommand, ShellIssue } from './types.js';
-import { readWindowsCommand, recordWindowsAssignments, splitWindowsBlock, startsWindowsAwsCommand } from './windows.js';
+import { POWERSHELL_INNER_AWS, readWindowsCommand, recordWindowsAssignments, splitWindowsBlock, startsWindowsAwsCommand } from './windows.js';
 
 export { dialectOfContinuations, dialectOfPrompt } from './windows.js';
 export { hereDocumentFiles, startsPromptedAwsCommand } from './shell.js';
@@ -65,6 +65,13 @@ export function readCommandsInBlock(lines: SourceLine[], options: BlockReadOptio
         read.push(shell);
         commandLines = shell.rest;
       }
+      // `aws` commands inside `$(...)`, `(...)` or `{...}` elsewhere in the lines (`--arn $(aws ...)`, `ForEach-Object { aws ... }`).
+      const text = dialect === 'powershell' && group.lines.some((line) => line.text.includes('aws')) ? group.lines.map((line) => line.text).join('\n') : '';
+      for (const match of text === '' ? [] : text.matchAll(POWERSHELL_INNER_AWS)) {
+        const shell = readWindowsCommand(linesFrom(group.lines, match.index), dialect, variables);
+        if (!read.some((other) => other.words[0]?.start.offset === shell.words[0]?.start.offset)) read.push(shell);
+      }
+      read.sort((a, b) => (a.words[0]?.start.offset ?? 0) - (b.words[0]?.start.offset ?? 0));
       commands.push(...blockCommands(group, read.filter(runsAws)));
       recordWindowsAssignments(group.lines, dialect, variables);
     }

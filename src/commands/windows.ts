@@ -59,8 +59,8 @@ class WindowsReader {
     private readonly reading: Reading,
     start: number,
     private readonly variables: ReadonlyMap<string, string> | undefined,
-    /** The command stands inside `(...)` or `$(...)`: its closing parenthesis ends it. */
-    private readonly grouped = false,
+    /** The command stands inside `(...)`, `$(...)` or a script block `{...}`: its closing `)` or `}` ends it. */
+    private readonly closer?: ')' | '}',
   ) {
     this.pos = start;
   }
@@ -73,7 +73,7 @@ class WindowsReader {
     while (this.pos < text.length && !this.ended) {
       const c = text[this.pos]!;
       if (BLANK.test(c)) this.pos++;
-      else if (c === ')' && this.grouped) this.ended = true;
+      else if (c === this.closer) this.ended = true;
       else if (c === '\n') this.readNewline();
       else if (this.readContinuation()) continue;
       else if (c === '#' && this.dialect === 'powershell') this.pos = this.lineEnd(this.pos);
@@ -267,7 +267,7 @@ class WindowsReader {
     while (this.pos < text.length) {
       const c = text[this.pos]!;
       if (!quoted && /^[`^\\][ \t]*\n/.test(text.slice(this.pos, this.lineEnd(this.pos) + 1)) && (c === CONTINUATION[dialect] || BLANK.test(text[this.pos - 1] ?? ' '))) break;
-      if (!quoted && c === ')' && this.grouped) break;
+      if (!quoted && c === this.closer) break;
       if (!quoted && WORD_END[dialect].test(c)) {
         const placeholder = c === '<' && (this.reading === 'intended' || this.pos === start) ? placeholderAt(text, this.pos) : undefined;
         if (placeholder === undefined) break;
@@ -447,21 +447,28 @@ const BACKTICK_ESCAPES: Record<string, string> = { '0': '\0', a: '\x07', b: '\b'
  * after assignments of plain values on the same line (`$ROLE = "<role-name>" ; aws iam ...`).
  */
 const WINDOWS_COMMAND_START = new RegExp(
-  String.raw`^[ \t]*(?:${PROMPT_SOURCE})?(?:\$[A-Za-z_][A-Za-z0-9_:]*[ \t]*=[ \t]*(?:"[^"\n]*"|'[^'\n]*'|[^ \t;\n"'$(]+)[ \t]*;[ \t]*)*(?:\$[A-Za-z_][A-Za-z0-9_:]*[ \t]*=[ \t]*|&[ \t]+|set[ \t]+"?[A-Za-z_][A-Za-z0-9_]*=)?(?<group>\$?\([ \t]*)?(?:aws|awslocal)(?=[ \t]|$)`,
+  String.raw`^[ \t]*(?:${PROMPT_SOURCE})?(?:\$[A-Za-z_][A-Za-z0-9_:]*[ \t]*=[ \t]*(?:"[^"\n]*"|'[^'\n]*'|[^ \t;\n"'$(]+)[ \t]*;[ \t]*)*(?:\$[A-Za-z_][A-Za-z0-9_:]*[ \t]*=[ \t]*|&[ \t]+|set[ \t]+"?[A-Za-z_][A-Za-z0-9_]*=)?(?<group>(?:\$?\(|\{)[ \t]*)?(?:aws|awslocal)(?=[ \t]|$)`,
 );
+
+/**
+ * An `aws` command inside a PowerShell subexpression, grouping or script block anywhere in a line
+ * (`--target-group-arn $(aws ...)`, `ForEach-Object { aws ... $_ }`): it runs too. A service name must follow, so a
+ * hashtable's `@{ aws = 1 }` is none.
+ */
+export const POWERSHELL_INNER_AWS = /(?:\$?\(|\{)[ \t]*(?:aws|awslocal)(?=[ \t]+[a-z][a-z0-9-]*(?:[ \t]|$))/g;
 
 export function startsWindowsAwsCommand(text: string): boolean {
   return WINDOWS_COMMAND_START.test(text) || startsAwsCommand(text);
 }
 
 /** Where the command's words start: its `aws` word, or after the prompt. */
-function windowsCommandStart(text: string): { start: number; promptLength: number; grouped: boolean } {
+function windowsCommandStart(text: string): { start: number; promptLength: number; closer?: ')' | '}' } {
   const { promptLength } = commandStart(text, false);
   const match = WINDOWS_COMMAND_START.exec(text);
   return {
     start: match === null ? promptLength : match[0].length - (match[0].endsWith('awslocal') ? 8 : 3),
     promptLength,
-    grouped: match?.groups?.['group'] !== undefined,
+    ...(match?.groups?.['group'] !== undefined && { closer: match.groups['group'].includes('{') ? '}' : ')' }),
   };
 }
 
@@ -470,9 +477,9 @@ export function readWindowsCommand(lines: SourceLine[], dialect: WindowsDialect,
   const commandLines = withoutContinuationPrompts(lines);
   const text = commandLines.map((line) => line.text).join('\n');
   const pointAt = pointMapper(commandLines);
-  const { start, promptLength, grouped } = windowsCommandStart(text);
-  const asShell = new WindowsReader(text, pointAt, dialect, 'shell', start, variables, grouped).read();
-  const intended = new WindowsReader(text, pointAt, dialect, 'intended', start, variables, grouped).read();
+  const { start, promptLength, closer } = windowsCommandStart(text);
+  const asShell = new WindowsReader(text, pointAt, dialect, 'shell', start, variables, closer).read();
+  const intended = new WindowsReader(text, pointAt, dialect, 'intended', start, variables, closer).read();
   const command = shellCommandOf(commandLines, text, pointAt, promptLength, asShell, intended.words);
   if (asShell.nextAwsCommand !== undefined) command.rest = linesFrom(commandLines, asShell.nextAwsCommand);
   return command;

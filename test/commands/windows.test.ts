@@ -99,4 +99,18 @@ describe('blocks in a Windows dialect', () => {
     expect(block('aws sts get-caller-identity && aws s3 ls', 'cmd')).toEqual(['aws sts get-caller-identity', 'aws s3 ls']);
     expect(block("$R = 'admin' ; $P = 7 ; aws iam get-role --role-name $R", 'powershell')).toEqual(['aws iam get-role --role-name $R']);
   });
+
+  test('commands inside $(...), (...) and script blocks anywhere in a PowerShell line are read, up to their closing `)` or `}`', () => {
+    const block = (text: string) => readCommandsInBlock(indentedBlock(text).lines, { dialect: 'powershell' }).map(({ command }) => command.shell.argv.join(' '));
+    expect(block('aws elbv2 describe-target-health --target-group-arn $(aws elbv2 describe-target-groups --names tg --output text)')).toEqual([
+      'aws elbv2 describe-target-health --target-group-arn $(aws elbv2 describe-target-groups --names tg --output text)',
+      'aws elbv2 describe-target-groups --names tg --output text',
+    ]);
+    expect(block('$IDS | ForEach-Object { aws efs delete-access-point --access-point-id $_ }\ntrail=$(aws cloudtrail get-trail --name t)')).toEqual([
+      'aws efs delete-access-point --access-point-id $_',
+      'aws cloudtrail get-trail --name t',
+    ]);
+    // A hashtable's key is no command.
+    expect(block('$h = @{ aws = 1 }')).toEqual([]);
+  });
 });
