@@ -59,7 +59,7 @@ const COMMENT_LINE = /^[ \t]*(?:#|::|REM\b)/i;
  */
 /** oh-my-zsh's prompt: `➜ `, `➜  project git:(main) ✗ `, sometimes with a `$ ` after it. */
 const OH_MY_ZSH_PROMPT = String.raw`➜[ \t]+(?:(?!(?:aws|awslocal)[ \t])[^ \t$%#]+[ \t]+(?:git:\([^)\n]*\)[ \t]+)?(?:✗[ \t]+)?)?(?:[$%](?:[ \t]+|$))?`;
-export const PROMPT_SOURCE = String.raw`(?:(?:[\w.-]+@[\w.-]+(?:[: ][^$#%\n]*)?[ \t]?|\[[\w.-]+@[\w.-]+[^\]\n]*\][ \t]?|~[\w./-]*[ \t]?)?[$%](?:[ \t]+|$)|PS(?:[ \t]+[A-Za-z]:\\[^>\n]*)?>[ \t]*|[A-Za-z]:\\[^>\n]*>[ \t]*|>[ \t]+(?=(?:aws|awslocal)[ \t])|${OH_MY_ZSH_PROMPT})`;
+export const PROMPT_SOURCE = String.raw`(?:(?:[\w.-]+@[\w.-]+(?:[: ][^$#%\n]*)?[ \t]?|\[[\w.-]+@[\w.-]+[^\]\n]*\][ \t]?|~[\w./-]*[ \t]?)?[$%](?:[ \t]+|$)|PS(?:[ \t]+[A-Za-z]:\\[^>\n]*)?>[ \t]*|[A-Za-z]:\\[^>\n]*>[ \t]*|>[ \t]+(?=(?:aws|awslocal)[ \t])|!(?=(?:aws|awslocal)[ \t])|${OH_MY_ZSH_PROMPT})`;
 /** In a terminal transcript, `# ` is root's prompt (elsewhere it starts a comment). */
 const TRANSCRIPT_PROMPT_SOURCE = String.raw`(?:${PROMPT_SOURCE}|#[ \t]+)`;
 // A prompt may stand indented, as in a block whose lines are indented past the fence (`    ➜ $ aws ...`).
@@ -73,7 +73,7 @@ const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
  * (`if`, `do`, `sudo`, `time`, `env X=y`, ...), `NAME=value` environment assignments, and the opening of a command
  * substitution (`TOKEN=$(`, `export X="$(`, a backtick).
  */
-const COMMAND_PREFIX_SOURCE = String.raw`(?:(?:if|then|else|elif|do|while|until|!|\{|time|command|exec|nohup)[ \t]+|xargs(?:[ \t]+(?:-[IiLlnPdsEa][ \t]*[^ \t-][^ \t]*|-[A-Za-z0-9]+|--[a-z-]+(?:=[^ \t]*)?))*[ \t]+|sudo(?:[ \t]+-[A-Za-z]+)*[ \t]+|env(?:[ \t]+-[A-Za-z-]+(?:[ \t]+[A-Za-z_][A-Za-z0-9_]*(?=[ \t]))?)*(?:[ \t]+|[ \t]*\\\n[ \t]*)|docker[ \t]+exec(?:[ \t]+(?:-[^ \t]+|[A-Za-z_][A-Za-z0-9_]*=[^ \t]*))*[ \t]+[^ \t-][^ \t]*[ \t]+|aws-vault[ \t]+exec(?:[ \t]+-[^ \t]+)*[ \t]+[^ \t-][^ \t]*(?:[ \t]+-[^ \t-][^ \t]*)*[ \t]+--[ \t]+|watch(?:[ \t]+(?:-[A-Za-z]+(?:[ \t]+[0-9.]+)?|--[a-z-]+(?:=[^ \t]*)?))*[ \t]+|timeout(?:[ \t]+-[A-Za-z]+)*[ \t]+[0-9.]+[smhd]?[ \t]+|(?:for|while|until)[ \t][^;\n]*;[ \t]*do[ \t]+|[A-Za-z_][A-Za-z0-9_]*=(?:[^ \t$\`<>|;&]|\$(?!\()|\$\([^() \t]*\)|<[A-Za-z][\w.:-]*>)*[ \t]+)*`;
+const COMMAND_PREFIX_SOURCE = String.raw`(?:(?:if|then|else|elif|do|while|until|!|\{|time|command|exec|nohup)[ \t]+|xargs(?:[ \t]+(?:-[IiLlnPdsEa][ \t]*[^ \t-][^ \t]*|-[A-Za-z0-9]+|--[a-z-]+(?:=[^ \t]*)?))*[ \t]+|sudo(?:[ \t]+-[A-Za-z]+)*[ \t]+|env(?:[ \t]+-[A-Za-z-]+(?:[ \t]+[A-Za-z_][A-Za-z0-9_]*(?=[ \t]))?)*(?:[ \t]+|[ \t]*\\\n[ \t]*)|(?:docker(?:[ \t]+compose)?|docker-compose)[ \t]+exec(?:[ \t]+(?:-[^ \t]+|[A-Za-z_][A-Za-z0-9_]*=[^ \t]*))*[ \t]+[^ \t-][^ \t]*[ \t]+|aws-vault[ \t]+exec(?:[ \t]+-[^ \t]+)*[ \t]+[^ \t-][^ \t]*(?:[ \t]+-[^ \t-][^ \t]*)*[ \t]+--[ \t]+|watch(?:[ \t]+(?:-[A-Za-z]+(?:[ \t]+[0-9.]+)?|--[a-z-]+(?:=[^ \t]*)?))*[ \t]+|timeout(?:[ \t]+-[A-Za-z]+)*[ \t]+[0-9.]+[smhd]?[ \t]+|(?:for|while|until)[ \t][^;\n]*;[ \t]*do[ \t]+|[A-Za-z_][A-Za-z0-9_]*=(?:[^ \t$\`<>|;&]|\$(?!\()|\$\([^() \t]*\)|<[A-Za-z][\w.:-]*>)*[ \t]+)*`;
 const SUBSTITUTION_OPENING_SOURCE = String.raw`(?:(?:(?:export|local|readonly|declare[ \t]+-[A-Za-z]+)[ \t]+)?[A-Za-z_][A-Za-z0-9_]*="?)?(?<opening>\$\(|\`|[<>]\()[ \t]*(?:\\?\n[ \t]*)?`;
 /** The AWS CLI, and LocalStack's `awslocal` wrapper around it. */
 const LAUNCHER_SOURCE = String.raw`(?<launcher>aws|awslocal)(?=[ \t]|$)`;
