@@ -152,7 +152,10 @@ const FOR_LIST = /^[ \t]*for[ \t]+[A-Za-z_][A-Za-z0-9_]*[ \t]+in[ \t]+([^;\n]*)/
 const LIST_PLACEHOLDER = /<[A-Za-z][^<>\n]*>/g;
 const LOOP_END = /(?:^|[;&|][ \t]*)done\b/;
 
-/** The first program the lines run after the last `aws` command's lines (`cat out.json`), comments and blank lines aside. */
+/**
+ * The first program the lines run after the last `aws` command's lines (`cat out.json`), comments, blank lines and
+ * assignments aside: `ID=$(echo "$R" | jq -r .Id)` prints nothing, the `echo "$ID"` after it does.
+ */
 function programAfter(lines: readonly SourceLine[], last: ShellCommand | undefined): string | undefined {
   // A here-document's lines are the command's input, not another program.
   if (!last || last.text.includes('<<')) return undefined;
@@ -162,10 +165,12 @@ function programAfter(lines: readonly SourceLine[], last: ShellCommand | undefin
     if (line.line <= lastLine) continue;
     const word = PROGRAM.exec(line.text)?.[1];
     // `Output::` inside the block is a label before the output, no program.
-    if (word !== undefined && !word.endsWith(':')) return word;
+    if (word !== undefined && !word.endsWith(':') && !ASSIGNMENT_WORD.test(word)) return word;
   }
   return undefined;
 }
+
+const ASSIGNMENT_WORD = /^[A-Za-z_][A-Za-z0-9_]*=/;
 
 /** A line's first word, unless the line is blank or a comment. */
 const PROGRAM = /^[ \t]*([^ \t#;|&<>()'"`{}[\]][^ \t;|&<>()]*)/;

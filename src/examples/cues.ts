@@ -29,6 +29,17 @@ const GIVEN_TO_COMMAND = /\b(?:JSON|values?|arguments?)\s+(?:that\s+)?(?:to|you(
  */
 const OUTPUT_WORDS =
   /\b(?:output|outputs|response|responses|result|results|you(?:'ll| will| should)? see)\b|\b(?:command|commands|it|this|that|which|cli|operation|call|invocation|request|example)\s+(?:\w+\s+)?(?:returns?|returned|prints?|printed|displays?|shows?|responds?|produces?|gives?|lists?)\b/i;
+/**
+ * The same in the languages documents are most often written in besides English (Chinese, Japanese, Korean, Spanish,
+ * Portuguese, French, German, Russian): "返回的结果如下所示：", "La salida es:", "Die Ausgabe:". Scripts without
+ * spaces between words have no word boundaries to test.
+ */
+const FOREIGN_OUTPUT_WORDS =
+  /结果|結果|输出|輸出|返回|响应|響應|出力|レスポンス|応答|결과|출력|응답|반환|(?<!\p{L})(?:resultados?|salida|saída|respuestas?|respostas?|devuelve|retorna|devolve|résultats?|sortie|réponse|renvoie|retourne|ausgabe|ergebnis|antwort|вывод|результат|ответ|возвращает)(?!\p{L})/iu;
+/** Words of those languages that make a block something the reader writes: a file, something to save or create. */
+const FOREIGN_INPUT_WORDS =
+  /保存|创建|創建|作成|생성|저장|文件|ファイル|파일|(?<!\p{L})(?:crear?|cree|guard[ae]r?|guarde|criar|salv[ae]r?|arquivo|archivo|fichier|créer|enregistr\w*|datei|erstellen|speichern|файл\w*|создайте|сохраните)(?!\p{L})/iu;
+
 /** A file name the block would be saved as. */
 const FILE_NAME = /(?:^|[\s`'"(])([\w./-]*\w\.(?:json|ya?ml|txt|xml|sh|ps1|py|js|ts|tf|ini|cfg|conf|env|csv|html|pem|properties))\b/i;
 
@@ -43,11 +54,15 @@ export function introductionOf(paragraphText: string): Introduction {
   if (isOutputLabel(text)) return { role: 'output', cue: 'introducer' };
   const sentence = lastSentenceOf(text);
   // A file name with no word of output (``launch-specification.json``:) names the file the block shows.
-  if (((INPUT_WORDS.test(sentence) || GIVEN_TO_COMMAND.test(sentence)) && !endsWithOutputClause(sentence)) || (FILE_NAME.test(sentence) && !OUTPUT_WORDS.test(sentence))) {
+  const outputWords = OUTPUT_WORDS.test(sentence) || FOREIGN_OUTPUT_WORDS.test(sentence);
+  if (
+    ((INPUT_WORDS.test(sentence) || GIVEN_TO_COMMAND.test(sentence) || FOREIGN_INPUT_WORDS.test(sentence)) && !endsWithOutputClause(sentence)) ||
+    (FILE_NAME.test(sentence) && !outputWords)
+  ) {
     const name = FILE_NAME.exec(sentence)?.[1];
     return name ? { role: 'file', name } : { role: 'file' };
   }
-  if (OUTPUT_WORDS.test(sentence)) return { role: 'output', cue: 'sentence' };
+  if (outputWords) return { role: 'output', cue: 'sentence' };
   return undefined;
 }
 
@@ -68,5 +83,6 @@ function endsWithOutputClause(sentence: string): boolean {
 const OUTPUT_CLAUSE = /\b(?:command|commands|it|this|that|which|cli|operation|call|invocation)\s+(?:\w+\s+)?(?:returns?|prints?|displays?|shows?|responds?|produces?|gives?|results?\s+in)\b/gi;
 
 export function lastSentenceOf(text: string): string {
-  return text.split(/(?<=[.!?])\s+(?=\S)/).at(-1) ?? '';
+  // Chinese and Japanese end sentences with 。！？ and no blank after them.
+  return text.split(/(?<=[.!?])\s+(?=\S)|(?<=[。！？])(?=\S)/).at(-1) ?? '';
 }

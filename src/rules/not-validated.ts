@@ -3,6 +3,7 @@ import type { AwsCommand } from '../commands/types.js';
 import { OUTPUT_CUSTOMIZATIONS } from '../model/input/cli-table.js';
 import type { CommandTranslation } from '../model/input/types.js';
 import { xformName } from '../model/names.js';
+import { closest } from '../model/suggest.js';
 import type { ServiceModel } from '../model/types.js';
 import type { Example } from '../examples/types.js';
 import type { Rule } from './types.js';
@@ -27,6 +28,10 @@ export function outputNotValidatedReason(translation: CommandTranslation | undef
   if (output && output.kind !== 'json') return `the output block is ${output.kind === 'table' ? 'a table' : 'plain text'}, not JSON, and is not schema-checked`;
   if (output && showsTheOutfile(translation.model, translation.operationName, output.value)) {
     return 'none of the block\'s keys is one the CLI prints for this command, which writes its payload to a file: the block shows that file, not a response, and is not schema-checked';
+  }
+  const strangers = output && (output.cue === 'sentence' || output.cue === 'adjacent') ? keysOfAnotherOutput(translation.model, translation.operationName, output.value) : undefined;
+  if (strangers) {
+    return `none of the block's keys (${strangers}) is in the ${translation.operationName} output, and only the text around it ties it to this command: it may show a file or another command's output, and is not schema-checked`;
   }
   // "The output should include:": the block is something the output holds, anywhere in it, not the output.
   if (INCLUDED_PART.test(output?.introducer ?? '')) return 'the text says the output includes this block, not that it is the output: it is not schema-checked';
@@ -69,6 +74,20 @@ function showsTheOutfile(model: ServiceModel, operationName: string, value: unkn
   return keys.length > 0 && !keys.some((key) => Object.hasOwn(output!.members ?? {}, key));
 }
 
+/**
+ * The keys of an object none of which the operation's output has (`StoppingInstances` after `describe-instances`):
+ * a block tied to the command only by a sentence or by following it shows what another command printed.
+ */
+function keysOfAnotherOutput(model: ServiceModel, operationName: string, value: unknown): string | undefined {
+  const outputRef = model.operations[operationName]?.output;
+  const members = outputRef ? model.shapes[outputRef.shape]?.members : undefined;
+  if (!members || Object.keys(members).length === 0 || value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const keys = Object.keys(value);
+  // A near miss (`Handshake` for `Handshakes`) is this output written wrong, which output-schema says.
+  const names = Object.keys(members);
+  return keys.length > 0 && !keys.some((key) => Object.hasOwn(members, key) || closest(key, names) !== undefined) ? keys.map((key) => `'${key}'`).join(', ') : undefined;
+}
+
 /** Says, once per command, why its output could not be checked, so a quiet report never means more than it does. */
 const notValidated: Rule = {
   id: 'not-validated',
@@ -76,7 +95,7 @@ const notValidated: Rule = {
   needsModels: true,
   description:
     'Some documented outputs cannot be checked against the response schema: a `--query` projection, ' +
-    '`--output text` or `table`, what a program the output is piped into prints (`| jq ...`) or one run after the command prints (`&& cat out.json`), the file an operation writes its payload to (`lambda invoke ... out.json`, then the function\'s own result), and the output of CLI customizations. Neither can a value read from a ' +
+    '`--output text` or `table`, what a program the output is piped into prints (`| jq ...`) or one run after the command prints (`&& cat out.json`), the file an operation writes its payload to (`lambda invoke ... out.json`, then the function\'s own result), a block tied to the command only by a sentence or by following it that has none of the output\'s keys (another command\'s output, a file), and the output of CLI customizations. Neither can a value read from a ' +
     '`file://` file the documents folder does not hold, nor a value the author left out (`--tags ...`). This rule says so once per command and file, at the ' +
     'output or the value, so that a clean report is never read as a checked one.',
   examples: {
@@ -88,6 +107,14 @@ const notValidated: Rule = {
       },
     ],
     notOk: [
+      {
+        // Tied to the command by a sentence only, with no key of its output: another command's output (or a file).
+        name: 'guide.md',
+        text: '# Groups\n\n```sh\naws cognito-idp list-groups --user-pool-id us-west-2_EXAMPLE\n```\n\nOnce the user is added, you will see:\n\n```json\n{"UserAdded": true}\n```\n',
+        messages: [
+          "9:1-11:4: info: none of the block's keys ('UserAdded') is in the ListGroups output, and only the text around it ties it to this command: it may show a file or another command's output, and is not schema-checked",
+        ],
+      },
       {
         // Without a model of the service (no --models): said once per service, at its first command.
         name: 'guide.md',
