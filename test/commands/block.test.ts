@@ -62,6 +62,8 @@ describe('programs a block runs after its aws command', () => {
     ['aws lambda invoke --function-name f out.json\ncat out.json', 'cat'],
     ['aws lambda invoke \\\n  --function-name f out.json\n# show it\n\njq . out.json', 'jq'],
     ['aws lambda invoke --function-name f out.json\ntype out.json  # PowerShell', 'type'],
+    // An assignment prints nothing: the program after it does.
+    ['R=$(aws cognito-idp initiate-auth --client-id c --auth-flow USER_PASSWORD_AUTH)\nT=$(echo "$R" | jq -r .AuthenticationResult.IdToken)\necho "$T" | cut -d. -f2', 'echo'],
     // What prints nothing, a label inside the block, and a here-document's lines are no program whose output is shown.
     ['aws lambda invoke --function-name f out.json\nrm out.json', undefined],
     ['aws s3control update-job-status --job-id 1\nOutput::\n{\n  "Status": "Ready"\n}', undefined],

@@ -33,6 +33,10 @@ describe('Markdown examples', () => {
     ['It prints the groups:', 'sentence'],
     ['The result is:', 'introducer'],
     ['The command responds with the new group:', 'sentence'],
+    ['返回的结果如下所示：', 'sentence'],
+    ['実行すると、次のような結果が返ってきます。', 'sentence'],
+    ['La salida debería verse así.', 'sentence'],
+    ['Die Ausgabe sieht so aus.', 'sentence'],
   ])('attaches the block introduced by %j (%s)', (introducer, cue) => {
     const [example] = documentOf(`# List\n\n${fence('sh', command('list-groups'))}\n${introducer}\n\n${fence('', '{"Groups": []}')}`).examples;
     expect(example!.outputs.map((output) => [output.cue, output.commandIndex])).toEqual([[cue, 0]]);
