@@ -526,10 +526,7 @@ class Reader {
     }
     // bash expands unquoted braces. The author meant that too for a plain list (`--names {a,b}`, `i-{1,2}`), but
     // braces holding shorthand or JSON members (`Tags=[{Key=a,Value=b}]`) as written.
-    const literal = this.reading === 'intended' && STRUCTURE_IN_BRACES.test(raw);
-    const values = literal ? [buffer.text] : expandBraces(buffer);
-    // Bash's reading of such braces is shell-syntax's finding (quote the value): what it does to the value is that defect.
-    if (literal && expandBraces(buffer).length > 1) buffer.unreliable = true;
+    const values = this.reading === 'intended' && STRUCTURE_IN_BRACES.test(raw) ? [buffer.text] : expandBraces(buffer);
     if (values.length > 1) {
       this.report(
         'brace-expansion',

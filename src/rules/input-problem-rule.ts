@@ -1,6 +1,9 @@
 import type { Rule, RuleExample, Severity } from './types.js';
 import type { InputProblemKind } from '../model/input/types.js';
 import { withoutModelLists } from '../model/suggest.js';
+import { STRUCTURE_IN_BRACES } from '../commands/shell.js';
+import type { AwsCommand, Word } from '../commands/types.js';
+import type { Point } from '../document/types.js';
 
 /** A rule that reports the translator's problems of some kinds; `severityOf` picks a severity per kind. */
 export function inputProblemRule(spec: {
@@ -20,9 +23,12 @@ export function inputProblemRule(spec: {
       for (const example of document.examples) {
         for (let commandIndex = 0; commandIndex < example.commands.length; commandIndex++) {
           const command = example.commands[commandIndex]!;
+          const literalBraces = command.shell.issues.filter((issue) => issue.kind === 'brace-expansion' && STRUCTURE_IN_BRACES.test(wordAt(command, issue.start)?.raw ?? ''));
           for (const problem of translation(command, example)?.problems ?? []) {
             const kindSeverity = spec.kinds[problem.kind as InputProblemKind];
             if (!kindSeverity) continue;
+            // Unquoted JSON or shorthand that bash brace-expands (and strips of its quotes) is shell-syntax's one finding.
+            if (literalBraces.some((issue) => issue.start.offset === problem.start.offset)) continue;
             // A command written inline in a sentence may sketch the call: what it leaves out is said, not as an error.
             const severity = command.inProse && problem.kind === 'missing-required-parameter' && kindSeverity === 'error' ? 'warning' : kindSeverity;
             // A translator's group is one command's: the key names the command, stable when lines move.
@@ -33,6 +39,10 @@ export function inputProblemRule(spec: {
       }
     },
   };
+}
+
+function wordAt(command: AwsCommand, start: Point): Word | undefined {
+  return command.shell.words.find((word) => word.start.offset === start.offset);
 }
 
 /** An aws-cli style example document holding one command. */
