@@ -1254,9 +1254,10 @@ const INTERACTIVE_COMMAND = new RegExp(String.raw`^[ \t]*(?:${PROMPT_SOURCE})?(?
  * script's `=== 2. buckets ===` banner): the CLI prints one JSON value.
  */
 export function endsJsonOutput(output: readonly SourceLine[], line: SourceLine, transcript = false): boolean {
-  if (!JSON_START.test(output[0]!.text)) return false;
-  if (!transcript && COMMENT_LINE.test(line.text)) return true;
-  return output.length > 2 && output.at(-1)!.text.trim() === '' && jsonClosed(output) && !/^[ \t]*[{[\]},"]/.test(line.text) && line.text.trim() !== '';
+  // Most output lines are neither a comment nor text after a blank line: they skip the JSON pattern.
+  const comment = !transcript && COMMENT_LINE.test(line.text);
+  const afterBlank = !comment && output.length > 2 && output.at(-1)!.text.trim() === '' && line.text.trim() !== '' && !/^[ \t]*[{[\]},"]/.test(line.text);
+  return (comment || (afterBlank && jsonClosed(output))) && JSON_START.test(output[0]!.text);
 }
 
 /** A pretty-printed JSON value that has closed: its last line is a lone bracket, indented as its first line opened. */

@@ -517,12 +517,15 @@ export function dialectOfContinuations(lines: readonly SourceLine[]): WindowsDia
   return cmd === powershell ? undefined : cmd ? 'cmd' : 'powershell';
 }
 
-/** The shell a block's first prompt shows: `PS C:\>` is PowerShell's, `C:\>` cmd's. */
+/** The shell a block's first prompt shows: `PS C:\>` is PowerShell's, `C:\>` cmd's (comment lines above it aside). */
 export function dialectOfPrompt(lines: readonly SourceLine[]): WindowsDialect | undefined {
-  const first = lines.find((line) => line.text.trim() !== '')?.text ?? '';
+  const first = lines.find((line) => line.text.trim() !== '' && !COMMENT_ABOVE_PROMPT.test(line.text))?.text ?? '';
   if (POWERSHELL_PROMPT.test(first)) return 'powershell';
   return CMD_PROMPT.test(first) ? 'cmd' : undefined;
 }
+
+/** `// Read from a file in C:\temp`, `# list them`, `REM ...`, `:: ...`: a note above a transcript's first prompt. */
+const COMMENT_ABOVE_PROMPT = /^[ \t]*(?:\/\/|#|REM\b|::)/i;
 
 /** The line ends in a continuation the author meant (this shell's, bash's or the other Windows shell's). */
 const LINE_CONTINUES = /(?:^|[ \t])[`^\\][ \t]*$|[`^]$/;

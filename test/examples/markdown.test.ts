@@ -94,6 +94,12 @@ describe('Markdown examples', () => {
     ]);
   });
 
+  it("reads an untagged block by the shell its first prompt shows, below a comment line", () => {
+    const text = '# Windows\n\n```\n// Read from a file in C:\\temp\nC:\\> aws ec2 describe-instances --filters file://C:\\temp\\filter.json\n```\n';
+    const [example] = documentOf(text).examples;
+    expect(example!.commands.map((read) => read.shell.argv.at(-1))).toEqual(['file://C:\\temp\\filter.json']);
+  });
+
   it('reads inline ``literals`` in RST paragraphs the same way', () => {
     const text = '**To list**\n\nRun ``aws cognito-idp list-groups --user-pool-id us-west-2_EXAMPLE`` first, then ``aws configure``.\n';
     const [example] = documentOf(text, 'cognito-idp/list-groups.rst').examples;
