@@ -1,3 +1,4 @@
+import type { Point } from '../document/types.js';
 import type { AwsCommand, ShellCommand, Word } from './types.js';
 
 /**
@@ -78,6 +79,11 @@ export function parseAwsCommand(shell: ShellCommand): AwsCommand {
   }
   command.args = words.slice(index);
   return command;
+}
+
+/** The word of a command (as its shell reads it) that starts at `start`: the one a shell issue is about. */
+export function wordAt(command: AwsCommand, start: Point): Word | undefined {
+  return command.shell.words.find((word) => word.start.offset === start.offset);
 }
 
 /** Programs that print what they are given unchanged: output piped into them is still the CLI's. */

@@ -2,8 +2,7 @@ import type { Rule, RuleExample, Severity } from './types.js';
 import type { InputProblemKind } from '../model/input/types.js';
 import { withoutModelLists } from '../model/suggest.js';
 import { STRUCTURE_IN_BRACES } from '../commands/shell.js';
-import type { AwsCommand, Word } from '../commands/types.js';
-import type { Point } from '../document/types.js';
+import { wordAt } from '../commands/aws.js';
 
 /** A rule that reports the translator's problems of some kinds; `severityOf` picks a severity per kind. */
 export function inputProblemRule(spec: {
@@ -39,10 +38,6 @@ export function inputProblemRule(spec: {
       }
     },
   };
-}
-
-function wordAt(command: AwsCommand, start: Point): Word | undefined {
-  return command.shell.words.find((word) => word.start.offset === start.offset);
 }
 
 /** An aws-cli style example document holding one command. */

@@ -1,4 +1,4 @@
-import { parseAwsCommand } from '../commands/aws.js';
+import { parseAwsCommand, wordAt } from '../commands/aws.js';
 import { STRUCTURE_IN_BRACES } from '../commands/shell.js';
 import type { AwsCommand, ShellIssue, ShellIssueKind } from '../commands/types.js';
 import type { Example } from '../examples/types.js';
@@ -40,7 +40,7 @@ const SEVERITIES: Partial<Record<ShellIssueKind, Severity>> = {
  * members are reported.
  */
 function braceExpansionFinding(issue: ShellIssue, command: AwsCommand, example: Example, context: RuleContext): { severity: Severity; message: string } | undefined {
-  const word = command.shell.words.find((candidate) => candidate.start.offset === issue.start.offset);
+  const word = wordAt(command, issue.start);
   const literal = STRUCTURE_IN_BRACES.test(word?.raw ?? '');
   const asBash = context.translation(parseAwsCommand({ ...command.shell, intendedWords: command.shell.words }), example);
   const asMeant = context.translation(command, example);
