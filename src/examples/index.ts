@@ -447,8 +447,11 @@ class BlockReader {
     else if (JSON_START.test(code.value) && introductionOf(introducer)?.role !== 'file') this.unclaimed.push(unclaimedBlock(example, code.position!));
   }
 
-  private attachOutput(example: Example, code: Code, lines: SourceLine[], cue: OutputCue): void {
-    const whole = cue === 'transcript' || cue === 'same-block' ? undefined : code;
+  private attachOutput(example: Example, code: Code, given: SourceLine[], cue: OutputCue): void {
+    // `[OUTPUT]` alone on the block's first line labels what follows: it is no part of the output.
+    const labelled = given.length > 1 && OUTPUT_LABEL_LINE.test(given[0]!.text);
+    const lines = labelled ? given.slice(1) : given;
+    const whole = cue === 'transcript' || cue === 'same-block' || labelled ? undefined : code;
     const raw = whole ? whole.value : lines.map((line) => line.text).join('\n');
     const kind = classifyOutput(raw);
     const output: Output = {
@@ -457,14 +460,17 @@ class BlockReader {
       raw,
       lines,
       commandIndex: example.commands.length - 1,
-      cue,
+      cue: labelled && cue === 'adjacent' ? 'introducer' : cue,
     };
-    const introducer = whole ? (code.data as CodeData).introducer : commentBefore((code.data as CodeData).lines, lines[0]);
+    const introducer = labelled ? given[0]!.text.trim() : whole ? (code.data as CodeData).introducer : commentBefore((code.data as CodeData).lines, lines[0]);
     if (introducer !== undefined) output.introducer = introducer;
     if (kind === 'json') readJson(output, lines);
     example.outputs.push(output);
   }
 }
+
+/** `[OUTPUT]`, `[Result]`, `[Response]:` alone on a line: a label over the output, as a log would print it. */
+const OUTPUT_LABEL_LINE = /^[ \t]*\[(?:output|outputs|result|results|response)\]:?[ \t]*$/i;
 
 /** The comment on the line before `first` in a block (`# Output should include:`): it introduces what follows. */
 function commentBefore(blockLines: readonly SourceLine[], first: SourceLine | undefined): string | undefined {

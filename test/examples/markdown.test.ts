@@ -47,6 +47,11 @@ describe('Markdown examples', () => {
     expect(document.examples.map((example) => example.outputs.map((output) => output.cue))).toEqual([['adjacent'], []]);
   });
 
+  it('reads `[OUTPUT]` alone on the first line of a block after the command as its label, not as part of the output', () => {
+    const [example] = documentOf(`# List\n\n${fence('sh', command('list-groups'))}\n${fence('', '[OUTPUT]\n{"Groups": []}')}`).examples;
+    expect(example!.outputs.map((output) => [output.cue, output.kind, output.value, output.position.start.line])).toEqual([['introducer', 'json', { Groups: [] }, 9]]);
+  });
+
   it('keeps an output heading with the command above it, and starts examples only at headings with commands', () => {
     const text = `# Guide\n\n## Step 1\n\n### Create the group\n\n${fence('sh', command('create-group'))}\n### Output\n\n${fence('json', '{"Group": {}}')}\n## Step 2\n\nNothing to run.\n`;
     const { examples } = documentOf(text);
