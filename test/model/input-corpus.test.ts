@@ -60,6 +60,12 @@ describeWithCorpus('translateCommand over the aws-cli corpus', () => {
     ]);
     expect(problems('aws lambda invoke --function-name f --payload "$PAYLOAD" out.json')).toEqual([]);
     expect(problems('aws lambda invoke --function-name f --payload <payload> out.json')).toEqual([]);
+    // An elision before the outfile stands for the options: the outfile is the word after it.
+    expect(problems('aws s3api get-object ... model.bin')).toEqual([]);
+    expect(problems('aws s3api get-object --bucket b … model.bin')).toEqual([]);
+    expect(problems('aws s3api get-object --bucket b --key k model.bin extra.bin')).toEqual([
+      "unknown-parameter: Unexpected word 'extra.bin': 'aws s3api get-object' takes one positional argument, the output file.",
+    ]);
   });
 
   it('requires the arguments a customization adds as required (iamvirtmfa.py), in the one missing-arguments error', () => {

@@ -510,9 +510,11 @@ function readArguments(translation: CommandTranslation, state: ReadState): void 
     return;
   }
   const outfile = takesOutfile(model, operationModel);
-  const standIns = (outfile ? positionals.slice(1) : positionals).filter(standsForOptions);
-  const strays = (outfile ? positionals.slice(1) : positionals).filter((word) => !standsForOptions(word));
-  reportStrays(strays, `'aws ${service} ${operation}' takes no positional arguments here.`, report);
+  // The outfile is the first word that is no stand-in: `get-object ... model.bin` elides the options before it.
+  const standIns = positionals.filter(standsForOptions);
+  const named = positionals.filter((word) => !standsForOptions(word));
+  const strays = outfile ? named.slice(1) : named;
+  reportStrays(strays, outfile ? `'aws ${service} ${operation}' takes one positional argument, the output file.` : `'aws ${service} ${operation}' takes no positional arguments here.`, report);
   if (outfile && positionals.length === 0) {
     report('missing-required-parameter', `'aws ${service} ${operation}' needs an output file name after its options (outfile).`, state.operationWords);
   }
