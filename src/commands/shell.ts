@@ -102,9 +102,12 @@ const ANGLE_PLACEHOLDER = /<["']?\p{L}(?:[\p{L}\p{N}_.:/@ "'-]*[\p{L}\p{N}_."'])
 /** Braces holding shorthand or JSON members (`{Key=a,Value=b}`, `{"k": 1}`): meant as written, never as bash's brace expansion. */
 export const STRUCTURE_IN_BRACES = /\{[^{}]*[=:][^{}]*\}/;
 /** Also `{token_secret}`: one name in single braces (Python's and many templates' format), never bash's brace expansion. */
-const PLACEHOLDER_IN_VALUE = /<["']?\p{L}(?:[\p{L}\p{N}_.:/@ "'-]*[\p{L}\p{N}_."'])?>|\{\{[^{}\n]*\}\}|(?<!\$)\{[A-Za-z_][A-Za-z0-9_-]*\}|%[A-Za-z_][A-Za-z0-9_]*%|\.{3,}|…/gu;
-/** Also `...` (`arn:...`, `{"subnets": [...], ...}`): what the author left out of a value. */
-const PLACEHOLDER_MARK = /[<{%…]|\.\.\./;
+const PLACEHOLDER_IN_VALUE = /<["']?\p{L}(?:[\p{L}\p{N}_.:/@ "'-]*[\p{L}\p{N}_."'])?>|\{\{[^{}\n]*\}\}|(?<!\$)\{[A-Za-z_][A-Za-z0-9_-]*\}|%[A-Za-z_][A-Za-z0-9_]*%|%[A-Z][A-Z0-9_]*(?![\w%])|\[[A-Z][A-Z0-9_-]*\]|\.{3,}|…/gu;
+/**
+ * Also `...` (`arn:...`, `{"subnets": [...], ...}`): what the author left out of a value; `%ACL` without its closing
+ * `%`, and `[VOLUME-TYPE]` in brackets (a name in capitals, which no list or glob the author means holds).
+ */
+const PLACEHOLDER_MARK = /[<{%…]|\.\.\.|\[[A-Z]/;
 /** Names AWS writes with a `$`: Lambda's `$LATEST` version, API Gateway's `$default` stage and `$connect`/`$disconnect`/`$default` routes. */
 const AWS_DOLLAR_NAMES: ReadonlySet<string> = new Set(['$LATEST', '$default', '$connect', '$disconnect']);
 const REDIRECTION = /^(?:<<<|<<-|<<|<>|<&|<|>>|>&|>\||>|&>>|&>)/;

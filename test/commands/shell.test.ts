@@ -164,6 +164,17 @@ describe('issues', () => {
       [{ start: 7, end: 8, kind: 'placeholder' }],
     ]);
   });
+  test('`%ACL` without its closing `%` and `[VOLUME-TYPE]` in brackets are placeholders; a list or a `%2F` escape is not', () => {
+    const command = read('aws x --a %ACL --b [VOLUME-TYPE] --c arn:aws:iam::[ACCOUNT_ID]:role/r --d [1,2] --e a%2Fb --f [gp3]');
+    expect(command.intendedWords.slice(3).filter((_, index) => index % 2 === 0).map((word) => word.unknown)).toEqual([
+      [{ start: 0, end: 4, kind: 'placeholder' }],
+      [{ start: 0, end: 13, kind: 'placeholder' }],
+      [{ start: 13, end: 25, kind: 'placeholder' }],
+      undefined,
+      undefined,
+      undefined,
+    ]);
+  });
   test('a variable the document assigned stands for its value in the author\'s reading only', () => {
     const command = readShellCommand(indentedBlock('aws x --a $POOL --b "${POOL}/$OTHER"').lines, { variables: new Map([['POOL', 'us-west-2_X']]) });
     expect(command.argv).toEqual(['aws', 'x', '--a', '$POOL', '--b', '${POOL}/$OTHER']);
