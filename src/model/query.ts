@@ -113,7 +113,7 @@ class QueryWalker {
     const member = memberRef(shape, name);
     if (member) return { ref: member, name };
     const members = Object.keys(shape.members ?? {});
-    const near = closest(name, members);
+    const near = endingOf(name, members) ?? closest(name, members);
     this.problems.push({
       name,
       message: `--query asks for '${name}', which ${current.ref.shape} does not have, so the CLI prints null${near ? `. Did you mean '${near}'?` : members.length > 0 ? `: the model has ${members.join(', ')}` : '.'}`,
@@ -189,4 +189,15 @@ function firstField(node: Node): string | undefined {
     if (name !== undefined) return name;
   }
   return undefined;
+}
+
+/**
+ * The member the asked name ends with (`GroupId` for `SecurityGroupId`, a name written with its owner's prefix), the
+ * longest one: a better guess than the nearest spelling (`SecurityGroupArn`).
+ */
+function endingOf(name: string, members: readonly string[]): string | undefined {
+  let best: string | undefined;
+  // As written, letter case too: `GroupId` ends `SecurityGroupId` at a word's capital; `Name` does not end `Nickname`.
+  for (const member of members) if (member.length >= 2 && member.length < name.length && name.endsWith(member) && (best === undefined || member.length > best.length)) best = member;
+  return best;
 }

@@ -51,6 +51,8 @@ describe('queryPathProblems', () => {
 
   it.each([
     ['Owner.name', ["--query asks for 'name', which Owner does not have, so the CLI prints null. Did you mean 'Name'?"]],
+    // A name written with its owner's prefix: the member it ends with is the guess, not the nearest spelling.
+    ['Groups[0].GroupGroupId', ["--query asks for 'GroupGroupId', which Group does not have, so the CLI prints null. Did you mean 'GroupId'?"]],
     ['Groups[].Things[].Id', ["--query asks for 'Id', which Thing does not have, so the CLI prints null: the model has ThingId, Created, Tags"]],
     ['Groups.GroupId', ["--query asks the list Groups for 'GroupId', which gives null: a list has no members. Put [] after Groups to take it from each item."]],
     // Every part of a multi-select asked of a list gives null for one reason: said once.
