@@ -137,6 +137,12 @@ describe('translateCommand', () => {
     ]);
   });
 
+  it("says a positional `{}` (xargs -I) is a stray word once, not also that the options it may hold are missing", () => {
+    expect(kinds('aws cognito-idp admin-get-user --user-pool-id us-west-2_EXAMPLE {}')).toEqual([
+      "unknown-parameter: Unexpected word '{}': 'aws cognito-idp admin-get-user' takes no positional arguments here.",
+    ]);
+  });
+
   it('takes an option written with a word added at its end for that option, not also a missing one', () => {
     expect(kinds('aws cognito-idp list-users --user-pool-id-value us-west-2_EXAMPLE')).toEqual([
       "unknown-parameter: Unknown parameter '--user-pool-id-value' for 'aws cognito-idp list-users'. Did you mean '--user-pool-id'?",

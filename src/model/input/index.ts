@@ -528,7 +528,9 @@ function readArguments(translation: CommandTranslation, state: ReadState): void 
     if (strayAt.has(words.indexOf(last) + 1)) splitValues.add(key);
   }
   // Words read after a shell error may hide the options the author gave: the required check would guess.
-  buildInput(translation, state, given, globals, { parserStopped, requiredUnknown: parserStopped || words.some(isUnreliable) || standIns.length > 0 }, splitValues, misspelt);
+  // A positional `{}` (xargs -I, find -exec) is what the pipeline fills in, maybe options: its stray-word finding is the defect.
+  const filledIn = strays.some((word) => word.raw === '{}');
+  buildInput(translation, state, given, globals, { parserStopped, requiredUnknown: parserStopped || words.some(isUnreliable) || standIns.length > 0 || filledIn }, splitValues, misspelt);
   const query = globals.get('--query')?.[0];
   if (query && !parserStopped && !translation.customization && operationModel.output && !hasUnknown(query)) {
     for (const problem of queryPathProblems(model, operationModel.output, compileJmesPath(query.value), operationModel.output.shape)) {
