@@ -112,6 +112,9 @@ const PLACEHOLDER_MARK = /[<{%…]|\.\.\.|\[[A-Z]/;
 const AWS_DOLLAR_NAMES: ReadonlySet<string> = new Set(['$LATEST', '$default', '$connect', '$disconnect']);
 const REDIRECTION = /^(?:<<<|<<-|<<|<>|<&|<|>>|>&|>\||>|&>>|&>)/;
 
+/** Arrows that open an author's note of a result after a command (`→ InvalidJobIdException`). */
+const RESULT_ARROW: ReadonlySet<string> = new Set(['→', '⇒', '⟶']);
+
 /** How a run reads the text: as bash does, or as the author meant it (missing continuations joined back in). */
 type Reading = 'bash' | 'intended';
 
@@ -231,6 +234,9 @@ class Reader {
         this.readWord();
       } else if (c === '#') {
         this.readComment();
+      } else if (RESULT_ARROW.has(c) && BLANK.test(text[this.pos - 1] ?? '')) {
+        // `aws sqs list-queues  → AccessDenied`: the author's note of what the call gave, no words of it.
+        this.pos = this.lineEnd(this.pos);
       } else if (c === '^' && this.isLineEndMarker(this.pos)) {
         this.readForeignContinuation('windows-continuation', 'A `^` at the end of a line continues a Windows cmd.exe command; bash reads it as a word and runs the next line as a separate command.');
       } else if (c === '`' && this.isLineEndMarker(this.pos)) {

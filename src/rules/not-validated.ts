@@ -5,7 +5,7 @@ import type { CommandTranslation } from '../model/input/types.js';
 import { xformName } from '../model/names.js';
 import { closest } from '../model/suggest.js';
 import type { ServiceModel } from '../model/types.js';
-import type { Example } from '../examples/types.js';
+import type { Example, Output } from '../examples/types.js';
 import type { Rule } from './types.js';
 
 /** Why the documented output of a command is not checked against the response schema, if it is not. */
@@ -26,7 +26,7 @@ export function outputNotValidatedReason(translation: CommandTranslation | undef
   if (translation.output.format !== 'json') return `the output is printed with --output ${translation.output.format} and is not schema-checked`;
   const output = example.outputs.find((candidate) => candidate.commandIndex === commandIndex && candidate.kind !== 'none');
   if (output && output.kind !== 'json') return `the output block is ${output.kind === 'table' ? 'a table' : 'plain text'}, not JSON, and is not schema-checked`;
-  if (output && showsTheOutfile(translation.model, translation.operationName, output.value)) {
+  if (output && showsTheOutfile(translation.model, translation.operationName, output)) {
     return 'none of the block\'s keys is one the CLI prints for this command, which writes its payload to a file: the block shows that file, not a response, and is not schema-checked';
   }
   const strangers = output && (output.cue === 'sentence' || output.cue === 'adjacent') ? keysOfAnotherOutput(translation.model, translation.operationName, output.value) : undefined;
@@ -65,13 +65,19 @@ function onlyOutputIsAFile(model: ServiceModel, operationName: string): boolean 
  * `aws lambda invoke ... response.json` and then the function's own result (`{"statusCode": 200, "body": ...}`): an
  * object none of whose keys the CLI prints for an operation that writes its payload to a file shows that file.
  */
-function showsTheOutfile(model: ServiceModel, operationName: string, value: unknown): boolean {
+export function showsTheOutfile(model: ServiceModel, operationName: string, block: Output): boolean {
   const outputRef = model.operations[operationName]?.output;
   const output = outputRef ? model.shapes[outputRef.shape] : undefined;
   const payload = typeof output?.payload === 'string' ? output.members?.[output.payload] : undefined;
-  if (!payload || model.shapes[payload.shape]?.type !== 'blob' || value === null || typeof value !== 'object' || Array.isArray(value)) return false;
-  const keys = Object.keys(value);
-  return keys.length > 0 && !keys.some((key) => Object.hasOwn(output!.members ?? {}, key));
+  if (!payload || model.shapes[payload.shape]?.type !== 'blob') return false;
+  const members = output!.members ?? {};
+  const { value } = block;
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    const keys = Object.keys(value);
+    return keys.length > 0 && !keys.some((key) => Object.hasOwn(members, key));
+  }
+  // JSON that does not parse (a result wrapped over lines): none of the printed keys stands quoted in it.
+  return value === undefined && block.raw.trimStart().startsWith('{') && !Object.keys(members).some((key) => block.raw.includes(`"${key}"`));
 }
 
 /**

@@ -2,6 +2,7 @@ import { outputFollowedBy, outputPipedInto } from '../commands/aws.js';
 import { JSON_MEMBER_LINE, NESTED_TOO_DEEP } from '../document/json-text.js';
 import type { SourceLine } from '../document/types.js';
 import { parseJsonBlock } from '../examples/json/parse.js';
+import { showsTheOutfile } from './not-validated.js';
 import type { Rule } from './types.js';
 
 const command = '    aws cognito-idp describe-user-pool-client \\\n        --user-pool-id us-west-2_EXAMPLE \\\n        --client-id 1example23456789\n\n';
@@ -83,12 +84,15 @@ const outputJson: Rule = {
       },
     ],
   },
-  check({ document, report }) {
+  check({ document, report, translation }) {
     for (const example of document.examples) {
       for (const [outputIndex, output] of example.outputs.entries()) {
         // What `jq` or another program prints (one JSON value per line, say) is no CLI output: not-validated says so.
         const command = example.commands[output.commandIndex];
         if (output.kind !== 'json' || (command && (outputPipedInto(command) || outputFollowedBy(command)))) continue;
+        // Nor is the file an operation writes its payload to (`lambda invoke ... out.json`, then the function's result).
+        const translated = command && translation(command, example);
+        if (translated?.model && translated.operationName && showsTheOutfile(translated.model, translated.operationName, output)) continue;
         const { error, elisions, placeholders = [], tooDeep } = output.json ?? parseJsonBlock(output.lines);
         // Stable when lines move (baselines): which output, not where it stands.
         const where = `example ${example.index + 1}, output ${outputIndex + 1}`;

@@ -175,6 +175,10 @@ describe('issues', () => {
       undefined,
     ]);
   });
+  test('an arrow after a blank opens the author\'s note of a result: no words of the command', () => {
+    expect(read('aws sqs list-queues --region eu-west-1  → AccessDenied').argv).toEqual(['aws', 'sqs', 'list-queues', '--region', 'eu-west-1']);
+    expect(read("aws x --a 'b → c'").argv).toEqual(['aws', 'x', '--a', 'b → c']);
+  });
   test('a variable the document assigned stands for its value in the author\'s reading only', () => {
     const command = readShellCommand(indentedBlock('aws x --a $POOL --b "${POOL}/$OTHER"').lines, { variables: new Map([['POOL', 'us-west-2_X']]) });
     expect(command.argv).toEqual(['aws', 'x', '--a', '$POOL', '--b', '${POOL}/$OTHER']);

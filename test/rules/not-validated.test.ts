@@ -42,8 +42,11 @@ describe('outputs that are not the API response', () => {
       Blob: { type: 'blob' },
       I: { type: 'integer' },
     });
-    const documented = (value: unknown) => ({ outputs: [{ commandIndex: 0, kind: 'json', value }], commands: [] }) as unknown as Example;
+    const documented = (value: unknown, raw = JSON.stringify(value)) => ({ outputs: [{ commandIndex: 0, kind: 'json', value, raw }], commands: [] }) as unknown as Example;
     expect(outputNotValidatedReason(translation(invoke, 'Invoke'), documented({ statusCode: 200, body: 'ok' }), 0)).toMatch(/writes its payload to a file/);
+    // JSON that does not parse: none of the printed keys stands quoted in it, or one does.
+    expect(outputNotValidatedReason(translation(invoke, 'Invoke'), documented(undefined, '{\n  "state": "error\n  still"\n}'), 0)).toMatch(/writes its payload to a file/);
+    expect(outputNotValidatedReason(translation(invoke, 'Invoke'), documented(undefined, '{\n  "StatusCode": 200,\n}'), 0)).toBeUndefined();
     expect(outputNotValidatedReason(translation(invoke, 'Invoke'), documented({ StatusCode: 200, extra: 1 }), 0)).toBeUndefined();
     expect(outputNotValidatedReason(translation(invoke, 'Invoke'), documented({}), 0)).toBeUndefined();
   });
