@@ -1353,8 +1353,12 @@ function opensJson(text: string): boolean {
   return false;
 }
 
-/** A step of prose: `1. Text`, `2) Text`, `* Text`, `• Text` (a capital or a non-ASCII letter starts its words). */
-const PROSE_STEP = /^[ \t]*(?:\d{1,2}[.)]|[*•])[ \t]+(?:[A-Z]|[^\x00-\x7F])[^\n]*$/;
+/**
+ * A step of prose: `1. Text`, `2) Text`, `* Text`, `• Text` (a capital or a non-ASCII letter starts its words), or a
+ * sentence that introduces the next lines (`(Optional) Check that the queue is there:`): a capital, then words of
+ * letters only, up to a closing colon.
+ */
+const PROSE_STEP = /^[ \t]*(?:(?:\d{1,2}[.)]|[*•])[ \t]+(?:[A-Z]|[^\x00-\x7F])[^\n]*|(?:\([A-Z][a-z]+\)[ \t]+)?[A-Z][a-z]+(?:[ \t]+[A-Za-z][A-Za-z0-9'’_-]*,?){2,}:)[ \t]*$/;
 
 /**
  * Splits a block into commands. A command starts at a line that starts an `aws` command or shows a prompt, and

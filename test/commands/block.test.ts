@@ -107,6 +107,16 @@ describe('lines typed into an interpreter a command opened', () => {
     expect(commands.flatMap(({ command }) => command.shell.issues.map((issue) => issue.kind))).toEqual([]);
   });
 
+  test.each([
+    '2. List the buckets the attacker can see:',
+    '(Optional) Wait for the namespace status to be AVAILABLE:',
+    'Check that the queue is there:',
+  ])('the prose line %j between two commands is no shell line: no finding, both commands read', (prose) => {
+    const { argv, commands } = block(['aws sqs create-queue --queue-name jobs', '', prose, '', 'aws sqs list-queues'].join('\n'));
+    expect(argv).toEqual(['aws sqs create-queue --queue-name jobs', 'aws sqs list-queues']);
+    expect(commands.flatMap(({ command }) => command.shell.issues.map((issue) => issue.kind))).toEqual([]);
+  });
+
   test('a line inside a quoted value is no interpreter prompt', () => {
     const { commands } = block(["aws ssm put-parameter --name p --type String --value 'line one", ">>> line two'"].join('\n'));
     expect(commands.map(({ command }) => command.shell.argv.at(-1))).toEqual(['line one\n>>> line two']);
