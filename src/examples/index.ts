@@ -380,7 +380,8 @@ class BlockReader {
     if (awsLine === 0 || lines.filter((line) => line.text.trim() !== '').slice(0, awsLine).every((line) => SHELL_COMMENT.test(line.text))) return true;
     // A block tagged as shell with commands in it is a script, unless a label (`Output:`) says otherwise: a sentence
     // that merely names outputs ("`UserPoolId` is a stack output.") does not.
-    if (!this.markdown || language === null) return !this.introducedAsOutput(code);
+    // A prompted command (`$ aws ...`) shows a run, whatever the sentence above calls the block: it is read.
+    if (!this.markdown || language === null) return !this.introducedAsOutput(code) || (this.markdown && startsPromptedAwsCommand(lines.filter((line) => line.text.trim() !== '')[awsLine]!.text));
     const introduction = this.introduction(code);
     return !(introduction?.role === 'output' && introduction.cue === 'introducer');
   }

@@ -73,6 +73,13 @@ describe('Markdown examples', () => {
     expect(example!.files.map((file) => [file.name, file.raw])).toEqual([['policy.json', '{"Version": "2012-10-17"}']]);
   });
 
+  it('reads a prompted command in an untagged block even where the sentence above calls the block output', () => {
+    const text = `# Delete\n\n${fence('sh', command('delete-group'))}\nIts output is the following:\n\n${fence('', `$ ${command('list-groups')}\n{"Groups": []}`)}`;
+    const [example] = documentOf(text).examples;
+    expect(example!.commands.map((read) => read.operation)).toEqual(['delete-group', 'list-groups']);
+    expect(example!.outputs.map((output) => [output.commandIndex, output.cue])).toEqual([[1, 'same-block']]);
+  });
+
   it('lists JSON blocks that no command claims', () => {
     const document = documentOf(`# Notes\n\n${fence('json', '{"A": 1}')}\n# Run\n\n${fence('sh', command('list-groups'))}\nThe pool is ready.\n\n${fence('', '[1]')}`);
     expect(document.unclaimed?.map((block) => [block.position.start.line, block.commandLine])).toEqual([
