@@ -216,6 +216,12 @@ const PLAIN_TEXT_LANGUAGES = new Set(['text', 'txt', 'plaintext', 'plain', 'none
  */
 function holdsCommandsDespiteLanguage(language: string, lines: readonly SourceLine[]): boolean {
   if (isTextTranscript(language, lines)) return true;
+  // A name no highlighter knows (`CloudShell`, `Cloud9`) is shown as plain code: a block opening with a complete
+  // command (service and operation) is that command.
+  if (!KNOWN_LANGUAGES.has(language) && !SHELL_LANGUAGES.has(language) && !PLAIN_TEXT_LANGUAGES.has(language)) {
+    const first = lines.find((line) => line.text.trim() !== '' && !/^\s*#(?:\s|$)/.test(line.text));
+    return first !== undefined && COMPLETE_COMMAND_LINE.test(first.text);
+  }
   if (language !== 'json' && language !== 'jsonc' && !PLAIN_TEXT_LANGUAGES.has(language)) return false;
   const first = lines.find((line) => line.text.trim() !== '' && !/^\s*#(?:\s|$)/.test(line.text));
   if (first === undefined || firstAwsLine([first]) !== 0) return false;
@@ -234,6 +240,17 @@ function isTextTranscript(language: string, lines: readonly SourceLine[]): boole
 }
 
 const NEVER_TRANSCRIPTS = new Set(['output', 'yaml', 'yml', 'json', 'jsonc', 'json5']);
+
+/** Languages of code and data, whose blocks hold no shell commands (a line may still start with `aws`, as a name). */
+const KNOWN_LANGUAGES = new Set([
+  ...NEVER_TRANSCRIPTS, 'python', 'py', 'python3', 'ipython', 'javascript', 'js', 'typescript', 'ts', 'jsx', 'tsx', 'java', 'go', 'golang',
+  'rust', 'rs', 'ruby', 'rb', 'php', 'c', 'cpp', 'c++', 'csharp', 'cs', 'kotlin', 'kt', 'swift', 'scala', 'sql', 'hcl', 'terraform',
+  'tf', 'dockerfile', 'docker', 'makefile', 'make', 'xml', 'html', 'css', 'toml', 'ini', 'groovy', 'perl', 'lua', 'diff', 'patch',
+  'markdown', 'md', 'mermaid', 'graphql', 'properties', 'env', 'dotenv', 'csv', 'http', 'dart', 'r', 'matlab', 'nginx', 'jinja',
+  'jinja2', 'vue', 'svelte', 'elixir', 'erlang', 'haskell', 'clojure', 'ocaml', 'fsharp', 'vb', 'vbnet', 'julia', 'cue', 'rego',
+]);
+/** `aws <service> <operation>`, after a prompt or not: a command a block of an unknown language opens with. */
+const COMPLETE_COMMAND_LINE = /^[ \t]*(?:\$[ \t]+)?(?:aws|awslocal)[ \t]+[a-z0-9][a-z0-9-]*[ \t]+[a-z][a-z0-9-]*(?:[ \t]|$)/;
 
 /** Lines after the command at `index` (and the lines its continuations join to it) that are neither options nor commands. */
 function showsWhatItPrinted(lines: readonly SourceLine[], index: number): boolean {
@@ -576,7 +593,8 @@ function windowsDialectOf(...texts: (string | null | undefined)[]): ShellDialect
     // Most titles and introducers name no shell at all: one test tells.
     if (!text || !/powershell|windows|cmd|command prompt/i.test(text) || namesUnixShells(text)) continue;
     if (/\bpowershell\b/i.test(text)) return 'powershell';
-    if (/\bwindows\s+(?:command\s+(?:prompt|line)|cmd)\b|\bcommand prompt\b|\bcmd(?:\.exe)?\b|\(windows\)|\bwindows version\b/i.test(text)) return 'cmd';
+    // A bare `cmd` is as often short for "command" (a heading `#### cmd` over a bash block): only `cmd.exe` names the shell.
+    if (/\bwindows\s+(?:command\s+(?:prompt|line)|cmd)\b|\bcommand prompt\b|\bcmd\.exe\b|\(windows\)|\bwindows version\b/i.test(text)) return 'cmd';
   }
   return undefined;
 }

@@ -80,6 +80,12 @@ describe('Markdown examples', () => {
     expect(example!.outputs.map((output) => [output.commandIndex, output.cue])).toEqual([[1, 'same-block']]);
   });
 
+  it('reads a block whose info string no highlighter knows (`CloudShell`) when it opens with a complete command; a `cmd` heading is no shell', () => {
+    const text = `# Create\n\n#### cmd\n\n${fence('CloudShell', `${command('create-group')} \\\n    --group-name g`)}\n${fence('Cloud9', 'aws configure')}\n${fence('python', 'aws s3 ls = 1')}`;
+    const [example] = documentOf(text).examples;
+    expect(example!.commands.map((read) => [read.operation, read.shell.issues.map((issue) => issue.kind)])).toEqual([['create-group', []]]);
+  });
+
   it('lists JSON blocks that no command claims', () => {
     const document = documentOf(`# Notes\n\n${fence('json', '{"A": 1}')}\n# Run\n\n${fence('sh', command('list-groups'))}\nThe pool is ready.\n\n${fence('', '[1]')}`);
     expect(document.unclaimed?.map((block) => [block.position.start.line, block.commandLine])).toEqual([
