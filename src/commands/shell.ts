@@ -1396,7 +1396,8 @@ export function splitBlock(lines: SourceLine[], options: ShellReadOptions = {}):
     if (current !== undefined && !current.output) hereDocument = hereDocumentOpenedBy(line.text);
     // A numbered or bulleted step of prose between the commands (`2. List the attacker's buckets:`): no shell line, and
     // its apostrophes open no quotes. It ends the command above unless that is still inside quotes or a substitution.
-    if (PROSE_STEP.test(line.text) && !(current !== undefined && !current.output && continuesOnNextLine(current.lines, transcript))) {
+    // What a prompted command printed may hold such lines too: only a prompt ends it.
+    if (!(prompted && current !== undefined) && PROSE_STEP.test(line.text) && !(current !== undefined && !current.output && continuesOnNextLine(current.lines, transcript))) {
       current = undefined;
       continue;
     }
