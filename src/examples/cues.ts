@@ -28,7 +28,7 @@ const GIVEN_TO_COMMAND = /\b(?:JSON|values?|arguments?)\s+(?:that\s+)?(?:to|you(
  * flow returns a challenge" speaks of something else.
  */
 const OUTPUT_WORDS =
-  /\b(?:output|outputs|response|responses|result|results|you(?:'ll| will| should)? see)\b|\b(?:command|commands|it|this|that|which|cli|operation|call|invocation|request|example)\s+(?:\w+\s+)?(?:returns?|returned|prints?|printed|displays?|shows?|responds?|produces?|gives?|lists?)\b/i;
+  /\b(?:output|outputs|response|responses|result|results|you(?:'ll| will| should)? see)\b|\b(?:command|commands|it|this|that|which|cli|operation|call|invocation|request|example)\s+(?:\w+\s+)?(?:returns?|returned|prints?|printed|displays?|shows?|responds?|produces?|gives?|lists?)\b|\b(?:returns?|responds?|prints?|displays?|produces?)\s+(?:with\s+)?(?:the\s+following|something\s+like)\b/i;
 /**
  * The same in the languages documents are most often written in besides English (Chinese, Japanese, Korean, Spanish,
  * Portuguese, French, German, Russian): "返回的结果如下所示：", "La salida es:", "Die Ausgabe:". Scripts without

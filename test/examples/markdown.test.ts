@@ -33,6 +33,7 @@ describe('Markdown examples', () => {
     ['It prints the groups:', 'sentence'],
     ['The result is:', 'introducer'],
     ['The command responds with the new group:', 'sentence'],
+    ['Amazon Comprehend responds with the following:', 'sentence'],
     ['返回的结果如下所示：', 'sentence'],
     ['実行すると、次のような結果が返ってきます。', 'sentence'],
     ['La salida debería verse así.', 'sentence'],
