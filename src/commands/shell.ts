@@ -102,12 +102,13 @@ const ANGLE_PLACEHOLDER = /<["']?\p{L}(?:[\p{L}\p{N}_.:/@ "'-]*[\p{L}\p{N}_."'])
 /** Braces holding shorthand or JSON members (`{Key=a,Value=b}`, `{"k": 1}`): meant as written, never as bash's brace expansion. */
 export const STRUCTURE_IN_BRACES = /\{[^{}]*[=:][^{}]*\}/;
 /** Also `{token_secret}`: one name in single braces (Python's and many templates' format), never bash's brace expansion. */
-const PLACEHOLDER_IN_VALUE = /<["']?\p{L}(?:[\p{L}\p{N}_.:/@ "'-]*[\p{L}\p{N}_."'])?>|\{\{[^{}\n]*\}\}|(?<!\$)\{[A-Za-z_][A-Za-z0-9_-]*\}|%[A-Za-z_][A-Za-z0-9_]*%|%[A-Z][A-Z0-9_]*(?![\w%])|\[[A-Z][A-Z0-9_-]*\]|\.{3,}|…/gu;
+const PLACEHOLDER_IN_VALUE = /<["']?\p{L}(?:[\p{L}\p{N}_.:/@ "'-]*[\p{L}\p{N}_."'])?>|\{\{[^{}\n]*\}\}|(?<!\$)\{[A-Za-z_][A-Za-z0-9_-]*\}|%[A-Za-z_][A-Za-z0-9_]*%|%[A-Z][A-Z0-9_]*(?![\w%])|\[[A-Z][A-Z0-9_-]*\]|^\[[A-Za-z][A-Za-z_-]*\]$|\.{3,}|…/gu;
 /**
  * Also `...` (`arn:...`, `{"subnets": [...], ...}`): what the author left out of a value; `%ACL` without its closing
- * `%`, and `[VOLUME-TYPE]` in brackets (a name in capitals, which no list or glob the author means holds).
+ * `%`, `[VOLUME-TYPE]` in brackets (a name in capitals, which no list or glob the author means holds), and a whole word
+ * of letters in brackets (`aws [command]`, `--name [bucket-name]`).
  */
-const PLACEHOLDER_MARK = /[<{%…]|\.\.\.|\[[A-Z]/;
+const PLACEHOLDER_MARK = /[<{%…]|\.\.\.|\[[A-Za-z]/;
 /** Names AWS writes with a `$`: Lambda's `$LATEST` version, API Gateway's `$default` stage and `$connect`/`$disconnect`/`$default` routes. */
 const AWS_DOLLAR_NAMES: ReadonlySet<string> = new Set(['$LATEST', '$default', '$connect', '$disconnect']);
 const REDIRECTION = /^(?:<<<|<<-|<<|<>|<&|<|>>|>&|>\||>|&>>|&>)/;
@@ -703,7 +704,9 @@ class Reader {
     const start = this.pos;
     const close = this.text.indexOf("'", start + 1);
     if (close === -1) return this.unterminated('single quote', start).slice(1);
-    const value = this.text.slice(start + 1, close);
+    // Inside backticks bash first turns `\\`, `\`` and `\$` into the character, single quotes or not.
+    const quoted = this.text.slice(start + 1, close);
+    const value = this.options.closer === '`' && quoted.includes('\\') ? quoted.replace(/\\([\\`$])/g, '$1') : quoted;
     this.pos = close + 1;
     if (!value.includes('\\\n')) return value;
     // `watch -n 5 'aws ... \`, `bash -c '...'`, `ssh host '...'`: another shell reads the quoted text, joining its lines.
@@ -1133,7 +1136,7 @@ const KEBAB_PLACEHOLDER = /^\$\{([a-z][a-z0-9]*)(?:-[a-z][a-z0-9]*)+\}$/;
 /** `${name}`, `${#name}`, `${!name}`, `${name[0]}`, `${1}`, `${@}` and their operators (`:-`, `%`, `/`, ...): what bash expands. */
 const PARAMETER_EXPANSION = /^\$\{[#!]?(?:[A-Za-z_][A-Za-z0-9_]*|[0-9]+|[@*#?$!-])(?:\[[^\]]*\])?(?:[:=+?%#/^,@-][^}]*)?\}$/;
 /** Text that may hold a placeholder or a shell value, which the author's reading marks unknown. */
-const VALUE_MARKERS = /[$`<%…]|\{\{|\{[A-Za-z_][A-Za-z0-9_-]*\}|\{\}|\.\.\./;
+const VALUE_MARKERS = /[$`<%…]|\{\{|\{[A-Za-z_][A-Za-z0-9_-]*\}|\{\}|\.\.\.|\[[A-Za-z]/;
 /**
  * A value the author left out inside its brackets (`'[...]'`, `"awsvpcConfiguration={...}"`): one word of unknown
  * content, as meant; what it holds cannot be checked.
