@@ -160,6 +160,12 @@ describe('every aws command a block runs', () => {
     }
   });
 
+  test('after a wrapper whose line ends in a continuation (`aws-vault exec p -- \\`, `env X=y \\`)', () => {
+    expect(block(['aws-vault exec admin -- \\', '  aws sts get-caller-identity'].join('\n')).argv).toEqual(['aws sts get-caller-identity']);
+    expect(block(['env AWS_PAGER= \\', '  aws s3 ls'].join('\n')).argv).toEqual(['aws s3 ls']);
+    expect(block(['AWS_PROFILE=dev \\', '  aws s3 ls'].join('\n')).argv).toEqual(['aws s3 ls']);
+  });
+
   test('inside $( opened on the line before, with or without a `\\` there', () => {
     const { argv } = block(['KEY_ID=$(', '  aws kms create-key --key-usage ENCRYPT_DECRYPT \\', '    --output text', ')', 'ARN=$( \\', '  aws kms describe-key --key-id "$KEY_ID")'].join('\n'));
     expect(argv).toEqual(['aws kms create-key --key-usage ENCRYPT_DECRYPT --output text', 'aws kms describe-key --key-id $KEY_ID']);
