@@ -57,7 +57,8 @@ function readExamples(tree: Root, format: DocumentFormat, text: string): { examp
       else startExample(title, block.position);
     } else if (block.type === 'paragraph') {
       const title = titleOf(block);
-      if (title !== undefined && !isOutputLabel(title)) startExample(title, block.position);
+      // A bold question (`**What is this command doing?**`) opens an explanation of the command above, no example.
+      if (title !== undefined && !isOutputLabel(title) && !(markdown && title.endsWith('?'))) startExample(title, block.position);
       else {
         const text = reader.paragraph(current, block);
         if (PLACEHOLDER_CUE.test(text)) for (const name of placeholdersNamedIn(block)) placeholders.add(name);

@@ -53,6 +53,12 @@ describe('Markdown examples', () => {
     expect(example!.outputs.map((output) => [output.cue, output.kind, output.value, output.position.start.line])).toEqual([['introducer', 'json', { Groups: [] }, 9]]);
   });
 
+  it('keeps a bold question under the command (`**What does it do?**`) in its example: the output after it is still the command\'s', () => {
+    const text = `# List\n\n${fence('sh', command('list-groups'))}\n**What does this command do?**\n\nIt lists the groups.\n\nExpected output:\n\n${fence('json', '{"Groups": []}')}`;
+    const [example] = documentOf(text).examples;
+    expect(example!.outputs.map((output) => [output.commandIndex, output.cue])).toEqual([[0, 'introducer']]);
+  });
+
   it('keeps an output heading with the command above it, and starts examples only at headings with commands', () => {
     const text = `# Guide\n\n## Step 1\n\n### Create the group\n\n${fence('sh', command('create-group'))}\n### Output\n\n${fence('json', '{"Group": {}}')}\n## Step 2\n\nNothing to run.\n`;
     const { examples } = documentOf(text);
