@@ -3,7 +3,7 @@ import { exampleDocument, inputProblemRule } from './input-problem-rule.js';
 export default inputProblemRule({
   id: 'unknown-operation',
   severity: 'error',
-  description: 'The command names an operation (or waiter) the service does not have in its model or in the CLI customizations: the command fails. The message suggests the closest operation name.',
+  description: 'The command names an operation (or waiter) the service does not have in its model or in the CLI customizations, or one the CLI takes out of its command table (deprecated operations, and those that stream events, such as `bedrock-agent-runtime invoke-agent`): the command fails. The message suggests the closest operation name.',
   kinds: { 'unknown-operation': 'error' },
   examples: {
     ok: [{ name: 'cognito-idp/list-user-pools.rst', text: exampleDocument('To list user pools', 'aws cognito-idp list-user-pools --max-results 10'), messages: [] }],

@@ -60,6 +60,10 @@ describeWithCorpus('translateCommand over the aws-cli corpus', () => {
     ]);
     expect(problems('aws lambda invoke --function-name f --payload "$PAYLOAD" out.json')).toEqual([]);
     expect(problems('aws lambda invoke --function-name f --payload <payload> out.json')).toEqual([]);
+    // Operations the CLI takes out of its command table (removals.py): argparse refuses them.
+    expect(problems('aws bedrock-agent-runtime invoke-agent --agent-id A --agent-alias-id B --session-id s --input-text hi')).toEqual([
+      "unknown-operation: The AWS CLI has no command 'aws bedrock-agent-runtime invoke-agent': it takes the operation out (deprecated, or it streams events, which the CLI cannot print); call it through an SDK.",
+    ]);
     // An elision before the outfile stands for the options: the outfile is the word after it.
     expect(problems('aws s3api get-object ... model.bin')).toEqual([]);
     expect(problems('aws s3api get-object --bucket b … model.bin')).toEqual([]);

@@ -231,6 +231,32 @@ export const REQUIRED_ADDED_ARGUMENTS: Readonly<Record<string, readonly string[]
   'iam.create-virtual-mfa-device': ['--outfile', '--bootstrap-method'],
 };
 
+/**
+ * Operations the CLI takes out of a service's command table (customizations/removals.py): deprecated ones, and those
+ * that stream events, which the CLI cannot print. argparse refuses them as an invalid choice.
+ */
+export const REMOVED_COMMANDS: Readonly<Record<string, readonly string[]>> = {
+  ses: ['delete-verified-email-address', 'list-verified-email-addresses', 'verify-email-address'],
+  ec2: ['import-instance', 'import-volume'],
+  emr: [
+    'run-job-flow', 'describe-job-flows', 'add-job-flow-steps', 'terminate-job-flows', 'list-bootstrap-actions', 'list-instance-groups',
+    'set-termination-protection', 'set-keep-job-flow-alive-when-no-steps', 'set-visible-to-all-users', 'set-unhealthy-node-replacement',
+  ],
+  kinesis: ['subscribe-to-shard'],
+  'lexv2-runtime': ['start-conversation'],
+  lambda: ['invoke-with-response-stream'],
+  'sagemaker-runtime': ['invoke-endpoint-with-response-stream'],
+  'bedrock-runtime': ['invoke-model-with-response-stream', 'invoke-model-with-bidirectional-stream', 'converse-stream'],
+  'bedrock-agent-runtime': ['invoke-agent', 'invoke-flow', 'invoke-inline-agent', 'optimize-prompt', 'retrieve-and-generate-stream'],
+  'bedrock-agentcore': ['invoke-code-interpreter', 'invoke-agent-runtime-command', 'invoke-harness'],
+  qbusiness: ['chat'],
+  iotsitewise: ['invoke-assistant'],
+  logs: ['get-log-object'],
+  connecthealth: ['start-medical-scribe-listening-session'],
+  polly: ['start-speech-synthesis-stream'],
+  'devops-agent': ['send-message'],
+};
+
 /** Model arguments a customization takes out of an operation's argument table (`<service>.<operation>` → `--name`s). */
 export const REMOVED_ARGUMENTS: Readonly<Record<string, readonly string[]>> = {
   // ec2/addcount.py: `--count min[:max]` replaces them.

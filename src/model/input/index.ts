@@ -27,6 +27,7 @@ import {
   ANY_USE,
   PATTERN_WAIVED_BY,
   REMOVED_ARGUMENTS,
+  REMOVED_COMMANDS,
   hiddenAlias,
   renamedArgument,
 } from './cli-table.js';
@@ -312,6 +313,10 @@ export function translateCommand(command: AwsCommand, options: TranslateOptions)
     operation = xformName(waiter.operation);
     args = args.slice(1);
     operationWords = [command.operationWord, waiterWord];
+  }
+  if (REMOVED_COMMANDS[service]?.includes(operation)) {
+    report('unknown-operation', `The AWS CLI has no command 'aws ${service} ${operation}': it takes the operation out (deprecated, or it streams events, which the CLI cannot print); call it through an SDK.`, operationWords);
+    return translation;
   }
   const operationName = operationApiName(model.operations, operation);
   const operationModel = operationName ? model.operations[operationName] : undefined;
