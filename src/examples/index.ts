@@ -3,6 +3,7 @@ import type { Code, InlineCode, Nodes, Paragraph, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
 import { dialectOfContinuations, dialectOfPrompt, firstAwsLine, hereDocumentFiles, readCommandsInBlock, startsPromptedAwsCommand, type BlockReadOptions, type ShellDialect } from '../commands/index.js';
+import type { AwsCommand } from '../commands/types.js';
 import { MAX_JSON_DEPTH, nestedTooDeep, opensWithJson } from '../document/json-text.js';
 import type { CodeData, DocumentFormat, Point, Position, SourceLine } from '../document/types.js';
 import { introductionOf, isOutputLabel, lastSentenceOf, type Introduction } from './cues.js';
@@ -473,19 +474,32 @@ class BlockReader {
     const whole = cue === 'transcript' || cue === 'same-block' || labelled ? undefined : code;
     const raw = whole ? whole.value : lines.map((line) => line.text).join('\n');
     const kind = classifyOutput(raw);
+    const introducer = labelled ? given[0]!.text.trim() : whole ? (code.data as CodeData).introducer : commentBefore((code.data as CodeData).lines, lines[0]);
     const output: Output = {
       kind,
       position: whole?.position ?? spanOf(lines),
       raw,
       lines,
-      commandIndex: example.commands.length - 1,
+      commandIndex: whole ? commandNamedIn(example.commands, introducer ?? (this.previous?.type === 'paragraph' ? toString(this.previous) : undefined)) : example.commands.length - 1,
       cue: labelled && cue === 'adjacent' ? 'introducer' : cue,
     };
-    const introducer = labelled ? given[0]!.text.trim() : whole ? (code.data as CodeData).introducer : commentBefore((code.data as CodeData).lines, lines[0]);
     if (introducer !== undefined) output.introducer = introducer;
     if (kind === 'json') readJson(output, lines);
     example.outputs.push(output);
   }
+}
+
+/**
+ * The command an output's introducer names (`**Expected Output (get-account):**` under a block that runs get-account
+ * and then get-email-identity): the latest one running that operation; else the example's last command.
+ */
+function commandNamedIn(commands: readonly AwsCommand[], introducer: string | undefined): number {
+  const last = commands.length - 1;
+  if (introducer === undefined || last < 1) return last;
+  const named = new Set(introducer.toLowerCase().match(/[a-z0-9]+(?:-[a-z0-9]+)+/g) ?? []);
+  if (named.size === 0 || named.has(commands[last]!.operation ?? '')) return last;
+  const index = commands.findLastIndex((command) => command.operation !== undefined && named.has(command.operation));
+  return index === -1 ? last : index;
 }
 
 /** `[OUTPUT]`, `[Result]`, `[Response]:` alone on a line: a label over the output, as a log would print it. */

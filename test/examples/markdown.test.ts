@@ -53,6 +53,12 @@ describe('Markdown examples', () => {
     expect(example!.outputs.map((output) => [output.cue, output.kind, output.value, output.position.start.line])).toEqual([['introducer', 'json', { Groups: [] }, 9]]);
   });
 
+  it("gives an output to the command its label names (`**Expected output (list-groups):**`), not to the block's last command", () => {
+    const text = `# Check\n\n${fence('sh', `${command('list-groups')}\n${command('list-users')}`)}\n**Expected output (list-groups):**\n\n${fence('json', '{"Groups": []}')}`;
+    const [example] = documentOf(text).examples;
+    expect(example!.outputs.map((output) => output.commandIndex)).toEqual([0]);
+  });
+
   it('keeps a bold question under the command (`**What does it do?**`) in its example: the output after it is still the command\'s', () => {
     const text = `# List\n\n${fence('sh', command('list-groups'))}\n**What does this command do?**\n\nIt lists the groups.\n\nExpected output:\n\n${fence('json', '{"Groups": []}')}`;
     const [example] = documentOf(text).examples;
