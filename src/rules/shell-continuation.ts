@@ -65,8 +65,11 @@ function relatedBackslashes(issue: ShellIssue): RelatedLocation[] {
     .map((point) => ({ start: point, end: { ...point, column: point.column + 1, offset: point.offset! + 1 }, message: 'another `\\` at a line end inside single quotes' }));
 }
 
-/** Another shell's continuation (bash's `\\` in a PowerShell or cmd command, or the other Windows shell's). */
-const REPEATED_HABITS = new Set<ShellIssue['kind']>(['bash-continuation', 'windows-continuation', 'powershell-continuation']);
+/**
+ * Line ends one habit writes all through a command: another shell's continuation (bash's `\\` in a PowerShell or cmd
+ * command, or the other Windows shell's), continuations left out of a wrapped command, blanks or comments after them.
+ */
+const REPEATED_HABITS = new Set<ShellIssue['kind']>(['bash-continuation', 'windows-continuation', 'powershell-continuation', 'missing-continuation', 'space-after-continuation']);
 
 /** `5`, `5 and 6`, `5, 6 and 9`. */
 function listLines(issues: readonly ShellIssue[]): string {
@@ -114,9 +117,10 @@ const shellContinuation: Rule = {
     'of their own); a `\\` at a line end inside single quotes is kept in the value, which breaks JSON (reported once per ' +
     'command, at the first such line). The first two have a safe fix: add ` \\` at the end of the line, or remove the ' +
     'blanks after the `\\`; so does the third where the quoted value is JSON and every such `\\` stands between JSON ' +
-    'tokens: drop the backslashes (JSON allows the line breaks). In a PowerShell or cmd command, line ends written for ' +
-    'another shell (bash\'s `\\`, the other Windows shell\'s mark) are one habit: one finding per command, with one fix ' +
-    'that puts the command\'s own mark on each of those lines.',
+    'tokens: drop the backslashes (JSON allows the line breaks). Line ends one habit writes all through a command are one ' +
+    'finding per command, naming the other lines, with one fix for all of them: continuations left out (or doubled, or ' +
+    'followed by blanks) on several lines, and in a PowerShell or cmd command line ends written for another shell (bash\'s ' +
+    '`\\`, the other Windows shell\'s mark), where the fix puts the command\'s own mark on each of those lines.',
   examples: {
     ok: [
       // `--name=value` holds its own value: the next line is no value of it.
@@ -165,8 +169,7 @@ const shellContinuation: Rule = {
         name: 'guide.md',
         text: '# Create a queue\n\n```bash\naws sqs create-queue \\\\\n  --queue-name q1 \\\\\n  --attributes DelaySeconds=5\n```\n',
         messages: [
-          '4:22-4:24: error: This line ends in `\\\\`, which bash reads as a backslash word, not a line continuation: bash runs the command without the parameters on the next line; end the line in a single `\\`.',
-          '5:19-5:21: error: This line ends in `\\\\`, which bash reads as a backslash word, not a line continuation: bash runs the command without the parameters on the next line; end the line in a single `\\`.',
+          '4:22-4:24: error: This line ends in `\\\\`, which bash reads as a backslash word, not a line continuation: bash runs the command without the parameters on the next line; end the line in a single `\\`. The same holds for line 5.',
         ],
       },
       {

@@ -76,14 +76,17 @@ describe('shell-continuation fixes', () => {
     const block = (ends: string[]) => `# Launch\n\n\`\`\`${dialect}\n${lines.map((line, index) => line + (ends[index] ?? '')).join('\n')}\n\`\`\`\n`;
     const text = block([` ${mark}`, '', '']);
     const findings = await check(shellContinuation, 'guide.md', text);
-    expect(findings.map((finding) => finding.start.line)).toEqual([5, 6]);
+    // One habit, one finding: the lines after its first are named in it, and its one fix covers them all.
+    expect(findings.map((finding) => finding.start.line)).toEqual([5]);
     const fixed = applyFixes(text, findings.map((finding) => finding.fix!));
     expect(fixed.text).toBe(block([` ${mark}`, ` ${mark}`, ` ${mark}`]));
     expect(await check(shellContinuation, 'guide.md', fixed.text)).toEqual([]);
   });
 
-  test('a missing bash continuation is said at each line that lacks one: each is its own slip', async () => {
+  test('continuations left out on several lines of one command are one finding that names the others, with one fix', async () => {
     const text = '# Publish\n\n```bash\naws sns publish\n  --topic-arn arn:aws:sns:us-west-2:123456789012:my-topic\n  --message hello\n```\n';
-    expect((await check(shellContinuation, 'guide.md', text)).map((finding) => finding.start.line)).toEqual([4, 5]);
+    const findings = await check(shellContinuation, 'guide.md', text);
+    expect(findings.map((finding) => [finding.start.line, finding.message.endsWith('The same holds for line 5.')])).toEqual([[4, true]]);
+    expect(applyFixes(text, findings.map((finding) => finding.fix!)).text).toBe(text.replace('publish\n', 'publish \\\n').replace('my-topic\n', 'my-topic \\\n'));
   });
 });
