@@ -1,3 +1,4 @@
+import { toString } from 'mdast-util-to-string';
 import type { Code, Paragraph } from 'mdast';
 import type { Node, Parent } from 'unist';
 import type { CodeData } from '../document/types.js';
@@ -26,6 +27,12 @@ const commandAsText: Rule = {
     'lost, readers cannot copy it, and the harness cannot check or replay it. The fix adds the missing `::` (or the blank line after it) when a paragraph stands before the command. In Markdown a command in a paragraph keeps its text, so it is a warning: renderers may still turn its quotes and dashes typographic. A command written on a fence\'s opening line (```` ```aws cognito-idp list-users \\ ````) is an error: Markdown takes that line for the block\'s language and shows only the lines after it.',
   examples: {
     ok: [
+      {
+        // A list item naming the call that the block below runs.
+        name: 'guide.md',
+        text: '# Groups\n\n+ We need a group first\n+ aws cognito-idp create-group\n\n```bash\naws cognito-idp create-group --user-pool-id us-west-2_EXAMPLE --group-name admins\n```\n',
+        messages: [],
+      },
       {
         name: 'cognito-idp/list-groups.rst',
         text: '**To list groups**\n\nThe following example lists groups. ::\n\n    aws cognito-idp list-groups --user-pool-id us-west-2_EXAMPLE\n\nThe ``aws cognito-idp`` commands need credentials.\n',
@@ -102,9 +109,11 @@ const commandAsText: Rule = {
         if (node.type !== 'paragraph') return;
         const first = (node as Paragraph).children[0];
         if (first?.type !== 'text' || !COMMAND_START.test(first.value.trimStart()) || readsAsSentence(first.value)) return;
-        const lineStart = start.offset! - (start.column - 1);
-        const afterIntroducer = document.format !== 'markdown' && text.slice(0, lineStart).trimEnd().endsWith('::');
         const markdown = document.format === 'markdown';
+        // A list item naming a call (`+ aws sns create-topic`, over the block that runs it) is no command; a run one has options.
+        if (markdown && parent.type === 'listItem' && !/\s--?[A-Za-z]/.test(toString(node))) return;
+        const lineStart = start.offset! - (start.column - 1);
+        const afterIntroducer = !markdown && text.slice(0, lineStart).trimEnd().endsWith('::');
         const message = markdown
           ? 'This `aws` command is plain text, not a code block: renderers may turn its quotes and `--` into typographic ones, and it is not checked; put it in a fenced ```bash block'
           : afterIntroducer
