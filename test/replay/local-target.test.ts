@@ -108,12 +108,12 @@ describeWithCorpus('an operation that streams events, against the local servers'
     const folder = scratchFolder('local-event-stream');
     const file = writeUnder(
       folder,
-      'kinesis/subscribe-to-shard.rst',
-      `**To read a shard as it is written**\n\nThe following example subscribes to a shard. ::\n\n    aws kinesis subscribe-to-shard --consumer-arn arn:aws:kinesis:us-west-2:123456789012:stream/s/consumer/c:1 --shard-id shardId-000000000000 --starting-position Type=LATEST\n\n**To list streams**\n\nThe following example lists the streams. ::\n\n    aws kinesis list-streams\n\nOutput::\n\n    {\n        "StreamNames": []\n    }\n`,
+      's3api/select-object-content.rst',
+      `**To query an object**\n\nThe following example selects from an object. ::\n\n    aws s3api select-object-content --bucket b --key k.csv --expression "SELECT * FROM S3Object" --expression-type SQL --input-serialization '{"CSV": {}}' --output-serialization '{"CSV": {}}' out.csv\n\n**To list streams**\n\nThe following example lists the streams. ::\n\n    aws kinesis list-streams\n\nOutput::\n\n    {\n        "StreamNames": []\n    }\n`,
     );
     const session = await openLiveSession('local');
     try {
-      expect((await check(session, file)).map(formatFinding)).toEqual(['5:5-5:175: info: not replayed live: SubscribeToShard streams events (EventStream): event streams are not replayed']);
+      expect((await check(session, file)).map(formatFinding)).toEqual(['5:5-5:200: info: not replayed live: SelectObjectContent streams events (Payload): event streams are not replayed']);
       expect(session.stats().commands).toBe(1);
     } finally {
       await session.close();
