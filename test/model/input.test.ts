@@ -143,6 +143,17 @@ describe('translateCommand', () => {
     ]);
   });
 
+  it('takes a one-word option named after required ones (`--providers` for `--provider-name`) for them: the unknown option is the one finding', () => {
+    expect(kinds('aws cognito-idp create-identity-provider --user-pool-id us-west-2_EXAMPLE --providers Google')).toEqual([
+      "unknown-parameter: Unknown parameter '--providers' for 'aws cognito-idp create-identity-provider'.",
+    ]);
+    // A longer name says more than its first word: the required option is still missing.
+    expect(kinds('aws cognito-idp create-identity-provider --user-pool-id us-west-2_EXAMPLE --provider-kind Google --provider-name Google --provider-details a=b')).toEqual([
+      "unknown-parameter: Unknown parameter '--provider-kind' for 'aws cognito-idp create-identity-provider'. Did you mean '--provider-name'?",
+      "missing-required-parameter: Missing required parameter '--provider-type' for 'aws cognito-idp create-identity-provider'.",
+    ]);
+  });
+
   it('takes an option written with a word added at its end for that option, not also a missing one', () => {
     expect(kinds('aws cognito-idp list-users --user-pool-id-value us-west-2_EXAMPLE')).toEqual([
       "unknown-parameter: Unknown parameter '--user-pool-id-value' for 'aws cognito-idp list-users'. Did you mean '--user-pool-id'?",

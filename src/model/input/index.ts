@@ -412,8 +412,10 @@ function readOptions(translation: CommandTranslation, words: Word[], table: Read
       if (hasUnknown(word)) continue;
       reading.unknownOption = true;
       const meant = closest(option, [...table.keys(), ...GLOBAL_OPTION_NAMES]) ?? widened(option, table.keys());
-      // A misspelt option is one defect: the option it names is not also reported as missing.
+      // A misspelt option is one defect: the option it names is not also reported as missing; nor is one it names from
+      // memory (`--partitions` for `--partition-count`), too far from it for a did-you-mean.
       if (meant !== undefined) misspelt.add(meant);
+      for (const name of table.keys()) if (sameStem(option, name)) misspelt.add(name);
       const suggestion = meant === undefined ? '' : ` Did you mean '${meant}'?`;
       // Unknown options of one command are one finding (another tool's parameter names, as PowerShell's `-QueueName`).
       if (meant !== undefined) suggestions.set(option, meant);
@@ -630,6 +632,15 @@ function widened(option: string, names: Iterable<string>): string | undefined {
   let best: string | undefined;
   for (const name of names) if (option.startsWith(`${name}-`) && (best === undefined || name.length > best.length)) best = name;
   return best;
+}
+
+/**
+ * Whether an option of one word names another by its first word, plural or not (`--partitions` for `--partition-count`).
+ * Longer names say more than their first word (`--user-description` is no `--user-name`).
+ */
+function sameStem(option: string, name: string): boolean {
+  const word = option.slice(2).replace(/s$/, '');
+  return !word.includes('-') && word.length >= 5 && name.slice(2).split('-', 1)[0]!.replace(/s$/, '') === word;
 }
 
 /**
