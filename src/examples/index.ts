@@ -80,8 +80,11 @@ function readExamples(tree: Root, format: DocumentFormat, text: string): { examp
   return { examples, unclaimed };
 }
 
+/** What follows a name after "For": the reader chooses its value. */
+const FOR_NAME_CHOOSE = /^\s*,\s*(?:you\s+(?:can|may|must|should)\s+)?(?:specify|use|enter|choose|pick|select|set)\b/i;
+
 /** The words placeholdersNamedIn looks for: most paragraphs have none, and skip the walk. */
-const PLACEHOLDER_CUE = /\b(?:replace|substitute|where)\b/i;
+const PLACEHOLDER_CUE = /\b(?:replace|substitute|where)\b|\bfor\b[^.]*?,\s*(?:you\s+(?:can|may|must|should)\s+)?(?:specify|use|enter|choose|pick|select|set)\b/i;
 
 /** A name as prose marks it (`*statisticName*`, `` `my-bucket` ``): one token, not a sentence. */
 const PLACEHOLDER_NAME = /^[A-Za-z][\w.:/-]{1,63}$/;
@@ -95,7 +98,9 @@ function placeholdersNamedIn(paragraph: Paragraph): string[] {
   const names: string[] = [];
   let collecting = false;
   let afterWhere = false;
+  let afterFor = false;
   const pendingWhere: string[] = [];
+  const pendingFor: string[] = [];
   for (const child of paragraph.children) {
     if (child.type === 'text') {
       const value = child.value;
@@ -104,18 +109,24 @@ function placeholdersNamedIn(paragraph: Paragraph): string[] {
       if (replace) collecting = !/\bwith\b/i.test(value.slice(replace.index));
       else if (/\bwith\b|[.!?:]\s*$/i.test(value)) collecting = false;
       if (afterWhere && /^\s*(?:is|are)\b/i.test(value)) names.push(...pendingWhere.splice(0));
+      // "For *Monitoring-Level*, you can specify one of ...": the name stands for the value to choose.
+      if (afterFor && FOR_NAME_CHOOSE.test(value)) names.push(...pendingFor.splice(0));
       pendingWhere.length = 0;
+      pendingFor.length = 0;
       afterWhere = /\bwhere\s*$/i.test(value);
+      afterFor = /(?:^|[.!?]\s+|\s)for\s*$/i.test(value) || (value.trim() === '' && afterFor);
       continue;
     }
     if (child.type !== 'emphasis' && child.type !== 'inlineCode' && child.type !== 'strong') {
       afterWhere = false;
+      afterFor = false;
       continue;
     }
-    const name = toString(child).trim();
+    const name = toString(child).trim().replace(/^["'“]|["'”]$/g, '');
     if (!PLACEHOLDER_NAME.test(name)) continue;
     if (collecting) names.push(name);
     else if (afterWhere) pendingWhere.push(name);
+    else if (afterFor) pendingFor.push(name);
   }
   return names;
 }

@@ -131,6 +131,12 @@ describe('Markdown examples', () => {
     expect(example!.commands.map((read) => read.shell.argv.at(-1))).toEqual(['file://C:\\temp\\filter.json']);
   });
 
+  it('takes a name the prose gives a choice of values for (`For *"Level"*, you can specify one of ...`) as a placeholder', () => {
+    const text = '# Pool\n\nFor *"Mfa-Mode"*, you can specify one of `ON`, `OFF` or `OPTIONAL`.\n\n```bash\naws cognito-idp set-user-pool-mfa-config --user-pool-id us-west-2_EXAMPLE --mfa-configuration Mfa-Mode\n```\n\nFor more, see the guide.\n';
+    const [example] = documentOf(text).examples;
+    expect(example!.commands[0]!.args.at(-1)!.unknown).toEqual([{ start: 0, end: 8, kind: 'placeholder' }]);
+  });
+
   it('reads inline ``literals`` in RST paragraphs the same way', () => {
     const text = '**To list**\n\nRun ``aws cognito-idp list-groups --user-pool-id us-west-2_EXAMPLE`` first, then ``aws configure``.\n';
     const [example] = documentOf(text, 'cognito-idp/list-groups.rst').examples;
