@@ -232,13 +232,19 @@ function codeData(node: Code, source: SourceText, previous: Nodes | undefined): 
   const firstContentLine = fenced ? startLine + 1 : startLine;
   const lines: SourceLine[] = [];
   const valueLines = node.value === '' ? [] : node.value.split('\n');
-  valueLines.forEach((value, index) => {
-    const line = firstContentLine + index;
-    if (line >= source.lineCount) return;
+  const lastContentLine = node.position!.end.line - 1 - (fenced && isClosingFence(source, node.position!.end.line - 1) ? 1 : 0);
+  // micromark's value has a line per source line, except where it merges blank lines (`\r` then blanks): then each value
+  // line takes the next source line that shows it, and a blank one the next blank line.
+  const aligned = lastContentLine - firstContentLine + 1 === valueLines.length;
+  let line = firstContentLine;
+  for (const value of valueLines) {
+    if (!aligned) while (line < lastContentLine && !showsValue(source, line, value)) line++;
+    if (line >= source.lineCount) break;
     const offset = contentStart(source, line, value, node.position!.start.column);
     const point = source.point(offset);
     lines.push({ text: source.text.slice(offset, source.ends[line]), line: point.line, column: point.column, offset });
-  });
+    line++;
+  }
   const data: CodeData = { blockKind: fenced ? 'fenced' : 'literal', lines };
   if (previous?.type === 'paragraph' && previous.position) {
     const text = source.text.slice(previous.position.start.offset, previous.position.end.offset);
@@ -287,6 +293,17 @@ function isFence(text: string, offset: number): boolean {
  * was only partly consumed by the indentation CommonMark removed: micromark then shows its remaining columns
  * as spaces, and the line is given from that TAB, as written.
  */
+/** Whether a source line's text ends in a code value line (a blank one: the line is blank, block quote markers aside). */
+function showsValue(source: SourceText, line: number, value: string): boolean {
+  const text = source.lineText(line);
+  return value === '' ? /^[ \t>]*$/.test(text) : text.endsWith(value);
+}
+
+/** A fence's closing line (```` ``` ```` or `~~~`, after its indentation and block quote markers). */
+function isClosingFence(source: SourceText, line: number): boolean {
+  return /^[ \t>]*(?:`{3,}|~{3,})[ \t]*$/.test(source.lineText(line));
+}
+
 function contentStart(source: SourceText, line: number, value: string, nodeColumn: number): number {
   const start = source.starts[line]!;
   const end = source.ends[line]!;

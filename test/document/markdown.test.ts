@@ -38,6 +38,16 @@ describe('Markdown code positions (CommonMark containers)', () => {
     ]);
   });
 
+  it('keeps each code line on its own source line where micromark merges blank lines (a lone CR before blanks)', () => {
+    expect(linesOf('    aws s3 ls\r \n\n    aws s3 mb s3://b')).toEqual([
+      [
+        ['aws s3 ls', 1, 5],
+        ['', 2, 2],
+        ['aws s3 mb s3://b', 4, 5],
+      ],
+    ]);
+  });
+
   it('removes block quote markers, also on blank lines', () => {
     expect(linesOf('> ```sh\n> aws s3 ls\n>\n> done\n> ```\n')).toEqual([
       [
