@@ -232,13 +232,20 @@ function codeData(node: Code, source: SourceText, previous: Nodes | undefined): 
   const firstContentLine = fenced ? startLine + 1 : startLine;
   const lines: SourceLine[] = [];
   const valueLines = node.value === '' ? [] : node.value.split('\n');
-  const lastContentLine = node.position!.end.line - 1 - (fenced && isClosingFence(source, node.position!.end.line - 1) ? 1 : 0);
-  // micromark's value has a line per source line, except where it merges blank lines (`\r` then blanks): then each value
-  // line takes the next source line that shows it, and a blank one the next blank line.
-  const aligned = lastContentLine - firstContentLine + 1 === valueLines.length;
+  // The node ends on its closing fence, or at the start of the line after its last one (an unclosed fence, indented code).
+  const end = node.position!.end;
+  const lastContentLine = end.line - 1 - (end.column === 1 ? 1 : 0) - (fenced && end.column > 1 && isClosingFence(source, end.line - 1) ? 1 : 0);
+  // micromark's value has a line per source line, except where it merges blank lines (`\r` then blanks): then a value
+  // line takes the next source line that shows it (a blank one the next blank line), skipping at most the surplus.
+  let surplus = Math.max(0, lastContentLine - firstContentLine + 1 - valueLines.length);
   let line = firstContentLine;
   for (const value of valueLines) {
-    if (!aligned) while (line < lastContentLine && !showsValue(source, line, value)) line++;
+    let skip = 0;
+    while (skip < surplus && !showsValue(source, line + skip, value)) skip++;
+    if (skip < surplus || showsValue(source, line + skip, value)) {
+      line += skip;
+      surplus -= skip;
+    }
     if (line >= source.lineCount) break;
     const offset = contentStart(source, line, value, node.position!.start.column);
     const point = source.point(offset);
