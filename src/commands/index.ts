@@ -4,7 +4,7 @@
  */
 import type { SourceLine } from '../document/types.js';
 import { parseAwsCommand } from './aws.js';
-import { AWS_CHAINED, AWS_SUBSTITUTION, linesFrom, readShellCommand, recordAssignments, splitBlock, startsAwsCommand, type LineGroup } from './shell.js';
+import { ASSIGNMENT, AWS_CHAINED, AWS_SUBSTITUTION, linesFrom, readShellCommand, recordAssignments, splitBlock, startsAwsCommand, type LineGroup } from './shell.js';
 import type { AwsCommand, ShellCommand, ShellIssue } from './types.js';
 import { POWERSHELL_INNER_AWS, readWindowsCommand, recordWindowsAssignments, splitWindowsBlock, startsWindowsAwsCommand } from './windows.js';
 
@@ -66,10 +66,8 @@ export function readCommandsInBlock(lines: SourceLine[], options: BlockReadOptio
         commandLines = shell.rest;
       }
       // `aws` commands inside `$(...)`, `(...)` or `{...}` elsewhere in the lines (`--arn $(aws ...)`, `ForEach-Object { aws ... }`).
-      const text = dialect === 'powershell' && group.lines.some((line) => line.text.includes('aws')) ? group.lines.map((line) => line.text).join('\n') : '';
-      for (const match of text === '' ? [] : text.matchAll(POWERSHELL_INNER_AWS)) {
-        const shell = readWindowsCommand(linesFrom(group.lines, match.index), dialect, variables);
-        if (!read.some((other) => other.words[0]?.start.offset === shell.words[0]?.start.offset)) read.push(shell);
+      if (dialect === 'powershell' && group.lines.some((line) => line.text.includes('aws'))) {
+        readInnerCommands(read, group.lines, POWERSHELL_INNER_AWS, (from) => readWindowsCommand(from, dialect, variables));
       }
       read.sort((a, b) => (a.words[0]?.start.offset ?? 0) - (b.words[0]?.start.offset ?? 0));
       commands.push(...blockCommands(group, read.filter(runsAws)));
@@ -89,12 +87,7 @@ export function readCommandsInBlock(lines: SourceLine[], options: BlockReadOptio
       commandLines = shell.rest;
     }
     // `aws` commands inside command substitutions elsewhere in the lines (`--ids $(aws ...)`, `for b in $(aws ...)`).
-    const text = group.lines.some((line) => mayHoldSubstitution(line.text)) ? group.lines.map((line) => line.text).join('\n') : '';
-    for (const match of text === '' ? [] : text.matchAll(AWS_SUBSTITUTION)) {
-      const shell = readShellCommand(linesFrom(group.lines, match.index), readOptions);
-      const start = shell.words[0]?.start.offset;
-      if (!read.some((other) => other.words[0]?.start.offset === start)) read.push(shell);
-    }
+    if (group.lines.some((line) => mayHoldSubstitution(line.text))) readInnerCommands(read, group.lines, AWS_SUBSTITUTION, (from) => readShellCommand(from, readOptions));
     // `aws` commands chained on the group's later lines, which another command starts (`[ -n "$X" ] && aws ...`,
     // `if ...; then aws ...; fi`): the group's first line reads its own chain.
     for (let index = 1, lineStart = group.lines[0]!.text.length + 1; index < group.lines.length; index++) {
@@ -120,6 +113,14 @@ export function readCommandsInBlock(lines: SourceLine[], options: BlockReadOptio
     recordAssignments(group.lines, variables);
   }
   return commands;
+}
+
+/** Adds the commands `pattern` finds inside the lines (substitutions, script blocks), each read from where it starts, unless read already. */
+function readInnerCommands(read: ShellCommand[], lines: SourceLine[], pattern: RegExp, readFrom: (lines: SourceLine[]) => ShellCommand): void {
+  for (const match of lines.map((line) => line.text).join('\n').matchAll(pattern)) {
+    const shell = readFrom(linesFrom(lines, match.index));
+    if (!read.some((other) => other.words[0]?.start.offset === shell.words[0]?.start.offset)) read.push(shell);
+  }
 }
 
 /**
@@ -165,12 +166,10 @@ function programAfter(lines: readonly SourceLine[], last: ShellCommand | undefin
     if (line.line <= lastLine) continue;
     const word = PROGRAM.exec(line.text)?.[1];
     // `Output::` inside the block is a label before the output, no program.
-    if (word !== undefined && !word.endsWith(':') && !ASSIGNMENT_WORD.test(word)) return word;
+    if (word !== undefined && !word.endsWith(':') && !ASSIGNMENT.test(word)) return word;
   }
   return undefined;
 }
-
-const ASSIGNMENT_WORD = /^[A-Za-z_][A-Za-z0-9_]*=/;
 
 /** A line's first word, unless the line is blank or a comment. */
 const PROGRAM = /^[ \t]*([^ \t#;|&<>()'"`{}[\]][^ \t;|&<>()]*)/;

@@ -67,13 +67,15 @@ const PROMPT = new RegExp(`^[ \t]*${PROMPT_SOURCE}`);
 const TRANSCRIPT_PROMPT = new RegExp(`^(?:[ \t]*${PROMPT_SOURCE}|${TRANSCRIPT_PROMPT_SOURCE})`);
 const SECONDARY_PROMPT = /^>(?:[ \t]|$)/;
 /** `NAME=value` before a command name: bash sets it in the command's environment, it is no argument. */
-const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
+export const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
 /**
  * What may stand before an `aws` command on its line: keywords and wrappers that run the command that follows
  * (`if`, `do`, `sudo`, `time`, `env X=y`, ...), `NAME=value` environment assignments, and the opening of a command
  * substitution (`TOKEN=$(`, `export X="$(`, a backtick).
  */
-const COMMAND_PREFIX_SOURCE = String.raw`(?:(?:if|then|else|elif|do|while|until|!|\{|time|command|exec|nohup)[ \t]+|xargs(?:[ \t]+(?:-[IiLlnPdsEa][ \t]*[^ \t-][^ \t]*|-[A-Za-z0-9]+|--[a-z-]+(?:=[^ \t]*)?))*[ \t]+|sudo(?:[ \t]+-[A-Za-z]+)*[ \t]+|env(?:[ \t]+-[A-Za-z-]+(?:[ \t]+[A-Za-z_][A-Za-z0-9_]*(?=[ \t]))?)*(?:[ \t]+|[ \t]*\\\n[ \t]*)|(?:docker(?:[ \t]+compose)?|docker-compose)[ \t]+exec(?:[ \t]+(?:-[^ \t]+|[A-Za-z_][A-Za-z0-9_]*=[^ \t]*))*[ \t]+[^ \t-][^ \t]*[ \t]+|aws-vault[ \t]+exec(?:[ \t]+-[^ \t]+)*[ \t]+[^ \t-][^ \t]*(?:[ \t]+-[^ \t-][^ \t]*)*[ \t]+--(?:[ \t]+|[ \t]*\\\n[ \t]*)|watch(?:[ \t]+(?:-[A-Za-z]+(?:[ \t]+[0-9.]+)?|--[a-z-]+(?:=[^ \t]*)?))*[ \t]+|timeout(?:[ \t]+-[A-Za-z]+)*[ \t]+[0-9.]+[smhd]?[ \t]+|(?:for|while|until)[ \t][^;\n]*;[ \t]*do[ \t]+|[A-Za-z_][A-Za-z0-9_]*=(?:[^ \t$\`<>|;&]|\$(?!\()|\$\([^() \t]*\)|<[A-Za-z][\w.:-]*>)*(?:[ \t]+|[ \t]*\\\n[ \t]*))*`;
+/** Blanks between a wrapper and the command it runs, or a `\` continuation there. */
+const GAP = String.raw`(?:[ \t]+|[ \t]*\\\n[ \t]*)`;
+const COMMAND_PREFIX_SOURCE = String.raw`(?:(?:if|then|else|elif|do|while|until|!|\{|time|command|exec|nohup)[ \t]+|xargs(?:[ \t]+(?:-[IiLlnPdsEa][ \t]*[^ \t-][^ \t]*|-[A-Za-z0-9]+|--[a-z-]+(?:=[^ \t]*)?))*[ \t]+|sudo(?:[ \t]+-[A-Za-z]+)*[ \t]+|env(?:[ \t]+-[A-Za-z-]+(?:[ \t]+[A-Za-z_][A-Za-z0-9_]*(?=[ \t]))?)*${GAP}|(?:docker(?:[ \t]+compose)?|docker-compose)[ \t]+exec(?:[ \t]+(?:-[^ \t]+|[A-Za-z_][A-Za-z0-9_]*=[^ \t]*))*[ \t]+[^ \t-][^ \t]*[ \t]+|aws-vault[ \t]+exec(?:[ \t]+-[^ \t]+)*[ \t]+[^ \t-][^ \t]*(?:[ \t]+-[^ \t-][^ \t]*)*[ \t]+--${GAP}|watch(?:[ \t]+(?:-[A-Za-z]+(?:[ \t]+[0-9.]+)?|--[a-z-]+(?:=[^ \t]*)?))*[ \t]+|timeout(?:[ \t]+-[A-Za-z]+)*[ \t]+[0-9.]+[smhd]?[ \t]+|(?:for|while|until)[ \t][^;\n]*;[ \t]*do[ \t]+|[A-Za-z_][A-Za-z0-9_]*=(?:[^ \t$\`<>|;&]|\$(?!\()|\$\([^() \t]*\)|<[A-Za-z][\w.:-]*>)*${GAP})*`;
 const SUBSTITUTION_OPENING_SOURCE = String.raw`(?:(?:(?:export|local|readonly|declare[ \t]+-[A-Za-z]+)[ \t]+)?[A-Za-z_][A-Za-z0-9_]*="?)?(?<opening>\$\(|\`|[<>]\()[ \t]*(?:\\?\n[ \t]*)?`;
 /** The AWS CLI, and LocalStack's `awslocal` wrapper around it. */
 const LAUNCHER_SOURCE = String.raw`(?<launcher>aws|awslocal)(?=[ \t]|$)`;

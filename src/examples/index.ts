@@ -81,10 +81,11 @@ function readExamples(tree: Root, format: DocumentFormat, text: string): { examp
 }
 
 /** What follows a name after "For": the reader chooses its value. */
-const FOR_NAME_CHOOSE = /^\s*,\s*(?:you\s+(?:can|may|must|should)\s+)?(?:specify|use|enter|choose|pick|select|set)\b/i;
+const CHOOSE_VALUE = String.raw`,\s*(?:you\s+(?:can|may|must|should)\s+)?(?:specify|use|enter|choose|pick|select|set)\b`;
+const FOR_NAME_CHOOSE = new RegExp(String.raw`^\s*${CHOOSE_VALUE}`, 'i');
 
 /** The words placeholdersNamedIn looks for: most paragraphs have none, and skip the walk. */
-const PLACEHOLDER_CUE = /\b(?:replace|substitute|where)\b|\bfor\b[^.]*?,\s*(?:you\s+(?:can|may|must|should)\s+)?(?:specify|use|enter|choose|pick|select|set)\b/i;
+const PLACEHOLDER_CUE = new RegExp(String.raw`\b(?:replace|substitute|where)\b|\bfor\b[^.]*?${CHOOSE_VALUE}`, 'i');
 
 /** A name as prose marks it (`*statisticName*`, `` `my-bucket` ``): one token, not a sentence. */
 const PLACEHOLDER_NAME = /^[A-Za-z][\w.:/-]{1,63}$/;
@@ -229,14 +230,13 @@ const PLAIN_TEXT_LANGUAGES = new Set(['text', 'txt', 'plaintext', 'plain', 'none
  */
 function holdsCommandsDespiteLanguage(language: string, lines: readonly SourceLine[]): boolean {
   if (isTextTranscript(language, lines)) return true;
+  const first = lines.find((line) => line.text.trim() !== '' && !/^\s*#(?:\s|$)/.test(line.text));
   // A name no highlighter knows (`CloudShell`, `Cloud9`) is shown as plain code: a block opening with a complete
   // command (service and operation) is that command.
   if (!KNOWN_LANGUAGES.has(language) && !SHELL_LANGUAGES.has(language) && !PLAIN_TEXT_LANGUAGES.has(language)) {
-    const first = lines.find((line) => line.text.trim() !== '' && !/^\s*#(?:\s|$)/.test(line.text));
-    return first !== undefined && COMPLETE_COMMAND_LINE.test(first.text);
+    return first !== undefined && COMPLETE_COMMAND.test(first.text);
   }
   if (language !== 'json' && language !== 'jsonc' && !PLAIN_TEXT_LANGUAGES.has(language)) return false;
-  const first = lines.find((line) => line.text.trim() !== '' && !/^\s*#(?:\s|$)/.test(line.text));
   if (first === undefined || firstAwsLine([first]) !== 0) return false;
   if (!PLAIN_TEXT_LANGUAGES.has(language) || !/^\s*(?:aws|awslocal)\s/.test(first.text)) return true;
   // An `output` block is never commands: what it shows of `aws` is the CLI's own text (`aws s3: error: ...`). A text
@@ -262,8 +262,6 @@ const KNOWN_LANGUAGES = new Set([
   'markdown', 'md', 'mermaid', 'graphql', 'properties', 'env', 'dotenv', 'csv', 'http', 'dart', 'r', 'matlab', 'nginx', 'jinja',
   'jinja2', 'vue', 'svelte', 'elixir', 'erlang', 'haskell', 'clojure', 'ocaml', 'fsharp', 'vb', 'vbnet', 'julia', 'cue', 'rego',
 ]);
-/** `aws <service> <operation>`, after a prompt or not: a command a block of an unknown language opens with. */
-const COMPLETE_COMMAND_LINE = /^[ \t]*(?:\$[ \t]+)?(?:aws|awslocal)[ \t]+[a-z0-9][a-z0-9-]*[ \t]+[a-z][a-z0-9-]*(?:[ \t]|$)/;
 
 /** Lines after the command at `index` (and the lines its continuations join to it) that are neither options nor commands. */
 function showsWhatItPrinted(lines: readonly SourceLine[], index: number): boolean {
@@ -343,7 +341,7 @@ class BlockReader {
   /** A complete command (service, operation and an option) written as inline code is read and checked too. */
   private inlineCommand(example: Example, code: InlineCode): void {
     const line = inlineCodeLine(code, this.text, this.markdown);
-    if (!line || !INLINE_COMMAND.test(line.text)) return;
+    if (!line || !COMPLETE_COMMAND.test(line.text)) return;
     for (const { command } of readCommandsInBlock([line], { dialect: 'bash', variables: this.variables })) {
       if (command.operationWord && command.args.some((word) => word.value.startsWith('--'))) example.commands.push({ ...command, inProse: true });
     }
@@ -508,7 +506,6 @@ function commandNamedIn(commands: readonly AwsCommand[], introducer: string | un
   const last = commands.length - 1;
   if (introducer === undefined || last < 1) return last;
   const named = new Set(introducer.toLowerCase().match(/[a-z0-9]+(?:-[a-z0-9]+)+/g) ?? []);
-  if (named.size === 0 || named.has(commands[last]!.operation ?? '')) return last;
   const index = commands.findLastIndex((command) => command.operation !== undefined && named.has(command.operation));
   return index === -1 ? last : index;
 }
@@ -647,8 +644,12 @@ const FILE_INTRODUCER = /^(?:[-*]\s*)?(?:the\s+)?contents of\s+(?:the\s+)?(?:fil
 const FILE_NAME_INTRODUCER = /^``([^`\s]+\.[A-Za-z0-9]+)``:?$/;
 /** A global option in inline code, with its value. */
 const INLINE_OPTION = String.raw`--[a-z][\w-]*(?:=\S+|\s+(?!-)\S+)?\s+`;
-/** Inline code worth reading: `aws <service> <operation> ...` (a prompt allowed), global options before the service or the operation (`aws eks --region x update-kubeconfig ...`). */
-const INLINE_COMMAND = new RegExp(String.raw`^\s*(?:\$\s+)?(?:aws|awslocal)\s+(?:${INLINE_OPTION})*[a-z0-9][\w-]*\s+(?:${INLINE_OPTION})*[a-z0-9][\w-]*\s`);
+/**
+ * A complete command, worth reading where nothing else says it is one (inline code, a block of a language no highlighter
+ * knows): `aws <service> <operation> ...` (a prompt allowed), global options before the service or the operation
+ * (`aws eks --region x update-kubeconfig ...`).
+ */
+const COMPLETE_COMMAND = new RegExp(String.raw`^\s*(?:\$\s+)?(?:aws|awslocal)\s+(?:${INLINE_OPTION})*[a-z0-9][\w-]*\s+(?:${INLINE_OPTION})*[a-z0-9][\w-]*(?:\s|$)`);
 
 function sentencesOf(text: string): string[] {
   return text.split(/(?<=[.!])\s+/);

@@ -4,7 +4,7 @@ import { OUTPUT_CUSTOMIZATIONS } from '../model/input/cli-table.js';
 import type { CommandTranslation } from '../model/input/types.js';
 import { xformName } from '../model/names.js';
 import { closest } from '../model/suggest.js';
-import type { ServiceModel } from '../model/types.js';
+import type { ServiceModel, Shape, ShapeRef } from '../model/types.js';
 import type { Example, Output } from '../examples/types.js';
 import type { Rule } from './types.js';
 
@@ -53,11 +53,17 @@ function otherCommandNamed(introducer: string | undefined, model: ServiceModel, 
   return Object.keys(model.operations).some((name) => xformName(name) === named) ? named : undefined;
 }
 
-/** The response is nothing but a blob payload (`iot-data get-thing-shadow`): the CLI writes it to the outfile and prints nothing of it. */
-function onlyOutputIsAFile(model: ServiceModel, operationName: string): boolean {
+/** The operation's output shape, and the member its payload is, if it has one. */
+function outputShape(model: ServiceModel, operationName: string): { output?: Shape; payload?: ShapeRef } {
   const outputRef = model.operations[operationName]?.output;
   const output = outputRef ? model.shapes[outputRef.shape] : undefined;
   const payload = typeof output?.payload === 'string' ? output.members?.[output.payload] : undefined;
+  return { ...(output && { output }), ...(payload && { payload }) };
+}
+
+/** The response is nothing but a blob payload (`iot-data get-thing-shadow`): the CLI writes it to the outfile and prints nothing of it. */
+function onlyOutputIsAFile(model: ServiceModel, operationName: string): boolean {
+  const { output, payload } = outputShape(model, operationName);
   return payload !== undefined && Object.keys(output!.members ?? {}).length === 1 && model.shapes[payload.shape]?.type === 'blob';
 }
 
@@ -66,9 +72,7 @@ function onlyOutputIsAFile(model: ServiceModel, operationName: string): boolean 
  * object none of whose keys the CLI prints for an operation that writes its payload to a file shows that file.
  */
 export function showsTheOutfile(model: ServiceModel, operationName: string, block: Output): boolean {
-  const outputRef = model.operations[operationName]?.output;
-  const output = outputRef ? model.shapes[outputRef.shape] : undefined;
-  const payload = typeof output?.payload === 'string' ? output.members?.[output.payload] : undefined;
+  const { output, payload } = outputShape(model, operationName);
   if (!payload || model.shapes[payload.shape]?.type !== 'blob') return false;
   const members = output!.members ?? {};
   const { value } = block;
@@ -85,8 +89,7 @@ export function showsTheOutfile(model: ServiceModel, operationName: string, bloc
  * a block tied to the command only by a sentence or by following it shows what another command printed.
  */
 function keysOfAnotherOutput(model: ServiceModel, operationName: string, value: unknown): string | undefined {
-  const outputRef = model.operations[operationName]?.output;
-  const members = outputRef ? model.shapes[outputRef.shape]?.members : undefined;
+  const members = outputShape(model, operationName).output?.members;
   if (!members || Object.keys(members).length === 0 || value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
   const keys = Object.keys(value);
   // A near miss (`Handshake` for `Handshakes`) is this output written wrong, which output-schema says.

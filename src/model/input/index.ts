@@ -548,11 +548,13 @@ function readArguments(translation: CommandTranslation, state: ReadState): void 
 
 /** The first place in a one-line word where `name` stands as a whole identifier; the whole word where there is none. */
 function wordPart(word: Word, name: string): Word {
-  if (word.start.line !== word.end.line) return word;
-  const match = new RegExp(`(?<![\\w$])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w$])`).exec(word.raw);
-  if (!match) return word;
+  if (word.start.line !== word.end.line || name === '') return word;
+  const partOfName = (char: string | undefined) => char !== undefined && /[\w$]/.test(char);
+  let index = word.raw.indexOf(name);
+  while (index !== -1 && (partOfName(word.raw[index - 1]) || partOfName(word.raw[index + name.length]))) index = word.raw.indexOf(name, index + 1);
+  if (index === -1) return word;
   const at = (shift: number): Point => ({ line: word.start.line, column: word.start.column + shift, ...(word.start.offset !== undefined && { offset: word.start.offset + shift }) });
-  return { ...word, value: name, raw: name, start: at(match.index), end: at(match.index + name.length) };
+  return { ...word, value: name, raw: name, start: at(index), end: at(index + name.length) };
 }
 
 /**
