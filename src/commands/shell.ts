@@ -1068,7 +1068,13 @@ export interface CommandStart {
   openedAt?: number;
   /** `NAME=value` words before the command name, as `[start, end)` offsets. */
   assignments: [number, number][];
+  /** Run by `xargs` without a replace string: xargs appends the words it reads to the command's own. */
+  appendsInput?: true;
 }
+
+/** `xargs` in a command's prefix, and the options that make it put its input in place of a replace string instead of at the end. */
+const XARGS = /(?:^|[ \t])xargs(?=[ \t])/;
+const XARGS_REPLACE = /[ \t](?:-[A-Za-z]*[IiJ]|--replace)/;
 
 export function commandStart(text: string, transcript: boolean): CommandStart {
   const promptLength = (transcript ? TRANSCRIPT_PROMPT : PROMPT).exec(text)?.[0].length ?? 0;
@@ -1086,10 +1092,13 @@ export function commandStart(text: string, transcript: boolean): CommandStart {
     assignments.push([prefixStart + assignment.index, prefixStart + assignment.index + assignment[0].length]);
   }
   const opening = match.groups!['opening'];
+  const start = match[0].length - match.groups!['launcher']!.length;
+  const prefix = text.slice(promptLength, start);
   return {
-    start: match[0].length - match.groups!['launcher']!.length,
+    start,
     promptLength,
     assignments,
+    ...(XARGS.test(prefix) && !XARGS_REPLACE.test(prefix.slice(prefix.search(XARGS))) && { appendsInput: true as const }),
     ...(opening !== undefined && { closer: opening === '`' ? '`' : ')', openedAt: match.indices!.groups!['opening']![0] }),
   };
 }
@@ -1164,9 +1173,16 @@ export function readShellCommand(lines: SourceLine[], options: ShellReadOptions 
     const raw = text.slice(start, end);
     return { kind: 'assignment', message: `\`${raw}\` sets an environment variable for this command: the harness checks the command without it.`, start: pointAt(start), end: pointAt(end) };
   });
-  const command = shellCommandOf(lines, text, pointAt, commandStarts.promptLength, asBash, intended.words, assignments);
+  // What xargs appends stands after the last word: one word of unknown content, as a `$VALUE` there would be.
+  const intendedWords = commandStarts.appendsInput ? [...intended.words, appendedInput(intended.words.at(-1)?.end ?? pointAt(text.length))] : intended.words;
+  const command = shellCommandOf(lines, text, pointAt, commandStarts.promptLength, asBash, intendedWords, assignments);
   if (asBash.nextAwsCommand !== undefined) command.rest = linesFrom(commandLines, asBash.nextAwsCommand);
   return command;
+}
+
+/** The words `xargs` appends to a command, which the document does not show: no text of their own, content unknown. */
+function appendedInput(at: Point): Word {
+  return { value: '', raw: '', start: at, end: at, unknown: [{ start: 0, end: 0, kind: 'substitution' }] };
 }
 
 /** A command (its lines, joined as `text`) from the shell's reading and the author's: the prompt (when one was shown) and `notes` come before the shell's issues. */

@@ -102,7 +102,8 @@ describe('values whose content is not known here', () => {
         const covered = unknown.filter((span) => span.end > span.start);
         if (covered.length > 0) expect(marked.includes(UNKNOWN_TEXT) || marked.includes(UNKNOWN_JSON_VALUE)).toBe(true);
         else expect(marked).toBe(value);
-        if (isWhollyUnknown(word)) expect(covered.length).toBeGreaterThan(0);
+        // A word without text is wholly unknown when marked so at all: what xargs appends, which no document shows.
+        if (isWhollyUnknown(word)) expect(covered.length > 0 || (value === '' && unknown.length > 0)).toBe(true);
       }),
     );
   });

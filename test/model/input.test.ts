@@ -143,6 +143,25 @@ describe('translateCommand', () => {
     ]);
   });
 
+  it('takes what `xargs` appends (no replace string) as the value the last option lacks, or as words that may hold options', () => {
+    expect(kinds('xargs -n1 aws cognito-idp describe-user-pool --user-pool-id')).toEqual([]);
+    expect(kinds('xargs aws cognito-idp admin-get-user --user-pool-id us-west-2_EXAMPLE')).toEqual([]);
+    // With a replace string, xargs appends nothing: the option is left without its value.
+    expect(kinds('xargs -I{} aws cognito-idp describe-user-pool --user-pool-id')).toEqual(["invalid-parameter-value: '--user-pool-id' expects a value."]);
+    expect(kinds('xargs -n1 aws cognito-idp describe-user-pool --user-pool-idd')).toEqual([
+      "unknown-parameter: Unknown parameter '--user-pool-idd' for 'aws cognito-idp describe-user-pool'. Did you mean '--user-pool-id'?",
+    ]);
+  });
+
+  it('takes a name in capitals that spells its own parameter (`--username USERNAME`) for a value to fill in, not a value too short', () => {
+    expect(kinds('aws cognito-idp admin-get-user --user-pool-id POOLID --username USERNAME')).toEqual([]);
+    // Capitals that are no words of the parameter's name are a value as written.
+    expect(kinds('aws cognito-idp respond-to-auth-challenge --client-id 1example23456789 --challenge-name SMS_MFA --session ABCDEFGHIJ')).toEqual([
+      'invalid-parameter-value: Invalid length for parameter Session, value: 10, valid min length: 20.',
+    ]);
+    expect(kinds('aws cognito-idp respond-to-auth-challenge --client-id 1example23456789 --challenge-name SMS_MFA --session SESSION')).toEqual([]);
+  });
+
   it('takes a one-word option named after required ones (`--providers` for `--provider-name`) for them: the unknown option is the one finding', () => {
     expect(kinds('aws cognito-idp create-identity-provider --user-pool-id us-west-2_EXAMPLE --providers Google')).toEqual([
       "unknown-parameter: Unknown parameter '--providers' for 'aws cognito-idp create-identity-provider'.",

@@ -30,6 +30,24 @@ export function isNamedPlaceholder(value: string): boolean {
   return NAMED_PLACEHOLDER.test(value);
 }
 
+/**
+ * `--automation-execution-id EXECUTIONID`, `--bucket BUCKET`: a value that spells whole words of its own parameter's
+ * name in capitals stands for the value to fill in (`OPTIONS` in `AllowMethods`, `AKIAXXXXXXXX` in `AccessKeyId` do not).
+ */
+export function spellsItsName(value: string, memberName: string): boolean {
+  if (!/^[A-Z][A-Z0-9]{3,}$/.test(value)) return false;
+  const words = memberName.match(/[A-Z]+(?![a-z])|[A-Z]?[a-z0-9]+/g) ?? [];
+  const wanted = value.toLowerCase();
+  for (let first = 0; first < words.length; first++) {
+    let joined = '';
+    for (let last = first; last < words.length && joined.length < wanted.length; last++) {
+      joined += words[last]!.toLowerCase();
+      if (joined === wanted) return true;
+    }
+  }
+  return false;
+}
+
 /** A value written to the reader (`your_region`): no value of any parameter, an enum's included, is written so. */
 export function isAddressedPlaceholder(value: string): boolean {
   return ADDRESSED_PLACEHOLDER.test(value);
@@ -52,6 +70,8 @@ export function isUnreliable(word: Word): boolean {
 
 /** Whether nothing of a word's value is known (`$ATTRS`, `<user-pool-id>`, `"$(cat policy.json)"`). */
 export function isWhollyUnknown(word: Word): boolean {
+  // A word without text marked unknown: what xargs appends, which the document does not show.
+  if (word.value === '') return word.unknown !== undefined && word.unknown.length > 0;
   const spans = sortedSpans(word.unknown);
   if (spans.length === 0) return false;
   let covered = 0;
