@@ -100,7 +100,7 @@ export const AWS_SUBSTITUTION = new RegExp(String.raw`(?:\$\(|[<>]\(|\`)[ \t]*(?
  * A placeholder the reader replaces: `<user-pool-id>`, `<my name>` (no blank before the closing `>`, so `<in.json >out`
  * stays two redirections), `{{pool_id}}`, `%TOKEN%`.
  */
-const ANGLE_PLACEHOLDER = /<["']?\p{L}(?:[\p{L}\p{N}_.:/@ "'-]*[\p{L}\p{N}_."'])?>/uy;
+const ANGLE_PLACEHOLDER = /<<\p{L}(?:[\p{L}\p{N}_.:/@ -]*[\p{L}\p{N}_.])?>>|<["']?\p{L}(?:[\p{L}\p{N}_.:/@ "'-]*[\p{L}\p{N}_."'])?>/uy;
 /** Braces holding shorthand or JSON members (`{Key=a,Value=b}`, `{"k": 1}`): meant as written, never as bash's brace expansion. */
 export const STRUCTURE_IN_BRACES = /\{[^{}]*[=:][^{}]*\}/;
 /** Also `{token_secret}`: one name in single braces (Python's and many templates' format), never bash's brace expansion. */
@@ -367,7 +367,9 @@ class Reader {
           }
         : {
             kind: 'placeholder-redirection' as const,
-            message: `bash reads the unquoted \`${placeholder}\` as redirections: input from a file named \`${placeholder.slice(1, -1).split(/[ \t]/, 1)[0]!}\`, output to a file named \`${targetName}\`; ${advice}`,
+            message: placeholder.startsWith('<<')
+              ? `bash reads the unquoted \`${placeholder}\` as a here-document (the block's next lines, up to a line \`${placeholderName(placeholder)}\`, become the command's input) and appends the output to a file named \`${targetName}\`; ${advice}`
+              : `bash reads the unquoted \`${placeholder}\` as redirections: input from a file named \`${placeholderName(placeholder)}\`, output to a file named \`${targetName}\`; ${advice}`,
           };
     this.issues.push({ ...issue, start: this.pointAt(start), end: this.pointAt(end) });
   }
@@ -532,6 +534,9 @@ class Reader {
     // Nothing read: an fd redirection, or (as meant) a `\ ` continuation standing alone.
     if (buffer === undefined || this.wordEnd === start || !this.inFirstCommand) return;
     const raw = this.text.slice(start, this.wordEnd);
+    // `` `# the next line is optional` ``: a note between continued lines runs only a comment, whose output is empty,
+    // and bash drops an unquoted empty word.
+    if (NOTE_IN_BACKTICKS.test(raw)) return;
     if (this.words.length === 0 && ASSIGNMENT.test(raw)) {
       this.report('assignment', `\`${raw}\` sets an environment variable for this command: the harness checks the command without it.`, start, this.wordEnd);
       return;
@@ -883,7 +888,7 @@ class Reader {
     // Backticks around text that is no command (Markdown's code markup), or a JMESPath literal in a double-quoted
     // `--query`: bash runs it as a command.
     const queryLiteral = inDoubleQuotes && this.words.at(-1)?.value === '--query';
-    if (queryLiteral || !/^[ \t]*[a-z_./~$][^ \t]*(?:[ \t]|$)/.test(content)) {
+    if (queryLiteral || !/^[ \t]*(?:[a-z_./~$][^ \t]*(?:[ \t]|$)|#)/.test(content)) {
       this.report(
         'command-substitution',
         `bash runs \`${content}\` as a command and puts its output here (backticks are command substitution, also inside double quotes); put the value in single quotes to pass it as written.`,
@@ -917,7 +922,12 @@ class Reader {
   }
 }
 
-/** The unquoted `<placeholder>` starting at `index`, if one does. */
+/** The name a placeholder's brackets hold up to its first blank, the file name bash takes from it: `<my pool>` → `my`. */
+export function placeholderName(placeholder: string): string {
+  return placeholder.replace(/^<+|>+$/g, '').split(/[ \t]/, 1)[0]!;
+}
+
+/** The unquoted `<placeholder>` (or `<<placeholder>>`) starting at `index`, if one does. */
 export function placeholderAt(text: string, index: number): string | undefined {
   ANGLE_PLACEHOLDER.lastIndex = index;
   return ANGLE_PLACEHOLDER.exec(text)?.[0];
@@ -1153,6 +1163,9 @@ const VALUE_MARKERS = /[$`<%…]|\{\{|\{[A-Za-z_][A-Za-z0-9_-]*\}|\{\}|\.\.\.|\[
  * content, as meant; what it holds cannot be checked.
  */
 export const ELIDED_VALUE = /^(?:[A-Za-z][\w.-]*=)?(?:\[[ \t]*(?:\.{3}|…)[ \t]*\]|\{[ \t]*(?:\.{3}|…)[ \t]*\})$/;
+
+/** A word that is only a command substitution running a comment. */
+const NOTE_IN_BACKTICKS = /^`[ \t]*#[^`]*`$/;
 
 /** Words that stand for others: the argument `xargs -I{}` puts there, an elision of what the author left out. */
 const STANDS_FOR_WORDS: ReadonlySet<string> = new Set(['{}', '...', '…']);

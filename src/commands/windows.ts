@@ -12,6 +12,7 @@ import {
   lostContinuation,
   OPTION_AT_LINE_END,
   placeholderAt,
+  placeholderName,
   pointMapper,
   shellCommandOf,
   PROMPT_SOURCE,
@@ -210,7 +211,7 @@ class WindowsReader {
         targetName === undefined ? 'placeholder-syntax-error' : 'placeholder-redirection',
         targetName === undefined
           ? `cmd refuses this command: it reads the unquoted \`${placeholder}\` as redirections, and the \`>\` has no file name; quote the placeholder or replace it with a value.`
-          : `cmd reads the unquoted \`${placeholder}\` as redirections: input from a file named \`${placeholder.slice(1, -1).split(/[ \t]/, 1)[0]!}\`, output to a file named \`${targetName}\`; quote the placeholder or replace it with a value.`,
+          : `cmd reads the unquoted \`${placeholder}\` as redirections: input from a file named \`${placeholderName(placeholder)}\`, output to a file named \`${targetName}\`; quote the placeholder or replace it with a value.`,
         start,
         end,
       );

@@ -54,10 +54,10 @@ export function secretsIn(value: unknown, model: ServiceModel | undefined, ref: 
 /**
  * Whether a value could be a secret worth masking wherever it stands: not too short, not a plain word (`jane`,
  * `Password`, `updatedAt`: a stand-in, and as often a member name in the same message), nor a placeholder
- * (`<password>`, `$PASSWORD`, `${TOKEN}`) or unknown content.
+ * (`<password>`, `<<password>>`, `$PASSWORD`, `${TOKEN}`) or unknown content.
  */
 function maskable(value: string): boolean {
-  return value.length >= 4 && !/^[A-Za-z]+$/.test(value) && !/^<[^<>]*>$|\$|[\uE000-\uF8FF]/.test(value);
+  return value.length >= 4 && !/^[A-Za-z]+$/.test(value) && !/^<<?[^<>]*>>?$|\$|[\uE000-\uF8FF]/.test(value);
 }
 
 /** `scheme://user:password@host`: the password of credentials written into a URL. */

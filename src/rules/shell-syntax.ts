@@ -92,6 +92,12 @@ const shellSyntax: Rule = {
         messages: [],
       },
       {
+        // A note in backticks between continued lines runs only a comment: its output is empty, and bash drops the word.
+        name: 'guide.md',
+        text: '# Deploy\n\n```bash\naws cloudformation describe-stacks \\\n  `# the next line is optional` \\\n  --stack-name demo\n```\n',
+        messages: [],
+      },
+      {
         // AWS's `$`-names in single quotes reach the CLI as written.
         name: 'lambda/get-function.md',
         text: "# Versions\n\n```bash\naws lambda get-function --function-name my-function --qualifier '$LATEST'\n```\n",
@@ -244,6 +250,14 @@ const shellSyntax: Rule = {
         text: '**To create a job queue**\n\nThe following example creates a job queue. ::\n\n    aws batch create-job-queue --cli-input-json file://<path_to_json_file>/LowPriority.json\n',
         messages: [
           '5:56-5:75: warning: bash reads the unquoted `<path_to_json_file>` as redirections: input from a file named `path_to_json_file`, output to a file named `/LowPriority.json`; quote the placeholder or replace it with a value.',
+        ],
+      },
+      {
+        // `<<name>>` is a here-document that takes the block's next lines, then an appending redirection.
+        name: 'guide.md',
+        text: '# Package\n\n```bash\naws cloudformation describe-stacks --stack-name <<stack-name>> --region eu-west-1\n```\n',
+        messages: [
+          '4:49-4:63: warning: bash reads the unquoted `<<stack-name>>` as a here-document (the block\'s next lines, up to a line `stack-name`, become the command\'s input) and appends the output to a file named `--region`; quote the placeholder or replace it with a value.',
         ],
       },
       {
