@@ -1080,11 +1080,21 @@ export interface CommandStart {
   assignments: [number, number][];
   /** Run by `xargs` without a replace string: xargs appends the words it reads to the command's own. */
   appendsInput?: true;
+  /** Run by `xargs -I R` (`-i`, `--replace`, BSD's `-J`): xargs puts what it reads wherever `R` stands, also inside quotes. */
+  replaceString?: string;
 }
 
 /** `xargs` in a command's prefix, and the options that make it put its input in place of a replace string instead of at the end. */
 const XARGS = /(?:^|[ \t])xargs(?=[ \t])/;
-const XARGS_REPLACE = /[ \t](?:-[A-Za-z]*[IiJ]|--replace)/;
+const XARGS_REPLACE = /[ \t](?:-[A-Za-z]*[IJ][ \t]*([^ \t]+)|-[A-Za-z]*i([^ \t]*)|--replace(?:=([^ \t]*))?)/;
+
+/** What xargs in a command's prefix does with what it reads: appends it, or puts it in place of a replace string. */
+function xargsInput(prefix: string): Pick<CommandStart, 'appendsInput' | 'replaceString'> {
+  const at = prefix.search(XARGS);
+  if (at < 0) return {};
+  const replace = XARGS_REPLACE.exec(prefix.slice(at));
+  return replace === null ? { appendsInput: true } : { replaceString: replace[1] ?? (replace[2] || replace[3] || '{}') };
+}
 
 export function commandStart(text: string, transcript: boolean): CommandStart {
   const promptLength = (transcript ? TRANSCRIPT_PROMPT : PROMPT).exec(text)?.[0].length ?? 0;
@@ -1108,7 +1118,7 @@ export function commandStart(text: string, transcript: boolean): CommandStart {
     start,
     promptLength,
     assignments,
-    ...(XARGS.test(prefix) && !XARGS_REPLACE.test(prefix.slice(prefix.search(XARGS))) && { appendsInput: true as const }),
+    ...xargsInput(prefix),
     ...(opening !== undefined && { closer: opening === '`' ? '`' : ')', openedAt: match.indices!.groups!['opening']![0] }),
   };
 }
@@ -1186,11 +1196,26 @@ export function readShellCommand(lines: SourceLine[], options: ShellReadOptions 
     const raw = text.slice(start, end);
     return { kind: 'assignment', message: `\`${raw}\` sets an environment variable for this command: the harness checks the command without it.`, start: pointAt(start), end: pointAt(end) };
   });
-  // What xargs appends stands after the last word: one word of unknown content, as a `$VALUE` there would be.
-  const intendedWords = commandStarts.appendsInput ? [...intended.words, appendedInput(intended.words.at(-1)?.end ?? pointAt(text.length))] : intended.words;
+  // What xargs appends stands after the last word: one word of unknown content, as a `$VALUE` there would be; what
+  // it puts in place of its replace string is unknown content there.
+  const { appendsInput, replaceString } = commandStarts;
+  const intendedWords = appendsInput
+    ? [...intended.words, appendedInput(intended.words.at(-1)?.end ?? pointAt(text.length))]
+    : replaceString === undefined
+      ? intended.words
+      : intended.words.map((word) => withReplaced(word, replaceString));
   const command = shellCommandOf(lines, text, pointAt, commandStarts.promptLength, asBash, intendedWords, assignments);
   if (asBash.nextAwsCommand !== undefined) command.rest = linesFrom(commandLines, asBash.nextAwsCommand);
   return command;
+}
+
+/** A word with each `replaceString` in its value marked as unknown content (what `xargs -I` puts there). */
+function withReplaced(word: Word, replaceString: string): Word {
+  const spans: UnknownSpan[] = [];
+  for (let at = word.value.indexOf(replaceString); at !== -1; at = word.value.indexOf(replaceString, at + replaceString.length)) {
+    spans.push({ start: at, end: at + replaceString.length, kind: 'substitution' });
+  }
+  return spans.length === 0 ? word : { ...word, unknown: [...(word.unknown ?? []), ...spans].sort((a, b) => a.start - b.start) };
 }
 
 /** The words `xargs` appends to a command, which the document does not show: no text of their own, content unknown. */

@@ -148,6 +148,10 @@ describe('translateCommand', () => {
     expect(kinds('xargs aws cognito-idp admin-get-user --user-pool-id us-west-2_EXAMPLE')).toEqual([]);
     // With a replace string, xargs appends nothing: the option is left without its value.
     expect(kinds('xargs -I{} aws cognito-idp describe-user-pool --user-pool-id')).toEqual(["invalid-parameter-value: '--user-pool-id' expects a value."]);
+    // It puts what it reads where the replace string stands, also inside quotes: no check needs that content.
+    expect(kinds('xargs -I % aws cognito-idp list-users --user-pool-id us-west-2_EXAMPLE --limit %')).toEqual([]);
+    expect(kinds(`xargs -I{} aws cognito-idp admin-update-user-attributes --user-pool-id us-west-2_EXAMPLE --username jane --user-attributes '{}'`)).toEqual([]);
+    expect(kinds('aws cognito-idp list-users --user-pool-id us-west-2_EXAMPLE --limit %')).toEqual(["invalid-parameter-value: --limit: '%' is not an integer."]);
     expect(kinds('xargs -n1 aws cognito-idp describe-user-pool --user-pool-idd')).toEqual([
       "unknown-parameter: Unknown parameter '--user-pool-idd' for 'aws cognito-idp describe-user-pool'. Did you mean '--user-pool-id'?",
     ]);
