@@ -50,8 +50,8 @@ class WindowsReader {
   private unclosed = false;
   /** The line just read is a value of an option that ended the line before it (the author's list of values goes on). */
   private inValueList = false;
-  /** PowerShell: the unquoted `<placeholder>`s, whose reserved `<` makes it refuse the command. */
-  private readonly reserved: { placeholder: string; start: number; end: number }[] = [];
+  /** The unquoted `<placeholder>`s: PowerShell refuses the command at the first; cmd reads each as redirections, to `targetName`. */
+  private readonly placeholders: { placeholder: string; start: number; end: number; targetName?: string }[] = [];
 
   constructor(
     private readonly text: string,
@@ -84,7 +84,7 @@ class WindowsReader {
       else if (/[<>]/.test(c) || (/[0-9]/.test(c) && /^[0-9]*>/.test(text.slice(this.pos, this.pos + 3)))) this.readRedirection();
       else this.readWord();
     }
-    this.reportReservedPlaceholders();
+    this.reportPlaceholders();
     return { words: this.words, issues: this.issues, ...(this.nextAwsCommand !== undefined && { nextAwsCommand: this.nextAwsCommand }) };
   }
 
@@ -102,13 +102,29 @@ class WindowsReader {
     return true;
   }
 
-  /** PowerShell stops parsing at the first reserved `<`: one finding per command, at the first placeholder. */
-  private reportReservedPlaceholders(): void {
-    const [first] = this.reserved;
-    if (first === undefined) return;
+  /**
+   * A command's unquoted placeholders, said once: PowerShell stops parsing at the first reserved `<`; cmd refuses the
+   * command at the one whose `>` has no file name, and otherwise writes the output to a file named after what follows.
+   */
+  private reportPlaceholders(): void {
+    const { placeholders } = this;
+    const shown = this.dialect === 'powershell' ? placeholders[0] : (placeholders.find((found) => found.targetName === undefined) ?? placeholders[0]);
+    if (shown === undefined) return;
+    const { placeholder, start, end, targetName } = shown;
     const advice =
-      this.reserved.length === 1 ? 'quote the placeholder or replace it with a value.' : `quote the placeholders (${this.reserved.length} in this command) or replace them with values.`;
-    this.report('placeholder-syntax-error', `PowerShell refuses this command: \`<\` is reserved for future use, so the unquoted \`${first.placeholder}\` is a syntax error; ${advice}`, first.start, first.end);
+      placeholders.length === 1 ? 'quote the placeholder or replace it with a value.' : `quote the placeholders (${placeholders.length} in this command) or replace them with values.`;
+    if (this.dialect === 'powershell') {
+      this.report('placeholder-syntax-error', `PowerShell refuses this command: \`<\` is reserved for future use, so the unquoted \`${placeholder}\` is a syntax error; ${advice}`, start, end);
+    } else if (targetName === undefined) {
+      this.report('placeholder-syntax-error', `cmd refuses this command: it reads the unquoted \`${placeholder}\` as redirections, and the \`>\` has no file name; ${advice}`, start, end);
+    } else {
+      this.report(
+        'placeholder-redirection',
+        `cmd reads the unquoted \`${placeholder}\` as redirections: input from a file named \`${placeholderName(placeholder)}\`, output to a file named \`${targetName}\`; ${advice}`,
+        start,
+        end,
+      );
+    }
   }
 
   private report(kind: ShellIssueKind, message: string, start: number, end: number, continuation?: string): void {
@@ -198,23 +214,16 @@ class WindowsReader {
    * An unquoted `<placeholder>`: PowerShell reserves `<` and refuses the command; cmd reads redirections, like bash.
    */
   private readPlaceholder(placeholder: string): void {
-    const { text, dialect } = this;
+    const { text } = this;
     const start = this.pos;
     const end = start + placeholder.length;
-    if (dialect === 'powershell') {
-      this.reserved.push({ placeholder, start, end });
+    if (this.dialect === 'powershell') {
+      this.placeholders.push({ placeholder, start, end });
     } else {
-      let target = end;
-      while (BLANK.test(text[target] ?? '')) target++;
-      const targetName = /^[^ \t\n|&<>]+/.exec(text.slice(target))?.[0];
-      this.report(
-        targetName === undefined ? 'placeholder-syntax-error' : 'placeholder-redirection',
-        targetName === undefined
-          ? `cmd refuses this command: it reads the unquoted \`${placeholder}\` as redirections, and the \`>\` has no file name; quote the placeholder or replace it with a value.`
-          : `cmd reads the unquoted \`${placeholder}\` as redirections: input from a file named \`${placeholderName(placeholder)}\`, output to a file named \`${targetName}\`; quote the placeholder or replace it with a value.`,
-        start,
-        end,
-      );
+      // The file name comes after blanks, and after a `^` that continues the line.
+      const target = /^(?:[ \t]|\^\n)*/.exec(text.slice(end))![0].length + end;
+      const targetName = /^[^ \t\n|&<>^]+/.exec(text.slice(target))?.[0];
+      this.placeholders.push({ placeholder, start, end, ...(targetName !== undefined && { targetName }) });
     }
     if (this.reading === 'shell') this.collecting = false;
     this.readWord();

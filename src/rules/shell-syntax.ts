@@ -261,6 +261,14 @@ const shellSyntax: Rule = {
         ],
       },
       {
+        // cmd's placeholders are said once per command too, where cmd refuses it; a `^` continues the line, it is no file name.
+        name: 'guide.md',
+        text: '# Subscribe\n\n```cmd\naws sns subscribe ^\n --topic-arn <topic-arn> ^\n --protocol email ^\n --notification-endpoint <your-email>\n```\n',
+        messages: [
+          '7:26-7:38: error: cmd refuses this command: it reads the unquoted `<your-email>` as redirections, and the `>` has no file name; quote the placeholders (2 in this command) or replace them with values.',
+        ],
+      },
+      {
         name: 'iot/create-thing.rst',
         text: '**To create a thing**\n\nThe following example creates a thing. ::\n\n    aws iot create-thing --thing-name `Palo Alto Networks`\n',
         messages: [
