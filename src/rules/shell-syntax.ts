@@ -269,6 +269,15 @@ const shellSyntax: Rule = {
         ],
       },
       {
+        // An apostrophe in an unquoted word opens a quote that bash closes at the next one, here in a comment: said
+        // once, at the apostrophe, and not again as the stray words or backslashes bash then reads.
+        name: 'guide.md',
+        text: "# Topic\n\n```bash\naws sns create-topic \\\n    --name team-l'alpha-topic \\\n    --tags Key=env,Value=dev\n\n# the topic's ARN is printed\n```\n",
+        messages: [
+          "5:18-5:19: error: bash reads the apostrophe in `team-l'alpha-topic` as the start of a quoted string that runs to line 8, so the command is not read as written; put the value in double quotes.",
+        ],
+      },
+      {
         name: 'iot/create-thing.rst',
         text: '**To create a thing**\n\nThe following example creates a thing. ::\n\n    aws iot create-thing --thing-name `Palo Alto Networks`\n',
         messages: [
