@@ -81,10 +81,11 @@ export function readCommandsInBlock(lines: SourceLine[], options: BlockReadOptio
     if (isSynopsis(group)) continue;
     const read: ShellCommand[] = [];
     // `aws a && aws b` on one line: each command is read and checked on its own.
-    for (let commandLines: SourceLine[] | undefined = group.lines; commandLines; ) {
-      const shell = readShellCommand(commandLines, readOptions);
+    for (let commandLines: SourceLine[] | undefined = group.lines, closer: ')' | '`' | undefined; commandLines; ) {
+      const shell = readShellCommand(commandLines, closer ? { ...readOptions, closer } : readOptions);
       read.push(shell);
       commandLines = shell.rest;
+      closer = shell.restCloser;
     }
     // `aws` commands inside command substitutions elsewhere in the lines (`--ids $(aws ...)`, `for b in $(aws ...)`).
     if (group.lines.some((line) => mayHoldSubstitution(line.text))) readInnerCommands(read, group.lines, AWS_SUBSTITUTION, (from) => readShellCommand(from, readOptions));

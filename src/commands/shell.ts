@@ -1093,6 +1093,8 @@ export interface ShellReadOptions {
   /** A plain-text block (`text`, `plain`) showing commands as run: the lines after a command that do not continue it are its output. */
   plainText?: boolean;
   variables?: ReadonlyMap<string, string>;
+  /** What closes the substitution an earlier command of the pipeline opened (`X=$(aws a | xargs aws b)`), for a later one. */
+  closer?: ')' | '`';
 }
 
 /** Where a command's words start in its text: after its prompt, wrappers, environment assignments, a substitution's opening. */
@@ -1162,6 +1164,9 @@ function read(
   if (start.closer) {
     readerOptions.closer = start.closer;
     readerOptions.openedAt = start.openedAt!;
+  } else if (options.closer) {
+    start.closer = options.closer;
+    readerOptions.closer = options.closer;
   }
   if (options.variables) readerOptions.variables = options.variables;
   if (options.parentheses) readerOptions.parentheses = options.parentheses;
@@ -1233,7 +1238,10 @@ export function readShellCommand(lines: SourceLine[], options: ShellReadOptions 
       ? intended.words
       : intended.words.map((word) => withReplaced(word, replaceString));
   const command = shellCommandOf(lines, text, pointAt, commandStarts.promptLength, asBash, intendedWords, assignments);
-  if (asBash.nextAwsCommand !== undefined) command.rest = linesFrom(commandLines, asBash.nextAwsCommand);
+  if (asBash.nextAwsCommand !== undefined) {
+    command.rest = linesFrom(commandLines, asBash.nextAwsCommand);
+    if (commandStarts.closer) command.restCloser = commandStarts.closer;
+  }
   return command;
 }
 

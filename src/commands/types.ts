@@ -88,6 +88,8 @@ export interface ShellCommand {
   issues: ShellIssue[];
   /** The lines of an `aws` command chained after this one (`aws a && aws b`), from where it starts. */
   rest?: SourceLine[];
+  /** What closes the substitution this command stands in, which `rest` stands in too (`X=$(aws a | xargs aws b)`). */
+  restCloser?: ')' | '`';
 }
 
 /** An `aws` command split into its parts (CLI names). */

@@ -123,6 +123,17 @@ describe('lines typed into an interpreter a command opened', () => {
   });
 });
 
+describe('a pipeline inside a substitution', () => {
+  test.each([
+    'export IP=$(aws ecs describe-tasks --cluster c1 --tasks t1 --output text | xargs -I {} aws ec2 describe-network-interfaces --network-interface-ids {} --output text)',
+    'IP=`aws ecs describe-tasks --cluster c1 --tasks t1 --output text | xargs -I {} aws ec2 describe-network-interfaces --network-interface-ids {} --output text`',
+  ])('%j: the later command ends where the substitution closes, no syntax error', (text) => {
+    const { intended, commands } = block(text);
+    expect(intended).toEqual(['aws ecs describe-tasks --cluster c1 --tasks t1 --output text', 'aws ec2 describe-network-interfaces --network-interface-ids {} --output text']);
+    expect(commands.flatMap(({ command }) => command.shell.issues.map((issue) => issue.kind))).not.toContain('syntax-error');
+  });
+});
+
 describe('every aws command a block runs', () => {
   test('inside $(...) and backticks, after export X=, in pipelines, after wrappers and a notebook\'s `!`', () => {
     const { argv, commands, document } = block(
