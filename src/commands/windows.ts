@@ -25,6 +25,8 @@ import type { ShellCommand, ShellIssue, ShellIssueKind, UnknownSpan, Word } from
 
 export type WindowsDialect = 'powershell' | 'cmd';
 
+/** A `"` with no backslash before it. */
+const BARE_DOUBLE_QUOTE = /(?<!\\)"/;
 const SHELL_NAME: Record<WindowsDialect, string> = { powershell: 'PowerShell', cmd: 'cmd' };
 /** The character that continues a command on the next line when it ends the line. */
 const CONTINUATION: Record<WindowsDialect, string> = { powershell: '`', cmd: '^' };
@@ -339,10 +341,11 @@ class WindowsReader {
   /**
    * `'[{\"Key\":\"team\"}]'`: Windows PowerShell 5.1 (and PowerShell up to 7.2) puts a value's quotes on the CLI's
    * command line unescaped, so authors write `\"` for the `"` the CLI should get; PowerShell 7.3 and later pass the
-   * backslashes too. As meant, the CLI gets `"`; what the newer PowerShell does is said once, as a warning.
+   * backslashes too. As meant, the CLI gets `"`; what the newer PowerShell does is said once, as a warning. A value
+   * that also holds bare `"` is written for PowerShell 7.3 and later, where `\"` is JSON's own escape in a string.
    */
   private withLegacyQuotes(value: string, quoteStart: number): string {
-    if (!value.includes('\\"')) return value;
+    if (!value.includes('\\"') || BARE_DOUBLE_QUOTE.test(value)) return value;
     if (this.reading !== 'intended') {
       this.report(
         'powershell-escaped-quote',

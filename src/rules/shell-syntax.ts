@@ -98,6 +98,12 @@ const shellSyntax: Rule = {
         messages: [],
       },
       {
+        // JSON with bare quotes and `\"` inside its strings is written for PowerShell 7.3 and later, which pass it as is.
+        name: 'guide.md',
+        text: '# Run\n\n```powershell\naws ecs run-task --cluster c1 --task-definition td1 --overrides \'{"containerOverrides": [{"name": "app", "command": ["python", "-c", "print(\\"hi\\")"]}]}\'\n```\n',
+        messages: [],
+      },
+      {
         // AWS's `$`-names in single quotes reach the CLI as written.
         name: 'lambda/get-function.md',
         text: "# Versions\n\n```bash\naws lambda get-function --function-name my-function --qualifier '$LATEST'\n```\n",
