@@ -80,8 +80,10 @@ const SUBSTITUTION_OPENING_SOURCE = String.raw`(?:(?:(?:export|local|readonly|de
 /** The AWS CLI, and LocalStack's `awslocal` wrapper around it. */
 const LAUNCHER_SOURCE = String.raw`(?<launcher>aws|awslocal)(?=[ \t]|$)`;
 // Inside a substitution, wrappers and assignments may come again: `creds=$(AWS_PROFILE= aws sts ...)`.
+/** `$SUBNETS = aws ...`: PowerShell's assignment of a command's output, written in a bash block. */
+const POWERSHELL_ASSIGNMENT_SOURCE = String.raw`(?<powershellAssignment>\$[A-Za-z_][A-Za-z0-9_]*[ \t]*=[ \t]*)?`;
 const commandStartPattern = (prompt: string) =>
-  new RegExp(String.raw`^[ \t]*(?:${prompt})?(?<prefix>${COMMAND_PREFIX_SOURCE})(?:${SUBSTITUTION_OPENING_SOURCE}${COMMAND_PREFIX_SOURCE})?${LAUNCHER_SOURCE}`, 'd');
+  new RegExp(String.raw`^[ \t]*(?:${prompt})?${POWERSHELL_ASSIGNMENT_SOURCE}(?<prefix>${COMMAND_PREFIX_SOURCE})(?:${SUBSTITUTION_OPENING_SOURCE}${COMMAND_PREFIX_SOURCE})?${LAUNCHER_SOURCE}`, 'd');
 const AWS_COMMAND_START = commandStartPattern(PROMPT_SOURCE);
 /**
  * What every command start has: a launcher word followed by a blank or the end. Most lines lack it (an ARN's `aws:` does
@@ -205,6 +207,8 @@ class Reader {
   private readonly badSubstitutions: [number, number][] = [];
   /** Unquoted placeholders met (bash reading): what bash does with each. */
   private readonly placeholders: { placeholder: string; start: number; end: number; targetName?: string; refusedAtLineEnd?: boolean }[] = [];
+  /** Line ends another shell continues with (`^`, a backtick): one habit, said once per command. */
+  private readonly foreignContinuations: { kind: 'windows-continuation' | 'powershell-continuation'; start: number }[] = [];
 
   constructor(
     private readonly text: string,
@@ -241,9 +245,9 @@ class Reader {
         // `aws sqs list-queues  → AccessDenied`: the author's note of what the call gave, no words of it.
         this.pos = this.lineEnd(this.pos);
       } else if (c === '^' && this.isLineEndMarker(this.pos)) {
-        this.readForeignContinuation('windows-continuation', 'A `^` at the end of a line continues a Windows cmd.exe command; bash reads it as a word and runs the next line as a separate command.');
+        this.readForeignContinuation('windows-continuation');
       } else if (c === '`' && this.isLineEndMarker(this.pos)) {
-        this.readForeignContinuation('powershell-continuation', 'A backtick at the end of a line continues a PowerShell command; bash reads it as the start of a command substitution.');
+        this.readForeignContinuation('powershell-continuation');
       } else if (c === '<' && this.pos >= this.quietUntil && placeholderAt(text, this.pos) !== undefined) {
         if (this.reading === 'bash') this.readPlaceholder(placeholderAt(text, this.pos)!);
         else this.readWord();
@@ -268,6 +272,7 @@ class Reader {
     this.reportBadSubstitutions();
     this.reportPlaceholders();
     this.reportSingleQuotedContinuations();
+    this.reportForeignContinuations();
     this.issues.sort((a, b) => a.start.offset! - b.start.offset!);
     return {
       words: this.words,
@@ -301,9 +306,9 @@ class Reader {
     return /[ \t\n]/.test(before) && this.restOfLineIsBlank(index + 1) && this.lineEnd(index) < this.text.length;
   }
 
-  private readForeignContinuation(kind: ShellIssueKind, message: string): void {
+  private readForeignContinuation(kind: 'windows-continuation' | 'powershell-continuation'): void {
     const start = this.pos;
-    this.report(kind, message, start, start + 1);
+    if (this.isReportable(start)) this.foreignContinuations.push({ kind, start });
     this.lineHasForeignContinuation = true;
     if (this.reading === 'intended') {
       this.pos = this.lineEnd(start) + 1;
@@ -751,6 +756,21 @@ class Reader {
     return "'";
   }
 
+  /** One finding per command for the line ends another shell continues with, at the first, naming the other lines. */
+  private reportForeignContinuations(): void {
+    for (const kind of ['windows-continuation', 'powershell-continuation'] as const) {
+      const [first, ...others] = this.foreignContinuations.filter((found) => found.kind === kind);
+      if (first === undefined) continue;
+      const lines = others.map((other) => String(this.pointAt(other.start).line));
+      const more = lines.length === 0 ? '' : ` The same holds for line${lines.length > 1 ? 's' : ''} ${lines.length === 1 ? lines[0] : `${lines.slice(0, -1).join(', ')} and ${lines.at(-1)}`}.`;
+      const message =
+        kind === 'windows-continuation'
+          ? 'A `^` at the end of a line continues a Windows cmd.exe command; bash reads it as a word and runs the next line as a separate command: end the line with ` \\` (or mark the block `cmd`).'
+          : 'A backtick at the end of a line continues a PowerShell command; bash reads it as the start of a command substitution that runs the next lines: end the line with ` \\` (or mark the block `powershell`).';
+      this.issues.push({ kind, message: message + more, start: this.pointAt(first.start), end: this.pointAt(first.start + 1) });
+    }
+  }
+
   /** One finding per command for its `${...}` that name no parameter, at the first. */
   private reportBadSubstitutions(): void {
     const [first, ...others] = this.badSubstitutions;
@@ -1106,6 +1126,8 @@ export interface CommandStart {
   openedAt?: number;
   /** `NAME=value` words before the command name, as `[start, end)` offsets. */
   assignments: [number, number][];
+  /** `$NAME = ` before the command: PowerShell's assignment, as `[start, end)` offsets. */
+  powershellAssignment?: [number, number];
   /** Run by `xargs` without a replace string: xargs appends the words it reads to the command's own. */
   appendsInput?: true;
   /** Run by `xargs -I R` (`-i`, `--replace`, BSD's `-J`): xargs puts what it reads wherever `R` stands, also inside quotes. */
@@ -1142,10 +1164,12 @@ export function commandStart(text: string, transcript: boolean): CommandStart {
   const opening = match.groups!['opening'];
   const start = match[0].length - match.groups!['launcher']!.length;
   const prefix = text.slice(promptLength, start);
+  const powershellAssignment = match.indices!.groups!['powershellAssignment'];
   return {
     start,
     promptLength,
     assignments,
+    ...(powershellAssignment !== undefined && { powershellAssignment: [powershellAssignment[0], powershellAssignment[1]] as [number, number] }),
     ...xargsInput(prefix),
     ...(opening !== undefined && { closer: opening === '`' ? '`' : ')', openedAt: match.indices!.groups!['opening']![0] }),
   };
@@ -1229,6 +1253,20 @@ export function readShellCommand(lines: SourceLine[], options: ShellReadOptions 
     const raw = text.slice(start, end);
     return { kind: 'assignment', message: `\`${raw}\` sets an environment variable for this command: the harness checks the command without it.`, start: pointAt(start), end: pointAt(end) };
   });
+  let shellIssues = asBash;
+  if (commandStarts.powershellAssignment) {
+    const [start, end] = commandStarts.powershellAssignment;
+    const name = /^\$([A-Za-z_][A-Za-z0-9_]*)/.exec(text.slice(start, end))![1]!;
+    // The command is PowerShell all through: its backtick line ends are the same slip, said here too.
+    const backticks = asBash.issues.some((issue) => issue.kind === 'powershell-continuation');
+    if (backticks) shellIssues = { ...asBash, issues: asBash.issues.filter((issue) => issue.kind !== 'powershell-continuation') };
+    assignments.push({
+      kind: 'powershell-assignment',
+      message: `\`${text.slice(start, end).trimEnd()}\` is PowerShell's assignment${backticks ? ', and the lines end in its backtick continuation' : ''}: bash expands \`$${name}\` and runs \`=\` as a command, so the CLI never runs; write \`${name}=$(aws ...)\`${backticks ? ' with ` \\` line ends' : ''} (or mark the block \`powershell\`).`,
+      start: pointAt(start),
+      end: pointAt(end),
+    });
+  }
   // What xargs appends stands after the last word: one word of unknown content, as a `$VALUE` there would be; what
   // it puts in place of its replace string is unknown content there.
   const { appendsInput, replaceString } = commandStarts;
@@ -1237,7 +1275,7 @@ export function readShellCommand(lines: SourceLine[], options: ShellReadOptions 
     : replaceString === undefined
       ? intended.words
       : intended.words.map((word) => withReplaced(word, replaceString));
-  const command = shellCommandOf(lines, text, pointAt, commandStarts.promptLength, asBash, intendedWords, assignments);
+  const command = shellCommandOf(lines, text, pointAt, commandStarts.promptLength, shellIssues, intendedWords, assignments);
   if (asBash.nextAwsCommand !== undefined) {
     command.rest = linesFrom(commandLines, asBash.nextAwsCommand);
     if (commandStarts.closer) command.restCloser = commandStarts.closer;

@@ -42,6 +42,7 @@ export type ShellIssueKind =
   | 'windows-continuation' // `^` at line end (cmd.exe)
   | 'bash-continuation' // `\` at line end in a PowerShell or cmd command
   | 'powershell-continuation' // backtick at line end
+  | 'powershell-assignment' // `$X = aws ...` in a bash command: bash runs `=` as a command, the CLI never runs
   | 'pipe'
   | 'command-list' // `;`, `&&`, `||`, `&`
   | 'command-substitution' // backticks around text that is no command (Markdown code markup)

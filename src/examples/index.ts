@@ -359,7 +359,8 @@ class BlockReader {
     const mayHoldCommands =
       language !== null || ((code.value.includes('aws') || (code.value.includes('=') && ASSIGNMENT.test(code.value))) && !(!this.markdown && opensWithJson(code.value) && this.introducedAsOutput(code)));
     if ((language === null && mayHoldCommands) || (language !== null && SHELL_LANGUAGES.has(language)) || mislabelled) {
-      const options = this.readOptions(example, code, mislabelled ? null : language);
+      // A transcript (`$ aws ...`) in a bash block is still bash: its ` ^` line ends are the author's slip, not cmd's.
+      const options = this.readOptions(example, code, mislabelled && dialectOf(language) !== 'bash' ? null : language);
       if (mislabelled && isTextTranscript(language, lines)) options.transcript = true;
       else if (mislabelled && PLAIN_TEXT_LANGUAGES.has(language)) options.plainText = true;
       const commands = this.readsAsCommands(code, language, options);

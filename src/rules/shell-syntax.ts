@@ -23,8 +23,9 @@ const SEVERITIES: Partial<Record<ShellIssueKind, Severity>> = {
   'dollar-amount': 'warning',
   'powershell-escaped-quote': 'warning',
   'command-substitution': 'warning',
-  'windows-continuation': 'warning',
-  'powershell-continuation': 'warning',
+  'windows-continuation': 'error',
+  'powershell-continuation': 'error',
+  'powershell-assignment': 'error',
   'brace-expansion': 'warning',
   pipe: 'info',
   redirection: 'info',
@@ -64,8 +65,10 @@ const shellSyntax: Rule = {
     '(`${user pool id}`: a bad substitution, once per command), and AWS\'s own `$`-names outside single quotes (Lambda\'s `$LATEST`, API Gateway\'s `$default`): bash expands them to nothing; in a cmd block, a `#` after a command, where cmd has no comments and passes the words on. An amount such as `$50` outside single quotes is a warning: bash expands `$5`, a positional parameter; so is a `{{a|b}}` choice, which bash pipes. Any other unquoted `<placeholder>` is a warning: bash ' +
     'reads it as redirections (input from one file, output to another), which the message names; so is a hyphenated name in ' +
     '`${...}` (`${api-id}`), which bash reads as the variable `api` with the default `id`. Windows `^` and PowerShell ' +
-    'backtick continuations in a bash block are warnings: pasted into bash these commands break. In a PowerShell value, `\\"` is ' +
-    'read as the `"` Windows PowerShell 5.1 passes to the CLI, with a warning: PowerShell 7.3 and later pass the backslash too. Unquoted braces with commas are brace-expanded by bash ' +
+    'backtick continuations in a bash block are errors, one per command naming its other lines: pasted into bash these commands break; ' +
+    'so is PowerShell\'s `$X = aws ...`, where bash runs `=` as a command. In a PowerShell value written with `\\"` only, `\\"` is ' +
+    'read as the `"` Windows PowerShell 5.1 passes to the CLI, with a warning: PowerShell 7.3 and later pass the backslash too (a ' +
+    'value with bare `"` as well is written for 7.3, and read as is). Unquoted braces with commas are brace-expanded by bash ' +
     'into several words. Braces holding shorthand or JSON members (`Tags=[{Key=a,Value=b}]`) are meant as written: ' +
     'an error where the CLI refuses the expanded words (the message says why), else a warning (the value changes ' +
     'silently). A plain list (`--names {a,b,c}`, `i-{1,2}`) is meant as bash expands it, and is checked so: no finding ' +
@@ -209,7 +212,23 @@ const shellSyntax: Rule = {
         name: 'guide.md',
         text: '# Describe an instance\n\n```bash\naws ec2 describe-instances ^\n    --instance-ids i-1234567890abcdef0\n```\n',
         messages: [
-          '4:28-4:29: warning: A `^` at the end of a line continues a Windows cmd.exe command; bash reads it as a word and runs the next line as a separate command.',
+          '4:28-4:29: error: A `^` at the end of a line continues a Windows cmd.exe command; bash reads it as a word and runs the next line as a separate command: end the line with ` \\` (or mark the block `cmd`).',
+        ],
+      },
+      {
+        // PowerShell in a bash block, typed at a prompt: the backticks of one command are one finding, naming the lines.
+        name: 'guide.md',
+        text: '# Create a topic\n\n```bash\n$ aws sns create-topic `\n    --name alerts `\n    --region eu-west-1\n```\n',
+        messages: [
+          '4:24-4:25: error: A backtick at the end of a line continues a PowerShell command; bash reads it as the start of a command substitution that runs the next lines: end the line with ` \\` (or mark the block `powershell`). The same holds for line 5.',
+        ],
+      },
+      {
+        // `$X = aws ...` is PowerShell's assignment: in bash the CLI never runs. One finding for the command's PowerShell.
+        name: 'guide.md',
+        text: '# Create a topic\n\n```bash\n$TOPIC = aws sns create-topic `\n    --name alerts\n```\n',
+        messages: [
+          "4:1-4:10: error: `$TOPIC =` is PowerShell's assignment, and the lines end in its backtick continuation: bash expands `$TOPIC` and runs `=` as a command, so the CLI never runs; write `TOPIC=$(aws ...)` with ` \\` line ends (or mark the block `powershell`).",
         ],
       },
       {
