@@ -858,12 +858,19 @@ class Reader {
     }
     this.pos = start + match[0].length;
     // `"... exceeds $50"`: an amount of dollars, which bash reads as the positional parameter `$5` (empty) and a `0`.
-    const amount = /^[0-9]/.test(next) ? /^\$[0-9](?:[0-9]|[.,][0-9])[0-9.,]*/.exec(text.slice(start))?.[0] : undefined;
+    // `"... passed $5 today"`: one digit alone is an amount where a sentence in double quotes has it between blanks.
+    const amount = /^[0-9]/.test(next)
+      ? (/^\$[0-9](?:[0-9]|[.,][0-9])[0-9.,]*/.exec(text.slice(start))?.[0] ??
+        (inDoubleQuotes && BLANK.test(text[start - 1] ?? '') && /^[ \t.,!?)]/.test(text[start + 2] ?? '') ? match[0] : undefined))
+      : undefined;
     if (amount !== undefined) {
       if (this.isReportable(start)) {
+        const rest = amount.slice(2);
         this.report(
           'dollar-amount',
-          `bash reads \`${match[0]}\` in \`${amount}\` as a positional parameter, empty here, so the CLI gets \`${amount.slice(2)}\`; write \`\\${amount}\` or put the value in single quotes.`,
+          rest === ''
+            ? `bash reads \`${amount}\` as a positional parameter, empty here, so the CLI gets the text without the amount; write \`\\${amount}\` or put the value in single quotes.`
+            : `bash reads \`${match[0]}\` in \`${amount}\` as a positional parameter, empty here, so the CLI gets \`${rest}\`; write \`\\${amount}\` or put the value in single quotes.`,
           start,
           start + amount.length,
         );

@@ -147,6 +147,12 @@ const shellSyntax: Rule = {
         text: '# Alarm\n\n```bash\naws cognito-idp create-group --user-pool-id us-west-2_EXAMPLE --group-name gold --description "Spent over $50"\naws cognito-idp get-group --user-pool-id "$1" --group-name gold\n```\n',
         messages: ['4:107-4:110: warning: bash reads `$5` in `$50` as a positional parameter, empty here, so the CLI gets `0`; write `\\$50` or put the value in single quotes.'],
       },
+      // One digit between blanks in a sentence is an amount too; `"$1"` and `$1/` are a script's positional parameters.
+      {
+        name: 'guide.md',
+        text: '# Alarm\n\n```bash\naws cognito-idp create-group --user-pool-id us-west-2_EXAMPLE --group-name gold --description "Spent over $5 today"\naws cognito-idp get-group --user-pool-id "$1" --group-name "gold $2"\n```\n',
+        messages: ['4:107-4:109: warning: bash reads `$5` as a positional parameter, empty here, so the CLI gets the text without the amount; write `\\$5` or put the value in single quotes.'],
+      },
       // cmd has no `#` comments: the words go to the command, which refuses them. Said once, and only here.
       {
         name: 'guide.md',
