@@ -130,6 +130,8 @@ interface WordBuffer {
   unknown: UnknownSpan[];
   /** Its reading depends on a shell error reported elsewhere (an unclosed quote, an unquoted parenthesis). */
   unreliable: boolean;
+  /** The author's reading: an unquoted `$NAME` whose known value holds blanks, which bash splits into several words. */
+  split?: string;
 }
 
 /** A word character by character, for brace expansion (the few words with an unquoted `{`). */
@@ -201,6 +203,8 @@ class Reader {
   private commandLineEnded = false;
   /** The word being read depends on an unclosed quote (the author's reading). */
   private unclosed = false;
+  /** The unquoted `$NAME` with blanks in its known value that the word being read holds (the author's reading). */
+  private splitVariable: string | undefined;
   private readonly parentheses: number[] = [];
   private readonly singleQuotedContinuations: SingleQuotedContinuation[] = [];
   /** `${...}` that name no parameter (bash reading), as `[start, end)`. */
@@ -557,6 +561,10 @@ class Reader {
         this.wordEnd,
       );
     }
+    if (buffer.split !== undefined && values.length === 1) {
+      for (const value of splitAtBlanks(buffer)) this.words.push({ value, raw, start: this.pointAt(start), end: this.pointAt(this.wordEnd), splitFrom: buffer.split });
+      return;
+    }
     for (const value of values) {
       // `{}` alone is the argument `xargs -I{}` or `find -exec` puts there; `...` alone, options the author left out.
       const word: Word = { value, raw, start: this.pointAt(start), end: this.pointAt(this.wordEnd) };
@@ -579,6 +587,7 @@ class Reader {
     const buffer: WordBuffer = { text: '', runs: [], unknown: [], unreliable: false };
     this.wordEnd = start;
     this.unclosed = false;
+    this.splitVariable = undefined;
     const add = (chars: string, isProtected: boolean, unknown: UnknownSpan[] = []) => {
       for (const span of unknown) buffer.unknown.push({ ...span, start: span.start + buffer.text.length, end: span.end + buffer.text.length });
       buffer.text += chars;
@@ -690,6 +699,7 @@ class Reader {
       }
     }
     buffer.unreliable ||= this.unclosed;
+    if (this.splitVariable !== undefined) buffer.split = this.splitVariable;
     return buffer;
   }
 
@@ -913,7 +923,14 @@ class Reader {
         this.pos + element[0].length,
       );
     }
-    if (this.reading === 'intended' && known !== undefined) return { value: known, quoted: true, unknown: [] };
+    if (this.reading === 'intended' && known !== undefined) {
+      // Unquoted, bash splits the value at its blanks: as many words, which a list option takes and others do not.
+      if (!inDoubleQuotes && /[ \t\n]/.test(known.trim())) {
+        this.splitVariable ??= match[0];
+        return { value: known.trim(), quoted: false, unknown: [] };
+      }
+      return { value: known, quoted: true, unknown: [] };
+    }
     return { value: match[0], quoted: true, unknown: [{ start: 0, end: match[0].length, kind: 'variable' }] };
   }
 
@@ -1024,6 +1041,26 @@ function decodeAnsiCEscape(escape: string): string {
 }
 
 /** bash brace expansion (`a{b,c}d` → `abd acd`, `{1..3}`), applied to unquoted braces only. */
+/** The words bash makes of a word by splitting its unquoted parts at blanks (quoted blanks stay). */
+function splitAtBlanks(buffer: WordBuffer): string[] {
+  const words: string[] = [];
+  let current = '';
+  for (const run of buffer.runs) {
+    if (run.isProtected) {
+      current += run.text;
+      continue;
+    }
+    const pieces = run.text.split(/[ \t\n]+/);
+    current += pieces[0];
+    for (const piece of pieces.slice(1)) {
+      if (current !== '') words.push(current);
+      current = piece;
+    }
+  }
+  if (current !== '') words.push(current);
+  return words;
+}
+
 function expandBraces(buffer: WordBuffer): string[] {
   if (!buffer.text.includes('{')) return [buffer.text];
   const chars: string[] = [];

@@ -14,6 +14,8 @@ export interface Word {
    * checked; checks that need their content (type, enum, length, pattern) are not made.
    */
   unknown?: UnknownSpan[];
+  /** One of the words bash made of this unquoted `$NAME` by splitting its known value at blanks (the author's reading). */
+  splitFrom?: string;
 }
 
 /** `[start, end)` indices into a word's `value`. */

@@ -7,6 +7,12 @@ export default inputProblemRule({
   kinds: { 'unknown-parameter': 'error' },
   examples: {
     ok: [
+      // Split into several words where an option takes several: what the author meant.
+      {
+        name: 'guide.md',
+        text: '# Users\n\n```bash\nATTRS="email name"\naws cognito-idp list-users --user-pool-id us-west-2_EXAMPLE --attributes-to-get $ATTRS\n```\n',
+        messages: [],
+      },
       { name: 'cognito-idp/list-users.rst', text: exampleDocument('To list users', 'aws cognito-idp list-users --user-pool-id us-west-2_EXAMPLE --limit 5'), messages: [] },
       // bash refuses the command at the unquoted `(` (shell-syntax's error): the words around it are no second finding.
       { name: 'cognito-idp/list-users.rst', text: exampleDocument('To list users', 'aws cognito-idp list-users --user-pool-id 0 (pool id) extra'), messages: [] },
@@ -14,6 +20,12 @@ export default inputProblemRule({
       { name: 's3/cp.rst', text: exampleDocument('To copy a folder', 'aws s3 cp ./site s3://amzn-s3-demo-bucket/ --recursive --exclude "*" --include "*.html" --region us-west-2'), messages: [] },
     ],
     notOk: [
+      // An unquoted variable whose value holds blanks: bash splits it, and the words after the first are stray.
+      {
+        name: 'guide.md',
+        text: '# Group\n\n```bash\nDESC="Gold customers"\naws cognito-idp create-group --user-pool-id us-west-2_EXAMPLE --group-name gold --description $DESC\n```\n',
+        messages: ['5:95-5:100: error: bash splits the unquoted `$DESC` at the blanks in its value, so the CLI gets \'customers\' as stray words (\'aws cognito-idp create-group\' takes no positional arguments here); quote it: "$DESC".'],
+      },
       { name: 'cognito-idp/list-users.rst', text: exampleDocument('To list users', 'aws cognito-idp list-users --userpool-id us-west-2_EXAMPLE'), messages: ["5:32-5:45: error: Unknown parameter '--userpool-id' for 'aws cognito-idp list-users'. Did you mean '--user-pool-id'?"] },
       // A customization's table has no such option (deploy reads a local --template-file).
       {

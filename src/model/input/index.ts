@@ -569,7 +569,16 @@ function standsForOptions(word: Word): boolean {
 /** Stray words come from one cause (a lost quote, prose run into the command): one finding names them all. */
 function reportStrays(strays: readonly Word[], takes: string, report: Reporter): void {
   const strayWords = (items: readonly string[]) => `Unexpected words '${clip(items.join(' '))}': ${takes}`;
-  for (const stray of strays) report('unknown-parameter', `Unexpected word '${stray.value}': ${takes}`, [stray], { key: 'stray words', item: stray.value, message: strayWords });
+  for (const stray of strays) {
+    if (stray.splitFrom !== undefined) {
+      // `--group-name $NAME` with NAME="my web group": the words bash split off the variable's value are one defect.
+      const split = stray.splitFrom;
+      const splitWords = (items: readonly string[]) => `bash splits the unquoted \`${split}\` at the blanks in its value, so the CLI gets '${clip(items.join(' '))}' as stray words (${takes.replace(/\.$/, '')}); quote it: "${split}".`;
+      report('unknown-parameter', splitWords([stray.value]), [stray], { key: `split ${split}`, item: stray.value, message: splitWords });
+    } else {
+      report('unknown-parameter', `Unexpected word '${stray.value}': ${takes}`, [stray], { key: 'stray words', item: stray.value, message: strayWords });
+    }
+  }
 }
 
 /** The CLI names every missing argument in one error ("the following arguments are required: ..."): one finding. */
