@@ -36,6 +36,12 @@ const nonAscii: Rule = {
     ],
     notOk: [
       {
+        // A full-width `＝` between ASCII words is a look-alike; the `？` ending a Japanese sentence in a value is not.
+        name: 'docs/README.md',
+        text: '# Ask\n\n```bash\naws sns publish --topic-arn arn:aws:sns:us-east-1:123456789012:t --message "\u5143\u6c17\u3067\u3059\u304b\uff1f" --subject\uff1dhi\n```\n',
+        messages: ["4:94-4:95: warning: non-ASCII character U+FF1D '\uff1d' in a command"],
+      },
+      {
         name: 'demo/list-things.rst',
         text: 'Command::\n\n    aws demo list-things \u2013\u2013max-items 5\n\nOutput::\n\n    {"Name": "caf\u00e9 \ud83d\ude00", "Id": \u201cabc\u201d}\n',
         messages: [
@@ -60,7 +66,7 @@ const nonAscii: Rule = {
         for (let index = 0; index < line.text.length; index++) {
           const codePoint = line.text.codePointAt(index)!;
           const offset = line.offset + index;
-          if (!isLookalike(codePoint, where) || reported.has(offset)) continue;
+          if (!isLookalike(codePoint, where) || reported.has(offset) || inCjkText(line.text, index)) continue;
           if (within && (offset < within.start.offset! || offset >= within.end.offset!)) continue;
           if (skipped.some((range) => range.start.offset! <= offset && offset < range.end.offset!)) continue;
           if (saidElsewhere.has(offset)) continue;
@@ -115,6 +121,19 @@ function wordSpan(words: readonly Word[]): Position | undefined {
  * Characters that stand in for ASCII ones: spaces and joiners, dashes and the minus sign, typographic quotes and
  * primes, and (in a command) the full-width forms of ASCII. `…` is an author's elision, in a command as in an output.
  */
+/** Chinese, Japanese or Korean letters (ideographs, kana, hangul). */
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+
+/**
+ * A full-width form next to CJK letters (`ですか？`, `「名前」`) is the punctuation of a sentence in a value, as its
+ * language writes it: no look-alike of an ASCII character the command needs.
+ */
+function inCjkText(text: string, index: number): boolean {
+  const codePoint = text.codePointAt(index)!;
+  if (!((codePoint >= 0xff01 && codePoint <= 0xff5e) || codePoint === 0x3000)) return false;
+  return CJK.test(text[index - 1] ?? '') || CJK.test(String.fromCodePoint(text.codePointAt(index + 1) ?? 32));
+}
+
 function isLookalike(codePoint: number, where: 'a command' | 'an output'): boolean {
   if (codePoint < 0x80) return false;
   if (codePoint === 0x2026) return false;
