@@ -1592,7 +1592,10 @@ export function splitBlock(lines: SourceLine[], options: ShellReadOptions = {}):
         !prompted &&
         startsWithAws &&
         !shownFile.has(current) &&
-        ((opensJson(line.text) && JSON_START.test(line.text)) || CLI_ERROR_LINE.test(line.text) || (options.plainText === true && !PARAMETER_LINE.test(line.text))) &&
+        // A lone `"Name": value` line (no `,` for more, no bracket it opens) is the author pointing at a member, not output.
+        ((opensJson(line.text) && JSON_START.test(line.text) && !(JSON_MEMBER_LINE.test(line.text) && !/[,[{][ \t]*$/.test(line.text))) ||
+          CLI_ERROR_LINE.test(line.text) ||
+          (options.plainText === true && !PARAMETER_LINE.test(line.text))) &&
         !OPTION_AT_LINE_END.test(current.lines.at(-1)!.text);
       // Only a comment or a blank line before this one can hold the `# Result:` label: most lines skip the search.
       const previous = current.lines.at(-1)!.text;

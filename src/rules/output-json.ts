@@ -32,6 +32,12 @@ const outputJson: Rule = {
         messages: [],
       },
       {
+        // A lone member line between a script's commands points at the value to take: no output the CLI printed.
+        name: 'guide.md',
+        text: '# Pick an instance\n\n```bash\naws ec2 describe-instances --region eu-west-3\n\n"InstanceId": "i-0abc1234def567890"\n\naws ec2 stop-instances --instance-ids i-0abc1234def567890\n```\n',
+        messages: [],
+      },
+      {
         // Log lines open with a tag in brackets: text, never a JSON array.
         name: 'guide.md',
         text: '# Start the service\n\n```bash\naws ecs update-service --cluster main --service api --force-new-deployment\n```\n\nThe application then logs:\n\n```\n[Nest] LOG Cache miss for key: user:42\n[Nest] LOG Cache set\n```\n',
