@@ -164,6 +164,8 @@ describe('translateCommand', () => {
       'invalid-parameter-value: Invalid length for parameter Session, value: 10, valid min length: 20.',
     ]);
     expect(kinds('aws cognito-idp respond-to-auth-challenge --client-id 1example23456789 --challenge-name SMS_MFA --session SESSION')).toEqual([]);
+    // A run of x's the reader fills in says nothing of the length either.
+    expect(kinds('aws cognito-idp respond-to-auth-challenge --client-id 1example23456789 --challenge-name SMS_MFA --session session-xxxx')).toEqual([]);
   });
 
   it('takes a one-word option named after required ones (`--providers` for `--provider-name`) for them: the unknown option is the one finding', () => {

@@ -284,7 +284,10 @@ export function validateValue(model: ServiceModel, shape: Shape, value: unknown,
     case 'string':
       if (typeof value !== 'string') return invalidType('string');
       // A value the CLI refuses for its length never reaches the service's enum or pattern: one defect, one finding.
-      if (checkLength(shape, [...value].length, path, context)) return;
+      // A part the reader fills in (`subnet-xxxxx`, `arn:aws:iam::ACCOUNT_ID:role/x`) says nothing of the length; a
+      // whole word in capitals (`OPTIONS`, `AKIAXXXXXXXX`) is a value as written.
+      const filledIn = holdsNamedPlaceholder(value);
+      if (!(filledIn && !/^[A-Z]+$/.test(value)) && checkLength(shape, [...value].length, path, context)) return;
       if (URL_VALUE.test(value) && CONTENT_PARAMETER.test(path)) {
         context.report('constraint', `Value for parameter ${path} is a URL, which the AWS CLI v2 sends as the value itself: it no longer downloads http(s):// values, as version 1 did; save the file and pass file://<its name>.`);
         return;
@@ -296,7 +299,7 @@ export function validateValue(model: ServiceModel, shape: Shape, value: unknown,
           context.report('constraint', `Value for parameter ${path} ('${clip(value)}') differs from the listed value '${otherCase}' only in letter case: services often accept either, but write '${otherCase}' as the API lists it.`);
         } else context.report('invalid-parameter-value', `Invalid value for parameter ${path}: '${clip(value)}', valid values: ${shape.enum.join(', ')}.`);
       }
-      if (shape.pattern && !context.patternWaived && !matchesPattern(shape.pattern, value) && !holdsNamedPlaceholder(value)) {
+      if (shape.pattern && !context.patternWaived && !filledIn && !matchesPattern(shape.pattern, value)) {
         context.report('constraint', `Value for parameter ${path} ('${clip(value)}') does not match the pattern ${shape.pattern}.`);
       }
       return;
