@@ -96,6 +96,7 @@ export function readCommandsInBlock(lines: SourceLine[], options: BlockReadOptio
       // Most later lines are parameters: no `aws` after an operator, and no pattern to run.
       if (line.text.includes('aws') && CHAIN_MARK.test(line.text)) {
         for (const match of line.text.matchAll(AWS_CHAINED)) {
+          if (COMMENT_BEFORE.test(line.text.slice(0, match.index))) continue;
           const at = match.index + match[0].length - match.groups!['launcher']!.length;
           if (read.some((other) => other.words[0]?.start.offset === line.offset + at)) continue;
           read.push(readShellCommand(linesFrom(group.lines, lineStart + at), readOptions));
@@ -117,8 +118,14 @@ export function readCommandsInBlock(lines: SourceLine[], options: BlockReadOptio
 }
 
 /** Adds the commands `pattern` finds inside the lines (substitutions, script blocks), each read from where it starts, unless read already. */
+/** A `#` that starts a comment earlier on the line (at its start or after a blank). */
+const COMMENT_BEFORE = /(?:^|[ \t])#/;
+
 function readInnerCommands(read: ShellCommand[], lines: SourceLine[], pattern: RegExp, readFrom: (lines: SourceLine[]) => ShellCommand): void {
-  for (const match of lines.map((line) => line.text).join('\n').matchAll(pattern)) {
+  const text = lines.map((line) => line.text).join('\n');
+  for (const match of text.matchAll(pattern)) {
+    // `#ID=$(aws ...`: a commented-out line runs nothing.
+    if (COMMENT_BEFORE.test(text.slice(text.lastIndexOf('\n', match.index - 1) + 1, match.index))) continue;
     const shell = readFrom(linesFrom(lines, match.index));
     if (!read.some((other) => other.words[0]?.start.offset === shell.words[0]?.start.offset)) read.push(shell);
   }

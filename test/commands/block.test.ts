@@ -123,6 +123,13 @@ describe('lines typed into an interpreter a command opened', () => {
   });
 });
 
+describe('commented-out lines', () => {
+  test('run no command, also inside a substitution or after an operator', () => {
+    const { intended } = block('aws s3 ls\n#BUCKET=$(aws s3api create-bucket --bucket b2 \\\n#    --query Location)\n# cleanup; aws s3 rb s3://b2\necho done');
+    expect(intended).toEqual(['aws s3 ls']);
+  });
+});
+
 describe('a pipeline inside a substitution', () => {
   test.each([
     'export IP=$(aws ecs describe-tasks --cluster c1 --tasks t1 --output text | xargs -I {} aws ec2 describe-network-interfaces --network-interface-ids {} --output text)',
