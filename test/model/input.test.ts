@@ -2,10 +2,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { translateCommand } from '../../src/model/input/index.js';
-import { embeddedModels } from '../../src/model/load.js';
+import { embeddedModels, loadModels } from '../../src/model/load.js';
 import type { ModelIndex, ServiceModel } from '../../src/model/types.js';
 import { commandOf } from './input-support.js';
-import { scratchFolder } from '../support/scratch.js';
+import { scratchFolder, writeUnder } from '../support/scratch.js';
 
 const models = embeddedModels();
 // The tree is one level down, so that a file just outside it stays inside the scratch folder.
@@ -166,6 +166,18 @@ describe('translateCommand', () => {
     expect(kinds('aws cognito-idp respond-to-auth-challenge --client-id 1example23456789 --challenge-name SMS_MFA --session SESSION')).toEqual([]);
     // A run of x's the reader fills in says nothing of the length either.
     expect(kinds('aws cognito-idp respond-to-auth-challenge --client-id 1example23456789 --challenge-name SMS_MFA --session session-xxxx')).toEqual([]);
+  });
+
+  it("names a command AWS CLI version 2 removed (ecr get-login) and what to write instead", () => {
+    const modelsDir = scratchFolder('v1-models');
+    const operation = { name: 'GetAuthorizationToken', http: { method: 'POST', requestUri: '/' }, input: { shape: 'Request' } };
+    const service = { metadata: { protocol: 'json', endpointPrefix: 'api.ecr', signingName: 'ecr' }, operations: { GetAuthorizationToken: operation }, shapes: { Request: { type: 'structure', members: {} } } };
+    writeUnder(modelsDir, 'ecr/2015-09-21/service-2.json', JSON.stringify(service));
+    const ecr = loadModels(modelsDir, { cacheDir: scratchFolder('v1-cache') });
+    const problems = translateCommand(commandOf('aws ecr get-login --no-include-email'), { models: ecr, documentDir, treeRoot }).problems;
+    expect(problems.map((problem) => `${problem.kind}: ${problem.message}`)).toEqual([
+      "unknown-operation: 'aws ecr get-login' is a command of AWS CLI version 1 that version 2 removed: use 'aws ecr get-login-password', piped into 'docker login --username AWS --password-stdin <registry>'.",
+    ]);
   });
 
   it('takes a one-word option named after required ones (`--providers` for `--provider-name`) for them: the unknown option is the one finding', () => {

@@ -170,7 +170,7 @@ export const CUSTOM_COMMANDS: Readonly<Record<string, readonly string[]>> = {
   deploy: ['push', 'register', 'deregister', 'install', 'uninstall'],
   dlm: ['create-default-role'],
   dsql: ['generate-db-connect-auth-token', 'generate-db-connect-admin-auth-token'],
-  ecr: ['get-login-password', 'get-login'],
+  ecr: ['get-login-password'],
   'ecr-public': ['get-login-password'],
   'ec2-instance-connect': ['ssh', 'open-tunnel'],
   ecs: ['deploy', 'monitor-express-gateway-service'],
@@ -255,6 +255,11 @@ export const REMOVED_COMMANDS: Readonly<Record<string, readonly string[]>> = {
   connecthealth: ['start-medical-scribe-listening-session'],
   polly: ['start-speech-synthesis-stream'],
   'devops-agent': ['send-message'],
+};
+
+/** Commands of AWS CLI version 1 that version 2 no longer has, and what to write instead (the v2 migration guide). */
+export const VERSION_1_COMMANDS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  ecr: { 'get-login': "'aws ecr get-login-password', piped into 'docker login --username AWS --password-stdin <registry>'" },
 };
 
 /** Model arguments a customization takes out of an operation's argument table (`<service>.<operation>` → `--name`s). */

@@ -28,6 +28,7 @@ import {
   PATTERN_WAIVED_BY,
   REMOVED_ARGUMENTS,
   REMOVED_COMMANDS,
+  VERSION_1_COMMANDS,
   hiddenAlias,
   renamedArgument,
 } from './cli-table.js';
@@ -313,6 +314,11 @@ export function translateCommand(command: AwsCommand, options: TranslateOptions)
     operation = xformName(waiter.operation);
     args = args.slice(1);
     operationWords = [command.operationWord, waiterWord];
+  }
+  const instead = VERSION_1_COMMANDS[service]?.[operation];
+  if (instead !== undefined) {
+    report('unknown-operation', `'aws ${service} ${operation}' is a command of AWS CLI version 1 that version 2 removed: use ${instead}.`, operationWords);
+    return translation;
   }
   if (REMOVED_COMMANDS[service]?.includes(operation)) {
     report('unknown-operation', `The AWS CLI has no command 'aws ${service} ${operation}': it takes the operation out (deprecated, or it streams events, which the CLI cannot print); call it through an SDK.`, operationWords);
