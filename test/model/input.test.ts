@@ -168,6 +168,13 @@ describe('translateCommand', () => {
     expect(kinds('aws cognito-idp respond-to-auth-challenge --client-id 1example23456789 --challenge-name SMS_MFA --session session-xxxx')).toEqual([]);
   });
 
+  it('reports a shorthand error in a member after the one a shell value stands in, without an offset the value would move', () => {
+    const command = 'aws cognito-idp update-user-pool-client --user-pool-id us-west-2_EXAMPLE --client-id 1example23456789 --token-validity-units';
+    expect(kinds(`${command} AccessToken=$UNIT,IdToken=hours}`)).toEqual(["invalid-parameter-value: Error parsing parameter '--token-validity-units': Expected: ',', received: '}'."]);
+    // In the member the value stands in, its content may be what closes the structure: not said.
+    expect(kinds(`${command} AccessToken=$UNIT}`)).toEqual([]);
+  });
+
   it("names a command AWS CLI version 2 removed (ecr get-login) and what to write instead", () => {
     const modelsDir = scratchFolder('v1-models');
     const operation = { name: 'GetAuthorizationToken', http: { method: 'POST', requestUri: '/' }, input: { shape: 'Request' } };

@@ -130,10 +130,14 @@ export function jsonErrorBeforeUnknown(text: string, error: Error): boolean {
   return position !== null && Number(position[1]) < unknownAt;
 }
 
-/** Whether a shorthand syntax error at `offset` stands before any unknown text, so its content cannot be the cause. */
+/**
+ * Whether a shorthand syntax error at `offset` stands where no unknown content can be its cause: before any, or in a
+ * member after the one the last unknown value stands in (`ImportPath=s3://$BUCKET,Policy=NEW}`: a `,` ended it).
+ */
 export function shorthandErrorBeforeUnknown(text: string, offset: number): boolean {
-  const match = MARKER.exec(text);
-  return match === null || offset < match.index;
+  const before = text.slice(0, offset);
+  const lastUnknown = Math.max(before.lastIndexOf(UNKNOWN_TEXT), before.lastIndexOf(UNKNOWN_JSON_VALUE));
+  return lastUnknown < 0 || /,[^,=]*=/.test(before.slice(lastUnknown + 1));
 }
 
 /** A word's spans moved to a slice of its value (`--name=value` → the spans of `value`). */

@@ -223,7 +223,9 @@ function shorthand(text: string, context: UnpackContext, name: string): Record<s
     return undefined;
   }
   if (!shorthandErrorBeforeUnknown(text, result.error.offset)) return undefined;
-  context.report('invalid-parameter-value', `Error parsing parameter '${name}': ${result.error.message} at offset ${result.error.offset}.`);
+  // Unknown content before the error has a length of its own: the CLI's offset is not known then.
+  const at = holdsUnknown(text.slice(0, result.error.offset)) ? '' : ` at offset ${result.error.offset}`;
+  context.report('invalid-parameter-value', `Error parsing parameter '${name}': ${result.error.message}${at}.`);
   return undefined;
 }
 
