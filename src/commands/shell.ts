@@ -27,8 +27,13 @@ export const OPTION_AT_LINE_END = /(?:^|[ \t])--(?!no-|(?:debug|version|dry-run|
  */
 export function continuesWithParameters(line: string, nextLine: string, startsCommand: (text: string) => boolean): boolean {
   if (PARAMETER_LINE.test(nextLine)) return true;
+  // `--default-actions TargetGroupArn=arn...,` then `Type=forward ...`: a shorthand value broken after its comma.
+  if (/,[ \t]*$/.test(line) && SHORTHAND_KEY_LINE.test(nextLine)) return true;
   return OPTION_AT_LINE_END.test(line) && nextLine.trim() !== '' && !COMMENT_LINE.test(nextLine) && !startsCommand(nextLine);
 }
+
+/** A line that starts with a shorthand key (`Type=forward`). */
+const SHORTHAND_KEY_LINE = /^[ \t]*[A-Za-z][\w.:-]*=/;
 
 /** A line of values (`ParameterKey=a,ParameterValue=b`, `'{"a": 1}'`, `"text"`), indented under its command. */
 const VALUE_LINE = /^[ \t]+(?:[A-Za-z][\w.:-]*=|["'{[])/;
@@ -405,17 +410,26 @@ class Reader {
       if (this.reading === 'intended' || foreign) {
         // The author meant a continuation: the backslash word is no argument.
         if (this.reading === 'intended' && escapedContinuation && this.words.at(-1)?.raw === '\\\\') this.words.pop();
+        // A value broken after its comma (`Arn=...,` then `Type=forward`): its reading depends on the lost continuation.
+        const last = this.words.at(-1);
+        if (this.reading === 'intended' && last !== undefined && last.raw.endsWith(',') && SHORTHAND_KEY_LINE.test(nextLine)) {
+          last.unknown = [{ start: 0, end: last.value.length, kind: 'unreliable' }];
+        }
         if (this.reading === 'bash') this.endFirstCommand();
         return;
       }
       const lastVisible = line.trimEnd().length;
+      const brokenValue = !escapedContinuation && line.trimEnd().endsWith(',') && SHORTHAND_KEY_LINE.test(nextLine);
       this.report(
         'missing-continuation',
         escapedContinuation
           ? 'This line ends in `\\\\`, which bash reads as a backslash word, not a line continuation: bash runs the command without the parameters on the next line; end the line in a single `\\`.'
-          : 'This line does not end in `\\`, so bash runs the command without the parameters on the next line; add ` \\` at the end of the line.',
+          : brokenValue
+            ? 'This line breaks a value after its `,`: bash runs the command without the rest of the value and the parameters on the next line; join the two lines.'
+            : 'This line does not end in `\\`, so bash runs the command without the parameters on the next line; add ` \\` at the end of the line.',
         lineStart + Math.max(0, lastVisible - (escapedContinuation ? 2 : 1)),
         lineStart + lastVisible,
+        brokenValue ? { joinLines: true } : {},
       );
       this.endFirstCommand();
       return;

@@ -62,6 +62,8 @@ export interface ShellIssue {
   end: Point;
   /** For continuation issues outside bash: the character that continues a line in the command's shell (a backtick, `^`). */
   continuation?: string;
+  /** A missing continuation inside a value broken after its `,`: the lines are to be joined, no ` \` added (no safe fix). */
+  joinLines?: true;
   /** For `pipe`: the program the command's output goes into (`jq`, `grep`), as written. */
   pipedInto?: string;
   /** For `command-list` after `&&` or `;`: the program run next (`cat`, `echo`), as written. */

@@ -96,7 +96,7 @@ function fixOf(issue: ShellIssue, text: string): Finding['fix'] {
   const to = issue.end.offset ?? 0;
   switch (issue.kind) {
     case 'missing-continuation':
-      return { start: to, end: endOfTrailingBlanks(text, to), text: ` ${issue.continuation ?? '\\'}` };
+      return issue.joinLines ? undefined : { start: to, end: endOfTrailingBlanks(text, to), text: ` ${issue.continuation ?? '\\'}` };
     case 'space-after-continuation':
       // Blanks only: removing them is safe. A comment there is the author's text: where it goes is theirs to choose.
       return /^[ \t]*$/.test(text.slice(from + 1, to)) ? { start: from + 1, end: to, text: '' } : undefined;
@@ -170,6 +170,15 @@ const shellContinuation: Rule = {
         text: '# Create a queue\n\n```bash\naws sqs create-queue \\\\\n  --queue-name q1 \\\\\n  --attributes DelaySeconds=5\n```\n',
         messages: [
           '4:22-4:24: error: This line ends in `\\\\`, which bash reads as a backslash word, not a line continuation: bash runs the command without the parameters on the next line; end the line in a single `\\`. The same holds for line 5.',
+        ],
+      },
+      {
+        // A shorthand value broken after its comma: one finding, no fix (a ` \` would leave a blank inside the value),
+        // and no second one for the value bash cuts short.
+        name: 'guide.md',
+        text: '# Listener\n\n```bash\naws elbv2 create-listener --port 80 --protocol TCP --default-actions TargetGroupArn=arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/tg/0123456789abcdef,\nType=forward --load-balancer-arn arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/net/nlb/0123456789abcdef\n```\n',
+        messages: [
+          '4:168-4:169: error: This line breaks a value after its `,`: bash runs the command without the rest of the value and the parameters on the next line; join the two lines.',
         ],
       },
       {
