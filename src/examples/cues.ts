@@ -43,6 +43,12 @@ const FOREIGN_INPUT_WORDS =
 /** A file name the block would be saved as. */
 const FILE_NAME = /(?:^|[\s`'"(])([\w./-]*\w\.(?:json|ya?ml|txt|xml|sh|ps1|py|js|ts|tf|ini|cfg|conf|env|csv|html|pem|properties))\b/i;
 
+/** A heading that is a file's name alone (`### lifecycle.json`, `` #### `policy.json` ``): the name. */
+export function fileNameTitle(title: string): string | undefined {
+  const match = /^[`'"]?([\w./-]*\w\.[A-Za-z]+)[`'"]?:?$/.exec(title.trim());
+  return match && FILE_NAME.test(match[1]!) ? match[1] : undefined;
+}
+
 /**
  * Reads the last sentence of the paragraph before a Markdown block. Input words win over output words:
  * a policy or file shown to be written is never checked as a response. Except where the sentence ends by having

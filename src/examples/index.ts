@@ -6,7 +6,7 @@ import { dialectOfContinuations, dialectOfPrompt, firstAwsLine, hereDocumentFile
 import type { AwsCommand } from '../commands/types.js';
 import { MAX_JSON_DEPTH, nestedTooDeep, opensWithJson } from '../document/json-text.js';
 import type { CodeData, DocumentFormat, Point, Position, SourceLine } from '../document/types.js';
-import { introductionOf, isOutputLabel, lastSentenceOf, type Introduction } from './cues.js';
+import { fileNameTitle, introductionOf, isOutputLabel, lastSentenceOf, type Introduction } from './cues.js';
 import { parseJsonBlock } from './json/parse.js';
 import { isNoOutputSentence } from './no-output.js';
 import { classifyOutput } from './output-kind.js';
@@ -55,7 +55,8 @@ function readExamples(tree: Root, format: DocumentFormat, text: string): { examp
       const title = toString(block).trim();
       // `### Output` under the command's section belongs to that command.
       if (markdown && current.commands.length > 0 && isOutputLabel(title)) reader.outputHeading();
-      else startExample(title, block.position);
+      // `### lifecycle.json` under the command's section shows the file the command reads: it stays with it.
+      else if (!(markdown && current.commands.length > 0 && fileNameTitle(title) !== undefined)) startExample(title, block.position);
     } else if (block.type === 'paragraph') {
       const title = titleOf(block);
       // A bold question (`**What is this command doing?**`) opens an explanation of the command above, no example.
@@ -430,6 +431,10 @@ class BlockReader {
     const title = match?.[1] ?? match?.[2] ?? match?.[3];
     if (title !== undefined && isOutputLabel(title) && (this.previous === undefined || this.previous === this.commandBlock)) return { role: 'output', cue: 'introducer' };
     const previous = this.previous;
+    if (previous?.type === 'heading') {
+      const name = fileNameTitle(toString(previous));
+      return name === undefined ? undefined : { role: 'file', name };
+    }
     if (previous?.type !== 'paragraph' || !code.position || !previous.position) return undefined;
     return introductionOf(toString(previous));
   }

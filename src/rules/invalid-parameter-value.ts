@@ -36,6 +36,12 @@ export default inputProblemRule({
         text: "# Groups\n\n```bash\ncat > group.json <<'EOF'\n{\"GroupName\": \"admins\", \"UserPoolId\": \"us-west-2_EXAMPLE\", \"Precedance\": 1}\nEOF\naws cognito-idp create-group --cli-input-json file://group.json\n```\n",
         messages: ['7:47-7:64: error: Unknown parameter in input: "Precedance", must be one of: GroupName, UserPoolId, Description, RoleArn, Precedence. (in group.json as shown at line 5)'],
       },
+      // A heading that is the file's name alone shows the file the command above reads.
+      {
+        name: 'guide.md',
+        text: '# Groups\n\n```bash\naws cognito-idp create-group --cli-input-json file://group.json\n```\n\n### group.json\n\n```json\n{"GroupName": "admins", "UserPoolId": "us-west-2_EXAMPLE", "Precedance": 1}\n```\n',
+        messages: ['4:47-4:64: error: Unknown parameter in input: "Precedance", must be one of: GroupName, UserPoolId, Description, RoleArn, Precedence. (in group.json as shown at line 9)'],
+      },
       // argparse refuses the choice before any value is read: the limit below its minimum is no second finding.
       { name: 'cognito-idp/list-users.rst', text: exampleDocument('To list users', 'aws cognito-idp list-users --user-pool-id us-west-2_EXAMPLE --limit 0 --output jsonn'), messages: ["5:75-5:89: error: Invalid value 'jsonn' for '--output': choose from json, text, table, yaml, yaml-stream."] },
       // `--version` after an operation is the CLI's own: it prints its version and runs nothing; the stray `2` is no second finding.
