@@ -9,7 +9,7 @@ import type { AwsCommand, ShellCommand, ShellIssue } from './types.js';
 import { POWERSHELL_INNER_AWS, readWindowsCommand, recordWindowsAssignments, splitWindowsBlock, startsWindowsAwsCommand } from './windows.js';
 
 export { dialectOfContinuations, dialectOfPrompt } from './windows.js';
-export { hereDocumentFiles, startsPromptedAwsCommand } from './shell.js';
+export { hereDocumentFiles, OUTPUT_LABEL_COMMENT, startsPromptedAwsCommand } from './shell.js';
 
 /** The shell a block is written for: decided by the document (fence info string, the prose around it). */
 export type ShellDialect = 'bash' | 'powershell' | 'cmd';

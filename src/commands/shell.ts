@@ -1392,6 +1392,8 @@ export function linesFrom(lines: SourceLine[], offset: number): SourceLine[] {
 }
 
 function promptOf(text: string, transcript: boolean): RegExpExecArray | null {
+  // `# Result` after a prompted command labels what it printed: a comment, not root's prompt.
+  if (transcript && text.includes('#') && OUTPUT_LABEL_COMMENT.test(text)) return PROMPT.exec(text);
   return (transcript ? TRANSCRIPT_PROMPT : PROMPT).exec(text);
 }
 
@@ -1470,7 +1472,7 @@ function jsonClosed(output: readonly SourceLine[]): boolean {
 }
 
 /** `# Result:`, `# Expected output`, `# The call returns:`: a comment that labels what follows as the output. */
-const OUTPUT_LABEL_COMMENT = new RegExp(
+export const OUTPUT_LABEL_COMMENT = new RegExp(
   String.raw`^[ \t]*#+[ \t]*(?:(?:expected[ \t]+|sample[ \t]+|example[ \t]+)?(?:output|result|response)s?[ \t]*:?|[^\n]*(?:${OUTPUT_COMMENT.source})[^\n]*:)[ \t]*$`,
   'i',
 );

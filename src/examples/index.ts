@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Code, InlineCode, Nodes, Paragraph, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
-import { dialectOfContinuations, dialectOfPrompt, firstAwsLine, hereDocumentFiles, readCommandsInBlock, startsPromptedAwsCommand, type BlockReadOptions, type ShellDialect } from '../commands/index.js';
+import { dialectOfContinuations, dialectOfPrompt, firstAwsLine, hereDocumentFiles, OUTPUT_LABEL_COMMENT, readCommandsInBlock, startsPromptedAwsCommand, type BlockReadOptions, type ShellDialect } from '../commands/index.js';
 import type { AwsCommand } from '../commands/types.js';
 import { MAX_JSON_DEPTH, nestedTooDeep, opensWithJson } from '../document/json-text.js';
 import type { CodeData, DocumentFormat, Point, Position, SourceLine } from '../document/types.js';
@@ -483,13 +483,15 @@ class BlockReader {
   }
 
   private attachOutput(example: Example, code: Code, given: SourceLine[], cue: OutputCue): void {
-    // `[OUTPUT]` alone on the block's first line labels what follows: it is no part of the output.
-    const labelled = given.length > 1 && OUTPUT_LABEL_LINE.test(given[0]!.text);
-    const lines = labelled ? given.slice(1) : given;
+    // `[OUTPUT]` (or `# Result` after a prompted command) alone on the block's first line labels what follows: it is no
+    // part of the output.
+    const first = given.findIndex((line) => line.text.trim() !== '');
+    const labelled = first >= 0 && given.length > first + 1 && (OUTPUT_LABEL_LINE.test(given[first]!.text) || (cue === 'transcript' && OUTPUT_LABEL_COMMENT.test(given[first]!.text)));
+    const lines = labelled ? given.slice(first + 1) : given;
     const whole = cue === 'transcript' || cue === 'same-block' || labelled ? undefined : code;
     const raw = whole ? whole.value : lines.map((line) => line.text).join('\n');
     const kind = classifyOutput(raw);
-    const introducer = labelled ? given[0]!.text.trim() : whole ? (code.data as CodeData).introducer : commentBefore((code.data as CodeData).lines, lines[0]);
+    const introducer = labelled ? given[first]!.text.trim() : whole ? (code.data as CodeData).introducer : commentBefore((code.data as CodeData).lines, lines[0]);
     const output: Output = {
       kind,
       position: whole?.position ?? spanOf(lines),

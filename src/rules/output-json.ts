@@ -72,6 +72,12 @@ const outputJson: Rule = {
         text: documentWith('"UserPoolClient": {\n    "ClientName": "my-app"\n}'),
         messages: ["11:5-11:6: error: Output is not valid JSON: it shows an object's members without the '{' and '}' around them"],
       },
+      // `# Result` after a prompted command labels what it printed (no root prompt): the JSON after it is that output.
+      {
+        name: 'guide.md',
+        text: '# Clients\n\n```bash\n$ aws cognito-idp list-user-pool-clients --user-pool-id us-west-2_EXAMPLE --max-results 5\n\n# Result\n{\n    "UserPoolClients": []\n```\n',
+        messages: ["8:26-8:26: error: Output is not valid JSON: Unexpected end of input: 1 bracket still open (the last is the '{' at 7:1)"],
+      },
       // The text says the block is an excerpt: the braces are still what a reader expects.
       {
         name: 'cognito-idp/describe-user-pool-client.rst',
