@@ -44,6 +44,7 @@ export type ShellIssueKind =
   | 'windows-continuation' // `^` at line end (cmd.exe)
   | 'bash-continuation' // `\` at line end in a PowerShell or cmd command
   | 'powershell-continuation' // backtick at line end
+  | 'powershell-drive-variable' // `$acct:role` in PowerShell: the variable `role` on a drive named `acct`
   | 'powershell-assignment' // `$X = aws ...` in a bash command: bash runs `=` as a command, the CLI never runs
   | 'pipe'
   | 'command-list' // `;`, `&&`, `||`, `&`

@@ -445,11 +445,24 @@ class WindowsReader {
     }
     this.pos = start + match[0].length;
     const name = match[1] ?? match[2]!;
+    const qualified = this.dialect === 'powershell' && match[2] !== undefined ? /^:[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(this.pos)) : null;
+    if (qualified !== null && !POWERSHELL_SCOPES.has(name.toLowerCase())) {
+      // `"arn:aws:iam::$acct:policy/x"`: PowerShell takes `acct:` for a drive and reads the variable `policy` there.
+      this.report(
+        'powershell-drive-variable',
+        `PowerShell reads \`${match[0]}${qualified[0]}\` as the variable \`${qualified[0].slice(1)}\` on a drive named \`${name}\`, not \`${match[0]}\` followed by \`${qualified[0]}\`: write \`\${${name}}${qualified[0]}\`.`,
+        start,
+        this.pos + qualified[0].length,
+      );
+    }
     const known = this.reading === 'intended' ? this.variables?.get(name) : undefined;
     if (known !== undefined) return { value: known, unknown: [] };
     return { value: match[0], unknown: [{ start: 0, end: match[0].length, kind: 'variable' }] };
   }
 }
+
+/** What PowerShell reads before a `:` in `$scope:name`: scopes and the drives of its own providers. */
+const POWERSHELL_SCOPES: ReadonlySet<string> = new Set(['env', 'global', 'local', 'script', 'private', 'using', 'variable', 'function', 'alias', 'workflow']);
 
 /** PowerShell's escape sequences inside double quotes. */
 const BACKTICK_ESCAPES: Record<string, string> = { '0': '\0', a: '\x07', b: '\b', e: '\x1b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v' };

@@ -26,6 +26,7 @@ const SEVERITIES: Partial<Record<ShellIssueKind, Severity>> = {
   'windows-continuation': 'error',
   'powershell-continuation': 'error',
   'powershell-assignment': 'error',
+  'powershell-drive-variable': 'warning',
   'brace-expansion': 'warning',
   pipe: 'info',
   redirection: 'info',
@@ -307,6 +308,12 @@ const shellSyntax: Rule = {
         messages: [
           "5:18-5:19: error: bash reads the apostrophe in `team-l'alpha-topic` as the start of a quoted string that runs to line 8, so the command is not read as written; put the value in double quotes.",
         ],
+      },
+      {
+        // PowerShell takes `$acct:` for a drive: the ARN loses the account and its next part.
+        name: 'guide.md',
+        text: '# Attach\n\n```powershell\n$acct = "123456789012"\naws iam attach-role-policy --role-name demo --policy-arn "arn:aws:iam::$acct:policy/demo"\n```\n',
+        messages: ['5:72-5:84: warning: PowerShell reads `$acct:policy` as the variable `policy` on a drive named `acct`, not `$acct` followed by `:policy`: write `${acct}:policy`.'],
       },
       {
         name: 'iot/create-thing.rst',
