@@ -146,10 +146,27 @@ const FENCE_ACTION = /^([ \t>]*(?:`{3,}|~{3,}))(\{\{[^{}`\n]*\}\})(?=[ \t]*\r?$)
  */
 const LIQUID_HIGHLIGHT = /^([ \t]{0,3})\{%-?[ \t]*(?:highlight[ \t]+([\w+-]+)[^%\n]*|(endhighlight)[ \t]*)-?%\}[ \t]*(?=\r?$)/gm;
 
-/** The text with Killercoda fence actions and Liquid highlight tags written as the fences they render as. */
+/**
+ * Hugo's code shortcodes (`{{< highlight bash >}}`, a theme's `{{< code title="..." >}}`, and their closing tags) render
+ * as code too: written as fences the same way.
+ */
+const HUGO_CODE_SHORTCODE = /^([ \t]{0,3})\{\{[<%]-?[ \t]*(?:(?:highlight|code)\b([^\n]*?)|(\/(?:highlight|code))[ \t]*)-?[>%]\}\}[ \t]*(?=\r?$)/gm;
+
+/** The language a Hugo shortcode's arguments name: `bash` in `highlight bash "linenos=table"`, `lang="sh"`. */
+function shortcodeLanguage(args: string): string {
+  return /\b(?:lang|language)=["']?([\w+-]+)/.exec(args)?.[1] ?? /^[ \t]+([\w+-]+)(?=[ \t]|$)/.exec(args)?.[1] ?? '';
+}
+
+/** The text with Killercoda fence actions and Liquid and Hugo code tags written as the fences they render as. */
 function asRenderedFences(text: string): string {
   let read = text;
-  if (read.includes('{{')) read = read.replace(FENCE_ACTION, (_, fence: string, action: string) => fence + ' '.repeat(action.length));
+  if (read.includes('{{')) {
+    read = read.replace(FENCE_ACTION, (_, fence: string, action: string) => fence + ' '.repeat(action.length));
+    read = read.replace(HUGO_CODE_SHORTCODE, (tag: string, indent: string, args: string | undefined, closing: string | undefined) => {
+      const fence = `${indent}\`\`\`${closing === undefined ? shortcodeLanguage(args ?? '') : ''}`;
+      return fence + ' '.repeat(Math.max(0, tag.length - fence.length));
+    });
+  }
   if (read.includes('{%')) {
     read = read.replace(LIQUID_HIGHLIGHT, (tag: string, indent: string, language: string | undefined) => {
       const fence = `${indent}\`\`\`${language ?? ''}`;
