@@ -725,6 +725,11 @@ class Reader {
   private unterminated(what: string, start: number): string {
     this.report('unbalanced-quote', `This ${what} is never closed: bash would wait for more input instead of running the command.`, start, this.text.length);
     if (this.reading === 'intended') {
+      // The words since the last option are the same value, split by the quotes that went astray (`\"{\"a\": [{"b"`).
+      for (let index = this.words.length - 1; index >= 0 && !this.words[index]!.value.startsWith('-'); index--) {
+        const word = this.words[index]!;
+        word.unknown = [{ start: 0, end: word.value.length, kind: 'unreliable' }];
+      }
       const lineEnd = this.lineEnd(start);
       const nextOption = /[ \t]--[A-Za-z]/.exec(this.text.slice(start, lineEnd));
       this.pos = nextOption === null ? lineEnd : start + nextOption.index;

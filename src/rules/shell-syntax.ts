@@ -316,6 +316,13 @@ const shellSyntax: Rule = {
         messages: ['5:72-5:84: warning: PowerShell reads `$acct:policy` as the variable `policy` on a drive named `acct`, not `$acct` followed by `:policy`: write `${acct}:policy`.'],
       },
       {
+        // Escaped quotes typed where plain ones go, then a quote never closed: one finding; the words the stray quotes
+        // split off the value are no second one.
+        name: 'guide.md',
+        text: '# Filter\n\n```bash\naws cognito-idp admin-get-user --user-pool-id us-west-2_EXAMPLE --username \\"{\\"a\\": [{"b": "c\\"}]}\\"\n```\n',
+        messages: ['4:93-4:102: error: This double quote is never closed: bash would wait for more input instead of running the command.'],
+      },
+      {
         name: 'iot/create-thing.rst',
         text: '**To create a thing**\n\nThe following example creates a thing. ::\n\n    aws iot create-thing --thing-name `Palo Alto Networks`\n',
         messages: [

@@ -7,6 +7,13 @@ export default inputProblemRule({
   kinds: { 'unknown-parameter': 'error' },
   examples: {
     ok: [
+      // Escaped quotes where plain ones go, then a quote never closed (shell-syntax's one error): the words the stray
+      // quotes split off the value are no stray words of their own.
+      {
+        name: 'guide.md',
+        text: '# Filter\n\n```bash\naws cognito-idp admin-get-user --user-pool-id us-west-2_EXAMPLE --username \\"{\\"a\\": [{"b": "c\\"}]}\\"\n```\n',
+        messages: [],
+      },
       // Split into several words where an option takes several: what the author meant.
       {
         name: 'guide.md',
