@@ -21,8 +21,8 @@ const outputJson: Rule = {
     'A JSON output block must be valid JSON (what the CLI prints with --output json): a missing or trailing comma, ' +
     'an unterminated string or an unquoted value makes the whole output uncheckable against the service model and ' +
     'misleads readers who copy it. Members shown without the braces of their object are said once (a warning where ' +
-    'the text says the block is an excerpt). What a program the output is piped into prints (`| jq`) is not looked at. Elisions ("...") are accepted where an element or member could stand and noted, ' +
-    'since what they leave out is never checked; an output cut off after a `,` with no "..." is an unmarked excerpt (a warning). JSON nested deeper than 100 levels (no AWS output is) is reported ' +
+    'the text says the block is an excerpt). What a program the output is piped into prints (`| jq`) is not looked at. Elisions ("...", also `# ... more output ...`) are accepted where an element or member could stand and noted, ' +
+    'since what they leave out is never checked; an author\'s `# note` between tokens (JSON has no `#` there) is set aside; an output cut off after a `,` with no "..." is an unmarked excerpt (a warning). JSON nested deeper than 100 levels (no AWS output is) is reported ' +
     'and not read any further.',
   examples: {
     ok: [

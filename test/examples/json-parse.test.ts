@@ -100,13 +100,25 @@ describe('parseJsonBlock agrees with JSON.parse', () => {
     fc.assert(
       fc.property(fc.oneof(fc.string({ unit: 'binary' }), fc.string({ unit: fc.constantFrom(...'{}[]":,. \n-0123456789eEtrufalsn\\<>A') }), nearlyJson), (text) => {
         const result = parse(text);
-        if (result.elisions.length > 0 || result.placeholders) return;
+        if (result.elisions.length > 0 || result.placeholders || result.notes) return;
         expect(result.error !== undefined).toBe(jsonParseThrows(text));
         if (result.error === undefined) expect(result.value).toStrictEqual(JSON.parse(text));
         else expect(result.value).toBeUndefined();
       }),
       { numRuns: 2000 },
     );
+  });
+
+  it("sets an author's `# note` aside, and reads a `# ...` one as an elision up to the bracket it stands in", () => {
+    const noted = parse('{"Destination": "XRay"}   # as expected');
+    expect(noted.error).toBeUndefined();
+    expect(noted.value).toEqual({ Destination: 'XRay' });
+    expect(noted.notes).toHaveLength(1);
+    const elided = parse('{\n  "attempts": [ #... ],\n  # ... more output ...\n  "status": "SUCCEEDED"\n}');
+    expect(elided.error).toBeUndefined();
+    expect(elided.elisions).toHaveLength(2);
+    // A `#` inside a string is text, as ever.
+    expect(parse('{"tag": "#1"}').value).toEqual({ tag: '#1' });
   });
 
   it('keeps the JavaScript semantics of JSON.parse for numbers, duplicates and __proto__', () => {

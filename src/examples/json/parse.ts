@@ -74,6 +74,7 @@ class BlockParser {
   private readonly map: JsonValueMap = new Map();
   private readonly elisions: Position[] = [];
   private readonly placeholders: Position[] = [];
+  private readonly notes: Position[] = [];
   /** Where the last elision ends in the text (-1 before any). */
   private lastElisionEnd = -1;
   private readonly duplicates: Position[] = [];
@@ -110,6 +111,7 @@ class BlockParser {
 
   private withPlaceholders(result: JsonParseResult): JsonParseResult {
     if (this.placeholders.length > 0) result.placeholders = this.placeholders;
+    if (this.notes.length > 0) result.notes = this.notes;
     return result;
   }
 
@@ -461,10 +463,36 @@ class BlockParser {
     let cursor = this.pos;
     for (;;) {
       const code = text.charCodeAt(cursor);
+      if (code === 0x23) {
+        cursor = this.skipNote(cursor);
+        continue;
+      }
       if (code !== 0x20 && code !== 0x0a && code !== 0x09 && code !== 0x0d) break;
       cursor++;
     }
     this.pos = cursor;
+  }
+
+  /**
+   * `# ✅ as expected`, `# ... more output ...`: JSON has no `#` outside strings, so one between tokens is the author's
+   * note to the end of the line; one that says `...` stands for what the author left out, as an elision does.
+   */
+  private skipNote(start: number): number {
+    let end = this.lineEndFrom(start);
+    const dots = /\.{3}|\u2026/.exec(this.text.slice(start, end));
+    if (dots === null) {
+      this.notes.push(this.position(start, end));
+    } else {
+      // `[ #... ]`: the elision ends where a bracket after its dots closes what it stands in.
+      const closer = /[\]}]/.exec(this.text.slice(start + dots.index, end));
+      if (closer !== null) end = start + dots.index + closer.index;
+      this.elisions.push(this.position(start, end));
+      this.lastItemEnd = end;
+      this.lastElisionEnd = end;
+      const frame = this.stack.at(-1);
+      if (frame !== undefined) frame.lastItemWasElision = true;
+    }
+    return end;
   }
 
   private lineEndFrom(offset: number): number {

@@ -30,6 +30,8 @@ export interface JsonParseResult {
   elisions: Position[];
   /** Where `<placeholder>`s stand for values (`"SecretAccessKey": <AWS_SECRET_ACCESS_KEY>`), set aside like elisions. */
   placeholders?: Position[];
+  /** Where the author's `# notes` stand between tokens (no JSON has a `#` there), set aside (a `# ...` one is an elision). */
+  notes?: Position[];
   /** The bracket that opens a level deeper than `MAX_JSON_DEPTH`: then there is no value, map or error. */
   tooDeep?: Position;
   /** Member names that repeat an earlier name of the same object (the last value wins, as with `JSON.parse`). */
