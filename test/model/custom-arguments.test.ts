@@ -23,6 +23,7 @@ describe('the customization argument tables', () => {
   it('finds a table by service and command, and none for commands without one', () => {
     expect(customCommandArguments('s3', 'cp')?.positionals).toMatchObject({ min: 2, max: 2 });
     expect(customCommandArguments('cloudformation', 'deploy')?.required).toEqual(['--template-file', '--stack-name']);
+    expect(customCommandArguments('lightsail', 'push-container-image')?.required).toEqual(['--service-name', '--label', '--image']);
     expect(customCommandArguments('emr', 'create-cluster')).toBeUndefined();
     expect(customCommandArguments('s3', 'constructor')).toBeUndefined();
   });

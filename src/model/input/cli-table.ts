@@ -182,6 +182,7 @@ export const CUSTOM_COMMANDS: Readonly<Record<string, readonly string[]>> = {
   ],
   'emr-containers': ['update-role-trust-policy', 'create-role-associations', 'delete-role-associations'],
   gamelift: ['upload-build', 'get-game-session-log'],
+  lightsail: ['push-container-image'],
   logs: ['tail', 'start-live-tail'],
   opsworks: ['register'],
   // rds.py splits modify-option-group into two commands.

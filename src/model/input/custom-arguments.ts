@@ -89,6 +89,12 @@ export const CUSTOM_COMMAND_ARGUMENTS: Readonly<Record<string, CustomCommandArgu
   },
   'ecr get-login-password': { source: 'awscli/customizations/ecr.py', options: {}, required: [], positionals: NONE },
   'ecr-public get-login-password': { source: 'awscli/customizations/ecr_public.py', options: {}, required: [], positionals: NONE },
+  'lightsail push-container-image': {
+    source: 'awscli/customizations/lightsail/push_container_image.py',
+    options: { '--service-name': 1, '--label': 1, '--image': 1 },
+    required: ['--service-name', '--label', '--image'],
+    positionals: NONE,
+  },
   'eks update-kubeconfig': {
     source: 'awscli/customizations/eks/update_kubeconfig.py',
     options: { '--name': 1, '--kubeconfig': 1, '--role-arn': 1, '--dry-run': 0, '--verbose': 0, '--alias': 1, '--user-alias': 1, '--assume-role-arn': 1 },
