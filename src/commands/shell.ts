@@ -354,7 +354,8 @@ class Reader {
     const target = this.afterBlanksAndContinuations(operatorEnd);
     // A `#` after blanks starts a comment, not a file name, and `2>&1` is a redirection of its own: bash then finds no
     // file name for the `>`.
-    const targetName = /^(?!#|[0-9]+[<>])[^ \t\n|&;<>()]+/.exec(text.slice(target))?.[0];
+    // A `\` that ends the line continues it: no part of the file name.
+    const targetName = /^(?!#|[0-9]+[<>])[^ \t\n|&;<>()]+?(?=\\\n|[ \t\n|&;<>()]|$)/.exec(text.slice(target))?.[0];
     // Placeholders of the lines after the command's own (other commands of the block) are not this command's.
     if (this.isReportable(start) && !this.commandLineEnded) {
       this.placeholders.push({ placeholder, start, end, ...(targetName === undefined ? { refusedAtLineEnd: target >= text.length || text[target] === '\n' } : { targetName }) });
