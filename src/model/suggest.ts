@@ -30,9 +30,20 @@ export function closest(word: string, candidates: Iterable<string>, maxDistance 
     // Names whose lengths differ by more than maxDistance are further apart than that: no need to measure.
     if (Math.abs(candidate.length - lower.length) > maxDistance) continue;
     const distance = editDistance(lower, candidate.toLowerCase());
-    if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
+    // On a tie, the name that keeps more of the word's start: `dissociate-x` meant `disassociate-x`, not `associate-x`.
+    if (distance < bestDistance || (distance === bestDistance && best !== undefined && sharedStart(lower, candidate) > sharedStart(lower, best))) {
+      [best, bestDistance] = [candidate, distance];
+    }
   }
   return best !== undefined && bestDistance <= maxDistance ? best : undefined;
+}
+
+/** How many first characters two names share, letter case aside. */
+function sharedStart(a: string, b: string): number {
+  const lowerB = b.toLowerCase();
+  let index = 0;
+  while (index < a.length && a[index] === lowerB[index]) index++;
+  return index;
 }
 
 /** ` Did you mean 'x'?` or nothing. */
