@@ -119,6 +119,12 @@ describe('parseJsonBlock agrees with JSON.parse', () => {
     expect(elided.elisions).toHaveLength(2);
     // A `#` inside a string is text, as ever.
     expect(parse('{"tag": "#1"}').value).toEqual({ tag: '#1' });
+    // An elision that cut into an object: the brackets after it cannot be counted, so the output is set aside as cut.
+    const cutInto = parse('{\n  "jobs": [\n    {\n      "status": "OK",\n      # ... more output ...\n        "exitCode": 0\n      }\n    }\n  ]\n}');
+    expect(cutInto.error).toBeUndefined();
+    expect(cutInto.value).toBeUndefined();
+    // Without an elision before it, a bracket that does not match is an error.
+    expect(parse('{"jobs": [{"status": "OK"}}]}').error).toBeDefined();
   });
 
   it('keeps the JavaScript semantics of JSON.parse for numbers, duplicates and __proto__', () => {

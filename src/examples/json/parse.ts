@@ -194,6 +194,9 @@ class BlockParser {
       this.lastItemEnd = ++this.pos;
       return 'after-value';
     }
+    // An elision earlier may have stood for an opening bracket too (`# ... more output ...` cutting into an object):
+    // the brackets after it cannot be counted, and the output is set aside as cut, unchecked.
+    if ((char === ']' || char === '}') && this.lastElisionEnd >= 0) throw TRUNCATED;
     if (char === ']' || char === '}') this.fail(mismatch, this.pos, this.pos + 1);
     this.fail(`${expected}, found ${describe(char)}`, this.pos, this.pos + 1);
   }
