@@ -7,6 +7,8 @@ export type Introduction = { role: 'output'; cue: 'introducer' | 'sentence' } | 
 
 /** A short label: `Output:`, `Example output`, `Response:`, `Sample response (truncated):`, `Expected result`. */
 export function isOutputLabel(text: string): boolean {
+  // Most titles name no output: one look tells, before the label's text is cleaned.
+  if (!OUTPUT_NOUN.test(text)) return false;
   const plain = text.replace(/[*_`]/g, '').replace(/\([^)]*\)/g, ' ').trim();
   const label = plain.replace(/[\s:.]+$/, '');
   // With a colon, a few more words may follow the noun: `Output esperado:`, `Output should look like:`.
@@ -14,6 +16,7 @@ export function isOutputLabel(text: string): boolean {
   return OUTPUT_LABEL.test(label) || (plain.endsWith(':') && OUTPUT_LABEL_WITH_WORDS.test(label) && !/\b(?:body|payload|file)\b/i.test(label));
 }
 
+const OUTPUT_NOUN = /output|respons|result/i;
 const OUTPUT_LABEL_WITH_WORDS = /^(?:(?:an?|the|example|sample|expected|typical|success|successful|full|raw|command|json|text|cli|api|aws)\s+){0,3}(?:output|outputs|response|responses|result|results)(?:\s+[\p{L}']+){1,3}$/iu;
 const OUTPUT_LABEL = /^(?:(?:an?|the|example|sample|expected|typical|success|successful|full|raw|command|json|text|cli|api|aws)\s+){0,3}(?:output|outputs|response|responses|result|results)(?:\s+(?:is|are|looks like|similar to|syntax|body))?$/i;
 

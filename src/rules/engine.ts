@@ -102,10 +102,13 @@ export async function collectFindings(document: ExampleDocument, options: Engine
   await options.extend?.(context);
 
   const active = activeRules(options);
+  // A replay rule is silent unless the run replays (`check` never does): not run, it costs no call and no await.
+  const replaying = context.replay !== undefined || context.liveReplay !== undefined;
   // An index loop: a for-of over the list, assigning the outer `running`, allocated an iterator result per rule and document.
   for (let index = 0; index < active.length; index++) {
     running = active[index]!;
     const { rule } = running;
+    if (rule.replay !== undefined && !replaying) continue;
     // Most rules are synchronous: awaiting only promises saves a microtask per rule and file.
     const pending = rule.check(context);
     if (pending) await pending;

@@ -236,17 +236,12 @@ const URL_VALUE = /^https?:\/\//i;
  */
 const CONTENT_PARAMETER = /^(?:[A-Za-z]*[a-z])?(?:[Pp]olicy(?:Document)?|[Tt]emplateBody|[Dd]efinition)$/;
 
-/** The member a value path ends in: `Cors.AllowMethods[1]` → `AllowMethods`. */
-function memberNameOf(path: string): string {
-  return path.slice(path.lastIndexOf('.') + 1).replace(/\[\d+\]$| \(key\)$/g, '');
-}
-
 /** botocore's parameter validation plus the constraints the service checks (enum, length, range, pattern). */
 export function validateValue(model: ServiceModel, shape: Shape, value: unknown, path: string, context: UnpackContext): void {
   // JSON given to a blob is read as base64 whatever its placeholders stand for (`{"bucket": "<bucket>"}`).
   if (shape.type === 'blob' && typeof value === 'string' && holdsUnknown(value) && isJsonForBase64Blob(value, context)) return reportJsonBlob(path, context);
   // Type, enum, length, pattern and timestamp checks need the content a placeholder or variable stands for.
-  if (value === undefined || shape.document || (typeof value === 'string' && (holdsUnknown(value) || isAddressedPlaceholder(value) || (!shape.enum && (isNamedPlaceholder(value) || spellsItsName(value, memberNameOf(path))))))) return;
+  if (value === undefined || shape.document || (typeof value === 'string' && (holdsUnknown(value) || isAddressedPlaceholder(value) || (!shape.enum && (isNamedPlaceholder(value) || spellsItsName(value, path)))))) return;
   const invalidType = (expected: string) =>
     context.report('invalid-parameter-value', `Invalid type for parameter ${path}, value: ${pythonRepr(value)}, type: ${typeName(value)}, valid types: ${expected}.`);
   switch (shape.type) {
