@@ -120,7 +120,7 @@ export async function collectFindings(document: ExampleDocument, options: Engine
   const secrets = documentSecrets(document, context);
   document.file.data.secrets = secrets;
   const mask = secretMasker(secrets);
-  const replays = await commandReplays(context, (value) => maskValue(value, mask, secrets));
+  const replays = replaying ? await commandReplays(context, (value) => maskValue(value, mask, secrets)) : undefined;
   if (replays) document.file.data.replays = replays;
   return maskFindings(document, findings, mask, secrets.size > 0);
 }
