@@ -4,8 +4,8 @@
  */
 import type { SourceLine } from '../document/types.js';
 import { parseAwsCommand } from './aws.js';
-import { ASSIGNMENT, AWS_CHAINED, AWS_SUBSTITUTION, linesFrom, readShellCommand, recordAssignments, splitBlock, startsAwsCommand, type LineGroup } from './shell.js';
-import type { AwsCommand, ShellCommand, ShellIssue } from './types.js';
+import { ASSIGNMENT, AWS_CHAINED, AWS_SUBSTITUTION, insideQuotedScript, linesFrom, readShellCommand, recordAssignments, splitBlock, startsAwsCommand, type LineGroup } from './shell.js';
+import type { AwsCommand, Closer, ShellCommand, ShellIssue } from './types.js';
 import { POWERSHELL_INNER_AWS, readWindowsCommand, recordWindowsAssignments, splitWindowsBlock, startsWindowsAwsCommand } from './windows.js';
 
 export { dialectOfContinuations, dialectOfPrompt } from './windows.js';
@@ -81,7 +81,7 @@ export function readCommandsInBlock(lines: SourceLine[], options: BlockReadOptio
     if (isSynopsis(group)) continue;
     const read: ShellCommand[] = [];
     // `aws a && aws b` on one line: each command is read and checked on its own.
-    for (let commandLines: SourceLine[] | undefined = group.lines, closer: ')' | '`' | undefined; commandLines; ) {
+    for (let commandLines: SourceLine[] | undefined = group.lines, closer: Closer | undefined = group.closer; commandLines; ) {
       const shell = readShellCommand(commandLines, closer ? { ...readOptions, closer } : readOptions);
       read.push(shell);
       commandLines = shell.rest;
@@ -99,7 +99,7 @@ export function readCommandsInBlock(lines: SourceLine[], options: BlockReadOptio
           if (COMMENT_BEFORE.test(line.text.slice(0, match.index))) continue;
           const at = match.index + match[0].length - match.groups!['launcher']!.length;
           if (read.some((other) => other.words[0]?.start.offset === line.offset + at)) continue;
-          read.push(readShellCommand(linesFrom(group.lines, lineStart + at), readOptions));
+          read.push(readShellCommand(linesFrom(group.lines, lineStart + at), insideQuotedScript(line.text, at) ? { ...readOptions, closer: "'" } : readOptions));
         }
       }
       lineStart += line.text.length + 1;

@@ -4,7 +4,7 @@
  */
 import { JSON_MEMBER_LINE } from '../document/json-text.js';
 import type { Point, SourceLine } from '../document/types.js';
-import type { ShellCommand, ShellIssue, ShellIssueKind, UnknownSpan, Word } from './types.js';
+import type { Closer, ShellCommand, ShellIssue, ShellIssueKind, UnknownSpan, Word } from './types.js';
 
 const BLANK = /[ \t]/;
 /** Characters that end an unquoted word (bash metacharacters). */
@@ -171,8 +171,8 @@ interface ReadResult {
 }
 
 interface ReaderOptions {
-  /** The command stands inside a command substitution: its `)` or backtick ends it. */
-  closer?: ')' | '`';
+  /** The command stands inside a command substitution (its `)` or backtick ends it) or a quoted script (its `'`). */
+  closer?: Closer;
   /** Where that substitution opens. */
   openedAt?: number;
   /** The document's shell variables: in the author's reading `$NAME` stands for a known value. */
@@ -1177,15 +1177,15 @@ export interface ShellReadOptions {
   /** A plain-text block (`text`, `plain`) showing commands as run: the lines after a command that do not continue it are its output. */
   plainText?: boolean;
   variables?: ReadonlyMap<string, string>;
-  /** What closes the substitution an earlier command of the pipeline opened (`X=$(aws a | xargs aws b)`), for a later one. */
-  closer?: ')' | '`';
+  /** What closes the substitution an earlier command of the pipeline (or an earlier line's quoted script) opened, for this one. */
+  closer?: Closer;
 }
 
 /** Where a command's words start in its text: after its prompt, wrappers, environment assignments, a substitution's opening. */
 export interface CommandStart {
   start: number;
   promptLength: number;
-  closer?: ')' | '`';
+  closer?: Closer;
   /** Where the substitution that `closer` ends opens. */
   openedAt?: number;
   /** `NAME=value` words before the command name, as `[start, end)` offsets. */
@@ -1422,8 +1422,8 @@ function withoutSecondaryPrompts(lines: SourceLine[], transcript: boolean): Sour
 const LINE_END_CONTINUATION = /\\[ \t]*$/;
 
 /** Whether more lines belong to this command: it ends inside quotes or a substitution, or after a line continuation. */
-function continuesOnNextLine(lines: SourceLine[], transcript: boolean): boolean {
-  return read(lines, 'bash', { transcript }).result.open;
+function continuesOnNextLine(lines: SourceLine[], transcript: boolean, closer?: Closer): boolean {
+  return read(lines, 'bash', closer ? { transcript, closer } : { transcript }).result.open;
 }
 
 /** Whether a line starts an `aws` command (after a prompt, wrappers, assignments, a substitution's opening). */
@@ -1490,6 +1490,8 @@ const CLI_ERROR_LINE = /^[ \t]*(?:(?:upload|download|copy|move|delete|remove) fa
 export interface LineGroup {
   lines: SourceLine[];
   output?: SourceLine[];
+  /** The group starts inside a single-quoted script an earlier line hands to another shell (`watch -n 5 'echo x; \`): its `'` ends it. */
+  closer?: "'";
 }
 
 /** `<<EOF`, `<<-'EOF'`, `<< "END"` (not `<<<`): the lines after it up to the delimiter are the here-document's body. */
@@ -1579,7 +1581,11 @@ export function splitBlock(lines: SourceLine[], options: ShellReadOptions = {}):
   let hereDocument: HereDocument | undefined;
   /** Inside an interpreter's session (`>>> ...` lines and what they print): no shell line, up to the next `aws` command. */
   let inInterpreter = false;
+  /** Inside a single-quoted script a line handed to another shell (`watch -n 5 'echo x; \`), up to its closing `'`. */
+  let inScript = false;
   for (const line of lines) {
+    const scriptBefore = inScript;
+    inScript = quotedScriptOpenAfter(line.text, inScript);
     if (hereDocument !== undefined) {
       (current?.output ?? current?.lines)?.push(line);
       if (closesHereDocument(line.text, hereDocument)) hereDocument = undefined;
@@ -1587,7 +1593,7 @@ export function splitBlock(lines: SourceLine[], options: ShellReadOptions = {}):
     }
     if (inInterpreter && !startsGroup(line.text)) continue;
     inInterpreter = false;
-    if (INTERPRETER_PROMPT.test(line.text) && !(current !== undefined && !current.output && continuesOnNextLine(current.lines, transcript))) {
+    if (INTERPRETER_PROMPT.test(line.text) && !(current !== undefined && !current.output && continuesOnNextLine(current.lines, transcript, current.closer))) {
       inInterpreter = true;
       current = undefined;
       continue;
@@ -1596,7 +1602,7 @@ export function splitBlock(lines: SourceLine[], options: ShellReadOptions = {}):
     // A numbered or bulleted step of prose between the commands (`2. List the attacker's buckets:`): no shell line, and
     // its apostrophes open no quotes. It ends the command above unless that is still inside quotes or a substitution.
     // What a prompted command printed may hold such lines too: only a prompt ends it.
-    if (!(prompted && current !== undefined) && PROSE_STEP.test(line.text) && !(current !== undefined && !current.output && continuesOnNextLine(current.lines, transcript))) {
+    if (!(prompted && current !== undefined) && PROSE_STEP.test(line.text) && !(current !== undefined && !current.output && continuesOnNextLine(current.lines, transcript, current.closer))) {
       current = undefined;
       continue;
     }
@@ -1625,7 +1631,7 @@ export function splitBlock(lines: SourceLine[], options: ShellReadOptions = {}):
       const lastText = outputAfterCommand || mayFollowLabel ? current.lines.findLast((each) => each.text.trim() !== '')!.text : '';
       // `# Result:` (or `# Output`) after the command introduces what it printed: the lines after it are output.
       if (mayFollowLabel && OUTPUT_LABEL_COMMENT.test(lastText) && !PARAMETER_LINE.test(line.text)) {
-        outputAfterCommand = !continuesOnNextLine(current.lines, transcript);
+        outputAfterCommand = !continuesOnNextLine(current.lines, transcript, current.closer);
       }
       if (outputAfterCommand && (FILE_LABEL.test(lastText) || (COMMENT_LINE.test(lastText) && !OUTPUT_COMMENT.test(lastText)))) {
         // The rest of the block shows that file, or what a comment introduces (`# the item format must be:`), not the output.
@@ -1642,7 +1648,9 @@ export function splitBlock(lines: SourceLine[], options: ShellReadOptions = {}):
       const parameterLine = prompted && PARAMETER_LINE.test(line.text);
       // `$ for s in a b; do`, then its body: the loop's lines up to `done`, not what the prompted line printed.
       const loopBody = prompted && !starts && insideCompound(current.lines);
-      if ((!starts && !prompted && !outputAfterCommand) || parameterLine || loopBody || continuesOnNextLine(current.lines, transcript)) {
+      // An `aws` command inside a quoted script another shell runs starts a command of its own, continued line or not.
+      const scriptCommand = starts && scriptBefore;
+      if (!scriptCommand && ((!starts && !prompted && !outputAfterCommand) || parameterLine || loopBody || continuesOnNextLine(current.lines, transcript, current.closer))) {
         current.lines.push(line);
         continue;
       }
@@ -1652,13 +1660,28 @@ export function splitBlock(lines: SourceLine[], options: ShellReadOptions = {}):
       }
     }
     if (line.text.trim() !== '') {
-      current = { lines: [line] };
+      current = scriptBefore ? { lines: [line], closer: "'" } : { lines: [line] };
       prompted = promptOf(line.text, transcript) !== null;
       startsWithAws = startsAwsCommand(line.text, transcript);
       groups.push(current);
     }
   }
   return trimmedGroups(groups);
+}
+
+/** Whether `index` of a line stands inside the single-quoted script the line hands to another shell (`watch -n 5 'a; aws ...'`). */
+export function insideQuotedScript(text: string, index: number): boolean {
+  return ANOTHER_SHELL.test(text) && (text.slice(0, index).split("'").length - 1) % 2 === 1;
+}
+
+/**
+ * Whether a single-quoted script handed to another shell is open after `text`: one opens on a `watch`, `bash -c`,
+ * `ssh` or `eval` line that leaves a `'` unclosed, and closes at the next `'` (a single-quoted script holds no other).
+ */
+function quotedScriptOpenAfter(text: string, open: boolean): boolean {
+  if (!text.includes("'")) return open;
+  if (open) return false;
+  return ANOTHER_SHELL.test(text) && (text.split("'").length - 1) % 2 === 1;
 }
 
 /** Whether the lines leave a `for`/`while` loop or an `if` open: more `... do` / `... then` line ends than `done` / `fi`. */
@@ -1678,7 +1701,7 @@ const COMPOUND_CLOSER = /^[ \t]*(?:done|fi)\b/;
 export function trimmedGroups(groups: LineGroup[]): LineGroup[] {
   return groups.map((group) => {
     const output = withoutTrailingBlanks(group.output ?? []);
-    return { lines: withoutTrailingBlanks(group.lines), ...(output.length > 0 && { output }) };
+    return { lines: withoutTrailingBlanks(group.lines), ...(output.length > 0 && { output }), ...(group.closer && { closer: group.closer }) };
   });
 }
 

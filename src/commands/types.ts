@@ -25,6 +25,9 @@ export interface UnknownSpan {
   kind: 'placeholder' | 'variable' | 'substitution' | 'unreliable';
 }
 
+/** What ends a command that stands inside something: a substitution's `)` or backtick, a quoted script's `'` (`watch '... aws ...'`). */
+export type Closer = ')' | '`' | "'";
+
 /** Something in a command where what is displayed and what bash would run differ, or that we never run. */
 export type ShellIssueKind =
   | 'missing-continuation' // a line without `\` followed by more indented parameter lines
@@ -94,8 +97,8 @@ export interface ShellCommand {
   issues: ShellIssue[];
   /** The lines of an `aws` command chained after this one (`aws a && aws b`), from where it starts. */
   rest?: SourceLine[];
-  /** What closes the substitution this command stands in, which `rest` stands in too (`X=$(aws a | xargs aws b)`). */
-  restCloser?: ')' | '`';
+  /** What closes the substitution (or quoted script) this command stands in, which `rest` stands in too (`X=$(aws a | xargs aws b)`). */
+  restCloser?: Closer;
 }
 
 /** An `aws` command split into its parts (CLI names). */

@@ -123,6 +123,16 @@ describe('lines typed into an interpreter a command opened', () => {
   });
 });
 
+describe("a watch's quoted script", () => {
+  test('runs its aws commands up to its closing quote, over several lines too; what follows is read as before', () => {
+    const { intended, commands } = block(
+      "watch -n 10 'echo Depth; \\\naws sqs get-queue-attributes --queue-url q \\\n  --attribute-names All; \\\naws sqs list-queues'\n\naws sqs delete-queue --queue-url 'q'",
+    );
+    expect(intended).toEqual(['aws sqs get-queue-attributes --queue-url q --attribute-names All', 'aws sqs list-queues', 'aws sqs delete-queue --queue-url q']);
+    expect(commands.flatMap(({ command }) => command.shell.issues.map((issue) => issue.kind))).not.toContain('unbalanced-quote');
+  });
+});
+
 describe('commented-out lines', () => {
   test('run no command, also inside a substitution or after an operator', () => {
     const { intended } = block('aws s3 ls\n#BUCKET=$(aws s3api create-bucket --bucket b2 \\\n#    --query Location)\n# cleanup; aws s3 rb s3://b2\necho done');
