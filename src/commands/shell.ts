@@ -496,7 +496,14 @@ class Reader {
       const into = /^[^ \t\n|&;()<>]+/.exec(this.text.slice(next))?.[0];
       this.report('pipe', `A \`${op}\` pipes the output into another command, which the harness does not run.`, start, this.pos, into === undefined ? {} : { pipedInto: into });
     } else if (op === '(' || op === ')') {
-      this.report('syntax-error', `An unquoted \`${op}\` here is a bash syntax error: bash runs nothing; quote the value.`, start, this.pos);
+      // `(both tasks)` at the end of the line: the author's note to the reader, which bash reads as code all the same.
+      // (After an option, `(your name)` is a placeholder for its value instead.)
+      const note = op === '(' && !this.words.at(-1)?.value.startsWith('-') ? NOTE_IN_PARENTHESES.exec(this.text.slice(start, this.lineEnd(start)))?.[0] : undefined;
+      if (note !== undefined) {
+        this.report('syntax-error', `bash reads \`${note.trimEnd()}\`, a note to the reader, as code: an unquoted \`(\` is a syntax error and bash runs nothing; make the note a \`# comment\` or move it out of the command.`, start, start + note.trimEnd().length);
+      } else {
+        this.report('syntax-error', `An unquoted \`${op}\` here is a bash syntax error: bash runs nothing; quote the value.`, start, this.pos);
+      }
       // The author meant them as text (the author's reading keeps them in the word).
       this.parentheses.push(start);
       this.syntaxError = true;
@@ -1293,6 +1300,8 @@ const VALUE_MARKERS = /[$`<%…]|\{\{|\{[A-Za-z_][A-Za-z0-9_-]*\}|\{\}|\.\.\.|\[
  */
 export const ELIDED_VALUE = /^(?:[A-Za-z][\w.-]*=)?(?:\[[ \t]*(?:\.{3}|…)[ \t]*\]|\{[ \t]*(?:\.{3}|…)[ \t]*\})$/;
 
+/** Words of prose in parentheses that end the line (`(both tasks)`, `(optional)`). */
+const NOTE_IN_PARENTHESES = /^\((?=[^)]*\p{L}{2})[\p{L}\p{N} ,.'-]+\)[ \t]*$/u;
 /** An apostrophe between two letters. */
 const APOSTROPHE = /^\p{L}'\p{L}$/u;
 /** A word that is only a command substitution running a comment. */

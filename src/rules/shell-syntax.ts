@@ -323,6 +323,12 @@ const shellSyntax: Rule = {
         messages: ['4:93-4:102: error: This double quote is never closed: bash would wait for more input instead of running the command.'],
       },
       {
+        // Prose in parentheses that ends a transcript's line is the author's note: bash still refuses it.
+        name: 'guide.md',
+        text: '# Tasks\n\n```console\n$ aws ecs describe-tasks --cluster c1 --tasks t1 t2 (both tasks)\n```\n',
+        messages: ['4:53-4:65: error: bash reads `(both tasks)`, a note to the reader, as code: an unquoted `(` is a syntax error and bash runs nothing; make the note a `# comment` or move it out of the command.'],
+      },
+      {
         name: 'iot/create-thing.rst',
         text: '**To create a thing**\n\nThe following example creates a thing. ::\n\n    aws iot create-thing --thing-name `Palo Alto Networks`\n',
         messages: [
