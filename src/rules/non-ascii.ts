@@ -15,6 +15,8 @@ const nonAscii: Rule = {
     'typographic dash (`–-queue-name`) is unknown-parameter\'s finding, which names the option meant: not said twice.',
   examples: {
     ok: [
+      // A dash between blanks punctuates a sentence in a value.
+      { name: 'docs/README.md', text: '# Alarm\n\n```bash\naws sns publish --topic-arn arn:aws:sns:us-east-1:123456789012:t --message "Disk full \u2014 page the on-call"\n```\n', messages: [] },
       { name: 'demo/list-things.rst', text: 'Lists the things \u2014 all of them::\n\n    aws demo list-things\n', messages: [] },
       { name: 'docs/SETUP.md', text: '# Setup check\n\n```\n$ aws sts get-caller-identity --profile demo\n\u274c \u2014 profile "demo" not configured yet\n```\n', messages: [] },
       {
@@ -66,7 +68,7 @@ const nonAscii: Rule = {
         for (let index = 0; index < line.text.length; index++) {
           const codePoint = line.text.codePointAt(index)!;
           const offset = line.offset + index;
-          if (!isLookalike(codePoint, where) || reported.has(offset) || inCjkText(line.text, index)) continue;
+          if (!isLookalike(codePoint, where) || reported.has(offset) || inCjkText(line.text, index) || isProseDash(line.text, index)) continue;
           if (within && (offset < within.start.offset! || offset >= within.end.offset!)) continue;
           if (skipped.some((range) => range.start.offset! <= offset && offset < range.end.offset!)) continue;
           if (saidElsewhere.has(offset)) continue;
@@ -132,6 +134,12 @@ function inCjkText(text: string, index: number): boolean {
   const codePoint = text.codePointAt(index)!;
   if (!((codePoint >= 0xff01 && codePoint <= 0xff5e) || codePoint === 0x3000)) return false;
   return CJK.test(text[index - 1] ?? '') || CJK.test(String.fromCodePoint(text.codePointAt(index + 1) ?? 32));
+}
+
+/** A dash with blanks on both sides (`Disk full — page the on-call`) punctuates a sentence in a value: no `-` it stands in for. */
+function isProseDash(text: string, index: number): boolean {
+  const codePoint = text.codePointAt(index)!;
+  return codePoint >= 0x2012 && codePoint <= 0x2015 && text[index - 1] === ' ' && text[index + 1] === ' ';
 }
 
 function isLookalike(codePoint: number, where: 'a command' | 'an output'): boolean {

@@ -164,6 +164,8 @@ describe('translateCommand', () => {
       'invalid-parameter-value: Invalid length for parameter Session, value: 10, valid min length: 20.',
     ]);
     expect(kinds('aws cognito-idp respond-to-auth-challenge --client-id 1example23456789 --challenge-name SMS_MFA --session SESSION')).toEqual([]);
+    // Short words of the name count too (`--role-arn ARN`).
+    expect(kinds('aws cognito-idp create-group --user-pool-id us-west-2_EXAMPLE --group-name g --role-arn ARN')).toEqual([]);
     // A run of x's the reader fills in says nothing of the length either.
     expect(kinds('aws cognito-idp respond-to-auth-challenge --client-id 1example23456789 --challenge-name SMS_MFA --session session-xxxx')).toEqual([]);
   });
@@ -173,6 +175,11 @@ describe('translateCommand', () => {
     expect(kinds(`${command} AccessToken=$UNIT,IdToken=hours}`)).toEqual(["invalid-parameter-value: Error parsing parameter '--token-validity-units': Expected: ',', received: '}'."]);
     // In the member the value stands in, its content may be what closes the structure: not said.
     expect(kinds(`${command} AccessToken=$UNIT}`)).toEqual([]);
+  });
+
+  it('says a value too long once: the pattern it also misses is no second finding', () => {
+    const long = 'a'.repeat(60);
+    expect(kinds(`aws cognito-idp describe-user-pool --user-pool-id ${long}`)).toEqual(['constraint: Invalid length for parameter UserPoolId, value: 60, valid max length: 55.']);
   });
 
   it("names a command AWS CLI version 2 removed (ecr get-login) and what to write instead", () => {

@@ -31,11 +31,11 @@ export function isNamedPlaceholder(value: string): boolean {
 }
 
 /**
- * `--automation-execution-id EXECUTIONID`, `--bucket BUCKET`: a value that spells whole words of its own parameter's
+ * `--automation-execution-id EXECUTIONID`, `--bucket BUCKET`, `--role-arn ARN`: a value that spells whole words of its own parameter's
  * name (the member its value path ends in) in capitals stands for the value to fill in (`OPTIONS` in `AllowMethods`, `AKIAXXXXXXXX` in `AccessKeyId` do not).
  */
 export function spellsItsName(value: string, path: string): boolean {
-  if (!/^[A-Z][A-Z0-9]{3,}$/.test(value)) return false;
+  if (!/^[A-Z][A-Z0-9]+$/.test(value)) return false;
   // The member the value's path ends in: `Cors.AllowMethods[1]` → `AllowMethods`.
   const memberName = path.slice(path.lastIndexOf('.') + 1).replace(/\[\d+\]$| \(key\)$/g, '');
   const words = memberName.match(/[A-Z]+(?![a-z])|[A-Z]?[a-z0-9]+/g) ?? [];

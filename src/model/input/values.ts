@@ -284,7 +284,8 @@ export function validateValue(model: ServiceModel, shape: Shape, value: unknown,
       // A part the reader fills in (`subnet-xxxxx`, `arn:aws:iam::ACCOUNT_ID:role/x`) says nothing of the length; a
       // whole word in capitals (`OPTIONS`, `AKIAXXXXXXXX`) is a value as written.
       const filledIn = holdsNamedPlaceholder(value);
-      if (!(filledIn && !/^[A-Z]+$/.test(value)) && checkLength(shape, [...value].length, path, context)) return;
+      const length = filledIn && !/^[A-Z]+$/.test(value) ? undefined : checkLength(shape, [...value].length, path, context);
+      if (length === true) return;
       if (URL_VALUE.test(value) && CONTENT_PARAMETER.test(path)) {
         context.report('constraint', `Value for parameter ${path} is a URL, which the AWS CLI v2 sends as the value itself: it no longer downloads http(s):// values, as version 1 did; save the file and pass file://<its name>.`);
         return;
@@ -296,7 +297,8 @@ export function validateValue(model: ServiceModel, shape: Shape, value: unknown,
           context.report('constraint', `Value for parameter ${path} ('${clip(value)}') differs from the listed value '${otherCase}' only in letter case: services often accept either, but write '${otherCase}' as the API lists it.`);
         } else context.report('invalid-parameter-value', `Invalid value for parameter ${path}: '${clip(value)}', valid values: ${shape.enum.join(', ')}.`);
       }
-      if (shape.pattern && !context.patternWaived && !filledIn && !matchesPattern(shape.pattern, value)) {
+      // A value already too long is one finding: its pattern is not said again.
+      if (shape.pattern && length !== 'over' && !context.patternWaived && !filledIn && !matchesPattern(shape.pattern, value)) {
         context.report('constraint', `Value for parameter ${path} ('${clip(value)}') does not match the pattern ${shape.pattern}.`);
       }
       return;
@@ -357,17 +359,19 @@ function isPythonBase64(text: string): boolean {
 }
 
 /**
- * Reports a length outside the shape's bounds; true when the CLI itself refuses it (below a client-checked minimum).
+ * Reports a length outside the shape's bounds; true when the CLI itself refuses it (below a client-checked minimum),
+ * `over` when only the service would (above the maximum).
  * botocore's ParamValidator checks minimums before sending (`range_check`: string and list lengths, numbers; not
  * map sizes), so the CLI itself refuses those: errors. Maximums only the service checks: `constraint` warnings.
  */
-function checkLength(shape: Shape, length: number, path: string, context: UnpackContext, minimumCheckedByClient = true): boolean {
+function checkLength(shape: Shape, length: number, path: string, context: UnpackContext, minimumCheckedByClient = true): boolean | 'over' {
   if (shape.min !== undefined && length < shape.min) {
     context.report(minimumCheckedByClient ? 'invalid-parameter-value' : 'constraint', `Invalid length for parameter ${path}, value: ${length}, valid min length: ${shape.min}.`);
     return minimumCheckedByClient;
   }
   if (shape.max !== undefined && length > shape.max) {
     context.report('constraint', `Invalid length for parameter ${path}, value: ${length}, valid max length: ${shape.max}.`);
+    return 'over';
   }
   return false;
 }
