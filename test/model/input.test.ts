@@ -205,6 +205,16 @@ describe('translateCommand', () => {
     ]);
   });
 
+  it('takes an option that is the end of a required one, word for word, for it: the unknown option is the one finding', () => {
+    expect(kinds('aws cognito-idp admin-get-user --pool-id us-west-2_EXAMPLE --username jane')).toEqual([
+      "unknown-parameter: Unknown parameter '--pool-id' for 'aws cognito-idp admin-get-user'.",
+    ]);
+    expect(kinds('aws cognito-idp admin-get-user --id us-west-2_EXAMPLE --username jane')).toEqual([
+      "unknown-parameter: Unknown parameter '--id' for 'aws cognito-idp admin-get-user'.",
+      "missing-required-parameter: Missing required parameter '--user-pool-id' for 'aws cognito-idp admin-get-user'.",
+    ]);
+  });
+
   it('takes an option written with a word added at its end for that option, not also a missing one', () => {
     expect(kinds('aws cognito-idp list-users --user-pool-id-value us-west-2_EXAMPLE')).toEqual([
       "unknown-parameter: Unknown parameter '--user-pool-id-value' for 'aws cognito-idp list-users'. Did you mean '--user-pool-id'?",

@@ -421,7 +421,7 @@ function readOptions(translation: CommandTranslation, words: Word[], table: Read
       // A misspelt option is one defect: the option it names is not also reported as missing; nor is one it names from
       // memory (`--partitions` for `--partition-count`), too far from it for a did-you-mean.
       if (meant !== undefined) misspelt.add(meant);
-      for (const name of table.keys()) if (sameStem(option, name)) misspelt.add(name);
+      for (const name of table.keys()) if (sameStem(option, name) || endsOption(option, name)) misspelt.add(name);
       const suggestion = meant === undefined ? '' : ` Did you mean '${meant}'?`;
       // Unknown options of one command are one finding (another tool's parameter names, as PowerShell's `-QueueName`).
       if (meant !== undefined) suggestions.set(option, meant);
@@ -656,6 +656,11 @@ function widened(option: string, names: Iterable<string>): string | undefined {
  * Whether an option of one word names another by its first word, plural or not (`--partitions` for `--partition-count`).
  * Longer names say more than their first word (`--user-description` is no `--user-name`).
  */
+/** `--task-arn` for `--replication-task-arn`: an option of two words or more that is the end of the table's option, word for word. */
+function endsOption(option: string, name: string): boolean {
+  return option.indexOf('-', 2) > 2 && name.length > option.length && name.endsWith(`-${option.slice(2)}`);
+}
+
 function sameStem(option: string, name: string): boolean {
   const word = option.slice(2).replace(/s$/, '');
   return !word.includes('-') && word.length >= 5 && name.slice(2).split('-', 1)[0]!.replace(/s$/, '') === word;
