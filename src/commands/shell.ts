@@ -497,8 +497,9 @@ class Reader {
       this.report('pipe', `A \`${op}\` pipes the output into another command, which the harness does not run.`, start, this.pos, into === undefined ? {} : { pipedInto: into });
     } else if (op === '(' || op === ')') {
       // `(both tasks)` at the end of the line: the author's note to the reader, which bash reads as code all the same.
-      // (After an option, `(your name)` is a placeholder for its value instead.)
-      const note = op === '(' && !this.words.at(-1)?.value.startsWith('-') ? NOTE_IN_PARENTHESES.exec(this.text.slice(start, this.lineEnd(start)))?.[0] : undefined;
+      // (Right after an option or its value, `(your name)`, `Admins (full access)` are more of that value instead.)
+      const note =
+        op === '(' && !this.words.at(-1)?.value.startsWith('-') && !this.words.at(-2)?.value.startsWith('-') ? NOTE_IN_PARENTHESES.exec(this.text.slice(start, this.lineEnd(start)))?.[0] : undefined;
       if (note !== undefined) {
         this.report('syntax-error', `bash reads \`${note.trimEnd()}\`, a note to the reader, as code: an unquoted \`(\` is a syntax error and bash runs nothing; make the note a \`# comment\` or move it out of the command.`, start, start + note.trimEnd().length);
       } else {
