@@ -11,6 +11,7 @@ import {
   linesFrom,
   lostContinuation,
   OPTION_AT_LINE_END,
+  OUTPUT_LABEL_COMMENT,
   placeholderAt,
   placeholderName,
   pointMapper,
@@ -590,6 +591,8 @@ export function splitWindowsBlock(lines: SourceLine[], dialect: WindowsDialect):
   let current: LineGroup | undefined;
   /** Inside a PowerShell here-string (`@'` ... `'@`): text a command writes, never a command's output. */
   let hereStringEnd: string | undefined;
+  /** Groups whose lines go on with what a comment introduces (`# rules.json:` then JSON): no output follows in them. */
+  const shownFile = new Set<LineGroup>();
   for (const line of lines) {
     if (hereStringEnd !== undefined) {
       current?.lines.push(line);
@@ -612,7 +615,11 @@ export function splitWindowsBlock(lines: SourceLine[], dialect: WindowsDialect):
       const last = current.lines.at(-1)!.text;
       const first = current.lines[0]!.text;
       const ended = !LINE_CONTINUES.test(last) && !OPTION_AT_LINE_END.test(last) && !(dialect === 'powershell' && endsInsideQuotes(current.lines.map((each) => each.text).join('\n')));
-      const printed = ended && startsWindowsAwsCommand(first) && (JSON_START.test(line.text) || (isWindowsPrompt(first) && !PARAMETERS.test(line.text) && !line.text.startsWith('>>')));
+      // JSON after a comment (`# rules.json:`) is what the comment introduces, a file the command reads; after an
+      // output label (`# Output:`) it is what the command printed.
+      const lastShown = current.lines.findLast((each) => each.text.trim() !== '')!.text;
+      if (ended && JSON_START.test(line.text) && /^[ \t]*(?:#|::|REM\b)/i.test(lastShown) && !OUTPUT_LABEL_COMMENT.test(lastShown)) shownFile.add(current);
+      const printed = ended && !shownFile.has(current) && startsWindowsAwsCommand(first) && (JSON_START.test(line.text) || (isWindowsPrompt(first) && !PARAMETERS.test(line.text) && !line.text.startsWith('>>')));
       if (printed) current.output = [line];
       else current.lines.push(line);
       continue;

@@ -583,7 +583,7 @@ function unclaimedBlock(example: Example, position: Position): UnclaimedBlock {
 const SHELL_COMMENT = /^[ \t]*#(?!!)/;
 
 /** A comment line that is only a file name: `// pipeline.json`, `# template.yaml`. */
-const FILE_NAME_COMMENT = /^[ \t]*(?:\/\/|#)[ \t]*([\w./-]*\w\.(?:json|ya?ml|txt|xml))[ \t]*$/i;
+const FILE_NAME_COMMENT = /^[ \t]*(?:\/\/|#)[ \t]*([\w./-]*\w\.(?:json|ya?ml|txt|xml)):?[ \t]*$/i;
 
 /** A paragraph in bold alone on its line: read as a title, though it is often a note between a command and its output. */
 const BOLD_LINE = /^[ \t]*(?:\*\*|__)/;

@@ -11,8 +11,12 @@ export function isNoOutputSentence(text: string): boolean {
     .replace(/^output:: ?/i, '')
     .replace(/[\s.:!]+$/, '');
   const match = NO_OUTPUT_SENTENCE.exec(sentence);
-  return match !== null && !SOME_OUTPUT_AFTER_ALL.test(match.groups!['rest'] ?? '');
+  const rest = match?.groups!['rest'] ?? '';
+  return match !== null && !SOME_OUTPUT_AFTER_ALL.test(rest) && !SAYS_WHAT_NONE_MEANS.test(rest);
 }
+
+/** "No output at all → the subnet has no association", "no output means ...": what an empty answer would tell, not a claim. */
+const SAYS_WHAT_NONE_MEANS = /→|⇒|=>|->|\b(?:means?|indicates?|signifies|tells you)\b/i;
 
 /** "If successful, ", "When the command succeeds, ", "Because the output is saved in a file, ". */
 const condition = String.raw`(?:(?:if|when|once|on|upon|after|because|as)\b[^,]*, )?`;

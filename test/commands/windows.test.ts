@@ -88,6 +88,13 @@ describe('blocks in a Windows dialect', () => {
     expect(cmd[0]!.command.words.at(-1)!.value).toBe('p1');
   });
 
+  test("JSON a comment introduces (`# rules.json:`) is what the command reads, not its output; after `# Output:` it is", () => {
+    const output = (text: string) => readCommandsInBlock(indentedBlock(text).lines, { dialect: 'powershell' })[0]!.output?.map((line) => line.text);
+    const command = 'aws s3api put-bucket-lifecycle-configuration `\n    --bucket b `\n    --lifecycle-configuration file://rules.json\n';
+    expect(output(`${command}\n# rules.json:\n{\n  "Rules": []\n}`)).toBeUndefined();
+    expect(output(`${command}\n# Output:\n{\n  "Rules": []\n}`)).toEqual(['{', '  "Rules": []', '}']);
+  });
+
   test('commands chained on one line, and after assignments of plain values, are each read', () => {
     const block = (text: string, dialect: WindowsDialect) =>
       readCommandsInBlock(indentedBlock(text).lines, { dialect }).map(({ command }) => command.words.map((word) => word.value).join(' '));

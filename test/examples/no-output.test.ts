@@ -38,6 +38,9 @@ describe('isNoOutputSentence', () => {
     'No output file is written by this example.',
     'The output shows no errors.',
     'This example creates a user pool named MyPool and produces no output.',
+    // What an empty answer would tell, not a claim that the command prints nothing.
+    'No output at all → the subnet has no explicit association.',
+    'No output means the bucket has no policy.',
     '',
   ])('does not match %j', (sentence) => {
     expect(isNoOutputSentence(sentence)).toBe(false);
