@@ -179,6 +179,8 @@ interface ReaderOptions {
   variables?: ReadonlyMap<string, string>;
   /** From the bash reading: unquoted parentheses the author meant as text. */
   parentheses?: ReadonlySet<number>;
+  /** Typed at a prompt (a transcript's `$ `): an interactive bash, which expands `!` history references. */
+  interactive?: true;
 }
 
 class Reader {
@@ -216,6 +218,8 @@ class Reader {
   private readonly badSubstitutions: [number, number][] = [];
   /** Unquoted placeholders met (bash reading): what bash does with each. */
   private readonly placeholders: { placeholder: string; start: number; end: number; targetName?: string; refusedAtLineEnd?: boolean }[] = [];
+  /** Where the first `!word` history reference of an interactive command stands. */
+  private historyReference: number | undefined;
   /** Line ends another shell continues with (`^`, a backtick): one habit, said once per command. */
   private readonly foreignContinuations: { kind: 'windows-continuation' | 'powershell-continuation'; start: number }[] = [];
 
@@ -282,6 +286,16 @@ class Reader {
     this.reportPlaceholders();
     this.reportSingleQuotedContinuations();
     this.reportForeignContinuations();
+    if (this.historyReference !== undefined) {
+      const start = this.historyReference;
+      const reference = /^![^\s"'`$|&;<>()]*/.exec(this.text.slice(start))![0];
+      this.issues.push({
+        kind: 'history-expansion',
+        message: `Typed at an interactive bash prompt, \`${reference}\` is a history expansion: bash stops with "event not found" and runs nothing; put the value in single quotes.`,
+        start: this.pointAt(start),
+        end: this.pointAt(start + reference.length),
+      });
+    }
     this.issues.sort((a, b) => a.start.offset! - b.start.offset!);
     return {
       words: this.words,
@@ -718,6 +732,7 @@ class Reader {
         const from = this.pos;
         PLAIN_RUN.lastIndex = from;
         this.pos = PLAIN_RUN.test(text) ? PLAIN_RUN.lastIndex : from + 1;
+        if (this.options.interactive) this.noteHistoryReference(from, this.pos);
         add(text.slice(from, this.pos), false);
       }
     }
@@ -794,6 +809,13 @@ class Reader {
     return "'";
   }
 
+  /** `!word` outside single quotes in `[from, to)`, which an interactive bash replaces from its history: the first is kept. */
+  private noteHistoryReference(from: number, to: number): void {
+    if (this.historyReference !== undefined || this.reading !== 'bash') return;
+    const at = this.text.slice(from, to).search(HISTORY_REFERENCE);
+    if (at >= 0 && this.isReportable(from + at)) this.historyReference = from + at;
+  }
+
   /** One finding per command for the line ends another shell continues with, at the first, naming the other lines. */
   private reportForeignContinuations(): void {
     for (const kind of ['windows-continuation', 'powershell-continuation'] as const) {
@@ -866,6 +888,7 @@ class Reader {
         const piece = this.readBackquoted(true);
         addUnknown(piece, [{ start: 0, end: piece.length, kind: 'substitution' }]);
       } else {
+        if (c === '!' && this.options.interactive && text[this.pos + 1] !== '"') this.noteHistoryReference(this.pos, this.pos + 2);
         value += c;
         this.pos++;
       }
@@ -1266,6 +1289,7 @@ function read(
   }
   if (options.variables) readerOptions.variables = options.variables;
   if (options.parentheses) readerOptions.parentheses = options.parentheses;
+  if (start.promptLength > 0) readerOptions.interactive = true;
   // Two results side by side, not spread into one: copying objects of many shapes is a slow path in V8.
   return { result: new Reader(text, joined.pointAt, reading, start.start, readerOptions).read(), start };
 }
@@ -1303,6 +1327,8 @@ export const ELIDED_VALUE = /^(?:[A-Za-z][\w.-]*=)?(?:\[[ \t]*(?:\.{3}|…)[ \t]
 
 /** Words of prose in parentheses that end the line (`(both tasks)`, `(optional)`). */
 const NOTE_IN_PARENTHESES = /^\((?=[^)]*\p{L}{2})[\p{L}\p{N} ,.'-]+\)[ \t]*$/u;
+/** `!` that an interactive bash reads as a history reference: not before a blank, `=`, `(` or the end (nor a closing `"`). */
+const HISTORY_REFERENCE = /!(?=[^\s=("])/;
 /** An apostrophe between two letters. */
 const APOSTROPHE = /^\p{L}'\p{L}$/u;
 /** A word that is only a command substitution running a comment. */

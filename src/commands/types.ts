@@ -47,6 +47,7 @@ export type ShellIssueKind =
   | 'windows-continuation' // `^` at line end (cmd.exe)
   | 'bash-continuation' // `\` at line end in a PowerShell or cmd command
   | 'powershell-continuation' // backtick at line end
+  | 'history-expansion' // `!word` outside single quotes at an interactive prompt: bash replaces it from its history
   | 'powershell-drive-variable' // `$acct:role` in PowerShell: the variable `role` on a drive named `acct`
   | 'powershell-assignment' // `$X = aws ...` in a bash command: bash runs `=` as a command, the CLI never runs
   | 'pipe'

@@ -27,6 +27,7 @@ const SEVERITIES: Partial<Record<ShellIssueKind, Severity>> = {
   'powershell-continuation': 'error',
   'powershell-assignment': 'error',
   'powershell-drive-variable': 'warning',
+  'history-expansion': 'warning',
   'brace-expansion': 'warning',
   pipe: 'info',
   redirection: 'info',
@@ -327,6 +328,12 @@ const shellSyntax: Rule = {
         name: 'guide.md',
         text: '# Tasks\n\n```console\n$ aws ecs describe-tasks --cluster c1 --tasks t1 t2 (both tasks)\n```\n',
         messages: ['4:53-4:65: error: bash reads `(both tasks)`, a note to the reader, as code: an unquoted `(` is a syntax error and bash runs nothing; make the note a `# comment` or move it out of the command.'],
+      },
+      {
+        // At a prompt bash is interactive: `!DNS` in double quotes is a history reference; `Passw0rd!"` and `!=` are not.
+        name: 'guide.md',
+        text: '# Findings\n\n```console\n$ aws cognito-idp create-group --user-pool-id us-west-2_EXAMPLE --group-name g --description "Alert!DNS"\n$ aws cognito-idp create-group --user-pool-id us-west-2_EXAMPLE --group-name h --description "Passw0rd!"\n```\n',
+        messages: ['4:100-4:104: warning: Typed at an interactive bash prompt, `!DNS` is a history expansion: bash stops with "event not found" and runs nothing; put the value in single quotes.'],
       },
       {
         name: 'iot/create-thing.rst',
