@@ -546,7 +546,8 @@ function readArguments(translation: CommandTranslation, state: ReadState): void 
   buildInput(translation, state, given, globals, { parserStopped, requiredUnknown: parserStopped || words.some(isUnreliable) || standIns.length > 0 || filledIn }, splitValues, misspelt);
   const query = globals.get('--query')?.[0];
   if (query && !parserStopped && !translation.customization && operationModel.output && !hasUnknown(query)) {
-    for (const problem of queryPathProblems(model, operationModel.output, compileJmesPath(query.value), operationModel.output.shape)) {
+    const compiled = compiledQuery(query.value);
+    for (const problem of compiled instanceof Error ? [] : queryPathProblems(model, operationModel.output, compiled, operationModel.output.shape)) {
       report('query-path', problem.message, [wordPart(query, problem.name)]);
     }
   }
@@ -683,13 +684,26 @@ function splitQueryRest(words: readonly Word[], valueIndex: number, values: read
   return [];
 }
 
-function compiles(expression: string): boolean {
-  try {
-    compileJmesPath(expression);
-    return true;
-  } catch {
-    return false;
+/** A `--query` expression compiled once for the three readers of it (its split words, the CLI's own check, query-path). */
+function compiledQuery(expression: string): ReturnType<typeof compileJmesPath> | Error {
+  let compiled = compiledQueries.get(expression);
+  if (compiled === undefined) {
+    try {
+      compiled = compileJmesPath(expression);
+    } catch (error) {
+      compiled = error as Error;
+    }
+    // A long-lived host (an editor, the vitest integration) checks many documents: the cache stays small.
+    if (compiledQueries.size >= 2000) compiledQueries.clear();
+    compiledQueries.set(expression, compiled);
   }
+  return compiled;
+}
+
+const compiledQueries = new Map<string, ReturnType<typeof compileJmesPath> | Error>();
+
+function compiles(expression: string): boolean {
+  return !(compiledQuery(expression) instanceof Error);
 }
 
 /** A CLI option's value against the CLI's own rules (choices, integers); reports and says no when it breaks them. */
@@ -707,11 +721,10 @@ function optionValueAccepted(name: string, values: Word[], word: Word, report: R
     return false;
   }
   if (name === '--query') {
-    try {
-      // The CLI compiles the expression while it reads the options (argparse type `_query_type`).
-      compileJmesPath(value);
-    } catch (error) {
-      report('invalid-parameter-value', `Bad value for --query ${value}: ${(error as Error).message}`, [word, ...values]);
+    // The CLI compiles the expression while it reads the options (argparse type `_query_type`).
+    const compiled = compiledQuery(value);
+    if (compiled instanceof Error) {
+      report('invalid-parameter-value', `Bad value for --query ${value}: ${compiled.message}`, [word, ...values]);
       return false;
     }
   }
