@@ -209,6 +209,10 @@ describe('translateCommand', () => {
     expect(kinds('aws cognito-idp admin-get-user --pool-id us-west-2_EXAMPLE --username jane')).toEqual([
       "unknown-parameter: Unknown parameter '--pool-id' for 'aws cognito-idp admin-get-user'.",
     ]);
+    // An option that shares a word of its topic with a required one (`role`), not a word of the operation's name.
+    expect(kinds('aws cognito-idp create-user-import-job --user-pool-id us-west-2_EXAMPLE --job-name j --iam-role arn:aws:iam::123456789012:role/r').map((kind) => kind.split(':')[0])).toEqual([
+      'unknown-parameter',
+    ]);
     expect(kinds('aws cognito-idp admin-get-user --id us-west-2_EXAMPLE --username jane')).toEqual([
       "unknown-parameter: Unknown parameter '--id' for 'aws cognito-idp admin-get-user'.",
       "missing-required-parameter: Missing required parameter '--user-pool-id' for 'aws cognito-idp admin-get-user'.",

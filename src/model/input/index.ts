@@ -421,7 +421,7 @@ function readOptions(translation: CommandTranslation, words: Word[], table: Read
       // A misspelt option is one defect: the option it names is not also reported as missing; nor is one it names from
       // memory (`--partitions` for `--partition-count`), too far from it for a did-you-mean.
       if (meant !== undefined) misspelt.add(meant);
-      for (const name of table.keys()) if (sameStem(option, name) || endsOption(option, name)) misspelt.add(name);
+      for (const name of table.keys()) if (sameStem(option, name) || endsOption(option, name) || sharesTopic(option, name, operation)) misspelt.add(name);
       const suggestion = meant === undefined ? '' : ` Did you mean '${meant}'?`;
       // Unknown options of one command are one finding (another tool's parameter names, as PowerShell's `-QueueName`).
       if (meant !== undefined) suggestions.set(option, meant);
@@ -657,6 +657,21 @@ function widened(option: string, names: Iterable<string>): string | undefined {
  * Whether an option of one word names another by its first word, plural or not (`--partitions` for `--partition-count`).
  * Longer names say more than their first word (`--user-description` is no `--user-name`).
  */
+/** Words that say what kind of value an option takes, not what it is about: shared, they tie two options together by chance. */
+const VALUE_KIND_WORDS: ReadonlySet<string> = new Set(['name', 'names', 'id', 'ids', 'arn', 'arns', 'type', 'types', 'key', 'value', 'values', 'config', 'configuration', 'list', 'count', 'size', 'time', 'mode', 'policy', 'document', 'file', 'path', 'url', 'source', 'target', 'output', 'input']);
+
+/**
+ * `--iam-role` for `--role-arn`: options of two words or more that share a word telling what they are about (not a word
+ * of the operation's own name, which many of its options repeat: `--user-description` is not `--user-name` in create-user).
+ */
+function sharesTopic(option: string, name: string, operation: string): boolean {
+  const words = option.slice(2).split('-');
+  if (words.length < 2) return false;
+  const nameWords = new Set(name.slice(2).split('-'));
+  const operationWords = new Set(operation.split('-'));
+  return words.some((word) => word.length >= 3 && !VALUE_KIND_WORDS.has(word) && !operationWords.has(word) && nameWords.has(word));
+}
+
 /** `--task-arn` for `--replication-task-arn`: an option of two words or more that is the end of the table's option, word for word. */
 function endsOption(option: string, name: string): boolean {
   return option.indexOf('-', 2) > 2 && name.length > option.length && name.endsWith(`-${option.slice(2)}`);
