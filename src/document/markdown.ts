@@ -238,6 +238,11 @@ function preBlock(node: Html, source: SourceText): Code | undefined {
   return { type: 'code', lang: language?.[1] ?? language?.[2] ?? null, meta: null, value: lines.map((line) => line.text).join('\n'), position: node.position!, data };
 }
 
+/** A shell block's info string, or none. */
+const SHELL_FENCE = /^(?:(?:ba|z|k)?sh|shell|console|terminal|)$/i;
+/** A line that is a fence of its own (```` ```bash ````, ```` ``` ````, `~~~`). */
+const FENCE_LINE = /^[ \t]*(?:`{3,}[^`\s]*|~{3,}[^~\s]*)[ \t]*$/;
+
 /**
  * Maps each line of the node's value (what CommonMark says the block holds, after list-item indentation,
  * `>` markers and the fence's own indentation are removed) back to its source line. A fence's content starts
@@ -269,7 +274,12 @@ function codeData(node: Code, source: SourceText, previous: Nodes | undefined): 
     lines.push({ text: source.text.slice(offset, source.ends[line]), line: point.line, column: point.column, offset });
     line++;
   }
-  const data: CodeData = { blockKind: fenced ? 'fenced' : 'literal', lines };
+  // ```` ```bash ```` typed twice: the second opening line is no shell line of the block. (A fence line further down, as
+  // one meant to close the block with an info string, stays: bash reads it, and shell-syntax says so.)
+  const opening = source.text.slice(source.starts[startLine], source.ends[startLine]);
+  const fenceChar = /^[ \t>]*([`~])/.exec(opening)?.[1];
+  const doubledOpening = fenced && lines.length > 1 && FENCE_LINE.test(lines[0]!.text) && lines[0]!.text.trimStart().startsWith(fenceChar ?? '\u0000') && SHELL_FENCE.test(node.lang ?? '');
+  const data: CodeData = { blockKind: fenced ? 'fenced' : 'literal', lines: doubledOpening ? lines.slice(1) : lines };
   if (previous?.type === 'paragraph' && previous.position) {
     const text = source.text.slice(previous.position.start.offset, previous.position.end.offset);
     if (text.trimEnd().endsWith(':')) {

@@ -70,6 +70,16 @@ describe('Markdown code positions (CommonMark containers)', () => {
     ]);
   });
 
+  it("drops a shell block's opening fence typed twice, and keeps a fence of another kind, or in another block, as content", () => {
+    expect(linesOf('```bash\n```bash\naws s3 ls\n```\n')).toEqual([[['aws s3 ls', 3, 1]]]);
+    expect(linesOf('````md\n```bash\naws s3 ls\n````\n')).toEqual([
+      [
+        ['```bash', 2, 1],
+        ['aws s3 ls', 3, 1],
+      ],
+    ]);
+  });
+
   it('gives a line from a TAB that the list indentation consumed only in part', () => {
     expect(linesOf('-\t\tfoo\n')).toEqual([[['\tfoo', 1, 3]]]);
   });
