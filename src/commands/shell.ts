@@ -1716,8 +1716,7 @@ export function insideQuotedScript(text: string, index: number): boolean {
  */
 function quotedScriptOpenAfter(text: string, open: boolean): boolean {
   if (!text.includes("'")) return open;
-  if (open) return false;
-  return ANOTHER_SHELL.test(text) && (text.split("'").length - 1) % 2 === 1;
+  return !open && insideQuotedScript(text, text.length);
 }
 
 /** Whether the lines leave a `for`/`while` loop or an `if` open: more `... do` / `... then` line ends than `done` / `fi`. */
