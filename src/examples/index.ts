@@ -353,6 +353,9 @@ class BlockReader {
     if (!data || !code.position) return;
     const language = fenceLanguage(code.lang);
     const { lines } = data;
+    // An aws-shell session (`aws> s3api list-buckets`): commands typed without `aws` into another program, no shell
+    // lines; not read as bash, whose `aws >` would be a redirection.
+    if (lines.some((line) => AWS_SHELL_PROMPT.test(line.text))) return;
     const mislabelled = language !== null && holdsCommandsDespiteLanguage(language, lines);
     // An untagged block without `aws` and without an assignment (most outputs) holds nothing the commands reader wants.
     // So does an RST block its introducer calls output (`Output::`) that opens with JSON: its commands would have to
@@ -584,6 +587,9 @@ const SHELL_COMMENT = /^[ \t]*#(?!!)/;
 
 /** A comment line that is only a file name: `// pipeline.json`, `# template.yaml`. */
 const FILE_NAME_COMMENT = /^[ \t]*(?:\/\/|#)[ \t]*([\w./-]*\w\.(?:json|ya?ml|txt|xml)):?[ \t]*$/i;
+
+/** aws-shell's prompt, at a line's start. */
+const AWS_SHELL_PROMPT = /^[ \t]*aws>(?:[ \t]|$)/;
 
 /** A paragraph in bold alone on its line: read as a title, though it is often a note between a command and its output. */
 const BOLD_LINE = /^[ \t]*(?:\*\*|__)/;
