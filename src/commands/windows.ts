@@ -82,7 +82,7 @@ class WindowsReader {
       else if (this.readContinuation()) continue;
       else if (c === '#' && this.dialect === 'powershell') this.pos = this.lineEnd(this.pos);
       else if (c === '#' && this.readCmdHash()) continue;
-      else if (c === '<' && placeholderAt(text, this.pos) !== undefined) this.readPlaceholder(placeholderAt(text, this.pos)!);
+      else if (c === '<' && this.placeholderAt(this.pos) !== undefined) this.readPlaceholder(this.placeholderAt(this.pos)!);
       else if (/[|;&]/.test(c) && (this.dialect === 'powershell' || c !== ';')) this.readOperator();
       else if (/[<>]/.test(c) || (/[0-9]/.test(c) && /^[0-9]*>/.test(text.slice(this.pos, this.pos + 3)))) this.readRedirection();
       else this.readWord();
@@ -103,6 +103,11 @@ class WindowsReader {
     if (this.reading === 'shell') return false;
     this.pos = end;
     return true;
+  }
+
+  /** The placeholder at `index`: `<name>` as in bash, and in PowerShell also an empty `<>` left for the reader to fill. */
+  private placeholderAt(index: number): string | undefined {
+    return placeholderAt(this.text, index) ?? (this.dialect === 'powershell' && this.text.startsWith('<>', index) ? '<>' : undefined);
   }
 
   /**
@@ -282,7 +287,7 @@ class WindowsReader {
       if (!quoted && /^[`^\\][ \t]*\n/.test(text.slice(this.pos, this.lineEnd(this.pos) + 1)) && (c === CONTINUATION[dialect] || BLANK.test(text[this.pos - 1] ?? ' '))) break;
       if (!quoted && c === this.closer) break;
       if (!quoted && WORD_END[dialect].test(c)) {
-        const placeholder = c === '<' && (this.reading === 'intended' || this.pos === start) ? placeholderAt(text, this.pos) : undefined;
+        const placeholder = c === '<' && (this.reading === 'intended' || this.pos === start) ? this.placeholderAt(this.pos) : undefined;
         if (placeholder === undefined) break;
         this.pos += placeholder.length;
         add(placeholder, [{ start: 0, end: placeholder.length, kind: 'placeholder' }]);

@@ -54,6 +54,10 @@ describe('PowerShell', () => {
     expect(issues(placeholder)).toEqual([
       'placeholder-syntax-error 3:15: PowerShell refuses this command: `<` is reserved for future use, so the unquoted `<bucket-name>` is a syntax error; quote the placeholder or replace it with a value.',
     ]);
+    // An empty `<>` left for the reader is a placeholder too: one value of unknown content, refused the same way.
+    const empty = read('aws s3 sync ./run=<> s3://b/run=<>/ --dryrun', 'powershell');
+    expect(intended(empty)).toEqual(['aws', 's3', 'sync', './run=<>', 's3://b/run=<>/', '--dryrun']);
+    expect(issues(empty).map((issue) => issue.split(':')[0])).toEqual(['placeholder-syntax-error 3']);
   });
   test('an unclosed quote is reported once; as meant the value ends before the next option and is unreliable', () => {
     const command = read("aws x --a 'abc --b c", 'powershell');
