@@ -747,7 +747,12 @@ class Reader {
    * reading takes it so, marks the word unreliable, and goes on.
    */
   private unterminated(what: string, start: number): string {
-    this.report('unbalanced-quote', `This ${what} is never closed: bash would wait for more input instead of running the command.`, start, this.text.length);
+    // An apostrophe in a sentence of prose left in the block after the command (`When ..., you'll use ...`) is the
+    // author's text, not a quote of the command's.
+    const lineStart = this.text.lastIndexOf('\n', start - 1) + 1;
+    if (this.inFirstCommand || !PROSE_LINE.test(this.text.slice(lineStart, this.lineEnd(start)))) {
+      this.report('unbalanced-quote', `This ${what} is never closed: bash would wait for more input instead of running the command.`, start, this.text.length);
+    }
     if (this.reading === 'intended') {
       // The words since the last option are the same value, split by the quotes that went astray (`\"{\"a\": [{"b"`).
       for (let index = this.words.length - 1; index >= 0 && !this.words[index]!.value.startsWith('-'); index--) {
@@ -1329,6 +1334,8 @@ export const ELIDED_VALUE = /^(?:[A-Za-z][\w.-]*=)?(?:\[[ \t]*(?:\.{3}|…)[ \t]
 const NOTE_IN_PARENTHESES = /^\((?=[^)]*\p{L}{2})[\p{L}\p{N} ,.'-]+\)[ \t]*$/u;
 /** `!` that an interactive bash reads as a history reference: not before a blank, `=`, `(` or the end (nor a closing `"`). */
 const HISTORY_REFERENCE = /!(?=[^\s=("])/;
+/** A line of prose: a capitalized word, then three words or more of letters and punctuation. */
+const PROSE_LINE = /^[ \t]*\p{Lu}\p{Ll}+,?(?:[ \t]+[\p{L}'’",.:;()-]+){3,}/u;
 /** An apostrophe between two letters. */
 const APOSTROPHE = /^\p{L}'\p{L}$/u;
 /** A word that is only a command substitution running a comment. */

@@ -133,6 +133,15 @@ describe("a watch's quoted script", () => {
   });
 });
 
+describe('prose left in a block after its command', () => {
+  test("an apostrophe in a sentence (`you'll`) is the author's text, not a quote bash waits to see closed", () => {
+    const { commands } = block("aws s3 ls s3://b\n\nWhen entering multi-line commands, you'll use a backslash.");
+    expect(commands.flatMap(({ command }) => command.shell.issues.map((issue) => issue.kind))).not.toContain('unbalanced-quote');
+    // In the command itself, a quote never closed is still said.
+    expect(block("aws s3 ls 's3://b").commands[0]!.command.shell.issues.map((issue) => issue.kind)).toContain('unbalanced-quote');
+  });
+});
+
 describe('commented-out lines', () => {
   test('run no command, also inside a substitution or after an operator', () => {
     const { intended } = block('aws s3 ls\n#BUCKET=$(aws s3api create-bucket --bucket b2 \\\n#    --query Location)\n# cleanup; aws s3 rb s3://b2\necho done');
