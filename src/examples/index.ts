@@ -54,7 +54,7 @@ function readExamples(tree: Root, format: DocumentFormat, text: string): { examp
     if (block.type === 'heading') {
       const title = toString(block).trim();
       // `### Output` under the command's section belongs to that command.
-      if (markdown && current.commands.length > 0 && isOutputLabel(title)) reader.outputHeading();
+      if (markdown && current.commands.length > 0 && (isOutputLabel(title) || OUTPUT_HEADING.test(title))) reader.outputHeading();
       // `### lifecycle.json` under the command's section shows the file the command reads: it stays with it.
       else if (!(markdown && current.commands.length > 0 && fileNameTitle(title) !== undefined)) startExample(title, block.position);
     } else if (block.type === 'paragraph') {
@@ -587,6 +587,9 @@ const SHELL_COMMENT = /^[ \t]*#(?!!)/;
 
 /** A comment line that is only a file name: `// pipeline.json`, `# template.yaml`. */
 const FILE_NAME_COMMENT = /^[ \t]*(?:\/\/|#)[ \t]*([\w./-]*\w\.(?:json|ya?ml|txt|xml)):?[ \t]*$/i;
+
+/** A heading that names the output of what it is for: `Example Response for completed jobs filter`, `Output of the command`. */
+const OUTPUT_HEADING = /^(?:(?:example|sample|expected|typical)\s+)?(?:outputs?|responses?|results?)\s+(?:for|of|from|when|with|after)\b/i;
 
 /** aws-shell's prompt, at a line's start. */
 const AWS_SHELL_PROMPT = /^[ \t]*aws>(?:[ \t]|$)/;

@@ -71,6 +71,12 @@ describe('Markdown examples', () => {
     expect(examples.map((example) => [example.title, example.commands.length, example.outputs.map((output) => output.cue)])).toEqual([['Create the group', 1, ['heading']]]);
   });
 
+  it('takes a heading that names the output of what it is for (`Example Response for ...`) as an output heading, not a new example', () => {
+    const text = `# Jobs\n\n${fence('sh', command('list-groups'))}\n###### Example Response for the admins filter\n\n${fence('', '{"Groups": []}')}\n### Response handling\n\nText.\n`;
+    const { examples } = documentOf(text);
+    expect(examples.map((example) => [example.title, example.outputs.map((output) => output.cue)])).toEqual([['Jobs', ['heading']]]);
+  });
+
   it('never reads json, yaml, text or other languages as commands, nor takes files, inputs or code as output', () => {
     const text =
       `# Set up\n\n${fence('sh', command('create-group'))}\n` +
