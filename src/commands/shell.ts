@@ -422,9 +422,12 @@ class Reader {
     if (this.inParameterChain && continuesParameters) {
       // `\\` at the end of the line: a continuation typed with its backslash escaped (bash reads a `\` word).
       const escapedContinuation = DOUBLED_CONTINUATION.test(line);
+      // ` /` at the end of the line: a slash typed for the backslash.
+      const slashContinuation = !escapedContinuation && SLASH_CONTINUATION.test(line);
       if (this.reading === 'intended' || foreign) {
-        // The author meant a continuation: the backslash word is no argument.
+        // The author meant a continuation: the backslash (or slash) word is no argument.
         if (this.reading === 'intended' && escapedContinuation && this.words.at(-1)?.raw === '\\\\') this.words.pop();
+        if (this.reading === 'intended' && slashContinuation && this.words.at(-1)?.raw === '/') this.words.pop();
         // A value broken after its comma (`Arn=...,` then `Type=forward`): its reading depends on the lost continuation.
         const last = this.words.at(-1);
         if (this.reading === 'intended' && last !== undefined && last.raw.endsWith(',') && SHORTHAND_KEY_LINE.test(nextLine)) {
@@ -439,7 +442,9 @@ class Reader {
         'missing-continuation',
         escapedContinuation
           ? 'This line ends in `\\\\`, which bash reads as a backslash word, not a line continuation: bash runs the command without the parameters on the next line; end the line in a single `\\`.'
-          : brokenValue
+          : slashContinuation
+            ? 'This line ends in `/`, not the `\\` that continues a command: bash passes `/` as a word and runs the command without the parameters on the next line; end the line in `\\`.'
+            : brokenValue
             ? 'This line breaks a value after its `,`: bash runs the command without the rest of the value and the parameters on the next line; join the two lines.'
             : 'This line does not end in `\\`, so bash runs the command without the parameters on the next line; add ` \\` at the end of the line.',
         lineStart + Math.max(0, lastVisible - (escapedContinuation ? 2 : 1)),
@@ -1299,6 +1304,8 @@ function read(
   return { result: new Reader(text, joined.pointAt, reading, start.start, readerOptions).read(), start };
 }
 
+/** A line that ends in a slash after a blank (`aws s3 ls /`), typed for the backslash that continues a command. */
+const SLASH_CONTINUATION = /[ \t]\/[ \t]*$/;
 /** A line that ends in a doubled backslash after a blank (`--queue-name q1 \\\\`). */
 const DOUBLED_CONTINUATION = /[ \t]\\\\[ \t]*$/;
 

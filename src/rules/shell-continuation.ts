@@ -96,7 +96,10 @@ function fixOf(issue: ShellIssue, text: string): Finding['fix'] {
   const to = issue.end.offset ?? 0;
   switch (issue.kind) {
     case 'missing-continuation':
-      return issue.joinLines ? undefined : { start: to, end: endOfTrailingBlanks(text, to), text: ` ${issue.continuation ?? '\\'}` };
+      if (issue.joinLines) return undefined;
+      // A `/` typed for the `\`: the mark itself is replaced.
+      if (text.slice(from, to) === '/') return { start: from, end: to, text: '\\' };
+      return { start: to, end: endOfTrailingBlanks(text, to), text: ` ${issue.continuation ?? '\\'}` };
     case 'space-after-continuation':
       // Blanks only: removing them is safe. A comment there is the author's text: where it goes is theirs to choose.
       return /^[ \t]*$/.test(text.slice(from + 1, to)) ? { start: from + 1, end: to, text: '' } : undefined;
@@ -180,6 +183,12 @@ const shellContinuation: Rule = {
         messages: [
           '4:168-4:169: error: This line breaks a value after its `,`: bash runs the command without the rest of the value and the parameters on the next line; join the two lines.',
         ],
+      },
+      {
+        // A `/` typed for the `\`: one finding (its fix puts the `\` in its place), and the `/` is no stray word.
+        name: 'guide.md',
+        text: '# Topics\n\n```bash\naws sns list-topics /\n  --region us-east-1\n```\n',
+        messages: ['4:21-4:22: error: This line ends in `/`, not the `\\` that continues a command: bash passes `/` as a word and runs the command without the parameters on the next line; end the line in `\\`.'],
       },
       {
         // A comment after the `\`: the command ends there; the lines after it are the author's, not stray words.
