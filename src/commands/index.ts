@@ -117,10 +117,10 @@ export function readCommandsInBlock(lines: SourceLine[], options: BlockReadOptio
   return commands;
 }
 
-/** Adds the commands `pattern` finds inside the lines (substitutions, script blocks), each read from where it starts, unless read already. */
 /** A `#` that starts a comment earlier on the line (at its start or after a blank). */
 const COMMENT_BEFORE = /(?:^|[ \t])#/;
 
+/** Adds the commands `pattern` finds inside the lines (substitutions, script blocks), each read from where it starts, unless read already. */
 function readInnerCommands(read: ShellCommand[], lines: SourceLine[], pattern: RegExp, readFrom: (lines: SourceLine[]) => ShellCommand): void {
   const text = lines.map((line) => line.text).join('\n');
   for (const match of text.matchAll(pattern)) {

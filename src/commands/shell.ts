@@ -27,13 +27,14 @@ export const OPTION_AT_LINE_END = /(?:^|[ \t])--(?!no-|(?:debug|version|dry-run|
  */
 export function continuesWithParameters(line: string, nextLine: string, startsCommand: (text: string) => boolean): boolean {
   if (PARAMETER_LINE.test(nextLine)) return true;
-  // `--default-actions TargetGroupArn=arn...,` then `Type=forward ...`: a shorthand value broken after its comma.
-  if (/,[ \t]*$/.test(line) && SHORTHAND_KEY_LINE.test(nextLine)) return true;
+  if (breaksValueAtComma(line, nextLine)) return true;
   return OPTION_AT_LINE_END.test(line) && nextLine.trim() !== '' && !COMMENT_LINE.test(nextLine) && !startsCommand(nextLine);
 }
 
-/** A line that starts with a shorthand key (`Type=forward`). */
-const SHORTHAND_KEY_LINE = /^[ \t]*[A-Za-z][\w.:-]*=/;
+/** `--default-actions TargetGroupArn=arn...,` then `Type=forward ...`: a shorthand value broken after its comma. */
+function breaksValueAtComma(line: string, nextLine: string): boolean {
+  return /,[ \t]*$/.test(line) && /^[ \t]*[A-Za-z][\w.:-]*=/.test(nextLine);
+}
 
 /** A line of values (`ParameterKey=a,ParameterValue=b`, `'{"a": 1}'`, `"text"`), indented under its command. */
 const VALUE_LINE = /^[ \t]+(?:[A-Za-z][\w.:-]*=|["'{[])/;
@@ -57,13 +58,13 @@ function continuesValues(line: string, nextLine: string): boolean {
 /** A comment line in bash and PowerShell (`#`) or cmd (`REM`, `::`). */
 const COMMENT_LINE = /^[ \t]*(?:#|::|REM\b)/i;
 
+/** oh-my-zsh's prompt: `➜ `, `➜  project git:(main) ✗ `, sometimes with a `$ ` after it. */
+const OH_MY_ZSH_PROMPT = String.raw`➜[ \t]+(?:(?!(?:aws|awslocal)[ \t])[^ \t$%#]+[ \t]+(?:git:\([^)\n]*\)[ \t]+)?(?:✗[ \t]+)?)?(?:[$%](?:[ \t]+|$))?`;
 /**
  * Shell prompts a document shows before a command: bash `$ `, zsh `% `, with the user and host before them
  * (`ubuntu@host:~$ `, `me@laptop ~/repo (main *) $ `, `[ec2-user@ip-10-0-0-1 ~]$ `) or the folder alone (`~ $ `, `~/repo $ `), PowerShell `PS> ` / `PS C:\> `, cmd `C:\> `,
  * and a bare `> ` right before `aws` (no one redirects into a file named `aws`).
  */
-/** oh-my-zsh's prompt: `➜ `, `➜  project git:(main) ✗ `, sometimes with a `$ ` after it. */
-const OH_MY_ZSH_PROMPT = String.raw`➜[ \t]+(?:(?!(?:aws|awslocal)[ \t])[^ \t$%#]+[ \t]+(?:git:\([^)\n]*\)[ \t]+)?(?:✗[ \t]+)?)?(?:[$%](?:[ \t]+|$))?`;
 export const PROMPT_SOURCE = String.raw`(?:(?:[\w.-]+@[\w.-]+(?:[: ][^$#%\n]*)?[ \t]?|\[[\w.-]+@[\w.-]+[^\]\n]*\][ \t]?|~[\w./-]*[ \t]?)?[$%](?:[ \t]+|$)|PS(?:[ \t]+[A-Za-z]:\\[^>\n]*)?>[ \t]*|[A-Za-z]:\\[^>\n]*>[ \t]*|>[ \t]+(?=(?:aws|awslocal)[ \t])|!(?=(?:aws|awslocal)[ \t])|${OH_MY_ZSH_PROMPT})`;
 /** In a terminal transcript, `# ` is root's prompt (elsewhere it starts a comment). */
 const TRANSCRIPT_PROMPT_SOURCE = String.raw`(?:${PROMPT_SOURCE}|#[ \t]+)`;
@@ -73,13 +74,13 @@ const TRANSCRIPT_PROMPT = new RegExp(`^(?:[ \t]*${PROMPT_SOURCE}|${TRANSCRIPT_PR
 const SECONDARY_PROMPT = /^>(?:[ \t]|$)/;
 /** `NAME=value` before a command name: bash sets it in the command's environment, it is no argument. */
 export const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
+/** Blanks between a wrapper and the command it runs, or a `\` continuation there. */
+const GAP = String.raw`(?:[ \t]+|[ \t]*\\\n[ \t]*)`;
 /**
  * What may stand before an `aws` command on its line: keywords and wrappers that run the command that follows
  * (`if`, `do`, `sudo`, `time`, `env X=y`, ...), `NAME=value` environment assignments, and the opening of a command
  * substitution (`TOKEN=$(`, `export X="$(`, a backtick).
  */
-/** Blanks between a wrapper and the command it runs, or a `\` continuation there. */
-const GAP = String.raw`(?:[ \t]+|[ \t]*\\\n[ \t]*)`;
 const COMMAND_PREFIX_SOURCE = String.raw`(?:(?:if|then|else|elif|do|while|until|!|\{|time|command|exec|nohup)[ \t]+|xargs(?:[ \t]+(?:-[IiLlnPdsEa][ \t]*[^ \t-][^ \t]*|-[A-Za-z0-9]+|--[a-z-]+(?:=[^ \t]*)?))*[ \t]+|sudo(?:[ \t]+-[A-Za-z]+)*[ \t]+|env(?:[ \t]+-[A-Za-z-]+(?:[ \t]+[A-Za-z_][A-Za-z0-9_]*(?=[ \t]))?)*${GAP}|(?:docker(?:[ \t]+compose)?|docker-compose)[ \t]+exec(?:[ \t]+(?:-[^ \t]+|[A-Za-z_][A-Za-z0-9_]*=[^ \t]*))*[ \t]+[^ \t-][^ \t]*[ \t]+|aws-vault[ \t]+exec(?:[ \t]+-[^ \t]+)*[ \t]+[^ \t-][^ \t]*(?:[ \t]+-[^ \t-][^ \t]*)*[ \t]+--${GAP}|watch(?:[ \t]+(?:-[A-Za-z]+(?:[ \t]+[0-9.]+)?|--[a-z-]+(?:=[^ \t]*)?))*[ \t]+|timeout(?:[ \t]+-[A-Za-z]+)*[ \t]+[0-9.]+[smhd]?[ \t]+|(?:for|while|until)[ \t][^;\n]*;[ \t]*do[ \t]+|[A-Za-z_][A-Za-z0-9_]*=(?:[^ \t$\`<>|;&]|\$(?!\()|\$\([^() \t]*\)|<[A-Za-z][\w.:-]*>)*${GAP})*`;
 const SUBSTITUTION_OPENING_SOURCE = String.raw`(?:(?:(?:export|local|readonly|declare[ \t]+-[A-Za-z]+)[ \t]+)?[A-Za-z_][A-Za-z0-9_]*="?)?(?<opening>\$\(|\`|[<>]\()[ \t]*(?:\\?\n[ \t]*)?`;
 /** The AWS CLI, and LocalStack's `awslocal` wrapper around it. */
@@ -424,20 +425,20 @@ class Reader {
       const escapedContinuation = DOUBLED_CONTINUATION.test(line);
       // ` /` at the end of the line: a slash typed for the backslash.
       const slashContinuation = !escapedContinuation && SLASH_CONTINUATION.test(line);
+      const brokenValue = breaksValueAtComma(line, nextLine);
       if (this.reading === 'intended' || foreign) {
         // The author meant a continuation: the backslash (or slash) word is no argument.
         if (this.reading === 'intended' && escapedContinuation && this.words.at(-1)?.raw === '\\\\') this.words.pop();
         if (this.reading === 'intended' && slashContinuation && this.words.at(-1)?.raw === '/') this.words.pop();
         // A value broken after its comma (`Arn=...,` then `Type=forward`): its reading depends on the lost continuation.
         const last = this.words.at(-1);
-        if (this.reading === 'intended' && last !== undefined && last.raw.endsWith(',') && SHORTHAND_KEY_LINE.test(nextLine)) {
+        if (this.reading === 'intended' && brokenValue && last !== undefined && last.raw.endsWith(',')) {
           last.unknown = [{ start: 0, end: last.value.length, kind: 'unreliable' }];
         }
         if (this.reading === 'bash') this.endFirstCommand();
         return;
       }
       const lastVisible = line.trimEnd().length;
-      const brokenValue = !escapedContinuation && line.trimEnd().endsWith(',') && SHORTHAND_KEY_LINE.test(nextLine);
       this.report(
         'missing-continuation',
         escapedContinuation
@@ -1101,7 +1102,6 @@ function decodeAnsiCEscape(escape: string): string {
   return SIMPLE_ESCAPES[body] ?? escape;
 }
 
-/** bash brace expansion (`a{b,c}d` → `abd acd`, `{1..3}`), applied to unquoted braces only. */
 /** The words bash makes of a word by splitting its unquoted parts at blanks (quoted blanks stay). */
 function splitAtBlanks(buffer: WordBuffer): string[] {
   const words: string[] = [];
@@ -1122,6 +1122,7 @@ function splitAtBlanks(buffer: WordBuffer): string[] {
   return words;
 }
 
+/** bash brace expansion (`a{b,c}d` → `abd acd`, `{1..3}`), applied to unquoted braces only. */
 function expandBraces(buffer: WordBuffer): string[] {
   if (!buffer.text.includes('{')) return [buffer.text];
   const chars: string[] = [];

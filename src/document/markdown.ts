@@ -322,11 +322,6 @@ function isFence(text: string, offset: number): boolean {
   return text.startsWith('```', offset) || text.startsWith('~~~', offset);
 }
 
-/**
- * Where a value line starts in its source line. The value is the end of the source line, except where a TAB
- * was only partly consumed by the indentation CommonMark removed: micromark then shows its remaining columns
- * as spaces, and the line is given from that TAB, as written.
- */
 /** Whether a source line's text ends in a code value line (a blank one: the line is blank, block quote markers aside). */
 function showsValue(source: SourceText, line: number, value: string): boolean {
   const text = source.lineText(line);
@@ -338,6 +333,11 @@ function isClosingFence(source: SourceText, line: number): boolean {
   return /^[ \t>]*(?:`{3,}|~{3,})[ \t]*$/.test(source.lineText(line));
 }
 
+/**
+ * Where a value line starts in its source line. The value is the end of the source line, except where a TAB
+ * was only partly consumed by the indentation CommonMark removed: micromark then shows its remaining columns
+ * as spaces, and the line is given from that TAB, as written.
+ */
 function contentStart(source: SourceText, line: number, value: string, nodeColumn: number): number {
   const start = source.starts[line]!;
   const end = source.ends[line]!;

@@ -119,10 +119,6 @@ function wordSpan(words: readonly Word[]): Position | undefined {
   return first && last ? { start: first.start, end: last.end } : undefined;
 }
 
-/**
- * Characters that stand in for ASCII ones: spaces and joiners, dashes and the minus sign, typographic quotes and
- * primes, and (in a command) the full-width forms of ASCII. `…` is an author's elision, in a command as in an output.
- */
 /** Chinese, Japanese or Korean letters (ideographs, kana, hangul). */
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 
@@ -142,6 +138,10 @@ function isProseDash(text: string, index: number): boolean {
   return codePoint >= 0x2012 && codePoint <= 0x2015 && text[index - 1] === ' ' && text[index + 1] === ' ';
 }
 
+/**
+ * Characters that stand in for ASCII ones: spaces and joiners, dashes and the minus sign, typographic quotes and
+ * primes, and (in a command) the full-width forms of ASCII. `…` is an author's elision, in a command as in an output.
+ */
 function isLookalike(codePoint: number, where: 'a command' | 'an output'): boolean {
   if (codePoint < 0x80) return false;
   if (codePoint === 0x2026) return false;

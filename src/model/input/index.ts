@@ -653,10 +653,6 @@ function widened(option: string, names: Iterable<string>): string | undefined {
   return best;
 }
 
-/**
- * Whether an option of one word names another by its first word, plural or not (`--partitions` for `--partition-count`).
- * Longer names say more than their first word (`--user-description` is no `--user-name`).
- */
 /** Words that say what kind of value an option takes, not what it is about: shared, they tie two options together by chance. */
 const VALUE_KIND_WORDS: ReadonlySet<string> = new Set(['name', 'names', 'id', 'ids', 'arn', 'arns', 'type', 'types', 'key', 'value', 'values', 'config', 'configuration', 'list', 'count', 'size', 'time', 'mode', 'policy', 'document', 'file', 'path', 'url', 'source', 'target', 'output', 'input']);
 
@@ -677,6 +673,10 @@ function endsOption(option: string, name: string): boolean {
   return option.indexOf('-', 2) > 2 && name.length > option.length && name.endsWith(`-${option.slice(2)}`);
 }
 
+/**
+ * Whether an option of one word names another by its first word, plural or not (`--partitions` for `--partition-count`).
+ * Longer names say more than their first word (`--user-description` is no `--user-name`).
+ */
 function sameStem(option: string, name: string): boolean {
   const word = option.slice(2).replace(/s$/, '');
   return !word.includes('-') && word.length >= 5 && name.slice(2).split('-', 1)[0]!.replace(/s$/, '') === word;
