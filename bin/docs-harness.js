@@ -1,9 +1,9 @@
 #!/usr/bin/env node
-// Runs the compiled CLI (built by `npm install` through the `prepare` script).
+// Runs the CLI as built by `npm install` (through the `prepare` script) or `npm run build`.
 import { existsSync } from 'node:fs';
 
-const entry = new URL('../dist/cli/main.js', import.meta.url);
-if (!existsSync(entry)) {
+const launcher = new URL('../dist/cli/launch.js', import.meta.url);
+if (!existsSync(launcher) || !existsSync(new URL('../dist/cli.cjs', import.meta.url))) {
   process.stderr.write('docs-harness: not built yet: run `npm install` (or `npm run build`) in the project folder\n');
   process.exit(2);
 }
@@ -15,7 +15,6 @@ process.stdout.on('error', (error) => {
   if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
   throw error;
 });
-// Before the CLI's code runs (see src/cli/engine-tuning.ts).
-(await import(new URL('../dist/cli/engine-tuning.js', import.meta.url).href)).tuneEngineForRun();
-const { main } = await import(entry.href);
-process.exitCode = await main(process.argv.slice(2));
+const cli = (await import(launcher.href)).launchCli();
+process.exitCode = await cli.main(process.argv.slice(2));
+cli.saveCodeCache();

@@ -4,11 +4,12 @@ import path from 'node:path';
 
 /**
  * vitest global setup: tests that run docs-harness as a real process (bin/docs-harness.js, servers killed from
- * outside) need dist/ to match src/. `npm install` builds it; this rebuilds it when a source file is newer.
+ * outside) need dist/ to match src/. `npm install` builds it; this rebuilds it (scripts/build.js) when a source file or
+ * the build script is newer than the CLI's bundle.
  */
 export default function setup(): void {
-  const built = statSync('dist/cli/main.js', { throwIfNoEntry: false })?.mtimeMs ?? 0;
-  if (newestSource('src') > built) execFileSync(process.execPath, [path.resolve('node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+  const built = statSync('dist/cli.cjs', { throwIfNoEntry: false })?.mtimeMs ?? 0;
+  if (Math.max(newestSource('src'), statSync('scripts/build.js').mtimeMs) > built) execFileSync(process.execPath, [path.resolve('scripts/build.js')], { stdio: 'inherit' });
 }
 
 function newestSource(folder: string): number {
