@@ -1701,7 +1701,10 @@ export function splitBlock(lines: SourceLine[], options: ShellReadOptions = {}):
       const loopBody = prompted && !starts && insideCompound(current.lines);
       // An `aws` command inside a quoted script another shell runs starts a command of its own, continued line or not.
       const scriptCommand = starts && scriptBefore;
-      if (!scriptCommand && ((!starts && !prompted && !outputAfterCommand) || parameterLine || loopBody || continuesOnNextLine(current.lines, transcript, current.closer))) {
+      // A new prompt in a transcript: the shell was back at its prompt, whatever the line above left open (a stray
+      // quote is said where it stands, not where the output's first quote would close it).
+      const newPrompt = prompted && starts && promptOf(line.text, transcript) !== null;
+      if (!scriptCommand && !newPrompt && ((!starts && !prompted && !outputAfterCommand) || parameterLine || loopBody || continuesOnNextLine(current.lines, transcript, current.closer))) {
         current.lines.push(line);
         continue;
       }

@@ -142,6 +142,17 @@ describe('prose left in a block after its command', () => {
   });
 });
 
+describe('a quote left open before the next prompt', () => {
+  test('is said where it stands: the next prompted line is a command of its own, and its output stays output', () => {
+    const { argv, commands, outputs } = block('$ aws sqs get-queue-url --queue-name orders"\n$ aws sqs list-queues\n{\n    "QueueUrls": []\n}', { transcript: true });
+    expect(argv).toEqual(['aws sqs get-queue-url --queue-name orders', 'aws sqs list-queues']);
+    const quotes = commands.flatMap(({ command }) => command.shell.issues.filter((issue) => issue.kind === 'unbalanced-quote').map((issue) => `${issue.start.line}:${issue.start.column}`));
+    // The quote ends the first line (the block starts at line 3, indented by 4).
+    expect(quotes).toEqual(['3:48']);
+    expect(outputs[1]).toBe('{\n    "QueueUrls": []\n}');
+  });
+});
+
 describe('commented-out lines', () => {
   test('run no command, also inside a substitution or after an operator', () => {
     const { intended } = block('aws s3 ls\n#BUCKET=$(aws s3api create-bucket --bucket b2 \\\n#    --query Location)\n# cleanup; aws s3 rb s3://b2\necho done');
