@@ -22,7 +22,7 @@ const outputJson: Rule = {
     'an unterminated string or an unquoted value makes the whole output uncheckable against the service model and ' +
     'misleads readers who copy it. Members shown without the braces of their object are said once (a warning where ' +
     'the text says the block is an excerpt). What a program the output is piped into prints (`| jq`) is not looked at. Elisions ("...", also `# ... more output ...`) are accepted where an element or member could stand and noted, ' +
-    'since what they leave out is never checked; an author\'s `# note` between tokens (JSON has no `#` there) is set aside; an output cut off after a `,` with no "..." is an unmarked excerpt (a warning). JSON nested deeper than 100 levels (no AWS output is) is reported ' +
+    'since what they leave out is never checked; an author\'s `# note` or `// note` between tokens (JSON has neither there) is set aside; an output cut off after a `,` with no "..." is an unmarked excerpt (a warning). JSON nested deeper than 100 levels (no AWS output is) is reported ' +
     'and not read any further.',
   examples: {
     ok: [
@@ -35,6 +35,12 @@ const outputJson: Rule = {
         // A lone member line between a script's commands points at the value to take: no output the CLI printed.
         name: 'guide.md',
         text: '# Pick an instance\n\n```bash\naws ec2 describe-instances --region eu-west-3\n\n"InstanceId": "i-0abc1234def567890"\n\naws ec2 stop-instances --instance-ids i-0abc1234def567890\n```\n',
+        messages: [],
+      },
+      {
+        // The author's notes on the values: set aside, the rest is checked.
+        name: 'cognito-idp/describe-user-pool-client.rst',
+        text: documentWith('{\n    "UserPoolClient": {\n        "ClientName": "my-app",  // the name you chose\n        "RefreshTokenValidity": 30  # days\n    }\n}'),
         messages: [],
       },
       {

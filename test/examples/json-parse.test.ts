@@ -119,6 +119,11 @@ describe('parseJsonBlock agrees with JSON.parse', () => {
     expect(elided.elisions).toHaveLength(2);
     // A `#` inside a string is text, as ever.
     expect(parse('{"tag": "#1"}').value).toEqual({ tag: '#1' });
+    // So is `//`, set aside as a note only between tokens; a lone `/` is no note.
+    const slashes = parse('{\n  "PublicIp": "203.0.113.25",  // your Elastic IP\n  "Url": "https://example.com/a"\n}');
+    expect(slashes.value).toEqual({ PublicIp: '203.0.113.25', Url: 'https://example.com/a' });
+    expect(slashes.notes).toHaveLength(1);
+    expect(parse('{"a": 1 / 2}').error).toBeDefined();
     // An elision that cut into an object: the brackets after it cannot be counted, so the output is set aside as cut.
     const cutInto = parse('{\n  "jobs": [\n    {\n      "status": "OK",\n      # ... more output ...\n        "exitCode": 0\n      }\n    }\n  ]\n}');
     expect(cutInto.error).toBeUndefined();

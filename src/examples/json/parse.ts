@@ -466,7 +466,7 @@ class BlockParser {
     let cursor = this.pos;
     for (;;) {
       const code = text.charCodeAt(cursor);
-      if (code === 0x23) {
+      if (code === 0x23 || (code === 0x2f && text.charCodeAt(cursor + 1) === 0x2f)) {
         cursor = this.skipNote(cursor);
         continue;
       }
@@ -477,8 +477,9 @@ class BlockParser {
   }
 
   /**
-   * `# ✅ as expected`, `# ... more output ...`: JSON has no `#` outside strings, so one between tokens is the author's
-   * note to the end of the line; one that says `...` stands for what the author left out, as an elision does.
+   * `# ✅ as expected`, `// your Elastic IP`, `# ... more output ...`: JSON has no `#` or `//` outside strings, so one
+   * between tokens is the author's note to the end of the line; one that says `...` stands for what the author left
+   * out, as an elision does.
    */
   private skipNote(start: number): number {
     let end = this.lineEndFrom(start);
