@@ -79,10 +79,10 @@ const GAP = String.raw`(?:[ \t]+|[ \t]*\\\n[ \t]*)`;
 /**
  * What may stand before an `aws` command on its line: keywords and wrappers that run the command that follows
  * (`if`, `do`, `sudo`, `time`, `env X=y`, ...), `NAME=value` environment assignments, and the opening of a command
- * substitution (`TOKEN=$(`, `export X="$(`, a backtick).
+ * substitution (`TOKEN=$(`, `export X="$(`, a backtick) or of a subshell (`time (aws ...; aws ...)`, not `X=(` of an array).
  */
 const COMMAND_PREFIX_SOURCE = String.raw`(?:(?:if|then|else|elif|do|while|until|!|\{|time|command|exec|nohup)[ \t]+|xargs(?:[ \t]+(?:-[IiLlnPdsEa][ \t]*[^ \t-][^ \t]*|-[A-Za-z0-9]+|--[a-z-]+(?:=[^ \t]*)?))*[ \t]+|sudo(?:[ \t]+-[A-Za-z]+)*[ \t]+|env(?:[ \t]+-[A-Za-z-]+(?:[ \t]+[A-Za-z_][A-Za-z0-9_]*(?=[ \t]))?)*${GAP}|(?:docker(?:[ \t]+compose)?|docker-compose)[ \t]+exec(?:[ \t]+(?:-[^ \t]+|[A-Za-z_][A-Za-z0-9_]*=[^ \t]*))*[ \t]+[^ \t-][^ \t]*[ \t]+|aws-vault[ \t]+exec(?:[ \t]+-[^ \t]+)*[ \t]+[^ \t-][^ \t]*(?:[ \t]+-[^ \t-][^ \t]*)*[ \t]+--${GAP}|watch(?:[ \t]+(?:-[A-Za-z]+(?:[ \t]+[0-9.]+)?|--[a-z-]+(?:=[^ \t]*)?))*[ \t]+|timeout(?:[ \t]+-[A-Za-z]+)*[ \t]+[0-9.]+[smhd]?[ \t]+|(?:for|while|until)[ \t][^;\n]*;[ \t]*do[ \t]+|[A-Za-z_][A-Za-z0-9_]*=(?:[^ \t$\`<>|;&]|\$(?!\()|\$\([^() \t]*\)|<[A-Za-z][\w.:-]*>)*${GAP})*`;
-const SUBSTITUTION_OPENING_SOURCE = String.raw`(?:(?:(?:export|local|readonly|declare[ \t]+-[A-Za-z]+)[ \t]+)?[A-Za-z_][A-Za-z0-9_]*="?)?(?<opening>\$\(|\`|[<>]\()[ \t]*(?:\\?\n[ \t]*)?`;
+const SUBSTITUTION_OPENING_SOURCE = String.raw`(?:(?:(?:export|local|readonly|declare[ \t]+-[A-Za-z]+)[ \t]+)?[A-Za-z_][A-Za-z0-9_]*="?)?(?<opening>\$\(|\`|[<>]\(|(?<![^ \t;&|(!])\()[ \t]*(?:\\?\n[ \t]*)?`;
 /** The AWS CLI, and LocalStack's `awslocal` wrapper around it. */
 const LAUNCHER_SOURCE = String.raw`(?<launcher>aws|awslocal)(?=[ \t]|$)`;
 // Inside a substitution, wrappers and assignments may come again: `creds=$(AWS_PROFILE= aws sts ...)`.
@@ -167,6 +167,8 @@ interface ReadResult {
   open: boolean;
   /** Where an `aws` command chained after the first one (`&&`, `||`, `;`, `|`) starts in the text. */
   nextAwsCommand?: number;
+  /** That command stands inside a subshell opened before it (`(cd infra && aws ...)`): its `)` ends the command. */
+  nextInSubshell?: true;
   /** Where bash met an unquoted `(` or `)` among the words (a syntax error): the author meant them as text. */
   parentheses: number[];
 }
@@ -201,6 +203,9 @@ class Reader {
   private wordEnd = 0;
   /** Set when an `aws` command follows the first one: the rest of the text is that command's to read and report. */
   private nextAwsCommand: number | undefined;
+  /** Subshells opened (`(` where a command starts) and not yet closed. */
+  private subshells = 0;
+  private nextInSubshell = false;
   /** bash refuses the whole text at a syntax error: nothing after it is worth reporting. */
   private syntaxError = false;
   /** The closer of the enclosing command substitution was reached. */
@@ -279,8 +284,9 @@ class Reader {
     }
     if (this.options.closer !== undefined && !this.finished && this.options.openedAt !== undefined) {
       // `X=$(aws ...` never closed: bash reads on to the end of the block and refuses it there.
-      const what = this.options.closer === ')' ? 'command substitution' : 'backquote';
-      this.report('unbalanced-quote', `This ${what} is never closed: bash would wait for more input instead of running the command.`, this.options.openedAt, this.options.openedAt + (this.options.closer === ')' ? 2 : 1));
+      const opening = this.text[this.options.openedAt] === '(' || this.text[this.options.openedAt] === '`' ? 1 : 2;
+      const what = this.options.closer === '`' ? 'backquote' : opening === 1 ? 'subshell' : this.text[this.options.openedAt] === '$' ? 'command substitution' : 'process substitution';
+      this.report('unbalanced-quote', `This ${what} is never closed: bash would wait for more input instead of running the command.`, this.options.openedAt, this.options.openedAt + opening);
       this.open = true;
     }
     this.reportBadSubstitutions();
@@ -304,6 +310,7 @@ class Reader {
       open: this.open,
       parentheses: this.parentheses,
       ...(this.nextAwsCommand === undefined ? {} : { nextAwsCommand: this.nextAwsCommand }),
+      ...(this.nextInSubshell && { nextInSubshell: true as const }),
     };
   }
 
@@ -504,6 +511,12 @@ class Reader {
     if (this.nextAwsCommand === undefined && /^(?:\|\||\||&&|;)$/.test(op) && AWS_LINE.test(this.text.slice(next, this.lineEnd(next)))) {
       // Another `aws` command: read and checked as a command of its own (readShellCommand's `rest`).
       this.nextAwsCommand = next;
+      this.nextInSubshell = this.subshells > 0;
+    } else if (op === '(' && this.atCommandPosition(start)) {
+      // `(cd infra && aws ...)`: a subshell, whose `)` closes it.
+      this.subshells++;
+    } else if (op === ')' && this.subshells > 0) {
+      this.subshells--;
     } else if (op === '|' && this.bracedPlaceholderAround(start)) {
       const { open, placeholder } = this.bracedPlaceholderAround(start)!;
       this.report(
@@ -534,6 +547,15 @@ class Reader {
     }
     this.endFirstCommand();
     this.inParameterChain = false;
+  }
+
+  /** Whether a command could start at `at`: the text's or a line's start (not a continued one), or after an operator (`;`, `&&`, `|`, `(`). */
+  private atCommandPosition(at: number): boolean {
+    let before = at - 1;
+    while (before >= 0 && BLANK.test(this.text[before]!)) before--;
+    // A line that a `\` continues goes on with the same command.
+    if (this.text[before] === '\n' && this.text[before - 1] === '\\') return false;
+    return before < 0 || /[\n;&|(]/.test(this.text[before]!);
   }
 
   /** The `{{...}}` placeholder of its line that `at` stands inside (`{{gp3|io2}}`), and where it opens. */
@@ -1394,6 +1416,7 @@ export function readShellCommand(lines: SourceLine[], options: ShellReadOptions 
   if (asBash.nextAwsCommand !== undefined) {
     command.rest = linesFrom(commandLines, asBash.nextAwsCommand);
     if (commandStarts.closer) command.restCloser = commandStarts.closer;
+    else if (asBash.nextInSubshell) command.restCloser = ')';
   }
   return command;
 }

@@ -153,6 +153,29 @@ describe('a quote left open before the next prompt', () => {
   });
 });
 
+describe('aws commands in a subshell', () => {
+  test.each([
+    ['time (aws sqs list-queues --max-results 5; aws sqs get-queue-url --queue-name q1)', ['aws sqs list-queues --max-results 5', 'aws sqs get-queue-url --queue-name q1']],
+    ['(cd infra && aws cloudformation deploy --template-file t.yaml --stack-name s)', ['aws cloudformation deploy --template-file t.yaml --stack-name s']],
+    ['( aws s3 ls s3://b )', ['aws s3 ls s3://b']],
+  ])('%j: each read up to the `)` that closes the subshell, no syntax error', (text, expected) => {
+    const { intended, commands } = block(text);
+    expect(intended).toEqual(expected);
+    expect(commands.flatMap(({ command }) => command.shell.issues.map((issue) => issue.kind))).not.toContain('syntax-error');
+  });
+
+  test('one never closed is said as such; an array assignment runs nothing', () => {
+    const { commands } = block('(aws sqs list-queues --max-results 5');
+    expect(commands[0]!.command.shell.issues.map((issue) => issue.message)).toContain('This subshell is never closed: bash would wait for more input instead of running the command.');
+    expect(block('NAMES=(aws s3 ls)').commands).toEqual([]);
+  });
+
+  test('a `(` on a line a `\\` continues is no subshell: still a syntax error', () => {
+    const { commands } = block('aws s3 ls s3://b \\\n  (both buckets)');
+    expect(commands[0]!.command.shell.issues.map((issue) => issue.kind)).toContain('syntax-error');
+  });
+});
+
 describe('commented-out lines', () => {
   test('run no command, also inside a substitution or after an operator', () => {
     const { intended } = block('aws s3 ls\n#BUCKET=$(aws s3api create-bucket --bucket b2 \\\n#    --query Location)\n# cleanup; aws s3 rb s3://b2\necho done');
