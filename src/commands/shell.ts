@@ -670,6 +670,16 @@ class Reader {
         add(choice[0], true, [{ start: 0, end: choice[0].length, kind: 'placeholder' }]);
         continue;
       }
+      if (c === '!' && this.options.interactive && this.reading === 'intended') {
+        EARLIER_COMMAND_REFERENCE.lastIndex = this.pos;
+        if (EARLIER_COMMAND_REFERENCE.test(text)) {
+          // `!:3 !:4` typed at a prompt: words of the command before, which may be options and their values.
+          const reference = text.slice(this.pos, EARLIER_COMMAND_REFERENCE.lastIndex);
+          this.pos += reference.length;
+          add(reference, true, [{ start: 0, end: reference.length, kind: 'substitution' }]);
+          continue;
+        }
+      }
       if (METACHARACTER.test(c)) {
         if ((c === '<' || c === '>') && /^[0-9]+$/.test(text.slice(start, this.pos))) {
           this.readRedirection(start);
@@ -846,7 +856,9 @@ class Reader {
   private noteHistoryReference(from: number, to: number): void {
     if (this.historyReference !== undefined || this.reading !== 'bash') return;
     const at = this.text.slice(from, to).search(HISTORY_REFERENCE);
-    if (at >= 0 && this.isReportable(from + at)) this.historyReference = from + at;
+    if (at < 0) return;
+    EARLIER_COMMAND_REFERENCE.lastIndex = from + at;
+    if (!EARLIER_COMMAND_REFERENCE.test(this.text) && this.isReportable(from + at)) this.historyReference = from + at;
   }
 
   /** One finding per command for the line ends another shell continues with, at the first, naming the other lines. */
@@ -1364,6 +1376,11 @@ export const ELIDED_VALUE = /^(?:[A-Za-z][\w.-]*=)?(?:\[[ \t]*(?:\.{3}|…)[ \t]
 const NOTE_IN_PARENTHESES = /^\((?=[^)]*\p{L}{2})[\p{L}\p{N} ,.'-]+\)[ \t]*$/u;
 /** `!` that an interactive bash reads as a history reference: not before a blank, `=`, `(` or the end (nor a closing `"`). */
 const HISTORY_REFERENCE = /!(?=[^\s=("])/;
+/**
+ * A history reference to the command before (`!!`, `!-2`) or to its words (`!$`, `!^`, `!*`, `!:3`, `!:2-4`): at a
+ * prompt there always is one, so bash puts its text there; what that text is the document does not say.
+ */
+const EARLIER_COMMAND_REFERENCE = /!(?:!|-[0-9]+|[$^*#]|:(?:[0-9]+(?:-[0-9]*)?\*?|[$^*]|-[0-9]+))/y;
 /** A line of prose: a capitalized word, then three words or more of letters and punctuation. */
 const PROSE_LINE = /^[ \t]*\p{Lu}\p{Ll}+,?(?:[ \t]+[\p{L}'’",.:;()-]+){3,}/u;
 /** An apostrophe between two letters. */

@@ -10,6 +10,12 @@ export default inputProblemRule({
       { name: 'cognito-idp/list-users.rst', text: exampleDocument('To list users', 'aws cognito-idp list-users --user-pool-id us-west-2_EXAMPLE'), messages: [] },
       { name: 'cognito-idp/list-users.rst', text: exampleDocument('To list users', 'aws cognito-idp list-users --user-pool-idd us-west-2_EXAMPLE'), messages: [] },
       { name: 'eks/update-kubeconfig.rst', text: exampleDocument('To update a kubeconfig', 'aws eks update-kubeconfig $EKS_ARGS'), messages: [] },
+      {
+        // At a prompt, `!:3 !:4` are words of the command before (here `--user-pool-id us-west-2_EXAMPLE`): options, perhaps.
+        name: 'guide.md',
+        text: '# Users\n\n```console\n$ aws cognito-idp list-users --user-pool-id us-west-2_EXAMPLE\n$ aws cognito-idp list-groups !:3 !:4\n```\n',
+        messages: [],
+      },
     ],
     notOk: [
       { name: 'cognito-idp/list-users.rst', text: exampleDocument('To list users', 'aws cognito-idp list-users --limit 5'), messages: ["5:21-5:31: error: Missing required parameter '--user-pool-id' for 'aws cognito-idp list-users'."] },

@@ -85,6 +85,12 @@ const shellSyntax: Rule = {
   examples: {
     ok: [
       {
+        // At a prompt there is always a command before: `!:3`, `!$`, `!!` take its words, no "event not found".
+        name: 'guide.md',
+        text: '# Users\n\n```console\n$ aws cognito-idp list-users --user-pool-id us-west-2_EXAMPLE\n$ aws cognito-idp list-groups !:3 !:4\n$ aws cognito-idp describe-user-pool --user-pool-id !$\n```\n',
+        messages: [],
+      },
+      {
         // Lines typed into an interpreter a command opened (`>>> `, `mysql> `) are no shell lines.
         name: 'guide.md',
         text: '# Replica\n\n```bash\naws rds describe-db-instances --db-instance-identifier db-1\n\npython manage.py shell\n>>> from django.db import router\n```\n',

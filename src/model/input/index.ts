@@ -565,12 +565,12 @@ function wordPart(word: Word, name: string): Word {
 }
 
 /**
- * An unquoted shell value (`$EXTRA_OPTS`), an elision (`...`) or what xargs appends (a word without text) may stand for
- * options: no stray word, and no required parameter can be called missing. A placeholder (`<role-name>`) stands for
- * one value: a stray one is still stray.
+ * An unquoted shell value (`$EXTRA_OPTS`, also `"$@"`), words of the command before (`!:3` at a prompt), an elision
+ * (`...`) or what xargs appends (a word without text) may stand for options: no stray word, and no required parameter
+ * can be called missing. A placeholder (`<role-name>`) stands for one value: a stray one is still stray.
  */
 function standsForOptions(word: Word): boolean {
-  return isWhollyUnknown(word) && /^(?:\$|\.\.\.$|…$|$)/.test(word.raw);
+  return isWhollyUnknown(word) && /^(?:\$|"\$[@*]"$|!|\.\.\.$|…$|$)/.test(word.raw);
 }
 
 /** Stray words come from one cause (a lost quote, prose run into the command): one finding names them all. */
