@@ -28,10 +28,10 @@ const GIVEN_TO_COMMAND = /\b(?:JSON|values?|arguments?)\s+(?:that\s+)?(?:to|you(
 /**
  * A sentence that says the command printed the block: it names the output, response or result, tells what the
  * reader will see, or has the command (it, this, the call) return, print or show it. "On the next sign-in, the
- * flow returns a challenge" speaks of something else.
+ * flow returns a challenge" speaks of something else, and so does an option's name (`--max-results`, `--output-file`).
  */
 const OUTPUT_WORDS =
-  /\b(?:output|outputs|response|responses|result|results|you(?:'ll| will| should)? see)\b|\b(?:command|commands|it|this|that|which|cli|operation|call|invocation|request|example)\s+(?:\w+\s+)?(?:returns?|returned|prints?|printed|displays?|shows?|responds?|produces?|gives?|lists?)\b|\b(?:returns?|responds?|prints?|displays?|produces?)\s+(?:with\s+)?(?:the\s+following|something\s+like)\b/i;
+  /(?<![\w-])(?:output|outputs|response|responses|result|results|you(?:'ll| will| should)? see)(?![\w-])|\b(?:command|commands|it|this|that|which|cli|operation|call|invocation|request|example)\s+(?:\w+\s+)?(?:returns?|returned|prints?|printed|displays?|shows?|responds?|produces?|gives?|lists?)\b|\b(?:returns?|responds?|prints?|displays?|produces?)\s+(?:with\s+)?(?:the\s+following|something\s+like)\b/i;
 /**
  * The same in the languages documents are most often written in besides English (Chinese, Japanese, Korean, Spanish,
  * Portuguese, French, German, Russian): "返回的结果如下所示：", "La salida es:", "Die Ausgabe:". Scripts without

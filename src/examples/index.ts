@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Code, InlineCode, Nodes, Paragraph, Root } from 'mdast';
+import type { Code, Html, InlineCode, Nodes, Paragraph, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
 import { dialectOfContinuations, dialectOfPrompt, firstAwsLine, hereDocumentFiles, OUTPUT_LABEL_COMMENT, readCommandsInBlock, startsPromptedAwsCommand, type BlockReadOptions, type ShellDialect } from '../commands/index.js';
@@ -31,7 +31,7 @@ export function buildExampleDocument(filePath: string, file: VFile, tree: Root, 
   return { path: filePath, format, file, tree, examples, unclaimed };
 }
 
-type Block = Extract<Nodes, { type: 'heading' | 'paragraph' | 'code' | 'rstDirective' }>;
+type Block = Extract<Nodes, { type: 'heading' | 'paragraph' | 'code' | 'rstDirective' | 'html' }>;
 
 function readExamples(tree: Root, format: DocumentFormat, text: string): { examples: Example[]; unclaimed: UnclaimedBlock[] } {
   const markdown = format === 'markdown';
@@ -158,12 +158,20 @@ function* blocksInOrder(node: Nodes): Generator<Block> {
   if (!('children' in node)) return;
   for (const child of node.children as Nodes[]) {
     if (child.type === 'heading' || child.type === 'paragraph' || child.type === 'code') yield child;
+    // Of HTML, only a fold whose summary names an output (`<summary>Expected output</summary>`) speaks for the block
+    // after it; other HTML is passed over, as ever.
+    else if (child.type === 'html' && namesAnOutput(child)) yield child;
     else if (child.type === 'rstDirective') {
       yield child;
       // A note's own paragraphs belong to the note; code inside a directive is still a block of the example.
       for (const inner of blocksInOrder(child)) if (inner.type === 'code') yield inner;
     } else yield* blocksInOrder(child);
   }
+}
+
+function namesAnOutput(html: Html): boolean {
+  const summary = SUMMARY.exec(html.value)?.[1];
+  return summary !== undefined && isOutputLabel(summary.replace(/<[^>]*>/g, ''));
 }
 
 function newExample(index: number, title: string | null, titlePosition: Position | undefined, position: Position | undefined): Example {
@@ -438,6 +446,7 @@ class BlockReader {
       const name = fileNameTitle(toString(previous));
       return name === undefined ? undefined : { role: 'file', name };
     }
+    if (previous?.type === 'html') return { role: 'output', cue: 'introducer' };
     if (previous?.type !== 'paragraph' || !code.position || !previous.position) return undefined;
     return introductionOf(toString(previous));
   }
@@ -655,6 +664,8 @@ function spanOf(lines: SourceLine[]): Position {
 }
 
 const OUTPUT_INTRODUCER = /\b(output|result|results|response)\b/i;
+/** The summary line of an HTML `<details>` fold, which names what the fold holds. */
+const SUMMARY = /<summary\b[^>]*>([\s\S]*?)<\/summary>/i;
 // `Contents of ``x.json``:`, also with more words after the name (`... with line breaks added for readability:`).
 const FILE_INTRODUCER = /^(?:[-*]\s*)?(?:the\s+)?contents of\s+(?:the\s+)?(?:file\s+)?``?([^`\s]+?)``?(?:[\s,].*)?:?$/i;
 // A file name alone (``output.json``::): the block is that file (an outfile, an input file), not the command's output.

@@ -18,6 +18,12 @@ const outputAttachment: Rule = {
         messages: [],
       },
       {
+        // A fold whose summary names the output, after notes on the command's options.
+        name: 'tutorial.md',
+        text: '## List the pools\n\n```bash\naws cognito-idp list-user-pools --max-results 10\n```\n\n- `--max-results`: at most 10 pools.\n\n<details>\n<summary>Expected output</summary>\n\n```json\n{"UserPools": []}\n```\n</details>\n',
+        messages: [],
+      },
+      {
         name: 'tutorial.md',
         text: 'Create a file named `policy.json` with the following content:\n\n```json\n{"Version": "2012-10-17"}\n```\n',
         messages: [],

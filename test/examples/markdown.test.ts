@@ -162,6 +162,16 @@ describe('Markdown output labels', () => {
     expect(example!.outputs.map((output) => output.cue)).toEqual([cue]);
   });
 
+  it("takes no cue from an option's name in the prose (`--max-results`): a block after it is not output", () => {
+    const [example] = documentOf(`# Who am I\n\n${fence('bash', 'aws sts get-caller-identity --output json')}\n- \`--max-results\`: at most 10 items.\n\n${fence('text', 'ok')}`).examples;
+    expect(example!.outputs).toEqual([]);
+  });
+
+  it('reads a fold whose summary names the output as that output', () => {
+    const [example] = documentOf(`# Who am I\n\n${fence('bash', 'aws sts get-caller-identity --output json')}\n- \`--output\`: the format.\n\n<details>\n<summary>Expected output</summary>\n\n${fence('json', '{"Account": "123456789012"}')}</details>\n`).examples;
+    expect(example!.outputs.map((output) => [output.cue, output.value])).toEqual([['introducer', { Account: '123456789012' }]]);
+  });
+
   it('reads a fence titled Output as the output of the command before it', () => {
     const [example] = documentOf(`# Create\n\n${fence('bash', 'aws sts get-caller-identity --output json')}\n${fence('bash title="Output"', '{"Account": "123456789012"}')}`).examples;
     expect(example!.outputs.map((output) => [output.cue, output.value])).toEqual([['introducer', { Account: '123456789012' }]]);
