@@ -23,13 +23,18 @@ export const OPTION_AT_LINE_END = /(?:^|[ \t])--(?!no-|(?:debug|version|dry-run|
 /**
  * Whether the next line holds more of the command's parameters (a lost continuation): it starts with an option, or
  * the line ends in an option whose value it holds. Not a comment nor another command: the option was a flag
- * (`aws s3 sync . s3://b --delete`, then `# Invalidate the cache`).
+ * (`aws s3 sync . s3://b --delete`, then `# Invalidate the cache`). Nor after a command that asks for its help page
+ * (`aws sso get-role-credentials help`): the option lines after it are the author's notes of what the page lists.
  */
 export function continuesWithParameters(line: string, nextLine: string, startsCommand: (text: string) => boolean): boolean {
+  if (HELP_AT_LINE_END.test(line)) return false;
   if (PARAMETER_LINE.test(nextLine)) return true;
   if (breaksValueAtComma(line, nextLine)) return true;
   return OPTION_AT_LINE_END.test(line) && nextLine.trim() !== '' && !COMMENT_LINE.test(nextLine) && !startsCommand(nextLine);
 }
+
+/** `help` as the last word of a command, after a word that is no option (whose value it would be). */
+const HELP_AT_LINE_END = /(?:^|[ \t])[^ \t-][^ \t]*[ \t]+help[ \t]*$/;
 
 /** `--default-actions TargetGroupArn=arn...,` then `Type=forward ...`: a shorthand value broken after its comma. */
 function breaksValueAtComma(line: string, nextLine: string): boolean {

@@ -276,7 +276,19 @@ const KNOWN_LANGUAGES = new Set([
 function showsWhatItPrinted(lines: readonly SourceLine[], index: number): boolean {
   let last = index;
   while (last < lines.length - 1 && /[\\`^][ \t]*$/.test(lines[last]!.text)) last++;
-  return lines.slice(last + 1).some((line) => line.text.trim() !== '' && !/^\s*(?:-{1,2}[A-Za-z]|(?:aws|awslocal)\s)/.test(line.text));
+  const after = lines.slice(last + 1);
+  // A sketch (`aws sso login   (signs in)`, then `|` and `+-- assume DeployRole`) shows no output.
+  if (after.some((line) => isDiagramLine(line.text))) return false;
+  return after.some((line) => line.text.trim() !== '' && !/^\s*(?:-{1,2}[A-Za-z]|(?:aws|awslocal)\s)/.test(line.text));
+}
+
+/**
+ * A line of a diagram: a lone connector (`|`, `v`), a tree's branch (`├──`, `└──`, `│`), or `+-- ...` that no table
+ * row closes (the CLI's `--output table` borders and rows end in `+` or `|`).
+ */
+function isDiagramLine(text: string): boolean {
+  const trimmed = text.trim();
+  return /^[│├└┌╰╭▼↓]/.test(trimmed) || trimmed === '|' || trimmed === 'v' || (trimmed.startsWith('+-') && !/[+|]$/.test(trimmed));
 }
 
 /** The CLI's usage and error lines name the command they are about: `aws cognito-idp admin-create-user: error: ...`. */

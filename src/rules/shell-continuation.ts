@@ -126,6 +126,12 @@ const shellContinuation: Rule = {
     '`\\`, the other Windows shell\'s mark), where the fix puts the command\'s own mark on each of those lines.',
   examples: {
     ok: [
+      // After a command that asks for its help page, option lines are the author's notes of what the page lists.
+      {
+        name: 'guide.md',
+        text: '# Options\n\n```powershell\naws cognito-idp list-users help\n--user-pool-id the pool to list\n--limit how many users\n```\n',
+        messages: [],
+      },
       // `--name=value` holds its own value: the next line is no value of it.
       {
         name: 'guide.md',

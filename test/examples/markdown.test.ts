@@ -105,6 +105,13 @@ describe('Markdown examples', () => {
     expect(example!.commands.map((read) => [read.operation, read.shell.issues.map((issue) => issue.kind)])).toEqual([['create-group', []]]);
   });
 
+  it('reads a text block that shows a command and what it printed (a table too), never a sketch with a command in it', () => {
+    const table = documentOf(`# Regions\n\n${fence('text', `${command('list-groups')} --output table\n---------------\n|  ListGroups |\n+-------------+`)}`);
+    expect(table.examples.map((example) => example.commands.length)).toEqual([1]);
+    const sketch = documentOf(`# Sign-in\n\n${fence('text', `${command('list-groups')}      (a person signs in)\n        |\n        +-- assume DeployRole   -> the deploy's calls`)}`);
+    expect(sketch.examples).toEqual([]);
+  });
+
   it('lists JSON blocks that no command claims', () => {
     const document = documentOf(`# Notes\n\n${fence('json', '{"A": 1}')}\n# Run\n\n${fence('sh', command('list-groups'))}\nThe pool is ready.\n\n${fence('', '[1]')}`);
     expect(document.unclaimed?.map((block) => [block.position.start.line, block.commandLine])).toEqual([
