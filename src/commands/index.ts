@@ -6,7 +6,7 @@ import type { SourceLine } from '../document/types.js';
 import { parseAwsCommand } from './aws.js';
 import { ASSIGNMENT, AWS_CHAINED, AWS_SUBSTITUTION, insideQuotedScript, linesFrom, readShellCommand, recordAssignments, splitBlock, startsAwsCommand, type LineGroup } from './shell.js';
 import type { AwsCommand, Closer, ShellCommand, ShellIssue } from './types.js';
-import { POWERSHELL_INNER_AWS, readWindowsCommand, recordWindowsAssignments, splitWindowsBlock, startsWindowsAwsCommand } from './windows.js';
+import { bashAssignmentsIn, POWERSHELL_INNER_AWS, readWindowsCommand, recordWindowsAssignments, splitWindowsBlock, startsWindowsAwsCommand } from './windows.js';
 
 export { dialectOfContinuations, dialectOfPrompt } from './windows.js';
 export { hereDocumentFiles, OUTPUT_LABEL_COMMENT, startsPromptedAwsCommand } from './shell.js';
@@ -56,6 +56,8 @@ export function readCommandsInBlock(lines: SourceLine[], options: BlockReadOptio
   const commands: BlockCommand[] = [];
   const { dialect = 'bash' } = options;
   if (dialect !== 'bash') {
+    // Said at the first command at or after the first of them.
+    let bashAssignments = dialect === 'powershell' ? bashAssignmentsIn(lines) : undefined;
     for (const group of splitWindowsBlock(lines, dialect)) {
       if (isSynopsis(group)) continue;
       // `aws a ; aws b` on one line: each command is read and checked on its own (the block's output goes with the first, as in bash).
@@ -70,7 +72,13 @@ export function readCommandsInBlock(lines: SourceLine[], options: BlockReadOptio
         readInnerCommands(read, group.lines, POWERSHELL_INNER_AWS, (from) => readWindowsCommand(from, dialect, variables));
       }
       read.sort((a, b) => (a.words[0]?.start.offset ?? 0) - (b.words[0]?.start.offset ?? 0));
-      commands.push(...blockCommands(group, read.filter(runsAws)));
+      const launched = read.filter(runsAws);
+      const after = bashAssignments && launched.find((shell) => (shell.words[0]?.start.offset ?? -1) >= bashAssignments!.start.offset!);
+      if (after) {
+        after.issues.push(bashAssignments!);
+        bashAssignments = undefined;
+      }
+      commands.push(...blockCommands(group, launched));
       recordWindowsAssignments(group.lines, dialect, variables);
     }
     return commands;

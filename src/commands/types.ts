@@ -50,6 +50,7 @@ export type ShellIssueKind =
   | 'history-expansion' // `!word` outside single quotes at an interactive prompt: bash replaces it from its history
   | 'powershell-drive-variable' // `$acct:role` in PowerShell: the variable `role` on a drive named `acct`
   | 'powershell-assignment' // `$X = aws ...` in a bash command: bash runs `=` as a command, the CLI never runs
+  | 'bash-assignment' // `export X=...`, `X=...` in a PowerShell block: PowerShell cannot run it, `X` stays unset
   | 'pipe'
   | 'command-list' // `;`, `&&`, `||`, `&`
   | 'command-substitution' // backticks around text that is no command (Markdown code markup)

@@ -641,6 +641,42 @@ const POWERSHELL_ASSIGNMENT = new RegExp(String.raw`^[ \t]*(?:${PROMPT_SOURCE})?
 const CMD_ASSIGNMENT = new RegExp(String.raw`^[ \t]*(?:${PROMPT_SOURCE})?set[ \t]+"?([A-Za-z_][A-Za-z0-9_]*)=(.*?)"?[ \t]*$`, 'i');
 
 /** Records `$NAME = "value"` / `$env:NAME = ...` (PowerShell) and `set NAME=value` (cmd); unknown content forgets the name. */
+/** bash's assignment at a line's start (`export X=...`, `X="$(aws ...)"`), which PowerShell cannot run. */
+const BASH_ASSIGNMENT_LINE = /^[ \t]*(export[ \t]+)?([A-Za-z_][A-Za-z0-9_]*)=/;
+
+/**
+ * bash's assignments in a PowerShell block, said once at the first: PowerShell takes `export` and `X=...` for commands
+ * it cannot find, so the variables the block's commands use stay unset. (A `Key="v"` line inside a hash table's
+ * braces is PowerShell's own; one a continuation carries on is a command's word.)
+ */
+export function bashAssignmentsIn(lines: readonly SourceLine[]): ShellIssue | undefined {
+  const found: { line: SourceLine; match: RegExpExecArray }[] = [];
+  let braces = 0;
+  let continued = false;
+  for (const line of lines) {
+    // A line a continuation carries on holds more of a command's words (`VpcId=vpc-1 \``), no statement.
+    const match = braces > 0 || continued ? null : BASH_ASSIGNMENT_LINE.exec(line.text);
+    if (match !== null) found.push({ line, match });
+    for (const char of line.text) braces += char === '{' ? 1 : char === '}' ? -1 : 0;
+    continued = LINE_CONTINUES.test(line.text);
+  }
+  const [first, ...others] = found;
+  if (first === undefined) return undefined;
+  const { line, match } = first;
+  const name = match[2]!;
+  const start = line.text.length - line.text.trimStart().length;
+  const shown = line.text.trim().length > 40 ? `${match[0].trimStart()}...` : line.text.trim();
+  const what = match[1] === undefined ? `bash's assignment: PowerShell looks for a command named \`${name}=...\` and fails` : 'bash: PowerShell has no `export` command';
+  const fix = match[1] === undefined ? `$${name} = ...` : `$env:${name} = ...`;
+  const more = others.length === 0 ? '' : ` The same holds for line${others.length > 1 ? 's' : ''} ${others.length === 1 ? others[0]!.line.line : `${others.slice(0, -1).map((other) => other.line.line).join(', ')} and ${others.at(-1)!.line.line}`}.`;
+  return {
+    kind: 'bash-assignment',
+    message: `\`${shown}\` is ${what}, so \`${name}\` stays unset for the commands after it; write \`${fix}\` (or mark the block \`bash\`).${more}`,
+    start: { line: line.line, column: line.column + start, offset: line.offset + start },
+    end: { line: line.line, column: line.column + match[0].length, offset: line.offset + match[0].length },
+  };
+}
+
 export function recordWindowsAssignments(lines: SourceLine[], dialect: WindowsDialect, variables: Map<string, string>): void {
   for (const line of lines) {
     const match = (dialect === 'powershell' ? POWERSHELL_ASSIGNMENT : CMD_ASSIGNMENT).exec(line.text);

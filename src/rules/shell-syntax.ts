@@ -26,6 +26,7 @@ const SEVERITIES: Partial<Record<ShellIssueKind, Severity>> = {
   'windows-continuation': 'error',
   'powershell-continuation': 'error',
   'powershell-assignment': 'error',
+  'bash-assignment': 'error',
   'powershell-drive-variable': 'warning',
   'history-expansion': 'warning',
   'brace-expansion': 'warning',
@@ -68,7 +69,7 @@ const shellSyntax: Rule = {
     'reads it as redirections (input from one file, output to another), which the message names; so is a hyphenated name in ' +
     '`${...}` (`${api-id}`), which bash reads as the variable `api` with the default `id`. Windows `^` and PowerShell ' +
     'backtick continuations in a bash block are errors, one per command naming its other lines: pasted into bash these commands break; ' +
-    'so is PowerShell\'s `$X = aws ...`, where bash runs `=` as a command. In a PowerShell value written with `\\"` only, `\\"` is ' +
+    'so is PowerShell\'s `$X = aws ...`, where bash runs `=` as a command, and the other way round bash\'s `export X=...` or `X=...` in a PowerShell block (once per block), which PowerShell cannot run. In a PowerShell value written with `\\"` only, `\\"` is ' +
     'read as the `"` Windows PowerShell 5.1 passes to the CLI, with a warning: PowerShell 7.3 and later pass the backslash too (a ' +
     'value with bare `"` as well is written for 7.3, and read as is). Unquoted braces with commas are brace-expanded by bash ' +
     'into several words. Braces holding shorthand or JSON members (`Tags=[{Key=a,Value=b}]`) are meant as written: ' +
@@ -88,6 +89,12 @@ const shellSyntax: Rule = {
         // At a prompt there is always a command before: `!:3`, `!$`, `!!` take its words, no "event not found".
         name: 'guide.md',
         text: '# Users\n\n```console\n$ aws cognito-idp list-users --user-pool-id us-west-2_EXAMPLE\n$ aws cognito-idp list-groups !:3 !:4\n$ aws cognito-idp describe-user-pool --user-pool-id !$\n```\n',
+        messages: [],
+      },
+      {
+        // `Key="Name"` inside a hash table's braces is PowerShell's own; `name=...` on a continued line is a word of the command.
+        name: 'guide.md',
+        text: '# Tag\n\n```powershell\n$tag = @{\n  Key="team"\n}\naws cognito-idp list-users `\n  --user-pool-id us-west-2_EXAMPLE `\n  --filter `\n  name=\\"jane\\"\naws cognito-idp list-groups --user-pool-id us-west-2_EXAMPLE\n```\n',
         messages: [],
       },
       {
@@ -334,6 +341,14 @@ const shellSyntax: Rule = {
         name: 'guide.md',
         text: '# Tasks\n\n```console\n$ aws ecs describe-tasks --cluster c1 --tasks t1 t2 (both tasks)\n```\n',
         messages: ['4:53-4:65: error: bash reads `(both tasks)`, a note to the reader, as code: an unquoted `(` is a syntax error and bash runs nothing; make the note a `# comment` or move it out of the command.'],
+      },
+      {
+        // bash's assignments in a PowerShell block: once, at the first, naming the others.
+        name: 'guide.md',
+        text: '# Users\n\n```powershell\nexport POOL_ID="us-west-2_EXAMPLE"\nLIMIT=5\naws cognito-idp list-users --user-pool-id ${POOL_ID} --limit ${LIMIT}\n```\n',
+        messages: [
+          "4:1-4:16: error: `export POOL_ID=\"us-west-2_EXAMPLE\"` is bash: PowerShell has no `export` command, so `POOL_ID` stays unset for the commands after it; write `$env:POOL_ID = ...` (or mark the block `bash`). The same holds for line 5.",
+        ],
       },
       {
         // At a prompt bash is interactive: `!DNS` in double quotes is a history reference; `Passw0rd!"` and `!=` are not.
