@@ -6,7 +6,7 @@ import type { SourceLine } from '../document/types.js';
 import { parseAwsCommand } from './aws.js';
 import { ASSIGNMENT, AWS_CHAINED, AWS_SUBSTITUTION, insideQuotedScript, linesFrom, readShellCommand, recordAssignments, splitBlock, startsAwsCommand, type LineGroup } from './shell.js';
 import type { AwsCommand, Closer, ShellCommand, ShellIssue } from './types.js';
-import { bashAssignmentsIn, POWERSHELL_INNER_AWS, readWindowsCommand, recordWindowsAssignments, splitWindowsBlock, startsWindowsAwsCommand } from './windows.js';
+import { bashAssignmentsIn, POWERSHELL_INNER_AWS, readWindowsCommand, WINDOWS_CHAINED_AWS, recordWindowsAssignments, splitWindowsBlock, startsWindowsAwsCommand } from './windows.js';
 
 export { dialectOfContinuations, dialectOfPrompt } from './windows.js';
 export { hereDocumentFiles, OUTPUT_LABEL_COMMENT, startsPromptedAwsCommand } from './shell.js';
@@ -221,7 +221,7 @@ export function firstAwsLine(lines: SourceLine[], options: BlockReadOptions = {}
   for (const { text } of lines) {
     if (!NON_BLANK.test(text)) continue;
     // Every launcher holds `aws`: most lines (outputs, prose) do not, and skip the long patterns.
-    if (text.includes('aws') && (windows ? startsWindowsAwsCommand(text) : startsAwsCommand(text, transcript) || (mayHoldSubstitution(text) && AWS_SUBSTITUTION_IN_LINE.test(text)))) return index;
+    if (text.includes('aws') && (windows ? startsWindowsAwsCommand(text) || WINDOWS_CHAINED_AWS.test(text) : startsAwsCommand(text, transcript) || (mayHoldSubstitution(text) && AWS_SUBSTITUTION_IN_LINE.test(text)))) return index;
     index++;
   }
   return -1;

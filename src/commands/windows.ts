@@ -242,9 +242,10 @@ class WindowsReader {
     const op = /^(?:\|\||&&|[|;&])/.exec(this.text.slice(start, start + 2))![0];
     if (op === '|') this.report('pipe', `A \`|\` pipes the output into another command, which the harness does not run.`, start, start + 1);
     else {
-      // `aws sts get-caller-identity ; aws s3 ls`: the next `aws` command is read and checked on its own.
+      // `aws sts get-caller-identity ; aws s3 ls`: the next `aws` command is read and checked on its own (from the
+      // next statement, when other statements come first: `[IO.File]::WriteAllText(...); aws ...`).
       const next = this.text.slice(start + op.length, this.lineEnd(start));
-      if (this.nextAwsCommand === undefined && WINDOWS_COMMAND_START.test(next)) this.nextAwsCommand = start + op.length;
+      if (this.nextAwsCommand === undefined && (WINDOWS_COMMAND_START.test(next) || WINDOWS_CHAINED_AWS.test(next))) this.nextAwsCommand = start + op.length;
     }
     this.ended = true;
   }
@@ -488,6 +489,9 @@ const WINDOWS_COMMAND_START = new RegExp(
  * hashtable's `@{ aws = 1 }` is none.
  */
 export const POWERSHELL_INNER_AWS = /(?:\$?\(|\{)[ \t]*(?:aws|awslocal)(?=[ \t]+[a-z][a-z0-9-]*(?:[ \t]|$))/g;
+
+/** An `aws` command after other statements on a PowerShell or cmd line (`[IO.File]::WriteAllText(...); $URL = aws ...`). */
+export const WINDOWS_CHAINED_AWS = /(?:;|&&|\|\|)[ \t]*(?:\$[A-Za-z_][A-Za-z0-9_:]*[ \t]*=[ \t]*)?(?:aws|awslocal)[ \t]+[a-z]/;
 
 export function startsWindowsAwsCommand(text: string): boolean {
   return WINDOWS_COMMAND_START.test(text) || startsAwsCommand(text);

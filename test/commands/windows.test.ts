@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { readCommandsInBlock } from '../../src/commands/index.js';
+import { firstAwsLine, readCommandsInBlock } from '../../src/commands/index.js';
 import type { ShellCommand } from '../../src/commands/types.js';
 import { readWindowsCommand, type WindowsDialect } from '../../src/commands/windows.js';
 import { indentedBlock } from './support.js';
@@ -109,6 +109,13 @@ describe('blocks in a Windows dialect', () => {
     ]);
     expect(block('aws sts get-caller-identity && aws s3 ls', 'cmd')).toEqual(['aws sts get-caller-identity', 'aws s3 ls']);
     expect(block("$R = 'admin' ; $P = 7 ; aws iam get-role --role-name $R", 'powershell')).toEqual(['aws iam get-role --role-name $R']);
+    // After other statements, whatever they hold: each statement up to the `aws` one is read past.
+    expect(block(`[IO.File]::WriteAllText("$PWD\\a.json", '{"a":"1"}'); Set-Location ..; $URL = aws sqs get-queue-url --queue-name q; aws sqs list-queues`, 'powershell')).toEqual([
+      'aws sqs get-queue-url --queue-name q',
+      'aws sqs list-queues',
+    ]);
+    // Such a line is a line that runs aws: the block is read for commands (a `[` at its start makes it no JSON).
+    expect(firstAwsLine(indentedBlock('[IO.File]::WriteAllText("a.json", "{}"); aws sqs list-queues').lines, { dialect: 'powershell' })).toBe(0);
   });
 
   test('commands inside $(...), (...) and script blocks anywhere in a PowerShell line are read, up to their closing `)` or `}`', () => {
