@@ -34,6 +34,12 @@ export default inputProblemRule({
         messages: ['5:95-5:100: error: bash splits the unquoted `$DESC` at the blanks in its value, so the CLI gets \'customers\' as stray words (\'aws cognito-idp create-group\' takes no positional arguments here); quote it: "$DESC".'],
       },
       { name: 'cognito-idp/list-users.rst', text: exampleDocument('To list users', 'aws cognito-idp list-users --userpool-id us-west-2_EXAMPLE'), messages: ["5:32-5:45: error: Unknown parameter '--userpool-id' for 'aws cognito-idp list-users'. Did you mean '--user-pool-id'?"] },
+      // One word that is the last word of one option: that option (and not also a missing required one).
+      {
+        name: 'cognito-idp/admin-update-user-attributes.rst',
+        text: exampleDocument('To update attributes', 'aws cognito-idp admin-update-user-attributes --user-pool-id us-west-2_EXAMPLE --username jane --attributes Name=nickname,Value=J'),
+        messages: ["5:99-5:111: error: Unknown parameter '--attributes' for 'aws cognito-idp admin-update-user-attributes'. Did you mean '--user-attributes'?"],
+      },
       // A customization's table has no such option (deploy reads a local --template-file).
       {
         name: 'cloudformation/deploy.rst',

@@ -417,7 +417,7 @@ function readOptions(translation: CommandTranslation, words: Word[], table: Read
       // `--$OPTION`, `--<name>`: which option the reader means is not known.
       if (hasUnknown(word)) continue;
       reading.unknownOption = true;
-      const meant = closest(option, [...table.keys(), ...GLOBAL_OPTION_NAMES]) ?? widened(option, table.keys());
+      const meant = closest(option, [...table.keys(), ...GLOBAL_OPTION_NAMES]) ?? widened(option, table.keys()) ?? narrowed(option, table.keys());
       // A misspelt option is one defect: the option it names is not also reported as missing; nor is one it names from
       // memory (`--partitions` for `--partition-count`), too far from it for a did-you-mean.
       if (meant !== undefined) misspelt.add(meant);
@@ -651,6 +651,18 @@ function widened(option: string, names: Iterable<string>): string | undefined {
   let best: string | undefined;
   for (const name of names) if (option.startsWith(`${name}-`) && (best === undefined || name.length > best.length)) best = name;
   return best;
+}
+
+/**
+ * The one option an unknown one-word option is the last word of (`--description` for create-replication-group's
+ * `--replication-group-description`): the operation's name for that thing. Not a word that only says what kind of
+ * value it is (`--name`, `--id`), which many options end in.
+ */
+function narrowed(option: string, names: Iterable<string>): string | undefined {
+  const word = option.slice(2);
+  if (word.includes('-') || word.length < 5 || VALUE_KIND_WORDS.has(word)) return undefined;
+  const found = [...names].filter((name) => name.endsWith(`-${word}`));
+  return found.length === 1 ? found[0] : undefined;
 }
 
 /** Words that say what kind of value an option takes, not what it is about: shared, they tie two options together by chance. */
