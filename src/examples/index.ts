@@ -322,6 +322,8 @@ class BlockReader {
 
   /** The last block read as commands: a JSON block right after it is its output. */
   private commandBlock: Code | undefined;
+  /** The index, among its example's commands, of that block's first command. */
+  private commandBlockFirst = 0;
 
   constructor(
     private readonly markdown: boolean,
@@ -393,6 +395,7 @@ class BlockReader {
       if (commands || read.length > 0) {
         // `cat > policy.json <<'EOF'` ... `EOF`: the block shows the file a later `file://policy.json` reads.
         for (const file of hereDocumentFiles(lines)) example.files.push({ name: file.name, raw: file.lines.map((line) => line.text).join('\n'), position: spanOf(file.lines), lines: file.lines });
+        this.commandBlockFirst = example.commands.length;
         for (const { command, output } of read) {
           example.commands.push(command);
           if (output && output.length > 0) this.attachOutput(example, code, output, options.transcript ? 'transcript' : 'same-block');
@@ -521,25 +524,62 @@ class BlockReader {
       position: whole?.position ?? spanOf(lines),
       raw,
       lines,
-      commandIndex: whole ? commandNamedIn(example.commands, introducer ?? (this.previous?.type === 'paragraph' ? toString(this.previous) : undefined)) : example.commands.length - 1,
+      commandIndex: example.commands.length - 1,
       cue: labelled && cue === 'adjacent' ? 'introducer' : cue,
     };
     if (introducer !== undefined) output.introducer = introducer;
     if (kind === 'json') readJson(output, lines);
+    if (whole) {
+      // A block after the commands' block: the command its introducer names, else the one of that block whose
+      // operation names what the output holds (`list-queues` for `{"QueueUrls": ...}`), else the last.
+      const named = commandNamedIn(example.commands, introducer ?? (this.previous?.type === 'paragraph' ? toString(this.previous) : undefined));
+      output.commandIndex = named ?? commandShowing(example.commands, this.commandBlockFirst, output.value) ?? example.commands.length - 1;
+    }
     example.outputs.push(output);
   }
 }
 
 /**
  * The command an output's introducer names (`**Expected Output (get-account):**` under a block that runs get-account
- * and then get-email-identity): the latest one running that operation; else the example's last command.
+ * and then get-email-identity): the latest one running that operation.
  */
-function commandNamedIn(commands: readonly AwsCommand[], introducer: string | undefined): number {
-  const last = commands.length - 1;
-  if (introducer === undefined || last < 1) return last;
+function commandNamedIn(commands: readonly AwsCommand[], introducer: string | undefined): number | undefined {
+  if (introducer === undefined || commands.length < 2) return undefined;
   const named = new Set(introducer.toLowerCase().match(/[a-z0-9]+(?:-[a-z0-9]+)+/g) ?? []);
   const index = commands.findLastIndex((command) => command.operation !== undefined && named.has(command.operation));
-  return index === -1 ? last : index;
+  return index === -1 ? undefined : index;
+}
+
+/**
+ * Of the commands from `first` on (one block's), the one whose operation names what the output's members hold: the
+ * nouns of `list-landing-zones` in `{"landingZones": ...}`, of `describe-transit-gateways` in `{"TransitGateways": ...}`
+ * (not `describe-transit-gateway-route-tables`, whose `gateway` is singular). A noun found as written counts twice,
+ * found only in the singular once; the highest count wins, the later command on a tie; none when no noun is there.
+ */
+function commandShowing(commands: readonly AwsCommand[], first: number, value: unknown): number | undefined {
+  if (commands.length - first < 2 || value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const words = Object.keys(value).flatMap((key) => key.split(/(?<=[a-z0-9])(?=[A-Z])|[_-]/).map((word) => word.toLowerCase()));
+  const asWritten = new Set(words);
+  const singulars = new Set(words.map(singular));
+  let best: number | undefined;
+  let bestScore = 0;
+  for (let index = first; index < commands.length; index++) {
+    let score = 0;
+    for (const noun of commands[index]!.operation?.split('-').slice(1) ?? []) score += asWritten.has(noun) ? 2 : singulars.has(singular(noun)) ? 1 : 0;
+    if (score > 0 && score >= bestScore) {
+      best = index;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/** A noun's singular, as the model's member names and the CLI's operation names differ in number (`Queue`, `queues`). */
+function singular(word: string): string {
+  const lower = word.toLowerCase();
+  if (lower.endsWith('ies')) return `${lower.slice(0, -3)}y`;
+  if (/(?:s|x|z|ch|sh)es$/.test(lower)) return lower.slice(0, -2);
+  return /[^s]s$/.test(lower) ? lower.slice(0, -1) : lower;
 }
 
 /** `[OUTPUT]`, `[Result]`, `[Response]:` alone on a line: a label over the output, as a log would print it. */

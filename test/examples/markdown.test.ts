@@ -53,6 +53,20 @@ describe('Markdown examples', () => {
     expect(example!.outputs.map((output) => [output.cue, output.kind, output.value, output.position.start.line])).toEqual([['introducer', 'json', { Groups: [] }, 9]]);
   });
 
+  it.each([
+    ['{"Groups": []}', 0],
+    ['{"Users": [], "PaginationToken": "x"}', 1],
+    ['{"Result": 1}', 1],
+  ])('gives %j after a block of two commands to the one whose operation names what it holds (else the last)', (json, index) => {
+    const [example] = documentOf(`# Who\n\n${fence('bash', `${command('list-groups')}\n${command('list-users')}`)}\nExpected output:\n\n${fence('json', json)}`).examples;
+    expect(example!.outputs.map((output) => output.commandIndex)).toEqual([index]);
+  });
+
+  it('weighs a noun as written over one only the singular shares (`Users` names list-users, not admin-get-user)', () => {
+    const [example] = documentOf(`# Who\n\n${fence('bash', `${command('list-users')}\n${command('admin-get-user')} --username jane`)}\nExpected output:\n\n${fence('json', '{"Users": []}')}`).examples;
+    expect(example!.outputs.map((output) => output.commandIndex)).toEqual([0]);
+  });
+
   it("gives an output to the command its label names (`**Expected output (list-groups):**`), not to the block's last command", () => {
     const text = `# Check\n\n${fence('sh', `${command('list-groups')}\n${command('list-users')}`)}\n**Expected output (list-groups):**\n\n${fence('json', '{"Groups": []}')}`;
     const [example] = documentOf(text).examples;
