@@ -40,9 +40,10 @@ const LAUNCHERS: ReadonlySet<string> = new Set(['aws', 'awslocal']);
 
 /**
  * A synopsis's optional part: a whole option, with its value, or a value in brackets (`[--max-items <value>]`,
- * `[--profile dev]`, `[--recursive]`, `[<path>]`), which no command run has. A bash test (`[ -z "$X" ]`) has blanks inside its brackets.
+ * `[--profile dev]`, `[--recursive]`, `[<path>]`), or the help page's `[options]`, which no command run has. A bash
+ * test (`[ -z "$X" ]`) has blanks inside its brackets; a placeholder in brackets (`[region]`) is a value.
  */
-const OPTIONAL_PART = /(?:^|[ \t])\[(?:--?[A-Za-z][\w-]*(?:[ \t]+[^\]\s][^\]\n]*)?|<[^>\n]*>)\]/;
+const OPTIONAL_PART = /(?:^|[ \t])\[(?:--?[A-Za-z][\w-]*(?:[ \t]+[^\]\s][^\]\n]*)?|<[^>\n]*>|options|parameters|arguments|args)\]/;
 
 /** A command written as its synopsis (the help page's form), with what follows it: no command to read. */
 function isSynopsis(group: { lines: SourceLine[]; output?: SourceLine[] }): boolean {

@@ -2,6 +2,8 @@ import { toString } from 'mdast-util-to-string';
 import type { Code, Paragraph } from 'mdast';
 import type { Node, Parent } from 'unist';
 import type { CodeData } from '../document/types.js';
+import { knownCliServices } from '../model/cli-services.js';
+import { CUSTOM_SERVICES } from '../model/input/cli-table.js';
 import type { Rule } from './types.js';
 
 // `aws <service> <operation>` (or `$ aws ...`) at the start of a paragraph's text: a command, not a sentence.
@@ -16,6 +18,15 @@ function readsAsSentence(text: string): boolean {
   return !words.some((word) => word.startsWith('-')) && words.filter((word) => /^[A-Za-z]+[,.;:]?$/.test(word)).length >= 3;
 }
 
+/**
+ * `aws cli` in a list of requirements: `aws` and one word that is no service or command of the CLI (`aws configure`
+ * alone is one) name the tool, not a command.
+ */
+function namesNoCommand(text: string): boolean {
+  const words = (text.split(/\r?\n/, 1)[0] ?? '').trim().replace(/^\$\s+/, '').split(/\s+/);
+  return words.length === 2 && !knownCliServices().has(words[1]!) && !CUSTOM_SERVICES.has(words[1]!) && words[1] !== 'help';
+}
+
 /** `aws` commands that the document shows as text (a paragraph, a block quote, a definition) instead of a code block. */
 const commandAsText: Rule = {
   id: 'command-as-text',
@@ -27,6 +38,12 @@ const commandAsText: Rule = {
     'lost, readers cannot copy it, and the harness cannot check or replay it. The fix adds the missing `::` (or the blank line after it) when a paragraph stands before the command. In Markdown a command in a paragraph keeps its text, so it is a warning: renderers may still turn its quotes and dashes typographic. A command written on a fence\'s opening line (```` ```aws cognito-idp list-users \\ ````) is an error: Markdown takes that line for the block\'s language and shows only the lines after it.',
   examples: {
     ok: [
+      {
+        // `aws` and a word that is no service or command: the tool's name in a list of what to install.
+        name: 'README.md',
+        text: '# Requirements\n\naws cli\njq\nterraform\n',
+        messages: [],
+      },
       {
         // A list item naming the call that the block below runs.
         name: 'guide.md',
@@ -108,7 +125,7 @@ const commandAsText: Rule = {
         }
         if (node.type !== 'paragraph') return;
         const first = (node as Paragraph).children[0];
-        if (first?.type !== 'text' || !COMMAND_START.test(first.value.trimStart()) || readsAsSentence(first.value)) return;
+        if (first?.type !== 'text' || !COMMAND_START.test(first.value.trimStart()) || readsAsSentence(first.value) || namesNoCommand(first.value)) return;
         const markdown = document.format === 'markdown';
         // A list item naming a call (`+ aws sns create-topic`, over the block that runs it) is no command; a run one has options.
         if (markdown && parent.type === 'listItem' && !/\s--?[A-Za-z]/.test(toString(node))) return;
