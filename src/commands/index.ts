@@ -204,7 +204,7 @@ function blockCommands(group: LineGroup, launched: readonly ShellCommand[]): Blo
 }
 
 /** What comes before a chained command: `&&`, `||`, `;`, or `then` / `do` / `else`. */
-const CHAIN_MARK = /&&|\|\||;|\b(?:then|do|else)\b/;
+const CHAIN_MARK = /&&|\||;|\b(?:then|do|else)\b/;
 
 /** A command substitution opens with `$(`, `<(`, `>(` or a backtick: most commands have none, and skip the long pattern. */
 function mayHoldSubstitution(text: string): boolean {
@@ -213,6 +213,13 @@ function mayHoldSubstitution(text: string): boolean {
 
 /** AWS_SUBSTITUTION without its global state, for a plain test (compiled once: it is a long pattern). */
 const AWS_SUBSTITUTION_IN_LINE = new RegExp(AWS_SUBSTITUTION.source);
+const AWS_CHAINED_IN_LINE = new RegExp(AWS_CHAINED.source);
+
+/** A line that runs `aws` after another program (`terraform output | xargs -I {} aws ...`), not in a comment. */
+function chainsAws(text: string): boolean {
+  const match = CHAIN_MARK.test(text) ? AWS_CHAINED_IN_LINE.exec(text) : null;
+  return match !== null && !COMMENT_BEFORE.test(text.slice(0, match.index));
+}
 
 /** The index among non-blank lines of the first line that runs an `aws` command, -1 when there is none. */
 export function firstAwsLine(lines: SourceLine[], options: BlockReadOptions = {}): number {
@@ -222,7 +229,7 @@ export function firstAwsLine(lines: SourceLine[], options: BlockReadOptions = {}
   for (const { text } of lines) {
     if (!NON_BLANK.test(text)) continue;
     // Every launcher holds `aws`: most lines (outputs, prose) do not, and skip the long patterns.
-    if (text.includes('aws') && (windows ? startsWindowsAwsCommand(text) || WINDOWS_CHAINED_AWS.test(text) : startsAwsCommand(text, transcript) || (mayHoldSubstitution(text) && AWS_SUBSTITUTION_IN_LINE.test(text)))) return index;
+    if (text.includes('aws') && (windows ? startsWindowsAwsCommand(text) || WINDOWS_CHAINED_AWS.test(text) : startsAwsCommand(text, transcript) || (mayHoldSubstitution(text) && AWS_SUBSTITUTION_IN_LINE.test(text)) || chainsAws(text))) return index;
     index++;
   }
   return -1;

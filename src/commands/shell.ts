@@ -105,8 +105,8 @@ const PLAIN_COMMAND_START = /^[ \t]*(aws|awslocal)(?=[ \t]|$)/;
 const TRANSCRIPT_AWS_COMMAND_START = commandStartPattern(TRANSCRIPT_PROMPT_SOURCE);
 /** A line that starts an `aws` command (after a prompt, wrappers, environment assignments, or a substitution's opening). */
 export const AWS_LINE = AWS_COMMAND_START;
-/** An `aws` command after `&&`, `||`, `;`, `then`, `do` or `else` on a line that another command starts (`[ -n "$X" ] && aws ...`). */
-export const AWS_CHAINED = new RegExp(String.raw`(?:&&|\|\||;|(?<![\w-])(?:then|do|else)(?![\w-]))[ \t]+${COMMAND_PREFIX_SOURCE}(?<launcher>aws|awslocal)(?=[ \t\n])`, 'g');
+/** An `aws` command after `&&`, `||`, `|`, `;`, `then`, `do` or `else` on a line that another command starts (`[ -n "$X" ] && aws ...`, `terraform output | xargs -I {} aws ...`). */
+export const AWS_CHAINED = new RegExp(String.raw`(?:&&|\|\|?|;|(?<![\w-])(?:then|do|else)(?![\w-]))[ \t]+${COMMAND_PREFIX_SOURCE}(?<launcher>aws|awslocal)(?=[ \t\n])`, 'g');
 /** An `aws` command inside a command or process substitution anywhere in a line. */
 export const AWS_SUBSTITUTION = new RegExp(String.raw`(?:\$\(|[<>]\(|\`)[ \t]*(?:\\?\n[ \t]*)?${COMMAND_PREFIX_SOURCE}(?:aws|awslocal)(?=[ \t\n)\`])`, 'g');
 /**

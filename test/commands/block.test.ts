@@ -176,6 +176,16 @@ describe('aws commands in a subshell', () => {
   });
 });
 
+describe('an aws command piped into from another program', () => {
+  test('is read where the pipe reaches it (`terraform output | awk ... | xargs -I {} aws ...`)', () => {
+    const { intended } = block("terraform output | awk '{print $3}' | xargs -I {} aws lambda invoke --function-name {} out.json");
+    expect(intended).toEqual(['aws lambda invoke --function-name {} out.json']);
+    expect(firstAwsLine(indentedBlock("terraform output | xargs -I {} aws lambda invoke --function-name {} out.json").lines)).toBe(0);
+    // Not in a comment.
+    expect(firstAwsLine(indentedBlock('# terraform output | xargs aws lambda invoke').lines)).toBe(-1);
+  });
+});
+
 describe('commented-out lines', () => {
   test('run no command, also inside a substitution or after an operator', () => {
     const { intended } = block('aws s3 ls\n#BUCKET=$(aws s3api create-bucket --bucket b2 \\\n#    --query Location)\n# cleanup; aws s3 rb s3://b2\necho done');

@@ -514,7 +514,7 @@ function readArguments(translation: CommandTranslation, state: ReadState): void 
   const { service, operation, operationName, model, operationModel, command, report } = state;
   const table = argumentTable(service, operation, model, operationName);
   const words = [...command.leadingGlobals, ...state.args];
-  const { given, globals, positionals, parserStopped, misspelt } = readOptions(translation, words, table, service, operation, report);
+  const { given, globals, positionals, parserStopped, misspelt, unknownOption } = readOptions(translation, words, table, service, operation, report);
 
   // clidriver.py's operation parser has an optional positional `help`: the command prints its help page.
   if (positionals[0]?.value === 'help') {
@@ -528,7 +528,9 @@ function readArguments(translation: CommandTranslation, state: ReadState): void 
   const named = positionals.filter((word) => !standsForOptions(word));
   const strays = outfile ? named.slice(1) : named;
   reportStrays(strays, outfile ? `'aws ${service} ${operation}' takes one positional argument, the output file.` : `'aws ${service} ${operation}' takes no positional arguments here.`, report);
-  if (outfile && positionals.length === 0) {
+  // An unknown option takes no value in the CLI's parser: the word after it that is read here as its value may well
+  // be the outfile, and the unknown option is the defect said.
+  if (outfile && positionals.length === 0 && !unknownOption) {
     report('missing-required-parameter', `'aws ${service} ${operation}' needs an output file name after its options (outfile).`, state.operationWords);
   }
 
