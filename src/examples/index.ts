@@ -529,13 +529,25 @@ class BlockReader {
     };
     if (introducer !== undefined) output.introducer = introducer;
     if (kind === 'json') readJson(output, lines);
+    // `{...}` then `{...}`: one JSON document per run (`xargs -I{} aws ...`, a loop), each an output of the command.
+    const documents = output.json?.error ? jsonDocuments(lines) : undefined;
     if (whole) {
       // A block after the commands' block: the command its introducer names, else the one of that block whose
       // operation names what the output holds (`list-queues` for `{"QueueUrls": ...}`), else the last.
       const named = commandNamedIn(example.commands, introducer ?? (this.previous?.type === 'paragraph' ? toString(this.previous) : undefined));
       output.commandIndex = named ?? commandShowing(example.commands, this.commandBlockFirst, output.value) ?? example.commands.length - 1;
     }
-    example.outputs.push(output);
+    if (documents === undefined) {
+      example.outputs.push(output);
+      return;
+    }
+    for (const document of documents) {
+      const part: Output = { kind: 'json', position: spanOf(document), raw: document.map((line) => line.text).join('\n'), lines: document, commandIndex: output.commandIndex };
+      if (output.cue !== undefined) part.cue = output.cue;
+      if (output.introducer !== undefined) part.introducer = output.introducer;
+      readJson(part, document);
+      example.outputs.push(part);
+    }
   }
 }
 
@@ -627,6 +639,29 @@ function readJson(output: Output, lines: SourceLine[]): void {
     },
   };
   Object.defineProperty(output, 'map', { get: positions, enumerable: true, configurable: true });
+}
+
+/**
+ * The JSON documents of an output that shows several, one after another, each opening on a line of its own (what a
+ * command run once per item prints); none unless there are two or more and each parses.
+ */
+function jsonDocuments(lines: SourceLine[]): SourceLine[][] | undefined {
+  const documents: SourceLine[][] = [];
+  let rest = lines;
+  while (rest.length > 0) {
+    const { error } = parseJsonBlock(rest);
+    if (error === undefined) {
+      documents.push(rest);
+      break;
+    }
+    const at = rest.findIndex((line) => line.line === error.start.line);
+    const line = rest[at];
+    const opensAt = line === undefined ? -1 : line.column + line.text.length - line.text.trimStart().length;
+    if (at <= 0 || error.start.column !== opensAt || !/^[{[]/.test(line!.text.trimStart()) || !/after the end of the JSON value/.test(error.message)) return undefined;
+    documents.push(rest.slice(0, at));
+    rest = rest.slice(at);
+  }
+  return documents.length > 1 ? documents : undefined;
 }
 
 /** Whether JSON text holds enough brackets to nest deeper than MAX_JSON_DEPTH: most outputs hold far fewer, and skip the walk. */

@@ -21,7 +21,7 @@ const outputJson: Rule = {
     'A JSON output block must be valid JSON (what the CLI prints with --output json): a missing or trailing comma, ' +
     'an unterminated string or an unquoted value makes the whole output uncheckable against the service model and ' +
     'misleads readers who copy it. Members shown without the braces of their object are said once (a warning where ' +
-    'the text says the block is an excerpt). What a program the output is piped into prints (`| jq`) is not looked at. Elisions ("...", also `# ... more output ...`) are accepted where an element or member could stand and noted, ' +
+    'the text says the block is an excerpt). What a program the output is piped into prints (`| jq`) is not looked at; JSON documents one after another, each opening on a line of its own, are what a command run once per item printed (`xargs`, a loop): each is an output, checked on its own. Elisions ("...", also `# ... more output ...`) are accepted where an element or member could stand and noted, ' +
     'since what they leave out is never checked; an author\'s `# note` or `// note` between tokens (JSON has neither there) is set aside; an output cut off after a `,` with no "..." is an unmarked excerpt (a warning). JSON nested deeper than 100 levels (no AWS output is) is reported ' +
     'and not read any further.',
   examples: {
@@ -35,6 +35,12 @@ const outputJson: Rule = {
         // A lone member line between a script's commands points at the value to take: no output the CLI printed.
         name: 'guide.md',
         text: '# Pick an instance\n\n```bash\naws ec2 describe-instances --region eu-west-3\n\n"InstanceId": "i-0abc1234def567890"\n\naws ec2 stop-instances --instance-ids i-0abc1234def567890\n```\n',
+        messages: [],
+      },
+      {
+        // A command run once per item prints one JSON document each time: each is an output of its own.
+        name: 'guide.md',
+        text: '# Groups\n\n```console\n$ printf "a\\nb\\n" | xargs -I{} aws cognito-idp get-group --user-pool-id us-west-2_EXAMPLE --group-name {}\n{\n    "Group": {"GroupName": "a"}\n}\n{\n    "Group": {"GroupName": "b"}\n}\n```\n',
         messages: [],
       },
       {
