@@ -4,7 +4,7 @@
  */
 import type { SourceLine } from '../document/types.js';
 import { parseAwsCommand } from './aws.js';
-import { ASSIGNMENT, AWS_CHAINED, AWS_SUBSTITUTION, insideQuotedScript, linesFrom, readShellCommand, recordAssignments, splitBlock, startsAwsCommand, type LineGroup } from './shell.js';
+import { ASSIGNMENT, AWS_CHAINED, AWS_SUBSTITUTION, insideQuotedScript, linesFrom, readShellCommand, recordAssignments, recordRefusedAssignments, splitBlock, startsAwsCommand, type LineGroup } from './shell.js';
 import type { AwsCommand, Closer, ShellCommand, ShellIssue } from './types.js';
 import { bashAssignmentsIn, POWERSHELL_INNER_AWS, readWindowsCommand, WINDOWS_CHAINED_AWS, recordWindowsAssignments, splitWindowsBlock, startsWindowsAwsCommand } from './windows.js';
 
@@ -25,6 +25,11 @@ export interface BlockReadOptions {
    * stands for its value in the author's reading. The reader adds the assignments it meets in this block.
    */
   variables?: Map<string, string>;
+  /**
+   * Variables whose assignment bash refuses (`TAG=<GIT_SHA>`), with the issue to say at the first command that uses
+   * one. The reader adds the ones it meets in this block and removes those it says.
+   */
+  refusedAssignments?: Map<string, ShellIssue>;
 }
 
 /**
@@ -53,6 +58,7 @@ function isSynopsis(group: { lines: SourceLine[]; output?: SourceLine[] }): bool
 /** Every `aws` command the block runs, in order. */
 export function readCommandsInBlock(lines: SourceLine[], options: BlockReadOptions = {}): BlockCommand[] {
   const variables = options.variables ?? new Map<string, string>();
+  const refused = options.refusedAssignments ?? new Map<string, ShellIssue>();
   const readOptions = { transcript: options.transcript ?? false, plainText: options.plainText ?? false, variables };
   const commands: BlockCommand[] = [];
   const { dialect = 'bash' } = options;
@@ -115,6 +121,7 @@ export function readCommandsInBlock(lines: SourceLine[], options: BlockReadOptio
     }
     read.sort((a, b) => (a.words[0]?.start.offset ?? 0) - (b.words[0]?.start.offset ?? 0));
     const launched = read.filter(runsAws);
+    if (refused.size > 0) for (const shell of launched) sayRefusedAssignments(shell, refused);
     if (launched.length === 0) refusedLoop = placeholderInLoopList(group.lines) ?? refusedLoop;
     else if (refusedLoop) {
       launched[0]!.issues.push(refusedLoop);
@@ -122,8 +129,18 @@ export function readCommandsInBlock(lines: SourceLine[], options: BlockReadOptio
     }
     commands.push(...blockCommands(group, launched));
     recordAssignments(group.lines, variables);
+    recordRefusedAssignments(group.lines, refused);
   }
   return commands;
+}
+
+/** Says, at a command that uses a variable whose assignment bash refused, why the variable is empty: once per variable. */
+function sayRefusedAssignments(shell: ShellCommand, refused: Map<string, ShellIssue>): void {
+  for (const [name, issue] of refused) {
+    if (!new RegExp(String.raw`\$(?:${name}(?![A-Za-z0-9_])|\{${name}\})`).test(shell.text)) continue;
+    shell.issues.push(issue);
+    refused.delete(name);
+  }
 }
 
 /** A `#` that starts a comment earlier on the line (at its start or after a blank). */

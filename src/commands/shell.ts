@@ -1822,6 +1822,35 @@ const ASSIGNMENT_STATEMENT = new RegExp(String.raw`^[ \t]*(?:${PROMPT_SOURCE})?(
  * whose content is unknown (`$(aws ...)`, `$OTHER`, a placeholder) forgets any earlier value. `NAME=value command`
  * sets the variable for that command only and is left out.
  */
+/**
+ * `TAG=<GIT_SHA>`, `export POOL_ID=<your-pool-id>`: an assignment whose value is an unquoted placeholder ending the
+ * line. bash reads the placeholder as redirections whose `>` has no file name and refuses the line, so the variable is
+ * never set. The issue, by variable name, for the commands that use it (`refused`); an assignment that works clears it.
+ */
+export function recordRefusedAssignments(lines: readonly SourceLine[], refused: Map<string, ShellIssue>): void {
+  for (const line of lines) {
+    const match = line.text.includes('=') ? ASSIGNMENT_STATEMENT.exec(line.text) : null;
+    if (match === null) continue;
+    const name = match[1]!;
+    const placeholder = REFUSED_PLACEHOLDER_VALUE.exec(line.text.slice(match[0].length))?.[1];
+    if (placeholder === undefined) {
+      refused.delete(name);
+      continue;
+    }
+    const at = match[0].length;
+    const assignment = `${line.text.slice(0, at).replace(PROMPT, '').trim()}${placeholder}`;
+    refused.set(name, {
+      kind: 'placeholder-syntax-error',
+      message: `bash refuses \`${assignment}\`: it reads the unquoted \`${placeholder}\` as redirections, and the \`>\` has no file name, so \`${name}\` is never set and the command gets an empty value; quote the placeholder (\`${name}="${placeholder}"\`) or replace it with a value.`,
+      start: { line: line.line, column: line.column + at, offset: line.offset + at },
+      end: { line: line.line, column: line.column + at + placeholder.length, offset: line.offset + at + placeholder.length },
+    });
+  }
+}
+
+/** The unquoted placeholder an assignment's value is, with nothing after it but blanks or a comment. */
+const REFUSED_PLACEHOLDER_VALUE = /^(<[A-Za-z][\w.:/@ -]*>)[ \t]*(?:#.*)?$/;
+
 export function recordAssignments(lines: SourceLine[], variables: Map<string, string>): void {
   // Most commands assign nothing: the lines are joined for reading only when one does.
   let text: string | undefined;

@@ -3,7 +3,7 @@ import type { Code, Html, InlineCode, Nodes, Paragraph, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
 import { dialectOfContinuations, dialectOfPrompt, firstAwsLine, hereDocumentFiles, OUTPUT_LABEL_COMMENT, readCommandsInBlock, startsPromptedAwsCommand, type BlockReadOptions, type ShellDialect } from '../commands/index.js';
-import type { AwsCommand } from '../commands/types.js';
+import type { AwsCommand, ShellIssue } from '../commands/types.js';
 import { MAX_JSON_DEPTH, nestedTooDeep, opensWithJson } from '../document/json-text.js';
 import type { CodeData, DocumentFormat, Point, Position, SourceLine } from '../document/types.js';
 import { fileNameTitle, introductionOf, isOutputLabel, lastSentenceOf, type Introduction } from './cues.js';
@@ -317,6 +317,8 @@ class BlockReader {
   previous: Block | undefined;
   /** Assignments the document made so far (`POOL_ID=...`): later commands read them. */
   private readonly variables = new Map<string, string>();
+  /** Variables whose assignment bash refuses (`TAG=<GIT_SHA>`), until a command that uses one says so. */
+  private readonly refusedAssignments = new Map<string, ShellIssue>();
   /** Markdown: an output heading was seen since the last command, and no block has used it yet. */
   private afterOutputHeading = false;
 
@@ -410,7 +412,7 @@ class BlockReader {
   }
 
   private readOptions(example: Example, code: Code, language: string | null): BlockReadOptions {
-    const options: BlockReadOptions = { variables: this.variables };
+    const options: BlockReadOptions = { variables: this.variables, refusedAssignments: this.refusedAssignments };
     const declared = dialectOf(language) ?? (language === null ? windowsDialectOf(example.title, (code.data as CodeData).introducer) : undefined);
     // A `PS C:\>` or `C:\>` prompt says which shell the transcript was typed in, whatever the fence says.
     const { lines, introducer } = code.data as CodeData;

@@ -69,7 +69,7 @@ const shellSyntax: Rule = {
     'reads it as redirections (input from one file, output to another), which the message names; so is a hyphenated name in ' +
     '`${...}` (`${api-id}`), which bash reads as the variable `api` with the default `id`. Windows `^` and PowerShell ' +
     'backtick continuations in a bash block are errors, one per command naming its other lines: pasted into bash these commands break; ' +
-    'so is PowerShell\'s `$X = aws ...`, where bash runs `=` as a command, and the other way round bash\'s `export X=...` or `X=...` in a PowerShell block (once per block), which PowerShell cannot run. In a PowerShell value written with `\\"` only, `\\"` is ' +
+    'so is an assignment bash refuses (`X=<value>`: the `>` has no file name), said once at the first command that uses `$X`; so is PowerShell\'s `$X = aws ...`, where bash runs `=` as a command, and the other way round bash\'s `export X=...` or `X=...` in a PowerShell block (once per block), which PowerShell cannot run. In a PowerShell value written with `\\"` only, `\\"` is ' +
     'read as the `"` Windows PowerShell 5.1 passes to the CLI, with a warning: PowerShell 7.3 and later pass the backslash too (a ' +
     'value with bare `"` as well is written for 7.3, and read as is). Unquoted braces with commas are brace-expanded by bash ' +
     'into several words. Braces holding shorthand or JSON members (`Tags=[{Key=a,Value=b}]`) are meant as written: ' +
@@ -341,6 +341,14 @@ const shellSyntax: Rule = {
         name: 'guide.md',
         text: '# Tasks\n\n```console\n$ aws ecs describe-tasks --cluster c1 --tasks t1 t2 (both tasks)\n```\n',
         messages: ['4:53-4:65: error: bash reads `(both tasks)`, a note to the reader, as code: an unquoted `(` is a syntax error and bash runs nothing; make the note a `# comment` or move it out of the command.'],
+      },
+      {
+        // An assignment bash refuses leaves its variable unset: said once, at the placeholder, for the command using it.
+        name: 'guide.md',
+        text: '# Users\n\n```bash\nexport POOL_ID=<your-pool-id>\n```\n\n```bash\naws cognito-idp list-users --user-pool-id $POOL_ID\naws cognito-idp list-groups --user-pool-id $POOL_ID\n```\n',
+        messages: [
+          '4:16-4:30: error: bash refuses `export POOL_ID=<your-pool-id>`: it reads the unquoted `<your-pool-id>` as redirections, and the `>` has no file name, so `POOL_ID` is never set and the command gets an empty value; quote the placeholder (`POOL_ID="<your-pool-id>"`) or replace it with a value.',
+        ],
       },
       {
         // bash's assignments in a PowerShell block: once, at the first, naming the others.
