@@ -67,10 +67,11 @@ const COMMENT_LINE = /^[ \t]*(?:#|::|REM\b)/i;
 const OH_MY_ZSH_PROMPT = String.raw`➜[ \t]+(?:(?!(?:aws|awslocal)[ \t])[^ \t$%#]+[ \t]+(?:git:\([^)\n]*\)[ \t]+)?(?:✗[ \t]+)?)?(?:[$%](?:[ \t]+|$))?`;
 /**
  * Shell prompts a document shows before a command: bash `$ `, zsh `% `, with the user and host before them
- * (`ubuntu@host:~$ `, `me@laptop ~/repo (main *) $ `, `[ec2-user@ip-10-0-0-1 ~]$ `) or the folder alone (`~ $ `, `~/repo $ `), PowerShell `PS> ` / `PS C:\> `, cmd `C:\> `,
+ * (`ubuntu@host:~$ `, `me@laptop ~/repo (main *) $ `, `[ec2-user@ip-10-0-0-1 ~]$ `) or the folder alone (`~ $ `, `~/repo $ `),
+ * a virtualenv's name before any of them (`(venv) [me@box work]$ `), PowerShell `PS> ` / `PS C:\> `, cmd `C:\> `,
  * and a bare `> ` right before `aws` (no one redirects into a file named `aws`).
  */
-export const PROMPT_SOURCE = String.raw`(?:(?:[\w.-]+@[\w.-]+(?:[: ][^$#%\n]*)?[ \t]?|\[[\w.-]+@[\w.-]+[^\]\n]*\][ \t]?|~[\w./-]*[ \t]?)?[$%](?:[ \t]+|$)|PS(?:[ \t]+[A-Za-z]:\\[^>\n]*)?>[ \t]*|[A-Za-z]:\\[^>\n]*>[ \t]*|>[ \t]+(?=(?:aws|awslocal)[ \t])|!(?=(?:aws|awslocal)[ \t])|${OH_MY_ZSH_PROMPT})`;
+export const PROMPT_SOURCE = String.raw`(?:(?:\([\w.-]+\)[ \t]+)?(?:[\w.-]+@[\w.-]+(?:[: ][^$#%\n]*)?[ \t]?|\[[\w.-]+@[\w.-]+[^\]\n]*\][ \t]?|~[\w./-]*[ \t]?)?[$%](?:[ \t]+|$)|PS(?:[ \t]+[A-Za-z]:\\[^>\n]*)?>[ \t]*|[A-Za-z]:\\[^>\n]*>[ \t]*|>[ \t]+(?=(?:aws|awslocal)[ \t])|!(?=(?:aws|awslocal)[ \t])|${OH_MY_ZSH_PROMPT})`;
 /** In a terminal transcript, `# ` is root's prompt (elsewhere it starts a comment). */
 const TRANSCRIPT_PROMPT_SOURCE = String.raw`(?:${PROMPT_SOURCE}|#[ \t]+)`;
 // A prompt may stand indented, as in a block whose lines are indented past the fence (`    ➜ $ aws ...`).
@@ -79,6 +80,8 @@ const TRANSCRIPT_PROMPT = new RegExp(`^(?:[ \t]*${PROMPT_SOURCE}|${TRANSCRIPT_PR
 const SECONDARY_PROMPT = /^>(?:[ \t]|$)/;
 /** `NAME=value` before a command name: bash sets it in the command's environment, it is no argument. */
 export const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
+/** `docker exec [options] <container> ` (also `docker compose exec`), which runs the command that follows in the container. */
+export const DOCKER_EXEC_SOURCE = String.raw`(?:docker(?:[ \t]+compose)?|docker-compose)[ \t]+exec(?:[ \t]+(?:-[^ \t]+|[A-Za-z_][A-Za-z0-9_]*=[^ \t]*))*[ \t]+[^ \t-][^ \t]*[ \t]+`;
 /** Blanks between a wrapper and the command it runs, or a `\` continuation there. */
 const GAP = String.raw`(?:[ \t]+|[ \t]*\\\n[ \t]*)`;
 /**
@@ -86,7 +89,7 @@ const GAP = String.raw`(?:[ \t]+|[ \t]*\\\n[ \t]*)`;
  * (`if`, `do`, `sudo`, `time`, `env X=y`, ...), `NAME=value` environment assignments, and the opening of a command
  * substitution (`TOKEN=$(`, `export X="$(`, a backtick) or of a subshell (`time (aws ...; aws ...)`, not `X=(` of an array).
  */
-const COMMAND_PREFIX_SOURCE = String.raw`(?:(?:if|then|else|elif|do|while|until|!|\{|time|command|exec|nohup)[ \t]+|xargs(?:[ \t]+(?:-[IiLlnPdsEa][ \t]*[^ \t-][^ \t]*|-[A-Za-z0-9]+|--[a-z-]+(?:=[^ \t]*)?))*[ \t]+|sudo(?:[ \t]+-[A-Za-z]+)*[ \t]+|env(?:[ \t]+-[A-Za-z-]+(?:[ \t]+[A-Za-z_][A-Za-z0-9_]*(?=[ \t]))?)*${GAP}|(?:docker(?:[ \t]+compose)?|docker-compose)[ \t]+exec(?:[ \t]+(?:-[^ \t]+|[A-Za-z_][A-Za-z0-9_]*=[^ \t]*))*[ \t]+[^ \t-][^ \t]*[ \t]+|aws-vault[ \t]+exec(?:[ \t]+-[^ \t]+)*[ \t]+[^ \t-][^ \t]*(?:[ \t]+-[^ \t-][^ \t]*)*[ \t]+--${GAP}|watch(?:[ \t]+(?:-[A-Za-z]+(?:[ \t]+[0-9.]+)?|--[a-z-]+(?:=[^ \t]*)?))*[ \t]+|timeout(?:[ \t]+-[A-Za-z]+)*[ \t]+[0-9.]+[smhd]?[ \t]+|(?:for|while|until)[ \t][^;\n]*;[ \t]*do[ \t]+|[A-Za-z_][A-Za-z0-9_]*=(?:[^ \t$\`<>|;&]|\$(?!\()|\$\([^() \t]*\)|<[A-Za-z][\w.:-]*>)*${GAP})*`;
+const COMMAND_PREFIX_SOURCE = String.raw`(?:(?:if|then|else|elif|do|while|until|!|\{|time|command|exec|nohup)[ \t]+|xargs(?:[ \t]+(?:-[IiLlnPdsEa][ \t]*[^ \t-][^ \t]*|-[A-Za-z0-9]+|--[a-z-]+(?:=[^ \t]*)?))*[ \t]+|sudo(?:[ \t]+-[A-Za-z]+)*[ \t]+|env(?:[ \t]+-[A-Za-z-]+(?:[ \t]+[A-Za-z_][A-Za-z0-9_]*(?=[ \t]))?)*${GAP}|${DOCKER_EXEC_SOURCE}|aws-vault[ \t]+exec(?:[ \t]+-[^ \t]+)*[ \t]+[^ \t-][^ \t]*(?:[ \t]+-[^ \t-][^ \t]*)*[ \t]+--${GAP}|watch(?:[ \t]+(?:-[A-Za-z]+(?:[ \t]+[0-9.]+)?|--[a-z-]+(?:=[^ \t]*)?))*[ \t]+|timeout(?:[ \t]+-[A-Za-z]+)*[ \t]+[0-9.]+[smhd]?[ \t]+|(?:for|while|until)[ \t][^;\n]*;[ \t]*do[ \t]+|[A-Za-z_][A-Za-z0-9_]*=(?:[^ \t$\`<>|;&]|\$(?!\()|\$\([^() \t]*\)|<[A-Za-z][\w.:-]*>)*${GAP})*`;
 const SUBSTITUTION_OPENING_SOURCE = String.raw`(?:(?:(?:export|local|readonly|declare[ \t]+-[A-Za-z]+)[ \t]+)?[A-Za-z_][A-Za-z0-9_]*="?)?(?<opening>\$\(|\`|[<>]\(|(?<![^ \t;&|(!])\()[ \t]*(?:\\?\n[ \t]*)?`;
 /** The AWS CLI, and LocalStack's `awslocal` wrapper around it. */
 const LAUNCHER_SOURCE = String.raw`(?<launcher>aws|awslocal)(?=[ \t]|$)`;

@@ -5,6 +5,7 @@
 import type { Point, SourceLine } from '../document/types.js';
 import {
   commandStart,
+  DOCKER_EXEC_SOURCE,
   ELIDED_VALUE,
   endsJsonOutput,
   JSON_START,
@@ -480,7 +481,7 @@ const BACKTICK_ESCAPES: Record<string, string> = { '0': '\0', a: '\x07', b: '\b'
  * after assignments of plain values on the same line (`$ROLE = "<role-name>" ; aws iam ...`).
  */
 const WINDOWS_COMMAND_START = new RegExp(
-  String.raw`^[ \t]*(?:${PROMPT_SOURCE})?(?:\$[A-Za-z_][A-Za-z0-9_:]*[ \t]*=[ \t]*(?:"[^"\n]*"|'[^'\n]*'|[^ \t;\n"'$(]+)[ \t]*;[ \t]*)*(?:\$[A-Za-z_][A-Za-z0-9_:]*[ \t]*=[ \t]*|&[ \t]+|set[ \t]+"?[A-Za-z_][A-Za-z0-9_]*=)?(?<group>(?:\$?\(|\{)[ \t]*)?(?:aws|awslocal)(?=[ \t]|$)`,
+  String.raw`^[ \t]*(?:${PROMPT_SOURCE})?(?:\$[A-Za-z_][A-Za-z0-9_:]*[ \t]*=[ \t]*(?:"[^"\n]*"|'[^'\n]*'|[^ \t;\n"'$(]+)[ \t]*;[ \t]*)*(?:\$[A-Za-z_][A-Za-z0-9_:]*[ \t]*=[ \t]*|&[ \t]+|set[ \t]+"?[A-Za-z_][A-Za-z0-9_]*=)?(?:${DOCKER_EXEC_SOURCE})?(?<group>(?:\$?\(|\{)[ \t]*)?(?:aws|awslocal)(?=[ \t]|$)`,
 );
 
 /**

@@ -192,6 +192,11 @@ describe('issues', () => {
     expect(command.words[0]!.start).toMatchObject({ line: 3, column: 7 });
     expect(kinds(command)).toEqual(['prompt']);
   });
+  test.each(['(venv) [me@box work]$ aws x op', '(base) me@laptop:~/repo$ aws x op', '(.venv) $ aws x op'])('a virtualenv name before the prompt (%j) is part of it', (text) => {
+    const command = read(text);
+    expect(command.argv).toEqual(['aws', 'x', 'op']);
+    expect(kinds(command)).toEqual(['prompt']);
+  });
   test('a clean command has no issues and identical intended words', () => {
     const command = read('aws x op \\\n    --a "1 2" \\\n    --b \'{"c": 3}\'');
     expect(command.issues).toEqual([]);

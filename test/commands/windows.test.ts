@@ -114,6 +114,8 @@ describe('blocks in a Windows dialect', () => {
       'aws sqs get-queue-url --queue-name q',
       'aws sqs list-queues',
     ]);
+    // In a container, as in bash.
+    expect(block('docker exec -it my-localstack awslocal sqs list-queues', 'powershell')).toEqual(['awslocal sqs list-queues']);
     // Such a line is a line that runs aws: the block is read for commands (a `[` at its start makes it no JSON).
     expect(firstAwsLine(indentedBlock('[IO.File]::WriteAllText("a.json", "{}"); aws sqs list-queues').lines, { dialect: 'powershell' })).toBe(0);
   });
