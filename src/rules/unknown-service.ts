@@ -17,6 +17,8 @@ export default inputProblemRule({
       { name: 'cognito-idp/list-user-pools.rst', text: exampleDocument('To list user pools', 'aws cognito-ipd list-user-pools --max-results 10'), messages: ['5:9-5:20: error: Unknown service \'cognito-ipd\'. Did you mean \'cognito-idp\'?'] },
       // The suggestion names a service the CLI has, even where this run has no model of it.
       { name: 'guide.md', text: '# Instances\n\n```sh\naws ec3 describe-instances\n```\n', messages: ["4:5-4:8: error: Unknown service 'ec3'. Did you mean 'ec2'?"] },
+      // An s3 command with its `s3` left out.
+      { name: 'guide.md', text: '# Bucket\n\n```sh\naws mb s3://amzn-s3-demo-bucket\n```\n', messages: ["4:5-4:7: error: Unknown service 'mb'. Did you mean 'aws s3 mb'?"] },
     ],
   },
 });

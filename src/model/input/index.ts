@@ -275,7 +275,9 @@ export function translateCommand(command: AwsCommand, options: TranslateOptions)
     } else {
       const names = [...options.models.serviceNames(), ...knownCliServices()];
       const known = [...names, ...names.flatMap((name) => documentedServiceAlias(name) ?? []), ...CUSTOM_SERVICES];
-      report('unknown-service', `Unknown service '${service}'.${didYouMean(service, known)}`, [command.serviceWord]);
+      // `aws mb s3://b`, `aws cp a s3://b`: an s3 command with its `s3` left out.
+      const s3Command = customCommandArguments('s3', service) ? ` Did you mean 'aws s3 ${service}'?` : undefined;
+      report('unknown-service', `Unknown service '${service}'.${s3Command ?? didYouMean(service, known)}`, [command.serviceWord]);
     }
     return translation;
   }
