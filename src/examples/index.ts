@@ -304,7 +304,8 @@ function fenceLanguage(info: string | null | undefined): string | null {
 
 /** Languages a command's output may be written in (`--output json|text|table|yaml`, or an unlabelled block). */
 const OUTPUT_LANGUAGES = new Set(['json', 'jsonc', 'json5', 'javascript', 'text', 'txt', 'plaintext', 'plain', 'output', 'yaml', 'yml', 'none', ...SHELL_LANGUAGES]);
-const JSON_START = /^\s*[[{]/;
+/** Text that opens as JSON: `{`, or `[` then a value or `]` (not `[root@host ~]#`, `[INFO]`, `[default]`). */
+const JSON_START = /^\s*(?:\{|\[\s*(?:$|[[{\]"0-9-]|true\b|false\b|null\b))/;
 /** A fence's title in its meta string (`title="Output"`, as Docusaurus and others show it). */
 const FENCE_TITLE = /\btitle=(?:"([^"]*)"|'([^']*)'|(\S+))/;
 /** `NAME=value` or `export NAME=value` at the start of a line. */
@@ -490,6 +491,8 @@ class BlockReader {
       if (introduction) cue = introduction.cue;
       else if (this.afterOutputHeading && this.previous?.type !== 'code') cue = 'heading';
       else if (this.previous !== undefined && this.previous === this.commandBlock && (looksJson || language === 'output')) cue = 'adjacent';
+      // `[OUTPUT]` alone on the block's first line labels it.
+      else if (OUTPUT_LABEL_LINE.test(lines.find((line) => line.text.trim() !== '')?.text ?? '')) cue = 'introducer';
     }
     this.afterOutputHeading = false;
     if (cue) this.attachOutput(example, code, lines, cue);

@@ -132,6 +132,14 @@ describe('Markdown examples', () => {
       [3, undefined],
       [15, 10],
     ]);
+    // A credentials file, a root prompt or a log line opens with `[` too, and is no JSON.
+    const notJson = documentOf(`# Files\n\n${fence('', '[default]\nregion = us-east-1')}\n${fence('', '[root@ip-10-0-0-1 ~]# ls')}\n${fence('', '[INFO] done')}`);
+    expect(notJson.unclaimed ?? []).toEqual([]);
+  });
+
+  it('takes `[OUTPUT]` alone on the first line of a block after a command for its label', () => {
+    const [example] = documentOf(`# Who\n\n${fence('bash', 'aws sts get-caller-identity --output text')}\nThen:\n\n${fence('', '[OUTPUT]\n123456789012 arn:aws:iam::123456789012:user/me AIDAEXAMPLE')}`).examples;
+    expect(example!.outputs.map((output) => [output.cue, output.raw])).toEqual([['introducer', '123456789012 arn:aws:iam::123456789012:user/me AIDAEXAMPLE']]);
   });
 
   it('reads a complete command in inline code, not a mention of a command', () => {
