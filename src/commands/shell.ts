@@ -438,13 +438,13 @@ class Reader {
     if (this.inParameterChain && continuesParameters) {
       // `\\` at the end of the line: a continuation typed with its backslash escaped (bash reads a `\` word).
       const escapedContinuation = DOUBLED_CONTINUATION.test(line);
-      // ` /` at the end of the line: a slash typed for the backslash.
+      // ` /` (` ~`, ` §`) at the end of the line: typed for the backslash.
       const slashContinuation = !escapedContinuation && SLASH_CONTINUATION.test(line);
       const brokenValue = breaksValueAtComma(line, nextLine);
       if (this.reading === 'intended' || foreign) {
         // The author meant a continuation: the backslash (or slash) word is no argument.
         if (this.reading === 'intended' && escapedContinuation && this.words.at(-1)?.raw === '\\\\') this.words.pop();
-        if (this.reading === 'intended' && slashContinuation && this.words.at(-1)?.raw === '/') this.words.pop();
+        if (this.reading === 'intended' && slashContinuation && SLASH_CONTINUATION.test(` ${this.words.at(-1)?.raw ?? ''}`)) this.words.pop();
         // A value broken after its comma (`Arn=...,` then `Type=forward`): its reading depends on the lost continuation.
         const last = this.words.at(-1);
         if (this.reading === 'intended' && brokenValue && last !== undefined && last.raw.endsWith(',')) {
@@ -459,7 +459,7 @@ class Reader {
         escapedContinuation
           ? 'This line ends in `\\\\`, which bash reads as a backslash word, not a line continuation: bash runs the command without the parameters on the next line; end the line in a single `\\`.'
           : slashContinuation
-            ? 'This line ends in `/`, not the `\\` that continues a command: bash passes `/` as a word and runs the command without the parameters on the next line; end the line in `\\`.'
+            ? `This line ends in \`${line.trimEnd().at(-1)}\`, not the \`\\\` that continues a command: bash reads \`${line.trimEnd().at(-1)}\` as an argument and runs the command without the parameters on the next line; end the line in \`\\\`.`
             : brokenValue
             ? 'This line breaks a value after its `,`: bash runs the command without the rest of the value and the parameters on the next line; join the two lines.'
             : 'This line does not end in `\\`, so bash runs the command without the parameters on the next line; add ` \\` at the end of the line.',
@@ -1347,8 +1347,8 @@ function read(
   return { result: new Reader(text, joined.pointAt, reading, start.start, readerOptions).read(), start };
 }
 
-/** A line that ends in a slash after a blank (`aws s3 ls /`), typed for the backslash that continues a command. */
-const SLASH_CONTINUATION = /[ \t]\/[ \t]*$/;
+/** A line that ends in a slash (or a `~`, `§`: keys near it) after a blank (`aws s3 ls /`), typed for the backslash that continues a command. */
+const SLASH_CONTINUATION = /[ \t][/~§][ \t]*$/;
 /** A line that ends in a doubled backslash after a blank (`--queue-name q1 \\\\`). */
 const DOUBLED_CONTINUATION = /[ \t]\\\\[ \t]*$/;
 

@@ -682,6 +682,9 @@ export function bashAssignmentsIn(lines: readonly SourceLine[]): ShellIssue | un
   };
 }
 
+/** A value PowerShell computes: a type's member (`[IO.Path]::...`), a grouping, a subexpression, a hash table or array, a cmdlet (`Verb-Noun`). */
+const POWERSHELL_EXPRESSION = /^[ \t]*(?:\[|\(|[@$]\(|@\{|[A-Z][a-z]+-[A-Z])|::|\.[A-Za-z]+\(/;
+
 export function recordWindowsAssignments(lines: SourceLine[], dialect: WindowsDialect, variables: Map<string, string>): void {
   for (const line of lines) {
     const match = (dialect === 'powershell' ? POWERSHELL_ASSIGNMENT : CMD_ASSIGNMENT).exec(line.text);
@@ -690,6 +693,12 @@ export function recordWindowsAssignments(lines: SourceLine[], dialect: WindowsDi
     if (dialect === 'cmd') {
       if (/%[^%]*%|<[A-Za-z]/.test(rest)) variables.delete(name);
       else variables.set(name, rest);
+      continue;
+    }
+    // `[DateTimeOffset]::UtcNow.AddDays(30)`, `(Get-Date).Year`, `Get-Random`: an expression or a command PowerShell
+    // evaluates, whose value the document does not show.
+    if (POWERSHELL_EXPRESSION.test(rest)) {
+      variables.delete(name);
       continue;
     }
     const valueLine: SourceLine = { ...line, text: rest };

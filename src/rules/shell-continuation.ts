@@ -97,8 +97,8 @@ function fixOf(issue: ShellIssue, text: string): Finding['fix'] {
   switch (issue.kind) {
     case 'missing-continuation':
       if (issue.joinLines) return undefined;
-      // A `/` typed for the `\`: the mark itself is replaced.
-      if (text.slice(from, to) === '/') return { start: from, end: to, text: '\\' };
+      // A `/` (`~`, `§`) typed for the `\`: the mark itself is replaced.
+      if (/^[/~§]$/.test(text.slice(from, to))) return { start: from, end: to, text: '\\' };
       return { start: to, end: endOfTrailingBlanks(text, to), text: ` ${issue.continuation ?? '\\'}` };
     case 'space-after-continuation':
       // Blanks only: removing them is safe. A comment there is the author's text: where it goes is theirs to choose.
@@ -194,7 +194,13 @@ const shellContinuation: Rule = {
         // A `/` typed for the `\`: one finding (its fix puts the `\` in its place), and the `/` is no stray word.
         name: 'guide.md',
         text: '# Topics\n\n```bash\naws sns list-topics /\n  --region us-east-1\n```\n',
-        messages: ['4:21-4:22: error: This line ends in `/`, not the `\\` that continues a command: bash passes `/` as a word and runs the command without the parameters on the next line; end the line in `\\`.'],
+        messages: ['4:21-4:22: error: This line ends in `/`, not the `\\` that continues a command: bash reads `/` as an argument and runs the command without the parameters on the next line; end the line in `\\`.'],
+      },
+      {
+        // So is a `~` (a key near it on some keyboards).
+        name: 'guide.md',
+        text: '# Topics\n\n```bash\naws sns list-topics ~\n  --region us-east-1\n```\n',
+        messages: ['4:21-4:22: error: This line ends in `~`, not the `\\` that continues a command: bash reads `~` as an argument and runs the command without the parameters on the next line; end the line in `\\`.'],
       },
       {
         // A comment after the `\`: the command ends there; the lines after it are the author's, not stray words.

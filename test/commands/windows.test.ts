@@ -92,6 +92,12 @@ describe('blocks in a Windows dialect', () => {
     expect(cmd[0]!.command.words.at(-1)!.value).toBe('p1');
   });
 
+  test.each(['[DateTimeOffset]::UtcNow.AddDays(30).ToUnixTimeSeconds()', '(Get-Date).Year', 'Get-Random -Maximum 60', '$base.Length'])('a variable PowerShell computes (`$N = %s`) is unknown content, not that text', (expression) => {
+    const { lines } = indentedBlock(`$N = ${expression}\naws cognito-idp list-users --user-pool-id us-west-2_X --limit $N`);
+    const [only] = readCommandsInBlock(lines, { dialect: 'powershell', variables: new Map() });
+    expect(only!.command.words.at(-1)!.unknown).toBeDefined();
+  });
+
   test("JSON a comment introduces (`# rules.json:`) is what the command reads, not its output; after `# Output:` it is", () => {
     const output = (text: string) => readCommandsInBlock(indentedBlock(text).lines, { dialect: 'powershell' })[0]!.output?.map((line) => line.text);
     const command = 'aws s3api put-bucket-lifecycle-configuration `\n    --bucket b `\n    --lifecycle-configuration file://rules.json\n';
