@@ -525,6 +525,8 @@ class Reader {
       this.subshells++;
     } else if (op === ')' && this.subshells > 0) {
       this.subshells--;
+    } else if ((op === '(' || op === ')') && this.commandLineEnded) {
+      // On a later line of the block (`curl https://x (staging only)`): bash has run the aws command's line by then.
     } else if (op === '|' && this.bracedPlaceholderAround(start)) {
       const { open, placeholder } = this.bracedPlaceholderAround(start)!;
       this.report(
@@ -1347,6 +1349,12 @@ function read(
   return { result: new Reader(text, joined.pointAt, reading, start.start, readerOptions).read(), start };
 }
 
+/** A line that ends in a command substitution's opening (`X="$(`, `export Y=$(`, a backtick that opens: an odd one). */
+function opensSubstitutionAtEnd(text: string): boolean {
+  const end = text.trimEnd();
+  return end.endsWith('$(') || (end.endsWith('`') && end.split('`').length % 2 === 0);
+}
+
 /** A line that ends in a slash (or a `~`, `§`: keys near it) after a blank (`aws s3 ls /`), typed for the backslash that continues a command. */
 const SLASH_CONTINUATION = /[ \t][/~§][ \t]*$/;
 /** A line that ends in a doubled backslash after a blank (`--queue-name q1 \\\\`). */
@@ -1714,7 +1722,8 @@ export function splitBlock(lines: SourceLine[], options: ShellReadOptions = {}):
       }
     } else if (current !== undefined) {
       const first = current.lines[0]!.text;
-      const starts = startsGroup(line.text);
+      // `SECOND="$(` alone, its command on the next line: a new group when the command before is complete.
+      const starts = startsGroup(line.text) || (opensSubstitutionAtEnd(line.text) && !continuesOnNextLine(current.lines, transcript, current.closer));
       let outputAfterCommand =
         !prompted &&
         startsWithAws &&

@@ -186,6 +186,26 @@ describe('an aws command piped into from another program', () => {
   });
 });
 
+describe('assignments from a substitution that opens at the end of its line', () => {
+  test('two in a row: each command read inside its own `$(`, no syntax error at the second `)`', () => {
+    const { intended, commands } = block('A="$(\n  aws ssm get-parameter --name /a --output text\n)"\n\nB="$(\n  aws ssm get-parameter --name /b --output text\n)"\necho "$A $B"');
+    expect(intended).toEqual(['aws ssm get-parameter --name /a --output text', 'aws ssm get-parameter --name /b --output text']);
+    expect(commands.flatMap(({ command }) => command.shell.issues.map((issue) => issue.kind))).not.toContain('syntax-error');
+    // A backtick that closes one at the line's end opens nothing: the line is a parameter line that lost its continuation.
+    const lost = block('aws kinesis put-record --stream-name s --partition-key 1\n  --data `echo x | base64`');
+    expect(lost.commands[0]!.command.shell.issues.map((issue) => issue.kind)).toContain('missing-continuation');
+  });
+});
+
+describe('a later line of the block', () => {
+  test("with an unquoted `(` is that line's syntax error, not the aws command's: bash has run the aws line by then", () => {
+    const { commands } = block('aws ec2 reboot-instances --instance-ids i-1\nsleep 10\ncurl -I https://shop.example.org (staging only)');
+    expect(commands[0]!.command.shell.issues.map((issue) => issue.kind)).not.toContain('syntax-error');
+    // On the aws command's own line, bash refuses the whole line.
+    expect(block('aws ec2 reboot-instances --instance-ids i-1; echo (done)').commands[0]!.command.shell.issues.map((issue) => issue.kind)).toContain('syntax-error');
+  });
+});
+
 describe('commented-out lines', () => {
   test('run no command, also inside a substitution or after an operator', () => {
     const { intended } = block('aws s3 ls\n#BUCKET=$(aws s3api create-bucket --bucket b2 \\\n#    --query Location)\n# cleanup; aws s3 rb s3://b2\necho done');
