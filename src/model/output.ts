@@ -266,8 +266,12 @@ class OutputWalker {
     if (shape.enum && !shape.enum.includes(value)) {
       const suggestion = closest(value, shape.enum, Math.min(2, Math.floor(value.length / 3)));
       // Enums are open on output: services return values the model does not list yet (and '' for unset), and
-      // SDKs must accept them, so an unknown value is a warning. So is another spelling of a listed one
-      // (`lowestPrice` for `lowest-price`: some services print their own); a near miss of one is a typo.
+      // SDKs must accept them, so an unknown value is a warning. So is another spelling of a listed one (`lowestPrice`
+      // for `lowest-price`: some services print their own); a near miss of one is a typo. One that differs in its
+      // hyphens and underscores alone is what the service prints (ACM's `RSA-2048` for the model's `RSA_2048`): no finding, since
+      // writing the model's spelling would make a true output wrong.
+      const separators = /[-_]/g;
+      if (suggestion !== undefined && suggestion.replace(separators, '') === value.replace(separators, '')) return;
       const spelling = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, '');
       const typo = suggestion !== undefined && spelling(suggestion) !== spelling(value);
       this.problems.push({

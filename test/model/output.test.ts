@@ -198,6 +198,8 @@ describe('validateOutput', () => {
     expect(validateOutput(model, 'SignIn', { Status: '' })).toMatchObject([{ kind: 'enum', severity: 'warning' }]);
     // A value that differs from a listed one only in case or separators is the service's spelling, not a typo.
     expect(validateOutput(model, 'SignIn', { Status: 'active' })).toMatchObject([{ kind: 'enum', severity: 'warning' }]);
-    expect(validateOutput(model, 'SignIn', { Status: 'Dis-abled' })).toMatchObject([{ kind: 'enum', severity: 'warning' }]);
+    expect(validateOutput(model, 'SignIn', { Status: 'dis-abled' })).toMatchObject([{ kind: 'enum', severity: 'warning' }]);
+    // One that differs in its separators alone is what the service prints (ACM's `RSA-2048` for `RSA_2048`): no finding.
+    expect(validateOutput(model, 'SignIn', { Status: 'DIS-ABLED' })).toEqual([]);
   });
 });
