@@ -29,6 +29,10 @@ export function outputNotValidatedReason(translation: CommandTranslation | undef
   if (output && showsTheOutfile(translation.model, translation.operationName, output)) {
     return 'none of the block\'s keys is one the CLI prints for this command, which writes its payload to a file: the block shows that file, not a response, and is not schema-checked';
   }
+  // Only where nothing calls the block output (it follows the command in its own block) and the command reads a file.
+  if (output?.cue === 'same-block' && readsAFile(example.commands[commandIndex]) && showsTheRequest(translation.model, translation.operationName, output.value)) {
+    return `the block's keys are the ${translation.operationName} request's, none the output's: it shows the input (a file the command reads), not a response, and is not schema-checked`;
+  }
   const strangers = output && (output.cue === 'sentence' || output.cue === 'adjacent') ? keysOfAnotherOutput(translation.model, translation.operationName, output.value) : undefined;
   if (strangers) {
     return `none of the block's keys (${strangers}) is in the ${translation.operationName} output, and only the text around it ties it to this command: it may show a file or another command's output, and is not schema-checked`;
@@ -88,6 +92,23 @@ export function showsTheOutfile(model: ServiceModel, operationName: string, bloc
  * The keys of an object none of which the operation's output has (`StoppingInstances` after `describe-instances`):
  * a block tied to the command only by a sentence or by following it shows what another command printed.
  */
+/**
+ * `aws lakeformation grant-permissions --cli-input-json file://grant` then `{"Principal": ..., "Resource": ...}`: every key
+ * of the block is a member of the operation's input and none of its output (GrantPermissions prints nothing at all).
+ */
+function showsTheRequest(model: ServiceModel, operationName: string, value: unknown): boolean {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  const keys = Object.keys(value);
+  const inputRef = model.operations[operationName]?.input;
+  const inputMembers = (inputRef ? model.shapes[inputRef.shape]?.members : undefined) ?? {};
+  const outputMembers = outputShape(model, operationName).output?.members ?? {};
+  return keys.length > 0 && keys.every((key) => Object.hasOwn(inputMembers, key) && !Object.hasOwn(outputMembers, key));
+}
+
+function readsAFile(command: AwsCommand | undefined): boolean {
+  return command?.shell.intendedWords.some((word) => /^(?:file|fileb):\/\//.test(word.value)) ?? false;
+}
+
 function keysOfAnotherOutput(model: ServiceModel, operationName: string, value: unknown): string | undefined {
   const members = outputShape(model, operationName).output?.members;
   if (!members || Object.keys(members).length === 0 || value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
@@ -104,7 +125,7 @@ const notValidated: Rule = {
   needsModels: true,
   description:
     'Some documented outputs cannot be checked against the response schema: a `--query` projection, ' +
-    '`--output text` or `table`, what a program the output is piped into prints (`| jq ...`) or one run after the command prints (`&& cat out.json`), the file an operation writes its payload to (`lambda invoke ... out.json`, then the function\'s own result), a block tied to the command only by a sentence or by following it that has none of the output\'s keys (another command\'s output, a file), and the output of CLI customizations. Neither can a value read from a ' +
+    '`--output text` or `table`, what a program the output is piped into prints (`| jq ...`) or one run after the command prints (`&& cat out.json`), the file an operation writes its payload to (`lambda invoke ... out.json`, then the function\'s own result), a block tied to the command only by a sentence or by following it that has none of the output\'s keys (another command\'s output, a file), a block after the command in its own block, nothing calling it output, whose keys are all the request\'s (the input file the command reads), and the output of CLI customizations. Neither can a value read from a ' +
     '`file://` file the documents folder does not hold, nor a value the author left out (`--tags ...`). This rule says so once per command and file, at the ' +
     'output or the value, so that a clean report is never read as a checked one.',
   examples: {
@@ -116,6 +137,15 @@ const notValidated: Rule = {
       },
     ],
     notOk: [
+      {
+        // The request the command reads from its file, shown after it: its keys are the input's.
+        name: 'guide.md',
+        text: '# Groups\n\n```\naws cognito-idp create-group --cli-input-json file://group.json\n{\n  "UserPoolId": "us-west-2_EXAMPLE",\n  "GroupName": "admins"\n}\n```\n',
+        messages: [
+          "4:47-4:64: info: 'group.json' does not exist beside the document: its content is not checked.",
+          "5:1-8:2: info: the block's keys are the CreateGroup request's, none the output's: it shows the input (a file the command reads), not a response, and is not schema-checked",
+        ],
+      },
       {
         // Tied to the command by a sentence only, with no key of its output: another command's output (or a file).
         name: 'guide.md',
