@@ -71,7 +71,7 @@ const OH_MY_ZSH_PROMPT = String.raw`➜[ \t]+(?:(?!(?:aws|awslocal)[ \t])[^ \t$%
  * a virtualenv's name before any of them (`(venv) [me@box work]$ `), PowerShell `PS> ` / `PS C:\> `, cmd `C:\> `,
  * and a bare `> ` right before `aws` (no one redirects into a file named `aws`).
  */
-export const PROMPT_SOURCE = String.raw`(?:(?:\([\w.-]+\)[ \t]+)?(?:[\w.-]+@[\w.-]+(?:[: ][^$#%\n]*)?[ \t]?|\[[\w.-]+@[\w.-]+[^\]\n]*\][ \t]?|~[\w./-]*[ \t]?)?[$%](?:[ \t]+|$)|PS(?:[ \t]+[A-Za-z]:\\[^>\n]*)?>[ \t]*|[A-Za-z]:\\[^>\n]*>[ \t]*|>[ \t]+(?=(?:aws|awslocal)[ \t])|!(?=(?:aws|awslocal)[ \t])|${OH_MY_ZSH_PROMPT})`;
+export const PROMPT_SOURCE = String.raw`(?:(?:\([\w.-]+\)[ \t]+)?(?:[\w.-]+@[\w.-]+(?:[: ][^$#%\n]*)?[ \t]?|\[[\w.-]+@[\w.-]+[^\]\n]*\][ \t]?|~[\w./-]*[ \t]?)?[$%](?:[ \t]+|$)|PS(?:[ \t]+[A-Za-z]:\\[^>\n]*)?>[ \t]*|[A-Za-z]:\\[^>\n]*>[ \t]*|>[ \t]+(?=(?:aws|awslocal)[ \t])|[!$](?=(?:aws|awslocal)[ \t])|${OH_MY_ZSH_PROMPT})`;
 /** In a terminal transcript, `# ` is root's prompt (elsewhere it starts a comment). */
 const TRANSCRIPT_PROMPT_SOURCE = String.raw`(?:${PROMPT_SOURCE}|#[ \t]+)`;
 // A prompt may stand indented, as in a block whose lines are indented past the fence (`    ➜ $ aws ...`).
@@ -1468,6 +1468,9 @@ function appendedInput(at: Point): Word {
   return { value: '', raw: '', start: at, end: at, unknown: [{ start: 0, end: 0, kind: 'substitution' }] };
 }
 
+/** `$aws s3 ls`: a `$` prompt typed without its blank, which bash reads as the variable `aws`. */
+const GLUED_PROMPT = /^[ \t]*\$(?:aws|awslocal)[ \t]/;
+
 /** A command (its lines, joined as `text`) from the shell's reading and the author's: the prompt (when one was shown) and `notes` come before the shell's issues. */
 export function shellCommandOf(
   lines: SourceLine[],
@@ -1478,8 +1481,20 @@ export function shellCommandOf(
   intendedWords: Word[],
   notes: ShellIssue[] = [],
 ): ShellCommand {
+  const glued = promptLength > 0 && GLUED_PROMPT.test(text);
   const prompt: ShellIssue[] =
-    promptLength > 0 ? [{ kind: 'prompt', message: 'A leading shell prompt is not part of the command; the harness ignores it.', start: pointAt(0), end: pointAt(promptLength) }] : [];
+    promptLength === 0
+      ? []
+      : glued
+        ? [
+            {
+              kind: 'glued-prompt',
+              message: `bash reads \`$${asShell.words[0]?.value ?? 'aws'}\` as a variable (empty): it runs \`${asShell.words[1]?.value ?? ''}\` as the command, not the CLI; put a blank after the \`$\` prompt.`,
+              start: pointAt(promptLength - 1),
+              end: pointAt(promptLength + (asShell.words[0]?.value.length ?? 3)),
+            },
+          ]
+        : [{ kind: 'prompt', message: 'A leading shell prompt is not part of the command; the harness ignores it.', start: pointAt(0), end: pointAt(promptLength) }];
   return {
     text,
     lines,

@@ -59,6 +59,7 @@ export type ShellIssueKind =
   | 'comment'
   | 'hash-in-cmd' // `# text` in a cmd command: no comment there, the words go to the command
   | 'prompt' // a leading `$ ` prompt was removed
+  | 'glued-prompt' // `$aws ...`: a `$` prompt without its blank, which bash reads as the variable `aws`
   | 'assignment'; // `NAME=value` before the command name: an environment variable, not an argument
 
 export interface ShellIssue {

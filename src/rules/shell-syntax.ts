@@ -27,6 +27,7 @@ const SEVERITIES: Partial<Record<ShellIssueKind, Severity>> = {
   'powershell-continuation': 'error',
   'powershell-assignment': 'error',
   'bash-assignment': 'error',
+  'glued-prompt': 'error',
   'powershell-drive-variable': 'warning',
   'history-expansion': 'warning',
   'brace-expansion': 'warning',
@@ -69,7 +70,7 @@ const shellSyntax: Rule = {
     'reads it as redirections (input from one file, output to another), which the message names; so is a hyphenated name in ' +
     '`${...}` (`${api-id}`), which bash reads as the variable `api` with the default `id`. Windows `^` and PowerShell ' +
     'backtick continuations in a bash block are errors, one per command naming its other lines: pasted into bash these commands break; ' +
-    'so is an assignment bash refuses (`X=<value>`: the `>` has no file name), said once at the first command that uses `$X`; so is PowerShell\'s `$X = aws ...`, where bash runs `=` as a command, and the other way round bash\'s `export X=...` or `X=...` in a PowerShell block (once per block), which PowerShell cannot run. In a PowerShell value written with `\\"` only, `\\"` is ' +
+    'so is an assignment bash refuses (`X=<value>`: the `>` has no file name), said once at the first command that uses `$X`, and a `$` prompt typed without its blank (`$aws s3 ls`: bash expands `$aws`); so is PowerShell\'s `$X = aws ...`, where bash runs `=` as a command, and the other way round bash\'s `export X=...` or `X=...` in a PowerShell block (once per block), which PowerShell cannot run. In a PowerShell value written with `\\"` only, `\\"` is ' +
     'read as the `"` Windows PowerShell 5.1 passes to the CLI, with a warning: PowerShell 7.3 and later pass the backslash too (a ' +
     'value with bare `"` as well is written for 7.3, and read as is). Unquoted braces with commas are brace-expanded by bash ' +
     'into several words. Braces holding shorthand or JSON members (`Tags=[{Key=a,Value=b}]`) are meant as written: ' +
@@ -349,6 +350,12 @@ const shellSyntax: Rule = {
         messages: [
           '4:16-4:30: error: bash refuses `export POOL_ID=<your-pool-id>`: it reads the unquoted `<your-pool-id>` as redirections, and the `>` has no file name, so `POOL_ID` is never set and the command gets an empty value; quote the placeholder (`POOL_ID="<your-pool-id>"`) or replace it with a value.',
         ],
+      },
+      {
+        // A `$` prompt typed without its blank: bash expands `$aws` and runs the service's name as a command.
+        name: 'guide.md',
+        text: '# Users\n\n```console\n$aws cognito-idp list-users --user-pool-id us-west-2_EXAMPLE\n```\n',
+        messages: ['4:1-4:5: error: bash reads `$aws` as a variable (empty): it runs `cognito-idp` as the command, not the CLI; put a blank after the `$` prompt.'],
       },
       {
         // bash's assignments in a PowerShell block: once, at the first, naming the others.
