@@ -1776,6 +1776,12 @@ export function splitBlock(lines: SourceLine[], options: ShellReadOptions = {}):
       // A new prompt in a transcript: the shell was back at its prompt, whatever the line above left open (a stray
       // quote is said where it stands, not where the output's first quote would close it).
       const newPrompt = prompted && starts && promptOf(line.text, transcript) !== null;
+      // So is a blank line after a prompted command a quote left open: the shell would have shown its `> ` prompts
+      // there; what follows is the output.
+      if (prompted && !starts && line.text.trim() === '' && !/\\[ \t]*$/.test(current.lines.at(-1)!.text) && !insideCompound(current.lines) && continuesOnNextLine(current.lines, transcript, current.closer)) {
+        current.output = [line];
+        continue;
+      }
       if (!scriptCommand && !newPrompt && ((!starts && !prompted && !outputAfterCommand) || parameterLine || loopBody || continuesOnNextLine(current.lines, transcript, current.closer))) {
         current.lines.push(line);
         continue;

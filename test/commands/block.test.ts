@@ -151,6 +151,12 @@ describe('a quote left open before the next prompt', () => {
     expect(quotes).toEqual(['3:48']);
     expect(outputs[1]).toBe('{\n    "QueueUrls": []\n}');
   });
+
+  test('or before a blank line and the output: the shell would have shown its `> ` prompts there', () => {
+    const { commands, outputs } = block('$ aws sqs list-queues --query "QueueUrls\n\n[\n  "https://sqs.example/q"\n]', { transcript: true });
+    expect(commands[0]!.command.shell.issues.filter((issue) => issue.kind === 'unbalanced-quote').map((issue) => issue.start.line)).toEqual([3]);
+    expect(outputs[0]?.trim()).toBe('[\n  "https://sqs.example/q"\n]');
+  });
 });
 
 describe('aws commands in a subshell', () => {
