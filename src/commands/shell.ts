@@ -1865,24 +1865,29 @@ export function recordRefusedAssignments(lines: readonly SourceLine[], refused: 
     const match = line.text.includes('=') ? ASSIGNMENT_STATEMENT.exec(line.text) : null;
     if (match === null) continue;
     const name = match[1]!;
-    const placeholder = REFUSED_PLACEHOLDER_VALUE.exec(line.text.slice(match[0].length))?.[1];
-    if (placeholder === undefined) {
+    const found = REFUSED_PLACEHOLDER_VALUE.exec(line.text.slice(match[0].length));
+    if (found === null) {
       refused.delete(name);
       continue;
     }
-    const at = match[0].length;
-    const assignment = `${line.text.slice(0, at).replace(PROMPT, '').trim()}${placeholder}`;
+    const value = found[0].replace(/[ \t]*(?:#.*)?$/, '');
+    const placeholder = found[1]!;
+    const at = match[0].length + value.length - placeholder.length;
+    const assignment = `${line.text.slice(0, match[0].length).replace(PROMPT, '').trim()}${value}`;
     refused.set(name, {
       kind: 'placeholder-syntax-error',
-      message: `bash refuses \`${assignment}\`: it reads the unquoted \`${placeholder}\` as redirections, and the \`>\` has no file name, so \`${name}\` is never set and the command gets an empty value; quote the placeholder (\`${name}="${placeholder}"\`) or replace it with a value.`,
+      message: `bash refuses \`${assignment}\`: it reads the unquoted \`${placeholder}\` as redirections, and the \`>\` has no file name, so \`${name}\` is never set and the command gets an empty value; quote the value (\`${name}="${value}"\`) or replace the placeholder.`,
       start: { line: line.line, column: line.column + at, offset: line.offset + at },
       end: { line: line.line, column: line.column + at + placeholder.length, offset: line.offset + at + placeholder.length },
     });
   }
 }
 
-/** The unquoted placeholder an assignment's value is, with nothing after it but blanks or a comment. */
-const REFUSED_PLACEHOLDER_VALUE = /^(<[A-Za-z][\w.:/@ -]*>)[ \t]*(?:#.*)?$/;
+/**
+ * An unquoted value that ends in a placeholder, with nothing after it but blanks or a comment (`<GIT_SHA>`,
+ * `arn:aws:sso:::instance/<instance ID>`, `<a>/<b>`): the placeholders, from the first `<`.
+ */
+const REFUSED_PLACEHOLDER_VALUE = /^[^\s'"`$<>|;&]*(<[^'"`$\n]*>)[ \t]*(?:#.*)?$/u;
 
 export function recordAssignments(lines: SourceLine[], variables: Map<string, string>): void {
   // Most commands assign nothing: the lines are joined for reading only when one does.

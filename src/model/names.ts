@@ -47,6 +47,10 @@ const specialCases: Record<string, string> = {
   PutWhatsAppBusinessAccountEventDestinations: 'put-whatsapp-business-account-event-destinations',
   SendWhatsAppConversionEvent: 'send-whatsapp-conversion-event',
   SendWhatsAppMessage: 'send-whatsapp-message',
+  // awscli's rename_otel_commands (cloudwatch): the model's `-o-tel-` names stay as hidden aliases.
+  GetOTelEnrichment: 'get-otel-enrichment',
+  StartOTelEnrichment: 'start-otel-enrichment',
+  StopOTelEnrichment: 'stop-otel-enrichment',
   UpdateOTelEnrichment: 'update-otel-enrichment',
   UpdateWhatsAppFlow: 'update-whatsapp-flow',
   UpdateWhatsAppFlowAssets: 'update-whatsapp-flow-assets',

@@ -348,7 +348,7 @@ const shellSyntax: Rule = {
         name: 'guide.md',
         text: '# Users\n\n```bash\nexport POOL_ID=<your-pool-id>\n```\n\n```bash\naws cognito-idp list-users --user-pool-id $POOL_ID\naws cognito-idp list-groups --user-pool-id $POOL_ID\n```\n',
         messages: [
-          '4:16-4:30: error: bash refuses `export POOL_ID=<your-pool-id>`: it reads the unquoted `<your-pool-id>` as redirections, and the `>` has no file name, so `POOL_ID` is never set and the command gets an empty value; quote the placeholder (`POOL_ID="<your-pool-id>"`) or replace it with a value.',
+          '4:16-4:30: error: bash refuses `export POOL_ID=<your-pool-id>`: it reads the unquoted `<your-pool-id>` as redirections, and the `>` has no file name, so `POOL_ID` is never set and the command gets an empty value; quote the value (`POOL_ID="<your-pool-id>"`) or replace the placeholder.',
         ],
       },
       {

@@ -212,6 +212,21 @@ describe('a later line of the block', () => {
   });
 });
 
+describe('an assignment bash refuses', () => {
+  test.each(['ARN=arn:aws:sso:::instance/<instance ID>', 'ARN=<INSTANCE_ARN>', 'ARN=arn:aws:sso:::permissionSet/<a>/<b>  # fill in'])('%j is said at the command that uses it, at the placeholder', (assignment) => {
+    const refusedAssignments = new Map();
+    const { commands } = block(`${assignment}\naws sso-admin describe-instance --instance-arn $ARN`, { refusedAssignments });
+    const issue = commands[0]!.command.shell.issues.find((each) => each.kind === 'placeholder-syntax-error');
+    expect(issue?.start.line).toBe(3);
+    expect(issue?.message).toMatch(/^bash refuses `ARN=/);
+  });
+
+  test('not a quoted one, nor one the command does not use', () => {
+    expect(block('ARN="arn:aws:sso:::instance/<id>"\naws sso-admin describe-instance --instance-arn $ARN', { refusedAssignments: new Map() }).commands[0]!.command.shell.issues.map((issue) => issue.kind)).not.toContain('placeholder-syntax-error');
+    expect(block('ARN=<id>\naws sso-admin list-instances', { refusedAssignments: new Map() }).commands[0]!.command.shell.issues.map((issue) => issue.kind)).not.toContain('placeholder-syntax-error');
+  });
+});
+
 describe('commented-out lines', () => {
   test('run no command, also inside a substitution or after an operator', () => {
     const { intended } = block('aws s3 ls\n#BUCKET=$(aws s3api create-bucket --bucket b2 \\\n#    --query Location)\n# cleanup; aws s3 rb s3://b2\necho done');

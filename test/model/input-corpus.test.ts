@@ -70,6 +70,9 @@ describeWithCorpus('translateCommand over the aws-cli corpus', () => {
     expect(problems('aws s3api get-object --bucket b --key k model.bin extra.bin')).toEqual([
       "unknown-parameter: Unexpected word 'extra.bin': 'aws s3api get-object' takes one positional argument, the output file.",
     ]);
+    // Operations the CLI renames (rename_otel_commands), and the old names it keeps as hidden aliases.
+    expect(problems('aws cloudwatch start-otel-enrichment')).toEqual([]);
+    expect(problems('aws cloudwatch get-o-tel-enrichment')).toEqual([]);
     // An unknown option takes no value in the CLI's parser: the word after it may be the outfile. One defect, one finding.
     expect(problems('aws lambda invoke --function-name f --bogus-flag out.json')).toEqual(["unknown-parameter: Unknown parameter '--bogus-flag' for 'aws lambda invoke'."]);
   });

@@ -232,6 +232,11 @@ export const REQUIRED_ADDED_ARGUMENTS: Readonly<Record<string, readonly string[]
   'iam.create-virtual-mfa-device': ['--outfile', '--bootstrap-method'],
 };
 
+/** Operation names the CLI still takes after renaming them, hidden from its help (awscli's rename_otel_commands). */
+export const HIDDEN_OPERATION_ALIASES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  cloudwatch: { 'get-o-tel-enrichment': 'get-otel-enrichment', 'start-o-tel-enrichment': 'start-otel-enrichment', 'stop-o-tel-enrichment': 'stop-otel-enrichment' },
+};
+
 /**
  * Operations the CLI takes out of a service's command table (customizations/removals.py): deprecated ones, and those
  * that stream events, which the CLI cannot print. argparse refuses them as an invalid choice.

@@ -21,6 +21,7 @@ import {
   CUSTOM_SERVICES,
   CUSTOM_VALUE_READERS,
   DEFAULTED_MEMBERS,
+  HIDDEN_OPERATION_ALIASES,
   INTEGER_OPTIONS,
   OPERATION_OPTIONS,
   OPTION_CHOICES,
@@ -312,7 +313,7 @@ export function translateCommand(command: AwsCommand, options: TranslateOptions)
       return translation;
     }
     translation.customization = `${service} wait ${waiterWord.value}`;
-    report('customization', `'aws ${service} wait ${waiterWord.value}' polls ${waiter.operation} until it succeeds: a CLI customization.`, [command.operationWord, waiterWord]);
+    report('customization', `'aws ${service} wait ${waiterWord.value}' polls ${waiter.operation} until the waiter's condition holds: a CLI customization.`, [command.operationWord, waiterWord]);
     operation = xformName(waiter.operation);
     args = args.slice(1);
     operationWords = [command.operationWord, waiterWord];
@@ -326,7 +327,7 @@ export function translateCommand(command: AwsCommand, options: TranslateOptions)
     report('unknown-operation', `The AWS CLI has no command 'aws ${service} ${operation}': it takes the operation out (deprecated, or it streams events, which the CLI cannot print); call it through an SDK.`, operationWords);
     return translation;
   }
-  const operationName = operationApiName(model.operations, operation);
+  const operationName = operationApiName(model.operations, HIDDEN_OPERATION_ALIASES[service]?.[operation] ?? operation);
   const operationModel = operationName ? model.operations[operationName] : undefined;
   if (!operationName || !operationModel) {
     const candidates = [...Object.keys(model.operations).map(operationCliName), ...(CUSTOM_COMMANDS[service] ?? []), ...(Object.keys(model.waiters).length ? ['wait'] : [])];
