@@ -4,7 +4,7 @@
  */
 import type { SourceLine } from '../document/types.js';
 import { parseAwsCommand } from './aws.js';
-import { ASSIGNMENT, AWS_CHAINED, AWS_SUBSTITUTION, insideQuotedScript, linesFrom, readShellCommand, recordAssignments, recordRefusedAssignments, splitBlock, startsAwsCommand, type LineGroup } from './shell.js';
+import { ASSIGNMENT, AWS_CHAINED, AWS_SUBSTITUTION, insideQuotedScript, linesFrom, readShellCommand, recordAssignments, recordLoopVariables, recordRefusedAssignments, splitBlock, startsAwsCommand, type LineGroup } from './shell.js';
 import type { AwsCommand, Closer, ShellCommand, ShellIssue } from './types.js';
 import { bashAssignmentsIn, POWERSHELL_INNER_AWS, readWindowsCommand, WINDOWS_CHAINED_AWS, recordWindowsAssignments, splitWindowsBlock, startsWindowsAwsCommand } from './windows.js';
 
@@ -94,6 +94,8 @@ export function readCommandsInBlock(lines: SourceLine[], options: BlockReadOptio
   let refusedLoop: ShellIssue | undefined;
   for (const group of splitBlock(lines, readOptions)) {
     if (isSynopsis(group)) continue;
+    // Before its commands are read: a loop on one line runs them with its variable set.
+    recordLoopVariables(group.lines, variables);
     const read: ShellCommand[] = [];
     // `aws a && aws b` on one line: each command is read and checked on its own.
     for (let commandLines: SourceLine[] | undefined = group.lines, closer: Closer | undefined = group.closer; commandLines; ) {

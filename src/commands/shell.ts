@@ -1889,6 +1889,26 @@ export function recordRefusedAssignments(lines: readonly SourceLine[], refused: 
  */
 const REFUSED_PLACEHOLDER_VALUE = /^[^\s'"`$<>|;&]*(<[^'"`$\n]*>)[ \t]*(?:#.*)?$/u;
 
+/**
+ * `for NAME in a b c; do`: over a list of plain words, `$NAME` stands for one of them, a word like the first (its
+ * checks are theirs); over anything else (`$(aws ...)`, `*.json`, `"$@"`) its content is unknown.
+ */
+export function recordLoopVariables(lines: readonly SourceLine[], variables: Map<string, string>): void {
+  for (const line of lines) {
+    if (!line.text.includes('for')) continue;
+    for (const loop of line.text.matchAll(FOR_LOOP)) {
+      const items = loop[2]!.trim().split(/[ \t]+/);
+      if (items.length > 0 && items.every((item) => PLAIN_ITEM.test(item))) variables.set(loop[1]!, items[0]!);
+      else variables.delete(loop[1]!);
+    }
+  }
+}
+
+/** `for NAME in LIST;` (or the line's end, `do` on the next). */
+const FOR_LOOP = /(?:^|[;&|(]|\b(?:do|then|else))[ \t]*for[ \t]+([A-Za-z_][A-Za-z0-9_]*)[ \t]+in[ \t]+([^;\n]*?)[ \t]*(?:;|$)/g;
+/** A word bash passes as it stands: no expansion, quote, glob or redirection in it. */
+const PLAIN_ITEM = /^[A-Za-z0-9._:/@+=,-]+$/;
+
 export function recordAssignments(lines: SourceLine[], variables: Map<string, string>): void {
   // Most commands assign nothing: the lines are joined for reading only when one does.
   let text: string | undefined;

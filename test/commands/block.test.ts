@@ -227,6 +227,18 @@ describe('an assignment bash refuses', () => {
   });
 });
 
+describe('a loop variable', () => {
+  test('over plain words stands for a word like the first; over anything else its content is unknown', () => {
+    const variables = new Map<string, string>();
+    const { intended } = block('for r in nightly-report nightly-cleanup; do aws events disable-rule --name $r; done', { variables });
+    expect(intended).toEqual(['aws events disable-rule --name nightly-report']);
+    const other = block('for r in $(aws events list-rules --output text); do aws events disable-rule --name $r; done', { variables });
+    expect(other.commands.at(-1)!.command.words.at(-1)!.unknown).toBeDefined();
+    const glob = block('for f in *.json; do aws s3 cp $f s3://b/; done', { variables });
+    expect(glob.commands[0]!.command.words[3]!.unknown).toBeDefined();
+  });
+});
+
 describe('commented-out lines', () => {
   test('run no command, also inside a substitution or after an operator', () => {
     const { intended } = block('aws s3 ls\n#BUCKET=$(aws s3api create-bucket --bucket b2 \\\n#    --query Location)\n# cleanup; aws s3 rb s3://b2\necho done');
