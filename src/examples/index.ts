@@ -523,7 +523,13 @@ class BlockReader {
     const whole = cue === 'transcript' || cue === 'same-block' || labelled ? undefined : code;
     const raw = whole ? whole.value : lines.map((line) => line.text).join('\n');
     const kind = classifyOutput(raw);
-    const introducer = labelled ? given[first]!.text.trim() : whole ? (code.data as CodeData).introducer : commentBefore((code.data as CodeData).lines, lines[0]);
+    // What a transcript printed is introduced by a comment over it, else by the sentence before the transcript
+    // ("Only the relevant part of the output:").
+    const introducer = labelled
+      ? given[first]!.text.trim()
+      : whole
+        ? (code.data as CodeData).introducer
+        : (commentBefore((code.data as CodeData).lines, lines[0]) ?? (this.markdown && (cue === 'transcript' || cue === 'same-block') ? (code.data as CodeData).introducer : undefined));
     const output: Output = {
       kind,
       position: whole?.position ?? spanOf(lines),

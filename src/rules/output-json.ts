@@ -97,6 +97,12 @@ const outputJson: Rule = {
         messages: ["11:5-11:6: warning: Output is not valid JSON: it shows part of an object without the '{' and '}' around it; keep them and mark what is left out with '...'"],
       },
       {
+        // So does the sentence before a transcript, of what the transcript printed.
+        name: 'guide.md',
+        text: '# Pool\n\nOnly the relevant part of the output:\n\n```\n$ aws cognito-idp describe-user-pool --user-pool-id us-west-2_EXAMPLE\n"MfaConfiguration": "OFF"\n```\n',
+        messages: ["7:1-7:2: warning: Output is not valid JSON: it shows part of an object without the '{' and '}' around it; keep them and mark what is left out with '...'"],
+      },
+      {
         name: 'cognito-idp/describe-user-pool-client.rst',
         text: documentWith('{\n    "UserPoolClient": {\n        "ClientName": "my-app",\n        ...\n    }\n}'),
         messages: ["14:13-14:16: info: Output elided with '...': the parts left out are not checked"],
