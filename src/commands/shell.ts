@@ -30,8 +30,11 @@ export function continuesWithParameters(line: string, nextLine: string, startsCo
   if (HELP_AT_LINE_END.test(line)) return false;
   if (PARAMETER_LINE.test(nextLine)) return true;
   if (breaksValueAtComma(line, nextLine)) return true;
-  return OPTION_AT_LINE_END.test(line) && nextLine.trim() !== '' && !COMMENT_LINE.test(nextLine) && !startsCommand(nextLine);
+  return OPTION_AT_LINE_END.test(line) && nextLine.trim() !== '' && !COMMENT_LINE.test(nextLine) && !SHELL_KEYWORD_LINE.test(nextLine) && !startsCommand(nextLine);
 }
+
+/** A line a compound command's keyword starts (`done`, `fi`, `else`, `}`): the option before it was a flag. */
+const SHELL_KEYWORD_LINE = /^[ \t]*(?:done|fi|esac|else|elif|then|do|\}|\))(?:[ \t;&|)]|$)/;
 
 /** `help` as the last word of a command, after a word that is no option (whose value it would be). */
 const HELP_AT_LINE_END = /(?:^|[ \t])[^ \t-][^ \t]*[ \t]+help[ \t]*$/;

@@ -239,6 +239,14 @@ describe('a loop variable', () => {
   });
 });
 
+describe('a flag at the end of a loop body', () => {
+  test('before `done` is a flag, not a lost continuation', () => {
+    const { commands, intended } = block('for n in alpha beta; do\n  aws secretsmanager delete-secret --secret-id demo/$n --force-delete-without-recovery\ndone');
+    expect(intended).toEqual(['aws secretsmanager delete-secret --secret-id demo/alpha --force-delete-without-recovery']);
+    expect(commands[0]!.command.shell.issues.map((issue) => issue.kind)).not.toContain('missing-continuation');
+  });
+});
+
 describe('commented-out lines', () => {
   test('run no command, also inside a substitution or after an operator', () => {
     const { intended } = block('aws s3 ls\n#BUCKET=$(aws s3api create-bucket --bucket b2 \\\n#    --query Location)\n# cleanup; aws s3 rb s3://b2\necho done');

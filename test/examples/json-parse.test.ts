@@ -124,6 +124,11 @@ describe('parseJsonBlock agrees with JSON.parse', () => {
     expect(slashes.value).toEqual({ PublicIp: '203.0.113.25', Url: 'https://example.com/a' });
     expect(slashes.notes).toHaveLength(1);
     expect(parse('{"a": 1 / 2}').error).toBeDefined();
+    // A note in parentheses on the rest of a line: set aside, an elision where it says something was left out.
+    const redacted = parse('{\n  "Items": [\n    {"Id": "a"},\n    (..redacted)\n  ]\n}');
+    expect(redacted.error).toBeUndefined();
+    expect(redacted.elisions).toHaveLength(1);
+    expect(parse('{"a": (1)}').error).toBeDefined();
     // An elision that cut into an object: the brackets after it cannot be counted, so the output is set aside as cut.
     const cutInto = parse('{\n  "jobs": [\n    {\n      "status": "OK",\n      # ... more output ...\n        "exitCode": 0\n      }\n    }\n  ]\n}');
     expect(cutInto.error).toBeUndefined();

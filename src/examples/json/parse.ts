@@ -9,6 +9,9 @@ import type { JsonLocation, JsonParseResult, JsonRepairHint, JsonSyntaxError, Js
  * place of the first syntax error, elisions and repair hints together. Iterative, so deep nesting cannot
  * overflow the stack; linear in the size of the block.
  */
+/** `(..redacted)`, `(more items)` alone on the rest of a line: the author's note, where JSON has no `(`. */
+const NOTE_IN_PARENTHESES = /^\([^()\n]*\)[ \t]*,?[ \t]*$/;
+
 export function parseJsonBlock(lines: SourceLine[]): JsonParseResult {
   return new BlockParser(lines).parse();
 }
@@ -466,7 +469,7 @@ class BlockParser {
     let cursor = this.pos;
     for (;;) {
       const code = text.charCodeAt(cursor);
-      if (code === 0x23 || (code === 0x2f && text.charCodeAt(cursor + 1) === 0x2f)) {
+      if (code === 0x23 || (code === 0x2f && text.charCodeAt(cursor + 1) === 0x2f) || (code === 0x28 && NOTE_IN_PARENTHESES.test(text.slice(cursor, this.lineEndFrom(cursor))))) {
         cursor = this.skipNote(cursor);
         continue;
       }
@@ -483,7 +486,7 @@ class BlockParser {
    */
   private skipNote(start: number): number {
     let end = this.lineEndFrom(start);
-    const dots = /\.{3}|\u2026/.exec(this.text.slice(start, end));
+    const dots = /\.{2,}|\u2026|\b(?:redacted|snip|truncated|omitted)\b/i.exec(this.text.slice(start, end));
     if (dots === null) {
       this.notes.push(this.position(start, end));
     } else {
