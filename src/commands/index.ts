@@ -4,7 +4,7 @@
  */
 import type { SourceLine } from '../document/types.js';
 import { parseAwsCommand } from './aws.js';
-import { ASSIGNMENT, AWS_CHAINED, AWS_SUBSTITUTION, insideQuotedScript, linesFrom, readShellCommand, recordAssignments, recordLoopVariables, recordRefusedAssignments, splitBlock, startsAwsCommand, type LineGroup } from './shell.js';
+import { ASSIGNMENT, AWS_CHAINED, AWS_SUBSTITUTION, insideQuotedScript, linesFrom, readShellCommand, recordAssignments, recordLoopVariables, splitBlock, startsAwsCommand, type LineGroup } from './shell.js';
 import type { AwsCommand, Closer, ShellCommand, ShellIssue } from './types.js';
 import { bashAssignmentsIn, POWERSHELL_INNER_AWS, readWindowsCommand, WINDOWS_CHAINED_AWS, recordWindowsAssignments, splitWindowsBlock, startsWindowsAwsCommand } from './windows.js';
 
@@ -130,8 +130,7 @@ export function readCommandsInBlock(lines: SourceLine[], options: BlockReadOptio
       refusedLoop = undefined;
     }
     commands.push(...blockCommands(group, launched));
-    recordAssignments(group.lines, variables);
-    recordRefusedAssignments(group.lines, refused);
+    recordAssignments(group.lines, variables, refused);
   }
   return commands;
 }

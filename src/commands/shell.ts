@@ -1859,31 +1859,24 @@ const ASSIGNMENT_STATEMENT = new RegExp(String.raw`^[ \t]*(?:${PROMPT_SOURCE})?(
  * sets the variable for that command only and is left out.
  */
 /**
- * `TAG=<GIT_SHA>`, `export POOL_ID=<your-pool-id>`: an assignment whose value is an unquoted placeholder ending the
- * line. bash reads the placeholder as redirections whose `>` has no file name and refuses the line, so the variable is
- * never set. The issue, by variable name, for the commands that use it (`refused`); an assignment that works clears it.
+ * `TAG=<GIT_SHA>`, `export ARN=arn:...:instance/<id>`: an assignment whose value ends in an unquoted placeholder. bash
+ * reads the placeholder as redirections whose `>` has no file name and refuses the line, so the variable is never
+ * set: the issue to say at the commands that use it; undefined for any other value.
  */
-export function recordRefusedAssignments(lines: readonly SourceLine[], refused: Map<string, ShellIssue>): void {
-  for (const line of lines) {
-    const match = line.text.includes('=') ? ASSIGNMENT_STATEMENT.exec(line.text) : null;
-    if (match === null) continue;
-    const name = match[1]!;
-    const found = REFUSED_PLACEHOLDER_VALUE.exec(line.text.slice(match[0].length));
-    if (found === null) {
-      refused.delete(name);
-      continue;
-    }
-    const value = found[0].replace(/[ \t]*(?:#.*)?$/, '');
-    const placeholder = found[1]!;
-    const at = match[0].length + value.length - placeholder.length;
-    const assignment = `${line.text.slice(0, match[0].length).replace(PROMPT, '').trim()}${value}`;
-    refused.set(name, {
-      kind: 'placeholder-syntax-error',
-      message: `bash refuses \`${assignment}\`: it reads the unquoted \`${placeholder}\` as redirections, and the \`>\` has no file name, so \`${name}\` is never set and the command gets an empty value; quote the value (\`${name}="${value}"\`) or replace the placeholder.`,
-      start: { line: line.line, column: line.column + at, offset: line.offset + at },
-      end: { line: line.line, column: line.column + at + placeholder.length, offset: line.offset + at + placeholder.length },
-    });
-  }
+function refusedAssignment(line: SourceLine, match: RegExpExecArray): ShellIssue | undefined {
+  const found = REFUSED_PLACEHOLDER_VALUE.exec(line.text.slice(match[0].length));
+  if (found === null) return undefined;
+  const name = match[1]!;
+  const value = found[0].replace(/[ \t]*(?:#.*)?$/, '');
+  const placeholder = found[1]!;
+  const at = match[0].length + value.length - placeholder.length;
+  const assignment = `${line.text.slice(0, match[0].length).replace(PROMPT, '').trim()}${value}`;
+  return {
+    kind: 'placeholder-syntax-error',
+    message: `bash refuses \`${assignment}\`: it reads the unquoted \`${placeholder}\` as redirections, and the \`>\` has no file name, so \`${name}\` is never set and the command gets an empty value; quote the value (\`${name}="${value}"\`) or replace the placeholder.`,
+    start: { line: line.line, column: line.column + at, offset: line.offset + at },
+    end: { line: line.line, column: line.column + at + placeholder.length, offset: line.offset + at + placeholder.length },
+  };
 }
 
 /**
@@ -1898,7 +1891,7 @@ const REFUSED_PLACEHOLDER_VALUE = /^[^\s'"`$<>|;&]*(<[^'"`$\n]*>)[ \t]*(?:#.*)?$
  */
 export function recordLoopVariables(lines: readonly SourceLine[], variables: Map<string, string>): void {
   for (const line of lines) {
-    if (!line.text.includes('for')) continue;
+    if (!line.text.includes('for ') && !line.text.includes('for\t')) continue;
     for (const loop of line.text.matchAll(FOR_LOOP)) {
       const items = loop[2]!.trim().split(/[ \t]+/);
       if (items.length > 0 && items.every((item) => PLAIN_ITEM.test(item))) variables.set(loop[1]!, items[0]!);
@@ -1912,7 +1905,11 @@ const FOR_LOOP = /(?:^|[;&|(]|\b(?:do|then|else))[ \t]*for[ \t]+([A-Za-z_][A-Za-
 /** A word bash passes as it stands: no expansion, quote, glob or redirection in it. */
 const PLAIN_ITEM = /^[A-Za-z0-9._:/@+=,-]+$/;
 
-export function recordAssignments(lines: SourceLine[], variables: Map<string, string>): void {
+/**
+ * Records the lines' assignments: the values later commands' variables stand for, and the assignments bash refuses
+ * (`refused`, by name, until a command that uses one says so; an assignment that works clears its name).
+ */
+export function recordAssignments(lines: SourceLine[], variables: Map<string, string>, refused: Map<string, ShellIssue>): void {
   // Most commands assign nothing: the lines are joined for reading only when one does.
   let text: string | undefined;
   let pointAt: ((index: number) => Point) | undefined;
@@ -1920,6 +1917,9 @@ export function recordAssignments(lines: SourceLine[], variables: Map<string, st
   for (const line of lines) {
     const match = line.text.includes('=') ? ASSIGNMENT_STATEMENT.exec(line.text) : null;
     if (match !== null) {
+      const refusal = refusedAssignment(line, match);
+      if (refusal) refused.set(match[1]!, refusal);
+      else refused.delete(match[1]!);
       text ??= lines.map((each) => each.text).join('\n');
       pointAt ??= pointMapper(lines);
       const reader = new Reader(text, pointAt, 'intended', lineStart + match[0].length, { variables });
