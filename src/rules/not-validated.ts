@@ -33,7 +33,8 @@ export function outputNotValidatedReason(translation: CommandTranslation | undef
   if (output?.cue === 'same-block' && readsAFile(example.commands[commandIndex]) && showsTheRequest(translation.model, translation.operationName, output.value)) {
     return `the block's keys are the ${translation.operationName} request's, none the output's: it shows the input (a file the command reads), not a response, and is not schema-checked`;
   }
-  const strangers = output && (output.cue === 'sentence' || output.cue === 'adjacent') ? keysOfAnotherOutput(translation.model, translation.operationName, output.value) : undefined;
+  const weaklyTied = output !== undefined && (output.cue === 'sentence' || output.cue === 'adjacent');
+  const strangers = weaklyTied ? keysOfAnotherOutput(translation.model, translation.operationName, output.value) : undefined;
   if (strangers) {
     return `none of the block's keys (${strangers}) is in the ${translation.operationName} output, and only the text around it ties it to this command: it may show a file or another command's output, and is not schema-checked`;
   }
@@ -41,6 +42,10 @@ export function outputNotValidatedReason(translation: CommandTranslation | undef
   if (INCLUDED_PART.test(output?.introducer ?? '')) return 'the text says the output includes this block, not that it is the output: it is not schema-checked';
   const other = otherCommandNamed(output?.introducer, translation.model, translation.operationName);
   if (other) return `the block is the output of ${other}, another command, and is not schema-checked`;
+  // PutMetricData prints nothing: a block only its place ties to the command shows something else (the file it reads).
+  if (weaklyTied && output.kind === 'json' && Object.keys(outputShape(translation.model, translation.operationName).output?.members ?? {}).length === 0) {
+    return `${translation.operationName} prints nothing, and only the text around the block ties it to this command: it may show a file or another command's output, and is not schema-checked`;
+  }
   return undefined;
 }
 
@@ -125,7 +130,7 @@ const notValidated: Rule = {
   needsModels: true,
   description:
     'Some documented outputs cannot be checked against the response schema: a `--query` projection, ' +
-    '`--output text` or `table`, what a program the output is piped into prints (`| jq ...`) or one run after the command prints (`&& cat out.json`), the file an operation writes its payload to (`lambda invoke ... out.json`, then the function\'s own result), a block tied to the command only by a sentence or by following it that has none of the output\'s keys (another command\'s output, a file), a block after the command in its own block, nothing calling it output, whose keys are all the request\'s (the input file the command reads), and the output of CLI customizations. Neither can a value read from a ' +
+    '`--output text` or `table`, what a program the output is piped into prints (`| jq ...`) or one run after the command prints (`&& cat out.json`), the file an operation writes its payload to (`lambda invoke ... out.json`, then the function\'s own result), a block tied to the command only by a sentence or by following it that has none of the output\'s keys (another command\'s output, a file), a block after the command in its own block, nothing calling it output, whose keys are all the request\'s (the input file the command reads), a block only the text around it ties to a command that prints nothing, and the output of CLI customizations. Neither can a value read from a ' +
     '`file://` file the documents folder does not hold, nor a value the author left out (`--tags ...`). This rule says so once per command and file, at the ' +
     'output or the value, so that a clean report is never read as a checked one.',
   examples: {
@@ -137,6 +142,14 @@ const notValidated: Rule = {
       },
     ],
     notOk: [
+      {
+        // A command that prints nothing, and JSON right after it: not its output (the file it reads, most likely).
+        name: 'guide.md',
+        text: '# Groups\n\n```sh\naws cognito-idp delete-group --user-pool-id us-west-2_EXAMPLE --group-name admins\n```\n\n```json\n{"GroupName": "admins"}\n```\n',
+        messages: [
+          "7:1-9:4: info: DeleteGroup prints nothing, and only the text around the block ties it to this command: it may show a file or another command's output, and is not schema-checked",
+        ],
+      },
       {
         // The request the command reads from its file, shown after it: its keys are the input's.
         name: 'guide.md',
