@@ -879,8 +879,7 @@ class Reader {
     for (const kind of ['windows-continuation', 'powershell-continuation'] as const) {
       const [first, ...others] = this.foreignContinuations.filter((found) => found.kind === kind);
       if (first === undefined) continue;
-      const lines = others.map((other) => String(this.pointAt(other.start).line));
-      const more = lines.length === 0 ? '' : ` The same holds for line${lines.length > 1 ? 's' : ''} ${lines.length === 1 ? lines[0] : `${lines.slice(0, -1).join(', ')} and ${lines.at(-1)}`}.`;
+      const more = sameOnLines(others.map((other) => this.pointAt(other.start).line));
       const message =
         kind === 'windows-continuation'
           ? 'A `^` at the end of a line continues a Windows cmd.exe command; bash reads it as a word and runs the next line as a separate command: end the line with ` \\` (or mark the block `cmd`).'
@@ -1352,6 +1351,13 @@ function read(
   return { result: new Reader(text, joined.pointAt, reading, start.start, readerOptions).read(), start };
 }
 
+/** ` The same holds for lines 5, 6 and 8.` after the message of a finding said once for several lines; '' for none. */
+export function sameOnLines(lines: readonly number[]): string {
+  if (lines.length === 0) return '';
+  const listed = lines.length === 1 ? String(lines[0]) : `${lines.slice(0, -1).join(', ')} and ${lines.at(-1)}`;
+  return ` The same holds for line${lines.length > 1 ? 's' : ''} ${listed}.`;
+}
+
 /** A line that ends in a command substitution's opening (`X="$(`, `export Y=$(`, a backtick that opens: an odd one). */
 function opensSubstitutionAtEnd(text: string): boolean {
   const end = text.trimEnd();
@@ -1781,7 +1787,7 @@ export function splitBlock(lines: SourceLine[], options: ShellReadOptions = {}):
       const newPrompt = prompted && starts && promptOf(line.text, transcript) !== null;
       // So is a blank line after a prompted command a quote left open: the shell would have shown its `> ` prompts
       // there; what follows is the output.
-      if (prompted && !starts && line.text.trim() === '' && !/\\[ \t]*$/.test(current.lines.at(-1)!.text) && !insideCompound(current.lines) && continuesOnNextLine(current.lines, transcript, current.closer)) {
+      if (prompted && !starts && line.text.trim() === '' && !LINE_END_CONTINUATION.test(current.lines.at(-1)!.text) && !insideCompound(current.lines) && continuesOnNextLine(current.lines, transcript, current.closer)) {
         current.output = [line];
         continue;
       }
@@ -1854,11 +1860,6 @@ export function splitCommands(lines: SourceLine[], options: ShellReadOptions = {
 const ASSIGNMENT_STATEMENT = new RegExp(String.raw`^[ \t]*(?:${PROMPT_SOURCE})?(?:(?:export|readonly|local|declare[ \t]+-[A-Za-z]+)[ \t]+)?([A-Za-z_][A-Za-z0-9_]*)=`);
 
 /**
- * Records the variables a group of lines assigns (`NAME=value`, `export NAME=value`): a value known here is kept, one
- * whose content is unknown (`$(aws ...)`, `$OTHER`, a placeholder) forgets any earlier value. `NAME=value command`
- * sets the variable for that command only and is left out.
- */
-/**
  * `TAG=<GIT_SHA>`, `export ARN=arn:...:instance/<id>`: an assignment whose value ends in an unquoted placeholder. bash
  * reads the placeholder as redirections whose `>` has no file name and refuses the line, so the variable is never
  * set: the issue to say at the commands that use it; undefined for any other value.
@@ -1906,8 +1907,10 @@ const FOR_LOOP = /(?:^|[;&|(]|\b(?:do|then|else))[ \t]*for[ \t]+([A-Za-z_][A-Za-
 const PLAIN_ITEM = /^[A-Za-z0-9._:/@+=,-]+$/;
 
 /**
- * Records the lines' assignments: the values later commands' variables stand for, and the assignments bash refuses
- * (`refused`, by name, until a command that uses one says so; an assignment that works clears its name).
+ * Records the variables a group of lines assigns (`NAME=value`, `export NAME=value`): a value known here is kept, one
+ * whose content is unknown (`$(aws ...)`, `$OTHER`, a placeholder) forgets any earlier value. `NAME=value command`
+ * sets the variable for that command only and is left out. An assignment bash refuses goes into `refused`, by name,
+ * until a command that uses it says so; one that works clears its name.
  */
 export function recordAssignments(lines: SourceLine[], variables: Map<string, string>, refused: Map<string, ShellIssue>): void {
   // Most commands assign nothing: the lines are joined for reading only when one does.

@@ -16,6 +16,7 @@ import {
   placeholderAt,
   placeholderName,
   pointMapper,
+  sameOnLines,
   shellCommandOf,
   PROMPT_SOURCE,
   startsAwsCommand,
@@ -673,7 +674,7 @@ export function bashAssignmentsIn(lines: readonly SourceLine[]): ShellIssue | un
   const shown = line.text.trim().length > 40 ? `${match[0].trimStart()}...` : line.text.trim();
   const what = match[1] === undefined ? `bash's assignment: PowerShell looks for a command named \`${name}=...\` and fails` : 'bash: PowerShell has no `export` command';
   const fix = match[1] === undefined ? `$${name} = ...` : `$env:${name} = ...`;
-  const more = others.length === 0 ? '' : ` The same holds for line${others.length > 1 ? 's' : ''} ${others.length === 1 ? others[0]!.line.line : `${others.slice(0, -1).map((other) => other.line.line).join(', ')} and ${others.at(-1)!.line.line}`}.`;
+  const more = sameOnLines(others.map((other) => other.line.line));
   return {
     kind: 'bash-assignment',
     message: `\`${shown}\` is ${what}, so \`${name}\` stays unset for the commands after it; write \`${fix}\` (or mark the block \`bash\`).${more}`,

@@ -1,4 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
+import { sameOnLines } from '../commands/shell.js';
 import type { ShellIssue } from '../commands/types.js';
 import type { Finding, RelatedLocation, Rule } from './types.js';
 
@@ -70,12 +71,6 @@ function relatedBackslashes(issue: ShellIssue): RelatedLocation[] {
  * command, or the other Windows shell's), continuations left out of a wrapped command, blanks or comments after them.
  */
 const REPEATED_HABITS = new Set<ShellIssue['kind']>(['bash-continuation', 'windows-continuation', 'powershell-continuation', 'missing-continuation', 'space-after-continuation']);
-
-/** `5`, `5 and 6`, `5, 6 and 9`. */
-function listLines(issues: readonly ShellIssue[]): string {
-  const lines = issues.map((issue) => String(issue.start.line));
-  return lines.length === 1 ? lines[0]! : `${lines.slice(0, -1).join(', ')} and ${lines.at(-1)}`;
-}
 
 /** One edit for several issues' fixes (in text order), when each has one. */
 function combinedFix(issues: readonly ShellIssue[], text: string): Finding['fix'] {
@@ -239,7 +234,7 @@ const shellContinuation: Rule = {
           const line = text.slice(start.offset ?? 0, end.offset ?? 0);
           const fix = repeats.length > 0 ? combinedFix([issue, ...repeats], text) : fixOf(issue, text);
           const related = repeats.length > 0 ? repeats.map((other) => ({ start: other.start, end: other.end, message: `the same at line ${other.start.line}` })) : relatedBackslashes(issue);
-          const message = repeats.length > 0 ? `${issue.message} The same holds for line${repeats.length > 1 ? 's' : ''} ${listLines(repeats)}.` : issue.message;
+          const message = `${issue.message}${sameOnLines(repeats.map((other) => other.start.line))}`;
           report({
             start,
             end,

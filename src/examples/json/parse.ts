@@ -10,7 +10,7 @@ import type { JsonLocation, JsonParseResult, JsonRepairHint, JsonSyntaxError, Js
  * overflow the stack; linear in the size of the block.
  */
 /** `(..redacted)`, `(more items)` alone on the rest of a line: the author's note, where JSON has no `(`. */
-const NOTE_IN_PARENTHESES = /^\([^()\n]*\)[ \t]*,?[ \t]*$/;
+const PARENTHESISED_NOTE = /^\([^()\n]*\)[ \t]*,?[ \t]*$/;
 
 export function parseJsonBlock(lines: SourceLine[]): JsonParseResult {
   return new BlockParser(lines).parse();
@@ -469,7 +469,7 @@ class BlockParser {
     let cursor = this.pos;
     for (;;) {
       const code = text.charCodeAt(cursor);
-      if (code === 0x23 || (code === 0x2f && text.charCodeAt(cursor + 1) === 0x2f) || (code === 0x28 && NOTE_IN_PARENTHESES.test(text.slice(cursor, this.lineEndFrom(cursor))))) {
+      if (code === 0x23 || (code === 0x2f && text.charCodeAt(cursor + 1) === 0x2f) || (code === 0x28 && PARENTHESISED_NOTE.test(text.slice(cursor, this.lineEndFrom(cursor))))) {
         cursor = this.skipNote(cursor);
         continue;
       }
@@ -480,19 +480,19 @@ class BlockParser {
   }
 
   /**
-   * `# ✅ as expected`, `// your Elastic IP`, `# ... more output ...`: JSON has no `#` or `//` outside strings, so one
-   * between tokens is the author's note to the end of the line; one that says `...` stands for what the author left
-   * out, as an elision does.
+   * `# ✅ as expected`, `// your Elastic IP`, `(more items)`, `# ... more output ...`: JSON has no `#`, `//` or `(`
+   * outside strings, so one between tokens is the author's note to the end of the line; one that says something was
+   * left out (`...`, `..`, `redacted`, `snip`) stands for it, as an elision does.
    */
   private skipNote(start: number): number {
     let end = this.lineEndFrom(start);
-    const dots = /\.{2,}|\u2026|\b(?:redacted|snip|truncated|omitted)\b/i.exec(this.text.slice(start, end));
-    if (dots === null) {
+    const elided = /\.{2,}|\u2026|\b(?:redacted|snip|truncated|omitted)\b/i.exec(this.text.slice(start, end));
+    if (elided === null) {
       this.notes.push(this.position(start, end));
     } else {
-      // `[ #... ]`: the elision ends where a bracket after its dots closes what it stands in.
-      const closer = /[\]}]/.exec(this.text.slice(start + dots.index, end));
-      if (closer !== null) end = start + dots.index + closer.index;
+      // `[ #... ]`: the elision ends where a bracket after its mark closes what it stands in.
+      const closer = /[\]}]/.exec(this.text.slice(start + elided.index, end));
+      if (closer !== null) end = start + elided.index + closer.index;
       this.elisions.push(this.position(start, end));
       this.lastItemEnd = end;
       this.lastElisionEnd = end;
