@@ -4,7 +4,7 @@
  */
 import type { SourceLine } from '../document/types.js';
 import { parseAwsCommand } from './aws.js';
-import { ASSIGNMENT, AWS_CHAINED, AWS_SUBSTITUTION, insideQuotedScript, linesFrom, readShellCommand, recordAssignments, recordLoopVariables, splitBlock, startsAwsCommand, type LineGroup } from './shell.js';
+import { ASSIGNMENT, AWS_CHAINED, AWS_SUBSTITUTION, insideQuotedScript, linesFrom, readShellCommand, readsRootPrompts, recordAssignments, recordLoopVariables, splitBlock, startsAwsCommand, type LineGroup } from './shell.js';
 import type { AwsCommand, Closer, ShellCommand, ShellIssue } from './types.js';
 import { bashAssignmentsIn, POWERSHELL_INNER_AWS, readWindowsCommand, WINDOWS_CHAINED_AWS, recordWindowsAssignments, splitWindowsBlock, startsWindowsAwsCommand } from './windows.js';
 
@@ -55,11 +55,16 @@ function isSynopsis(group: { lines: SourceLine[]; output?: SourceLine[] }): bool
   return [...group.lines, ...(group.output ?? [])].some((line) => line.text.includes('[') && OPTIONAL_PART.test(line.text));
 }
 
+/** The shell reader's transcript, where `# ` is root's prompt: a transcript that shows no user's prompt. */
+function readsAsTranscript(lines: readonly SourceLine[], options: BlockReadOptions): boolean {
+  return options.transcript === true && readsRootPrompts(lines);
+}
+
 /** Every `aws` command the block runs, in order. */
 export function readCommandsInBlock(lines: SourceLine[], options: BlockReadOptions = {}): BlockCommand[] {
   const variables = options.variables ?? new Map<string, string>();
   const refused = options.refusedAssignments ?? new Map<string, ShellIssue>();
-  const readOptions = { transcript: options.transcript ?? false, plainText: options.plainText ?? false, variables };
+  const readOptions = { transcript: readsAsTranscript(lines, options), plainText: options.plainText ?? false, variables };
   const commands: BlockCommand[] = [];
   const { dialect = 'bash' } = options;
   if (dialect !== 'bash') {
@@ -241,7 +246,7 @@ function chainsAws(text: string): boolean {
 
 /** The index among non-blank lines of the first line that runs an `aws` command, -1 when there is none. */
 export function firstAwsLine(lines: SourceLine[], options: BlockReadOptions = {}): number {
-  const transcript = options.transcript ?? false;
+  const transcript = readsAsTranscript(lines, options);
   const windows = options.dialect === 'powershell' || options.dialect === 'cmd';
   let index = 0;
   for (const { text } of lines) {

@@ -65,6 +65,8 @@ function continuesValues(line: string, nextLine: string): boolean {
 
 /** A comment line in bash and PowerShell (`#`) or cmd (`REM`, `::`). */
 const COMMENT_LINE = /^[ \t]*(?:#|::|REM\b)/i;
+/** A bash comment line (not a `#!` line of a script the output shows). */
+const AUTHORS_COMMENT = /^[ \t]*#(?!!)/;
 
 /** oh-my-zsh's prompt: `➜ `, `➜  project git:(main) ✗ `, sometimes with a `$ ` after it. */
 const OH_MY_ZSH_PROMPT = String.raw`➜[ \t]+(?:(?!(?:aws|awslocal)[ \t])[^ \t$%#]+[ \t]+(?:git:\([^)\n]*\)[ \t]+)?(?:✗[ \t]+)?)?(?:[$%](?:[ \t]+|$))?`;
@@ -1528,6 +1530,14 @@ export function linesFrom(lines: SourceLine[], offset: number): SourceLine[] {
   return [];
 }
 
+/**
+ * Whether a transcript's `# ` lines are root's prompts: not where it shows a user's prompt (`$ `, `% `, `PS> `), whose
+ * `# ` lines are the author's comments between the commands.
+ */
+export function readsRootPrompts(lines: readonly SourceLine[]): boolean {
+  return !lines.some((line) => PROMPT.test(line.text));
+}
+
 function promptOf(text: string, transcript: boolean): RegExpExecArray | null {
   // `# Result` after a prompted command labels what it printed: a comment, not root's prompt.
   if (transcript && text.includes('#') && OUTPUT_LABEL_COMMENT.test(text)) return PROMPT.exec(text);
@@ -1701,6 +1711,9 @@ const PROSE_STEP = /^[ \t]*(?:(?:\d{1,2}[.)]|[*•])[ \t]+(?:[A-Z]|[^\x00-\x7F])
 export function splitBlock(lines: SourceLine[], options: ShellReadOptions = {}): LineGroup[] {
   const transcript = options.transcript ?? false;
   const startsGroup = (text: string) => startsAwsCommand(text, transcript) || promptOf(text, transcript) !== null;
+  // Where `# ` is no prompt, a comment after a prompted command is the author's note between commands (`# → 4 origins`),
+  // not what the command printed: it ends that, as the next prompt would. `# Output:` labels what follows.
+  const endsPrompted = (text: string) => promptOf(text, transcript) !== null || (!transcript && text.includes('#') && AUTHORS_COMMENT.test(text) && !OUTPUT_LABEL_COMMENT.test(text));
   const groups: LineGroup[] = [];
   /** Groups whose block goes on with a file's contents (`cors.json:` then JSON): no output follows in it. */
   const shownFile = new Set<LineGroup>();
@@ -1739,7 +1752,7 @@ export function splitBlock(lines: SourceLine[], options: ShellReadOptions = {}):
     }
     if (current?.output) {
       // What a prompted command printed may show commands too (`Execute: aws cloudformation deploy ...`): only a prompt starts the next.
-      const next = prompted ? promptOf(line.text, transcript) !== null : startsGroup(line.text);
+      const next = prompted ? endsPrompted(line.text) : startsGroup(line.text);
       if (!next && !endsJsonOutput(current.output, line, transcript)) {
         current.output.push(line);
         continue;
@@ -1747,7 +1760,7 @@ export function splitBlock(lines: SourceLine[], options: ShellReadOptions = {}):
     } else if (current !== undefined) {
       const first = current.lines[0]!.text;
       // `SECOND="$(` alone, its command on the next line: a new group when the command before is complete.
-      const starts = startsGroup(line.text) || (opensSubstitutionAtEnd(line.text) && !continuesOnNextLine(current.lines, transcript, current.closer));
+      const starts = startsGroup(line.text) || (prompted && endsPrompted(line.text)) || (opensSubstitutionAtEnd(line.text) && !continuesOnNextLine(current.lines, transcript, current.closer));
       let outputAfterCommand =
         !prompted &&
         startsWithAws &&

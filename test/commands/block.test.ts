@@ -357,9 +357,22 @@ describe('every aws command a block runs', () => {
 
 describe('prompts and outputs', () => {
   test('in a transcript, the lines after a prompted command up to the next prompt are its output', () => {
-    const { argv, outputs } = block('$ aws s3 ls\n2024-01-01 bucket-a\n2024-01-02 bucket-b\n\n# aws s3 mb s3://c\nmake_bucket: c\n$ echo done\ndone', { transcript: true });
+    const { argv, outputs } = block('$ aws s3 ls\n2024-01-01 bucket-a\n2024-01-02 bucket-b\n\n$ aws s3 mb s3://c\nmake_bucket: c\n$ echo done\ndone', { transcript: true });
     expect(argv).toEqual(['aws s3 ls', 'aws s3 mb s3://c']);
     expect(outputs).toEqual(['2024-01-01 bucket-a\n2024-01-02 bucket-b', 'make_bucket: c']);
+  });
+  test("`# ` is root's prompt in a transcript that shows no user's prompt; beside `$ ` prompts it starts the author's comment", () => {
+    const root = block('# aws s3 mb s3://c\nmake_bucket: c\n# aws s3 ls\n2024-01-01 c', { transcript: true });
+    expect(root.argv).toEqual(['aws s3 mb s3://c', 'aws s3 ls']);
+    expect(root.outputs).toEqual(['make_bucket: c', '2024-01-01 c']);
+    // The comment ends what the prompted command printed, and the plain command after it is read.
+    const mixed = block('$ aws s3 ls\n2024-01-01 c\n# first note\n# second note\naws s3 mb s3://d\n# aws s3 rb s3://c', { transcript: true });
+    expect(mixed.argv).toEqual(['aws s3 ls', 'aws s3 mb s3://d']);
+    expect(mixed.outputs).toEqual(['2024-01-01 c', undefined]);
+  });
+  test("a comment after a prompted command is the author's note, not its output; `# Output:` labels what follows", () => {
+    expect(block('$ aws s3api head-object --bucket b --key k\n# no encryption: the header is missing').outputs).toEqual([undefined]);
+    expect(block('$ aws s3 ls\n# Output:\n2024-01-01 c').outputs).toEqual(['# Output:\n2024-01-01 c']);
   });
   test.each(['$ ', '% ', 'PS> ', 'PS C:\\> ', 'C:\\Users\\me> '])('the prompt %j is not part of the command', (prompt) => {
     const { argv, commands, document } = block(`${prompt}aws s3 ls s3://b`);
