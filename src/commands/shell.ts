@@ -1599,14 +1599,14 @@ const INTERACTIVE_COMMAND = new RegExp(String.raw`^[ \t]*(?:${PROMPT_SOURCE})?(?
 
 /**
  * What ends a JSON output before the next command: a comment after it (`# Result: all fields present`) is the
- * script's again (in a transcript `# ` is a prompt), and so is text after a blank line once the JSON has closed (a
- * script's `=== 2. buckets ===` banner): the CLI prints one JSON value.
+ * script's again (in a transcript `# ` is a prompt), and so is text once the JSON has closed (a script's
+ * `=== 2. buckets ===` banner, the author's `Next add the user to it.`): the CLI prints one JSON value.
  */
 export function endsJsonOutput(output: readonly SourceLine[], line: SourceLine, transcript = false): boolean {
-  // Most output lines are neither a comment nor text after a blank line: they skip the JSON pattern.
+  // Most output lines are neither a comment nor text after a closing bracket: they skip the JSON pattern.
   const comment = !transcript && COMMENT_LINE.test(line.text);
-  const afterBlank = !comment && output.length > 2 && output.at(-1)!.text.trim() === '' && line.text.trim() !== '' && !/^[ \t]*[{[\]},"]/.test(line.text);
-  return (comment || (afterBlank && jsonClosed(output))) && JSON_START.test(output[0]!.text);
+  const text = !comment && output.length > 1 && line.text.trim() !== '' && !/^[ \t]*[{[\]},"]/.test(line.text);
+  return (comment || (text && jsonClosed(output))) && JSON_START.test(output[0]!.text);
 }
 
 /** A pretty-printed JSON value that has closed: its last line is a lone bracket, indented as its first line opened. */

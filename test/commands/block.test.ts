@@ -389,14 +389,16 @@ describe('prompts and outputs', () => {
     const { outputs } = block('$ aws sts get-caller-identity\n{\n    "Account": "123456789012"\n}\n$', { transcript: true });
     expect(outputs).toEqual(['{\n    "Account": "123456789012"\n}']);
   });
-  test("a JSON output ends where it closes when other text follows a blank line (a script's banner), in a transcript or not", () => {
+  test("a JSON output ends where it closes when other text follows (a script's banner, the author's prose), in a transcript or not", () => {
     const text = '$ aws sts get-caller-identity\n{\n    "Account": "123456789012"\n}\n\n=== 2. buckets ===\n$ aws s3 ls\nbucket-a';
     expect(block(text, { transcript: true }).outputs).toEqual(['{\n    "Account": "123456789012"\n}', 'bucket-a']);
     // Unprompted, a line after a command is output only when it looks like the CLI's (JSON, an error).
     expect(block(text.replaceAll('$ ', '')).outputs).toEqual(['{\n    "Account": "123456789012"\n}', undefined]);
-    // Before it closes, or without the blank line, the text is the output's (and output-json says what is wrong).
+    // Before it closes, the text is the output's (and output-json says what is wrong); after, it is not, blank line or not.
     expect(block('$ aws sts get-caller-identity\n{\n    "Account": "1"\n\nnote\n}', { transcript: true }).outputs).toEqual(['{\n    "Account": "1"\n\nnote\n}']);
-    expect(block('$ aws sts get-caller-identity\n{\n    "Account": "1"\n}\nnote', { transcript: true }).outputs).toEqual(['{\n    "Account": "1"\n}\nnote']);
+    expect(block('$ aws sts get-caller-identity\n{\n    "Account": "1"\n}\nNext, list the users.\n$ aws iam list-users', { transcript: true }).outputs).toEqual(['{\n    "Account": "1"\n}', undefined]);
+    // A bracket that does not close the first line's is inside the value: the text stays with it.
+    expect(block('$ aws sts get-caller-identity\n{\n    "Account": "1"\n  }\nnote', { transcript: true }).outputs).toEqual(['{\n    "Account": "1"\n  }\nnote']);
   });
   test('outside a transcript `#` starts a comment, not a command', () => {
     expect(block('# aws s3 ls').argv).toEqual([]);
