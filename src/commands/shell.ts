@@ -18,6 +18,8 @@ export const PARAMETER_LINE = /^[ \t]*--[A-Za-z0-9]/;
  * `--debug` and `--version`, `--dry-run`, and the s3 commands' `--recursive`, `--force`, `--quiet`, `--human-readable`, `--summarize`.
  * Nor does `--name=value`, which holds its own.
  */
+/** A line that ends opening a bracket of a value (`Key=[`, `--tags {`) or after a `,`: the value goes on, on the next line. */
+const VALUE_OPENED_AT_LINE_END = /(?:[=,[{ \t][[{]|,)[ \t]*$/;
 export const OPTION_AT_LINE_END = /(?:^|[ \t])--(?!no-|(?:debug|version|dry-run|recursive|force|quiet|human-readable|summarize)[ \t]*$)[A-Za-z0-9][^ \t=]*[ \t]*$/;
 
 /**
@@ -1769,7 +1771,9 @@ export function splitBlock(lines: SourceLine[], options: ShellReadOptions = {}):
         ((opensJson(line.text) && JSON_START.test(line.text) && !(JSON_MEMBER_LINE.test(line.text) && !/[,[{][ \t]*$/.test(line.text))) ||
           CLI_ERROR_LINE.test(line.text) ||
           (options.plainText === true && !PARAMETER_LINE.test(line.text))) &&
-        !OPTION_AT_LINE_END.test(current.lines.at(-1)!.text);
+        !OPTION_AT_LINE_END.test(current.lines.at(-1)!.text) &&
+        // `--environment environmentVariables=[`, its `\` lost: the lines after are the rest of the value.
+        !VALUE_OPENED_AT_LINE_END.test(current.lines.at(-1)!.text);
       // Only a comment or a blank line before this one can hold the `# Result:` label: most lines skip the search.
       const previous = current.lines.at(-1)!.text;
       const mayFollowLabel = !outputAfterCommand && !starts && !prompted && startsWithAws && (previous.includes('#') || previous.trim() === '');

@@ -413,6 +413,12 @@ describe('prompts and outputs', () => {
     const { outputs } = block(`aws s3api put-bucket-cors --bucket b --cors-configuration file://cors.json\n\n${label}\n{\n  "CORSRules": [\n    {\n      "MaxAgeSeconds": 3000\n    }\n  ]\n}`);
     expect(outputs).toEqual([undefined]);
   });
+  test('the lines after a value left open at a line end (`Key=[`, a `,`) are the rest of the value, not JSON output', () => {
+    const text = 'aws codebuild update-project --name b \\\n  --environment environmentVariables=[\n    {name=STAGE,value=test},\n    {name=LEVEL,value=debug}\n  ]';
+    const { outputs, commands } = block(text);
+    expect(outputs).toEqual([undefined]);
+    expect(commands[0]!.command.shell.lines.at(-1)!.text).toBe('  ]');
+  });
   test('a value on the line after its option name is no output', () => {
     const { outputs, intended } = block("aws dynamodb put-item --item\n{\"a\": {\"S\": \"b\"}}");
     expect(outputs).toEqual([undefined]);
