@@ -40,6 +40,12 @@ export default inputProblemRule({
         text: exampleDocument('To update attributes', 'aws cognito-idp admin-update-user-attributes --user-pool-id us-west-2_EXAMPLE --username jane --attributes Name=nickname,Value=J'),
         messages: ["5:99-5:111: error: Unknown parameter '--attributes' for 'aws cognito-idp admin-update-user-attributes'. Did you mean '--user-attributes'?"],
       },
+      // The operation's own words before an option's name: that option (and not also a missing required one).
+      {
+        name: 'cognito-idp/create-resource-server.rst',
+        text: exampleDocument('To create a resource server', 'aws cognito-idp create-resource-server --user-pool-id us-west-2_EXAMPLE --identifier solar --resource-server-name Solar'),
+        messages: ["5:96-5:118: error: Unknown parameter '--resource-server-name' for 'aws cognito-idp create-resource-server'. Did you mean '--name'?"],
+      },
       // A customization's table has no such option (deploy reads a local --template-file).
       {
         name: 'cloudformation/deploy.rst',

@@ -420,7 +420,7 @@ function readOptions(translation: CommandTranslation, words: Word[], table: Read
       // `--$OPTION`, `--<name>`: which option the reader means is not known.
       if (hasUnknown(word)) continue;
       reading.unknownOption = true;
-      const meant = closest(option, [...table.keys(), ...GLOBAL_OPTION_NAMES]) ?? widened(option, table.keys()) ?? narrowed(option, table.keys());
+      const meant = closest(option, [...table.keys(), ...GLOBAL_OPTION_NAMES]) ?? widened(option, table.keys()) ?? narrowed(option, table.keys()) ?? unprefixed(option, table.keys(), operation);
       // A misspelt option is one defect: the option it names is not also reported as missing; nor is one it names from
       // memory (`--partitions` for `--partition-count`), too far from it for a did-you-mean.
       if (meant !== undefined) misspelt.add(meant);
@@ -668,6 +668,20 @@ function narrowed(option: string, names: Iterable<string>): string | undefined {
   if (word.includes('-') || word.length < 5 || VALUE_KIND_WORDS.has(word)) return undefined;
   const found = [...names].filter((name) => name.endsWith(`-${word}`));
   return found.length === 1 ? found[0] : undefined;
+}
+
+/**
+ * The option an unknown one names with the operation's own words before it (`--pipeline-name` for get-pipeline-state's
+ * `--name`, `--crawler-name` for get-crawler's): the thing the operation acts on, said again.
+ */
+function unprefixed(option: string, names: Iterable<string>, operation: string): string | undefined {
+  const words = option.slice(2).split('-');
+  const operationWords = new Set(operation.split('-'));
+  let first = 0;
+  while (first < words.length - 1 && operationWords.has(words[first]!)) first++;
+  if (first === 0) return undefined;
+  const rest = `--${words.slice(first).join('-')}`;
+  return [...names].includes(rest) ? rest : undefined;
 }
 
 /** Words that say what kind of value an option takes, not what it is about: shared, they tie two options together by chance. */
