@@ -10,13 +10,14 @@ const nonAscii: Rule = {
     'Commands and outputs are copied into terminals and compared with real responses; a character that stands in ' +
     'for an ASCII one there (a typographic quote or dash, a minus sign, a non-breaking or zero-width space, a ' +
     'full-width letter in a command) breaks the copy or hides a typo. Each is reported with its code point, once per ' +
-    'line. Text in other scripts (a Japanese description, an accented name) is content, not a defect; neither are ' +
+    'line. Text in other scripts (a Japanese description, an accented name) and the punctuation of a sentence in a value (a dash between blanks, the apostrophe in `can’t`) are content, not a defect; neither are ' +
     'shell comments or other code blocks (a directory tree drawn with box characters), nor plain text after a command in a Markdown guide, as often the author\'s note as the CLI\'s output. An option typed with a ' +
     'typographic dash (`–-queue-name`) is unknown-parameter\'s finding, which names the option meant: not said twice.',
   examples: {
     ok: [
-      // A dash between blanks punctuates a sentence in a value.
+      // A dash between blanks punctuates a sentence in a value; so does an apostrophe between letters.
       { name: 'docs/README.md', text: '# Alarm\n\n```bash\naws sns publish --topic-arn arn:aws:sns:us-east-1:123456789012:t --message "Disk full \u2014 page the on-call"\n```\n', messages: [] },
+      { name: 'docs/README.md', text: '# Alarm\n\n```bash\naws sns publish --topic-arn arn:aws:sns:us-east-1:123456789012:t --message "Can\u2019t reach the disk"\n```\n', messages: [] },
       { name: 'demo/list-things.rst', text: 'Lists the things \u2014 all of them::\n\n    aws demo list-things\n', messages: [] },
       { name: 'docs/SETUP.md', text: '# Setup check\n\n```\n$ aws sts get-caller-identity --profile demo\n\u274c \u2014 profile "demo" not configured yet\n```\n', messages: [] },
       {
@@ -68,7 +69,7 @@ const nonAscii: Rule = {
         for (let index = 0; index < line.text.length; index++) {
           const codePoint = line.text.codePointAt(index)!;
           const offset = line.offset + index;
-          if (!isLookalike(codePoint, where) || reported.has(offset) || inCjkText(line.text, index) || isProseDash(line.text, index)) continue;
+          if (!isLookalike(codePoint, where) || reported.has(offset) || inCjkText(line.text, index) || isProseDash(line.text, index) || isApostrophe(line.text, index)) continue;
           if (within && (offset < within.start.offset! || offset >= within.end.offset!)) continue;
           if (skipped.some((range) => range.start.offset! <= offset && offset < range.end.offset!)) continue;
           if (saidElsewhere.has(offset)) continue;
@@ -137,6 +138,13 @@ function isProseDash(text: string, index: number): boolean {
   const codePoint = text.codePointAt(index)!;
   return codePoint >= 0x2012 && codePoint <= 0x2015 && text[index - 1] === ' ' && text[index + 1] === ' ';
 }
+
+/** `’` between two letters (`can’t`, `l’équipe`) is a word's apostrophe in a value's text: no quote, to bash or to JSON. */
+function isApostrophe(text: string, index: number): boolean {
+  return text.charCodeAt(index) === 0x2019 && LETTER.test(text[index - 1] ?? '') && LETTER.test(text[index + 1] ?? '');
+}
+
+const LETTER = /\p{L}/u;
 
 /**
  * Characters that stand in for ASCII ones: spaces and joiners, dashes and the minus sign, typographic quotes and
