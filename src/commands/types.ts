@@ -43,6 +43,7 @@ export type ShellIssueKind =
   | 'default-value-placeholder' // `${api-id}`: bash reads `${api}` with the default `id`, not a placeholder
   | 'array-without-braces' // `$ids[i]`: bash expands `$ids` and keeps `[i]` as text
   | 'dollar-amount' // `"costs $50"`: bash expands `$5` (a positional parameter) and keeps `0`
+  | 'powershell-split-argument' // `'{"a": "'$x'"}'`: PowerShell ends an argument that starts with a quoted string where it closes
   | 'powershell-escaped-quote' // `\"` in a PowerShell argument: Windows PowerShell 5.1 passes `"`, PowerShell 7.3+ the backslash too
   | 'windows-continuation' // `^` at line end (cmd.exe)
   | 'bash-continuation' // `\` at line end in a PowerShell or cmd command

@@ -305,6 +305,7 @@ class WindowsReader {
           const quoteStart = this.pos;
           const inner = c === "'" ? { value: this.readQuoted("'").value, unknown: [] } : this.readQuoted('"');
           add(this.withLegacyQuotes(inner.value, quoteStart), inner.unknown);
+          if (quoteStart === start && this.splitsAfterQuote(start)) break;
         } else if (c === '`') {
           add(text[this.pos + 1] ?? '');
           this.pos += 2;
@@ -345,6 +346,28 @@ class WindowsReader {
     this.pos = Math.min(this.pos, text.length);
     if (this.pos > start) this.pushWord(start, this.pos, piece);
     else this.pos++;
+  }
+
+  /**
+   * `'{"Id": "'$OrderId'"}'`: PowerShell ends an argument that starts with a quoted string where that string closes, and
+   * passes what follows as another argument (bash would join them). The shell's reading ends the word there, said once
+   * as an error (the CLI gets a broken value and stray words); the author's joins them, as meant. A `,` after it makes
+   * an array, whose items PowerShell passes one by one, as meant. A string closed by `\"` (`"{\"Name\": ...}"`, bash's
+   * escape, which PowerShell does not know) gets the CLI's refusal of the value that reaches it, the one finding.
+   */
+  private splitsAfterQuote(start: number): boolean {
+    const next = this.text[this.pos];
+    if (next === undefined || next === ',' || next === this.closer || WORD_END.powershell.test(next) || /^`[ \t]*\n/.test(this.text.slice(this.pos, this.pos + 3))) return false;
+    if (this.text[this.pos - 2] === '\\') return false;
+    if (this.reading !== 'shell') return false;
+    const rest = /^[^ \t\n]*/.exec(this.text.slice(this.pos))![0];
+    this.report(
+      'powershell-split-argument',
+      `PowerShell ends an argument that starts with a quoted string where that string closes, so the CLI gets \`${rest}\` as another argument and the value cut short; write the value as one string (a double-quoted one expands variables inside it).`,
+      start,
+      this.pos + rest.length,
+    );
+    return true;
   }
 
   /**

@@ -22,6 +22,7 @@ const SEVERITIES: Partial<Record<ShellIssueKind, Severity>> = {
   'array-without-braces': 'warning',
   'dollar-amount': 'warning',
   'powershell-escaped-quote': 'warning',
+  'powershell-split-argument': 'error',
   'command-substitution': 'warning',
   'windows-continuation': 'error',
   'powershell-continuation': 'error',
@@ -79,7 +80,7 @@ const shellSyntax: Rule = {
     'here. Backticks around text that is no command (`Palo Alto Networks`), or around a JMESPath literal in a ' +
     'double-quoted `--query`, are a warning: bash runs it. ' +
     'In PowerShell and cmd blocks their own quoting and continuations apply (an unquoted `<placeholder>` is PowerShell\'s ' +
-    'reserved-operator error). Pipes, redirections and `NAME=value` environment assignments ' +
+    'reserved-operator error, and a value that starts with a quoted string and goes on after it, `\'{"Id": "\'$Id\'"}\'`, is an error: PowerShell passes the rest as another argument). Pipes, redirections and `NAME=value` environment assignments ' +
     'are information: valid shell, but the harness checks and replays only the `aws` command itself. Variables, command ' +
     'substitutions and placeholders are values the reader or the shell supplies: their content is not checked, and they ' +
     'are no finding. Every `aws` command a block runs is read: after prompts and wrappers (`sudo`, `time`, `env`), in ' +
@@ -217,6 +218,14 @@ const shellSyntax: Rule = {
         text: '# List objects\n\n```powershell\naws s3api list-objects-v2 --bucket <bucket-name>\n```\n',
         messages: [
           '4:36-4:49: error: PowerShell refuses this command: `<` is reserved for future use, so the unquoted `<bucket-name>` is a syntax error; quote the placeholder or replace it with a value.',
+        ],
+      },
+      // A value that starts with a quoted string and goes on after it: PowerShell passes the rest as another argument.
+      {
+        name: 'guide.md',
+        text: '# Update\n\n```powershell\n$Pool = "us-west-2_EXAMPLE"\naws cognito-idp admin-update-user-attributes --user-pool-id $Pool --username jane --user-attributes \'[{"Name": "custom:pool", "Value": "\'$Pool\'"}]\'\n```\n',
+        messages: [
+          "5:101-5:148: error: PowerShell ends an argument that starts with a quoted string where that string closes, so the CLI gets `$Pool'\"}]'` as another argument and the value cut short; write the value as one string (a double-quoted one expands variables inside it).",
         ],
       },
       {
