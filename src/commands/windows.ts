@@ -35,6 +35,8 @@ const SHELL_NAME: Record<WindowsDialect, string> = { powershell: 'PowerShell', c
 const CONTINUATION: Record<WindowsDialect, string> = { powershell: '`', cmd: '^' };
 const CONTINUATION_NAME: Record<WindowsDialect, string> = { powershell: 'a backtick', cmd: 'a `^`' };
 /** Characters that end an unquoted word. */
+/** A double-quoted word that escapes its quotes bash's way (`"{\"Version\": ...}"`): a `\"` with more of the value after it. */
+const BASH_ESCAPED_STRING = /^"(?:[^"\\\n]|\\[^"\n])*\\"[^ \t\n]/;
 const WORD_END: Record<WindowsDialect, RegExp> = { powershell: /[ \t\n|;&<>]/, cmd: /[ \t\n|&<>]/ };
 const BLANK = /[ \t]/;
 
@@ -301,7 +303,11 @@ class WindowsReader {
         const expression = this.readExpression();
         add(expression, [{ start: 0, end: expression.length, kind: 'substitution' }]);
       } else if (dialect === 'powershell') {
-        if (c === "'" || c === '"') {
+        if (c === '"' && this.pos === start && BASH_ESCAPED_STRING.test(text.slice(this.pos, this.lineEnd(this.pos)))) {
+          const value = this.readBashEscaped(start);
+          if (value === undefined) break;
+          add(value);
+        } else if (c === "'" || c === '"') {
           const quoteStart = this.pos;
           const inner = c === "'" ? { value: this.readQuoted("'").value, unknown: [] } : this.readQuoted('"');
           add(this.withLegacyQuotes(inner.value, quoteStart), inner.unknown);
@@ -346,6 +352,41 @@ class WindowsReader {
     this.pos = Math.min(this.pos, text.length);
     if (this.pos > start) this.pushWord(start, this.pos, piece);
     else this.pos++;
+  }
+
+  /**
+   * `"{\"Version\": \"2012-10-17\"}"`: bash's `\"` inside a double-quoted PowerShell argument, which PowerShell does not
+   * know: its string ends at the first `\"`, and the rest goes to the CLI as other arguments. Said once as an error;
+   * the author's reading takes the value bash would, `{"Version": "2012-10-17"}`. The shell's reading ends the word
+   * where PowerShell does (undefined).
+   */
+  private readBashEscaped(start: number): string | undefined {
+    if (this.reading === 'shell') {
+      const end = this.pos + 1 + /^(?:[^"`]|`.)*/.exec(this.text.slice(this.pos + 1))![0].length;
+      const rest = /^[^ \t\n]*/.exec(this.text.slice(end + 1))![0];
+      this.report(
+        'powershell-split-argument',
+        `PowerShell does not read \`\\"\` as a quote inside a double-quoted string: the string ends at \`${this.text.slice(start, end + 1)}\`, and the CLI gets \`${rest.length > 40 ? `${rest.slice(0, 40)}...` : rest}\` as other arguments; write the value in single quotes: \`'{"Key": ...}'\` for PowerShell 7.3 and later, \`'{\\"Key\\": ...}'\` for Windows PowerShell 5.1.`,
+        start,
+        end + 1 + rest.length,
+      );
+      this.pos = end + 1;
+      return undefined;
+    }
+    let value = '';
+    this.pos++;
+    while (this.pos < this.text.length && this.text[this.pos] !== '"') {
+      const c = this.text[this.pos]!;
+      if (c === '\\' && (this.text[this.pos + 1] === '"' || this.text[this.pos + 1] === '\\')) {
+        value += this.text[this.pos + 1];
+        this.pos += 2;
+      } else {
+        value += c;
+        this.pos++;
+      }
+    }
+    this.pos++;
+    return value;
   }
 
   /**
