@@ -35,6 +35,8 @@ const SHELL_NAME: Record<WindowsDialect, string> = { powershell: 'PowerShell', c
 const CONTINUATION: Record<WindowsDialect, string> = { powershell: '`', cmd: '^' };
 const CONTINUATION_NAME: Record<WindowsDialect, string> = { powershell: 'a backtick', cmd: 'a `^`' };
 /** Characters that end an unquoted word. */
+/** PowerShell's stop-parsing token, a word of its own. */
+const STOP_PARSING = /^--%(?:[ \t\n]|$)/;
 /** A double-quoted word that escapes its quotes bash's way (`"{\"Version\": ...}"`): a `\"` with more of the value after it. */
 const BASH_ESCAPED_STRING = /^"(?:[^"\\\n]|\\[^"\n])*\\"[^ \t\n]/;
 const WORD_END: Record<WindowsDialect, RegExp> = { powershell: /[ \t\n|;&<>]/, cmd: /[ \t\n|&<>]/ };
@@ -85,6 +87,7 @@ class WindowsReader {
       else if (c === '\n') this.readNewline();
       else if (this.readContinuation()) continue;
       else if (c === '#' && this.dialect === 'powershell') this.pos = this.lineEnd(this.pos);
+      else if (this.dialect === 'powershell' && STOP_PARSING.test(text.slice(this.pos, this.pos + 4))) this.readVerbatim();
       else if (c === '#' && this.readCmdHash()) continue;
       else if (c === '<' && this.placeholderAt(this.pos) !== undefined) this.readPlaceholder(this.placeholderAt(this.pos)!);
       else if (/[|;&]/.test(c) && (this.dialect === 'powershell' || c !== ';')) this.readOperator();
@@ -93,6 +96,44 @@ class WindowsReader {
     }
     this.reportPlaceholders();
     return { words: this.words, issues: this.issues, ...(this.nextAwsCommand !== undefined && { nextAwsCommand: this.nextAwsCommand }) };
+  }
+
+  /**
+   * `--% --parameters "{\"portNumber\":[\"80\"]}"`: after PowerShell's stop-parsing token the rest of the line goes to
+   * the program as written (up to a `|`), split into arguments by the C runtime's rules: blanks outside `"` separate,
+   * `\"` is a quote in the value. cmd's `%VAR%` is still expanded: its content is unknown.
+   */
+  private readVerbatim(): void {
+    const { text } = this;
+    this.pos += 3;
+    const end = this.lineEnd(this.pos);
+    while (this.pos < end) {
+      while (BLANK.test(text[this.pos] ?? '')) this.pos++;
+      if (this.pos >= end || text[this.pos] === '|') break;
+      const start = this.pos;
+      const piece: Piece = { value: '', unknown: [] };
+      let quoted = false;
+      while (this.pos < end && (quoted || !BLANK.test(text[this.pos]!))) {
+        const c = text[this.pos]!;
+        if (c === '\\' && text[this.pos + 1] === '"') {
+          piece.value += '"';
+          this.pos += 2;
+        } else if (c === '"') {
+          quoted = !quoted;
+          this.pos++;
+        } else if (c === '%' && /^%[A-Za-z_][\w]*%/.test(text.slice(this.pos, end))) {
+          const name = /^%[A-Za-z_][\w]*%/.exec(text.slice(this.pos, end))![0];
+          piece.unknown.push({ start: piece.value.length, end: piece.value.length + name.length, kind: 'variable' });
+          piece.value += name;
+          this.pos += name.length;
+        } else {
+          piece.value += c;
+          this.pos++;
+        }
+      }
+      this.pushWord(start, this.pos, piece);
+    }
+    this.pos = end;
   }
 
   /**
@@ -304,9 +345,9 @@ class WindowsReader {
         add(expression, [{ start: 0, end: expression.length, kind: 'substitution' }]);
       } else if (dialect === 'powershell') {
         if (c === '"' && this.pos === start && BASH_ESCAPED_STRING.test(text.slice(this.pos, this.lineEnd(this.pos)))) {
-          const value = this.readBashEscaped(start);
-          if (value === undefined) break;
+          const { value, ends } = this.readBashEscaped(start);
           add(value);
+          if (ends) break;
         } else if (c === "'" || c === '"') {
           const quoteStart = this.pos;
           const inner = c === "'" ? { value: this.readQuoted("'").value, unknown: [] } : this.readQuoted('"');
@@ -358,9 +399,9 @@ class WindowsReader {
    * `"{\"Version\": \"2012-10-17\"}"`: bash's `\"` inside a double-quoted PowerShell argument, which PowerShell does not
    * know: its string ends at the first `\"`, and the rest goes to the CLI as other arguments. Said once as an error;
    * the author's reading takes the value bash would, `{"Version": "2012-10-17"}`. The shell's reading ends the word
-   * where PowerShell does (undefined).
+   * where PowerShell does.
    */
-  private readBashEscaped(start: number): string | undefined {
+  private readBashEscaped(start: number): { value: string; ends: boolean } {
     if (this.reading === 'shell') {
       const end = this.pos + 1 + /^(?:[^"`]|`.)*/.exec(this.text.slice(this.pos + 1))![0].length;
       const rest = /^[^ \t\n]*/.exec(this.text.slice(end + 1))![0];
@@ -370,8 +411,9 @@ class WindowsReader {
         start,
         end + 1 + rest.length,
       );
+      const value = this.text.slice(this.pos + 1, end);
       this.pos = end + 1;
-      return undefined;
+      return { value, ends: true };
     }
     let value = '';
     this.pos++;
@@ -386,7 +428,7 @@ class WindowsReader {
       }
     }
     this.pos++;
-    return value;
+    return { value, ends: false };
   }
 
   /**

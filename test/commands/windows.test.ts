@@ -26,6 +26,24 @@ describe('PowerShell', () => {
     expect(intended(command).at(-1)).toBe('[{"Key":"team"}]');
     expect(command.issues.map((issue) => `${issue.kind} ${issue.start.column}-${issue.end.column}`)).toEqual(['powershell-escaped-quote 48-70']);
   });
+  test("bash's `\\\"` inside a double-quoted value: PowerShell ends the string there (one error); as meant, bash's value", () => {
+    const command = read('aws iam create-role --role-name r --assume-role-policy-document "{\\"Version\\":\\"2012-10-17\\"}" --path "C:\\dir\\"', 'powershell');
+    expect(command.argv.slice(5, 7)).toEqual(['--assume-role-policy-document', '{\\']);
+    expect(intended(command).slice(6)).toEqual(['{"Version":"2012-10-17"}', '--path', 'C:\\dir\\']);
+    expect(command.issues.map((issue) => `${issue.kind} ${issue.start.column}-${issue.end.column}`)).toEqual(['powershell-split-argument 69-99']);
+  });
+  test("a value that starts with a quoted string and goes on after it is split by PowerShell (one error); a `,` after it makes an array", () => {
+    const command = read(`aws sqs send-message --queue-url u --message-body '{"id": "'$Id'"}' --x "a","b"`, 'powershell');
+    expect(intended(command)).toEqual(['aws', 'sqs', 'send-message', '--queue-url', 'u', '--message-body', '{"id": "$Id"}', '--x', 'a,b']);
+    expect(command.argv.slice(6, 8)).toEqual(['{"id": "', '$Id"}']);
+    expect(command.issues.map((issue) => issue.kind)).toEqual(['powershell-split-argument']);
+  });
+  test('after the stop-parsing token `--%` the rest of the line goes to the CLI by the C runtime\'s rules', () => {
+    const command = read('aws ssm start-session --target i-1 --% --parameters "{\\"portNumber\\":[\\"80\\"]}" --region %REGION%', 'powershell');
+    expect(intended(command).slice(4)).toEqual(['i-1', '--parameters', '{"portNumber":["80"]}', '--region', '%REGION%']);
+    expect(command.intendedWords.at(-1)!.unknown).toEqual([{ start: 0, end: 8, kind: 'variable' }]);
+    expect(command.issues).toEqual([]);
+  });
   test('$var, ${var}, $env:X and $(...) are unknown as meant, unless the document assigned them', () => {
     const command = read('aws x --a $Pool --b "$env:REGION-x" --c $(Get-Date) --d ${Known}', 'powershell', new Map([['Known', 'k']]));
     expect(intended(command)).toEqual(['aws', 'x', '--a', '$Pool', '--b', '$env:REGION-x', '--c', '$(Get-Date)', '--d', 'k']);
