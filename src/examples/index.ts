@@ -395,9 +395,10 @@ class BlockReader {
       const commands = this.readsAsCommands(code, language, options);
       // A shell block without `aws` may still set variables later commands use (`export POOL_ID=...`).
       const read = commands || (!this.introducedAsOutput(code) && (language !== null || ASSIGNMENT.test(code.value))) ? readCommandsInBlock(lines, options) : [];
+      // `cat > policy.json <<'EOF'` ... `EOF`: the block shows the file a later `file://policy.json` reads.
+      const files = hereDocumentFiles(lines);
+      for (const file of files) example.files.push({ name: file.name, raw: file.lines.map((line) => line.text).join('\n'), position: spanOf(file.lines), lines: file.lines });
       if (commands || read.length > 0) {
-        // `cat > policy.json <<'EOF'` ... `EOF`: the block shows the file a later `file://policy.json` reads.
-        for (const file of hereDocumentFiles(lines)) example.files.push({ name: file.name, raw: file.lines.map((line) => line.text).join('\n'), position: spanOf(file.lines), lines: file.lines });
         this.commandBlockFirst = example.commands.length;
         for (const { command, output } of read) {
           example.commands.push(command);
@@ -407,6 +408,8 @@ class BlockReader {
         this.commandBlock = code;
         return;
       }
+      // A block that only writes files holds no output.
+      if (files.length > 0) return;
     }
     if (this.markdown) this.markdownBlock(example, code, language);
     else this.rstBlock(example, code);
