@@ -62,7 +62,8 @@ const nonAscii: Rule = {
   check({ document, report, translation }) {
     // Commands chained on one line share it: each character is reported once.
     const reported = new Set<number>();
-    const scan = (lines: readonly SourceLine[], where: 'a command' | 'an output', within: Position | undefined, skipped: readonly Position[] = [], saidElsewhere = new Set<number | undefined>()) => {
+    /** `skipped`: an output's elisions, a command's unknown options (unknown-parameter names the option meant). */
+    const scan = (lines: readonly SourceLine[], where: 'a command' | 'an output', within: Position | undefined, skipped: readonly Position[] = []) => {
       for (const line of lines) {
         // Most lines are ASCII: one native scan skips them.
         if (!NOT_ASCII.test(line.text)) continue;
@@ -72,7 +73,6 @@ const nonAscii: Rule = {
           if (!isLookalike(codePoint, where) || reported.has(offset) || inCjkText(line.text, index) || isProseDash(line.text, index) || isApostrophe(line.text, index)) continue;
           if (within && (offset < within.start.offset! || offset >= within.end.offset!)) continue;
           if (skipped.some((range) => range.start.offset! <= offset && offset < range.end.offset!)) continue;
-          if (saidElsewhere.has(offset)) continue;
           reported.add(offset);
           const width = codePoint > 0xffff ? 2 : 1;
           const character = `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')} '${String.fromCodePoint(codePoint)}'`;
@@ -91,8 +91,9 @@ const nonAscii: Rule = {
       // The aws command's own words: not a comment after it, nor the other commands of its lines. An option typed
       // with a typographic dash (`–-queue-name`) is unknown-parameter's one finding, which names the option meant.
       for (const command of example.commands) {
-        const unknownOptions = (translation(command, example)?.problems ?? []).filter((problem) => problem.kind === 'unknown-parameter').map((problem) => problem.start.offset);
-        scan(command.shell.lines, 'a command', wordSpan(command.shell.intendedWords), [], new Set(unknownOptions));
+        // Not stray words (`name”` split off `“my name”`): there the typographic quote is the cause to name.
+        const unknownOptions = (translation(command, example)?.problems ?? []).filter((problem) => problem.kind === 'unknown-parameter' && problem.message.startsWith('Unknown parameter'));
+        scan(command.shell.lines, 'a command', wordSpan(command.shell.intendedWords), unknownOptions);
       }
       // Plain text after a command in a guide is as often the author's note (`❌ — not configured yet`) as the CLI's:
       // only what is surely the CLI's output is held to ASCII (JSON, tables, and aws-cli's own `Output::` blocks).

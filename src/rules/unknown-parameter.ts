@@ -66,6 +66,12 @@ export default inputProblemRule({
         text: exampleDocument('To list users', 'aws cognito-idp list-users \u2013-user-pool-id us-west-2_EXAMPLE'),
         messages: ["5:32-5:46: error: Unknown parameter '\u2013-user-pool-id' for 'aws cognito-idp list-users'. Did you mean '--user-pool-id'?"],
       },
+      // The same with its value after `=`: the name before it is the option meant, and no missing required one is said.
+      {
+        name: 'cognito-idp/describe-user-pool.rst',
+        text: exampleDocument('To describe a pool', 'aws cognito-idp describe-user-pool -\u2013user-pool-id=us-west-2_EXAMPLE'),
+        messages: ["5:40-5:72: error: Unknown parameter '-\u2013user-pool-id=us-west-2_EXAMPLE' for 'aws cognito-idp describe-user-pool'. Did you mean '--user-pool-id'?"],
+      },
       // Prose run into a value: the stray words are one defect, said once at the first.
       {
         name: 'cognito-idp/list-users.rst',

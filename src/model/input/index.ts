@@ -420,11 +420,13 @@ function readOptions(translation: CommandTranslation, words: Word[], table: Read
       // `--$OPTION`, `--<name>`: which option the reader means is not known.
       if (hasUnknown(word)) continue;
       reading.unknownOption = true;
-      const meant = closest(option, [...table.keys(), ...GLOBAL_OPTION_NAMES]) ?? widened(option, table.keys()) ?? narrowed(option, table.keys()) ?? unprefixed(option, table.keys(), operation);
+      // `-–container-name=demo` (a typographic dash, so no option the CLI splits at its `=`): the name is before the `=`.
+      const name = option.includes('=') ? option.slice(0, option.indexOf('=')) : option;
+      const meant = closest(name, [...table.keys(), ...GLOBAL_OPTION_NAMES]) ?? widened(name, table.keys()) ?? narrowed(name, table.keys()) ?? unprefixed(name, table.keys(), operation);
       // A misspelt option is one defect: the option it names is not also reported as missing; nor is one it names from
       // memory (`--partitions` for `--partition-count`), too far from it for a did-you-mean.
       if (meant !== undefined) misspelt.add(meant);
-      for (const name of table.keys()) if (sameStem(option, name) || endsOption(option, name) || sharesTopic(option, name, operation)) misspelt.add(name);
+      for (const other of table.keys()) if (sameStem(name, other) || endsOption(name, other) || sharesTopic(name, other, operation)) misspelt.add(other);
       const suggestion = meant === undefined ? '' : ` Did you mean '${meant}'?`;
       // Unknown options of one command are one finding (another tool's parameter names, as PowerShell's `-QueueName`).
       if (meant !== undefined) suggestions.set(option, meant);
