@@ -32,6 +32,18 @@ describeWithCorpus('translateCommand over the aws-cli corpus', () => {
     expect(unknown).toEqual([]);
   });
 
+  it("refuses an S3 Bucket that is no bucket name (an s3:// URI, a bucket's ARN) as botocore's handler does; a name to fill in is not checked", () => {
+    const models = loadModels(modelsDir);
+    const problems = (text: string) => translateCommand(commandOf(text), { models, documentDir: corpusDir, treeRoot: corpusDir }).problems.map((problem) => problem.message);
+    expect(problems('aws s3api get-bucket-location --bucket s3://amzn-s3-demo-bucket')).toEqual([
+      `Invalid bucket name "s3://amzn-s3-demo-bucket": Bucket name must match the regex "^[a-zA-Z0-9.\\-_]{1,255}$" or be an access point ARN (the API takes the name, 'amzn-s3-demo-bucket', not an s3:// URI).`,
+    ]);
+    expect(problems('aws s3api get-bucket-policy --bucket arn:aws:s3:::amzn-s3-demo-bucket')).toHaveLength(1);
+    for (const bucket of ['amzn-s3-demo-bucket', 'lab-[your-initials]', 'arn:aws:s3:us-west-2:123456789012:accesspoint/reports', 'ACCOUNT_ID-logs']) {
+      expect(problems(`aws s3api get-bucket-location --bucket ${bucket}`)).toEqual([]);
+    }
+  });
+
   it('warns of a URL where the content of a document goes: AWS CLI v2 sends the URL itself', () => {
     const models = loadModels(modelsDir);
     const problems = (text: string) => translateCommand(commandOf(text), { models, documentDir: corpusDir, treeRoot: corpusDir }).problems.map((problem) => `${problem.kind}: ${problem.message}`);

@@ -40,7 +40,7 @@ import type { CommandTranslation, InputProblem, InputProblemKind, ParsedArgument
 import { memberRef } from '../members.js';
 import { queryPathProblems } from '../query.js';
 import { shapeOf, toApiValue, unpackArgument, usesOldListCase, validateValue, type UnpackContext } from './values.js';
-import { hasUnknown, holdsUnknown, isUnreliable, isWhollyUnknown, jsonErrorBeforeUnknown, markedText, sliceSpans } from './unknown.js';
+import { hasUnknown, holdsNamedPlaceholder, holdsUnknown, isUnreliable, isWhollyUnknown, jsonErrorBeforeUnknown, markedText, sliceSpans } from './unknown.js';
 
 export type { CommandTranslation, InputProblem, InputProblemKind, ParsedArgument } from './types.js';
 
@@ -836,6 +836,7 @@ function buildInput(
     const value = spec.read ? spec.read(texts.values) : unpackArgument(spec.ref, texts.values, context, name);
     if (value === undefined) continue;
     validateValue(model, shape, value, spec.member, context);
+    if (spec.member === 'Bucket' && model.metadata.serviceId === 'S3' && typeof value === 'string' && !values.some((word) => word.unknown)) checkBucketName(value, context);
     fromCommandLine[spec.member] = texts.marked ? asWritten(state, spec, values, binaryFormat) : toApiValue(model, shape, value, binaryFormat);
   }
 
@@ -896,6 +897,23 @@ function withInputFileMembers(fromInputFile: Record<string, unknown>, input: Rec
 }
 
 /** How a member's value is read and checked; its problems stand at `words`, noting the shown file it came from. */
+/** botocore's validate_bucket_name (handlers.py), which every S3 operation's Bucket passes before it is sent. */
+const VALID_BUCKET = /^[a-zA-Z0-9.\-_]{1,255}$/;
+const VALID_S3_ARN =
+  /^arn:(aws).*:(s3|s3-object-lambda):[a-z\-0-9]*:[0-9]{12}:accesspoint[/:][a-zA-Z0-9\-.]{1,63}$|^arn:(aws).*:s3-outposts:[a-z\-0-9]+:[0-9]{12}:outpost[/:][a-zA-Z0-9\-]{1,63}[/:]accesspoint[/:][a-zA-Z0-9\-]{1,63}$/;
+
+/** A name with a part the reader fills in (`an-cli-[your-initials]`, `{bucket}`, `...`): what the CLI gets is not known. */
+const FILLED_IN_BUCKET = /[[\]{}<>…]|\.\.\./;
+
+function checkBucketName(value: string, context: UnpackContext): void {
+  if (VALID_BUCKET.test(value) || VALID_S3_ARN.test(value) || FILLED_IN_BUCKET.test(value) || holdsNamedPlaceholder(value)) return;
+  const uri = /^s3:\/\/([^/]+)/.exec(value);
+  context.report(
+    'invalid-parameter-value',
+    `Invalid bucket name "${value}": Bucket name must match the regex "${VALID_BUCKET.source}" or be an access point ARN${uri ? ` (the API takes the name, '${uri[1]}', not an s3:// URI)` : ''}.`,
+  );
+}
+
 function valueContext(state: ReadState, member: string, binaryFormat: string, words: readonly Word[], shownAt: string): UnpackContext {
   const { model, service, operation, report } = state;
   return {
