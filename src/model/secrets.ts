@@ -14,14 +14,17 @@ export const isSecret = (key: string, value: string) => secretKeys.test(key) || 
 function nameKind(key: string): 'secret' | 'token' | undefined {
   let kind = nameKinds.get(key);
   if (kind === undefined) {
-    // By name, `...Code` members are secret only when the model says so: most (StatusCode, ErrorCode) are not.
-    kind = /code$/i.test(key) ? 'none' : secretKeys.test(key) ? 'secret' : tokenKeys.test(key) ? 'token' : 'none';
+    // By name, `...Code` members are secret only when the model says so: most (StatusCode, ErrorCode) are not; nor
+    // are the names of secrets and keys, nor what describes them (SecretId, SecretArn, AccessKeyId, PasswordPolicy).
+    kind = /code$/i.test(key) || NAMES_A_SECRET.test(key) ? 'none' : secretKeys.test(key) ? 'secret' : tokenKeys.test(key) ? 'token' : 'none';
     nameKinds.set(key, kind);
   }
   return kind === 'none' ? undefined : kind;
 }
 
 const nameKinds = new Map<string, 'secret' | 'token' | 'none'>();
+/** A member that names or describes a secret rather than holding it. */
+const NAMES_A_SECRET = /(?:Ids?|Arns?|Names?|Types?|Status|Policy|Length|Count|Stages?|Versions?|Rotation\w*|Date|Time)$/;
 
 /** What a secret is shown as. */
 export const MASK = '****';
