@@ -35,6 +35,8 @@ const SHELL_NAME: Record<WindowsDialect, string> = { powershell: 'PowerShell', c
 const CONTINUATION: Record<WindowsDialect, string> = { powershell: '`', cmd: '^' };
 const CONTINUATION_NAME: Record<WindowsDialect, string> = { powershell: 'a backtick', cmd: 'a `^`' };
 /** Characters that end an unquoted word. */
+/** What closes a command that stands inside something. */
+type WindowsCloser = ')' | '}' | '"';
 /** PowerShell's stop-parsing token, a word of its own. */
 const STOP_PARSING = /^--%(?:[ \t\n]|$)/;
 /** A double-quoted word that escapes its quotes bash's way (`"{\"Version\": ...}"`): a `\"` with more of the value after it. */
@@ -69,8 +71,8 @@ class WindowsReader {
     private readonly reading: Reading,
     start: number,
     private readonly variables: ReadonlyMap<string, string> | undefined,
-    /** The command stands inside `(...)`, `$(...)` or a script block `{...}`: its closing `)` or `}` ends it. */
-    private readonly closer?: ')' | '}',
+    /** The command stands inside `(...)`, `$(...)`, a script block `{...}` or `cmd /c "..."`: its closing `)`, `}` or `"` ends it. */
+    private readonly closer?: WindowsCloser,
   ) {
     this.pos = start;
   }
@@ -584,11 +586,12 @@ const BACKTICK_ESCAPES: Record<string, string> = { '0': '\0', a: '\x07', b: '\b'
 
 /**
  * A line that starts an `aws` command: after a prompt, PowerShell's call operator `&` or an assignment (`$TOKEN = aws ...`),
- * and inside PowerShell's grouping or subexpression (`(aws ... | ConvertFrom-Json).Events`, `$ids = $(aws ...)`); also
- * after assignments of plain values on the same line (`$ROLE = "<role-name>" ; aws iam ...`).
+ * and inside PowerShell's grouping or subexpression (`(aws ... | ConvertFrom-Json).Events`, `$ids = $(aws ...)`) or the
+ * command line it hands to cmd (`cmd /c "aws ecr get-login-password ... | docker login ..."`, after PowerShell has
+ * expanded its variables); also after assignments of plain values on the same line (`$ROLE = "<role-name>" ; aws iam ...`).
  */
 const WINDOWS_COMMAND_START = new RegExp(
-  String.raw`^[ \t]*(?:${PROMPT_SOURCE})?(?:\$[A-Za-z_][A-Za-z0-9_:]*[ \t]*=[ \t]*(?:"[^"\n]*"|'[^'\n]*'|[^ \t;\n"'$(]+)[ \t]*;[ \t]*)*(?:\$[A-Za-z_][A-Za-z0-9_:]*[ \t]*=[ \t]*|&[ \t]+|set[ \t]+"?[A-Za-z_][A-Za-z0-9_]*=)?(?:${DOCKER_EXEC_SOURCE})?(?<group>(?:\$?\(|\{)[ \t]*)?(?:aws|awslocal)(?=[ \t]|$)`,
+  String.raw`^[ \t]*(?:${PROMPT_SOURCE})?(?:\$[A-Za-z_][A-Za-z0-9_:]*[ \t]*=[ \t]*(?:"[^"\n]*"|'[^'\n]*'|[^ \t;\n"'$(]+)[ \t]*;[ \t]*)*(?:\$[A-Za-z_][A-Za-z0-9_:]*[ \t]*=[ \t]*|&[ \t]+|set[ \t]+"?[A-Za-z_][A-Za-z0-9_]*=)?(?:${DOCKER_EXEC_SOURCE})?(?<group>(?:\$?\(|\{|cmd(?:\.exe)?[ \t]+\/[cCkK][ \t]+")[ \t]*)?(?:aws|awslocal)(?=[ \t]|$)`,
 );
 
 /**
@@ -606,13 +609,13 @@ export function startsWindowsAwsCommand(text: string): boolean {
 }
 
 /** Where the command's words start: its `aws` word, or after the prompt. */
-function windowsCommandStart(text: string): { start: number; promptLength: number; closer?: ')' | '}' } {
+function windowsCommandStart(text: string): { start: number; promptLength: number; closer?: WindowsCloser } {
   const { promptLength } = commandStart(text, false);
   const match = WINDOWS_COMMAND_START.exec(text);
   return {
     start: match === null ? promptLength : match[0].length - (match[0].endsWith('awslocal') ? 8 : 3),
     promptLength,
-    ...(match?.groups?.['group'] !== undefined && { closer: match.groups['group'].includes('{') ? '}' : ')' }),
+    ...(match?.groups?.['group'] !== undefined && { closer: match.groups['group'].includes('{') ? '}' : match.groups['group'].includes('"') ? '"' : ')' }),
   };
 }
 

@@ -144,7 +144,7 @@ describe('blocks in a Windows dialect', () => {
     expect(firstAwsLine(indentedBlock('[IO.File]::WriteAllText("a.json", "{}"); aws sqs list-queues').lines, { dialect: 'powershell' })).toBe(0);
   });
 
-  test('commands inside $(...), (...) and script blocks anywhere in a PowerShell line are read, up to their closing `)` or `}`', () => {
+  test('commands inside $(...), (...), script blocks and `cmd /c "..."` in a PowerShell line are read, up to their closing `)`, `}` or `"`', () => {
     const block = (text: string) => readCommandsInBlock(indentedBlock(text).lines, { dialect: 'powershell' }).map(({ command }) => command.shell.argv.join(' '));
     expect(block('aws elbv2 describe-target-health --target-group-arn $(aws elbv2 describe-target-groups --names tg --output text)')).toEqual([
       'aws elbv2 describe-target-health --target-group-arn $(aws elbv2 describe-target-groups --names tg --output text)',
@@ -156,5 +156,9 @@ describe('blocks in a Windows dialect', () => {
     ]);
     // A hashtable's key is no command.
     expect(block('$h = @{ aws = 1 }')).toEqual([]);
+    // The command line handed to cmd, up to its closing quote.
+    expect(block('$Region = "eu-west-1"\ncmd /c "aws ecr get-login-password --region $Region | docker login --username AWS --password-stdin r.example"')).toEqual([
+      'aws ecr get-login-password --region $Region',
+    ]);
   });
 });
