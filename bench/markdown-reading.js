@@ -80,14 +80,14 @@ function codeBlocks(lines) {
 
 const commandWord = String.raw`(?:aws|awslocal)(?=[ \t]+\S)`;
 // Where a shell command may start inside a line (after the line's own start and prompt).
-const startsInside = new RegExp(String.raw`(?:\$\(\s*|\x60|\|\|?\s*|&&\s*|;\s*|\b(?:then|do|else)\s+|[({]\s+)(?:(?:sudo|time)\s+|env\s+(?:\w+=\S*\s+)*|\w+=\S*\s+)*${commandWord}`, 'g');
+const startsInside = new RegExp(String.raw`(?:\$\(\s*|\x60|\|\|?\s*|&&\s*|;\s*|\b(?:then|do|else)\s+|[({]\s+|\bcmd(?:\.exe)?\s+\/[cCkK]\s+")(?:(?:sudo|time)\s+|env\s+(?:\w+=\S*\s+)*|\w+=\S*\s+)*${commandWord}`, 'g');
 // PowerShell assigns a command's output with `$name = aws ...`.
 const startsLine = new RegExp(String.raw`^\s*(?:(?:sudo|time|exec|then|do|else|!)\s+|env\s+(?:\w+=\S*\s+)*|(?:export\s+)?\w+=\S*\s+|\$[\w:]+\s*=\s*|[({]\s*)*${commandWord}`);
 
 /** The prompt at the start of a code line, or '' when there is none. */
 function prompt(text, language) {
   const match =
-    /^\s*(PS(?: [^>]*)?>\s?|[A-Za-z]:\\[^>]*>\s?|(?:\S*[\w~\])])?\$ |% )/.exec(text) ??
+    /^\s*(PS(?: [^>]*)?>\s?|[A-Za-z]:\\[^>]*>\s?|(?:\S*[\w~\])])?\$ (?:[A-Za-z]:\\[^>]*>\s?)?|% |[$~]> )/.exec(text) ??
     (consoleLike.has(language) ? /^\s*# /.exec(text) : null);
   return match ? match[0] : '';
 }
@@ -102,10 +102,12 @@ function countCommands(text) {
     for (const { number, text: line } of block.lines) {
       const lead = prompt(line, block.language);
       const body = line.slice(lead.length);
+      // Where each command's `aws` word stands: one command per word, however many patterns find it.
+      const wordAt = (match) => match.index + match[0].length - (match[0].endsWith('awslocal') ? 8 : 3);
       const starts = [];
-      if (!continued && startsLine.test(body)) starts.push(0);
-      for (const match of body.matchAll(startsInside)) if (match.index > 0 || !starts.length) starts.push(match.index);
-      // One command per start; a start already counted at the line start is not counted again.
+      const atLineStart = continued ? null : startsLine.exec(body);
+      if (atLineStart) starts.push(wordAt(atLineStart));
+      for (const match of body.matchAll(startsInside)) starts.push(wordAt(match));
       const unique = [...new Set(starts)];
       for (let k = 0; k < unique.length; k++) found.push(number);
       continued = continuation.test(line) && !/^\s*#/.test(body);
