@@ -34,13 +34,13 @@ const SHELL_NAME: Record<WindowsDialect, string> = { powershell: 'PowerShell', c
 /** The character that continues a command on the next line when it ends the line. */
 const CONTINUATION: Record<WindowsDialect, string> = { powershell: '`', cmd: '^' };
 const CONTINUATION_NAME: Record<WindowsDialect, string> = { powershell: 'a backtick', cmd: 'a `^`' };
-/** Characters that end an unquoted word. */
 /** What closes a command that stands inside something. */
 type WindowsCloser = ')' | '}' | '"';
 /** PowerShell's stop-parsing token, a word of its own. */
 const STOP_PARSING = /^--%(?:[ \t\n]|$)/;
 /** A double-quoted word that escapes its quotes bash's way (`"{\"Version\": ...}"`): a `\"` with more of the value after it. */
 const BASH_ESCAPED_STRING = /^"(?:[^"\\\n]|\\[^"\n])*\\"[^ \t\n]/;
+/** Characters that end an unquoted word. */
 const WORD_END: Record<WindowsDialect, RegExp> = { powershell: /[ \t\n|;&<>]/, cmd: /[ \t\n|&<>]/ };
 const BLANK = /[ \t]/;
 
@@ -437,13 +437,11 @@ class WindowsReader {
    * `'{"Id": "'$OrderId'"}'`: PowerShell ends an argument that starts with a quoted string where that string closes, and
    * passes what follows as another argument (bash would join them). The shell's reading ends the word there, said once
    * as an error (the CLI gets a broken value and stray words); the author's joins them, as meant. A `,` after it makes
-   * an array, whose items PowerShell passes one by one, as meant. A string closed by `\"` (`"{\"Name\": ...}"`, bash's
-   * escape, which PowerShell does not know) gets the CLI's refusal of the value that reaches it, the one finding.
+   * an array, whose items PowerShell passes one by one, as meant.
    */
   private splitsAfterQuote(start: number): boolean {
     const next = this.text[this.pos];
     if (next === undefined || next === ',' || next === this.closer || WORD_END.powershell.test(next) || /^`[ \t]*\n/.test(this.text.slice(this.pos, this.pos + 3))) return false;
-    if (this.text[this.pos - 2] === '\\') return false;
     if (this.reading !== 'shell') return false;
     const rest = /^[^ \t\n]*/.exec(this.text.slice(this.pos))![0];
     this.report(
