@@ -76,10 +76,10 @@ const OH_MY_ZSH_PROMPT = String.raw`➜[ \t]+(?:(?!(?:aws|awslocal)[ \t])[^ \t$%
  * Shell prompts a document shows before a command: bash `$ `, zsh `% `, with the user and host before them
  * (`ubuntu@host:~$ `, `me@laptop ~/repo (main *) $ `, `[ec2-user@ip-10-0-0-1 ~]$ `) or the folder alone (`~ $ `, `~/repo $ `),
  * a virtualenv's name before any of them (`(venv) [me@box work]$ `), PowerShell `PS> ` / `PS C:\> `, cmd `C:\> `
- * (also after a `$ `, as some write it), and `> `, `$> ` or fish's `~> ` right before `aws` (no one redirects into a
- * file named `aws`).
+ * (also after a `$ `, as some write it), and `>`, `$>` or fish's `~>` right before `aws`, with a blank or without (no one
+ * redirects into a file named `aws`).
  */
-export const PROMPT_SOURCE = String.raw`(?:(?:\([\w.-]+\)[ \t]+)?(?:[\w.-]+@[\w.-]+(?:[: ][^$#%\n]*)?[ \t]?|\[[\w.-]+@[\w.-]+[^\]\n]*\][ \t]?|~[\w./-]*[ \t]?)?[$%](?:[ \t]+(?:[A-Za-z]:\\[^>\n]*>[ \t]*)?|$)|PS(?:[ \t]+[A-Za-z]:\\[^>\n]*)?>[ \t]*|[A-Za-z]:\\[^>\n]*>[ \t]*|[$~]?>[ \t]+(?=(?:aws|awslocal)[ \t])|[!$](?=(?:aws|awslocal)[ \t])|${OH_MY_ZSH_PROMPT})`;
+export const PROMPT_SOURCE = String.raw`(?:(?:\([\w.-]+\)[ \t]+)?(?:[\w.-]+@[\w.-]+(?:[: ][^$#%\n]*)?[ \t]?|\[[\w.-]+@[\w.-]+[^\]\n]*\][ \t]?|~[\w./-]*[ \t]?)?[$%](?:[ \t]+(?:[A-Za-z]:\\[^>\n]*>[ \t]*)?|$)|PS(?:[ \t]+[A-Za-z]:\\[^>\n]*)?>[ \t]*|[A-Za-z]:\\[^>\n]*>[ \t]*|[$~]?>[ \t]*(?=(?:aws|awslocal)[ \t])|[!$](?=(?:aws|awslocal)[ \t])|${OH_MY_ZSH_PROMPT})`;
 /** In a terminal transcript, `# ` is root's prompt (elsewhere it starts a comment). */
 const TRANSCRIPT_PROMPT_SOURCE = String.raw`(?:${PROMPT_SOURCE}|#[ \t]+)`;
 // A prompt may stand indented, as in a block whose lines are indented past the fence (`    ➜ $ aws ...`).

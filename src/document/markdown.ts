@@ -148,9 +148,9 @@ const LIQUID_HIGHLIGHT = /^([ \t]{0,3})\{%-?[ \t]*(?:highlight[ \t]+([\w+-]+)[^%
 
 /**
  * Hugo's code shortcodes (`{{< highlight bash >}}`, a theme's `{{< code title="..." >}}` or `{{< code-block lang="bash" >}}`,
- * and their closing tags) render as code too: written as fences the same way, at their own indentation (in a list item too).
+ * LocalStack's `{{< command >}}` transcripts, and their closing tags, also written `{{< / command >}}`) render as code too: written as fences the same way, at their own indentation (in a list item too).
  */
-const HUGO_CODE_SHORTCODE = /^([ \t]*)\{\{[<%]-?[ \t]*(?:(?:highlight|code-block|code)(?![\w-])([^\n]*?)|(\/(?:highlight|code-block|code))[ \t]*)-?[>%]\}\}[ \t]*(?=\r?$)/gm;
+const HUGO_CODE_SHORTCODE = /^([ \t]*)\{\{[<%]-?[ \t]*(?:(?:highlight|code-block|code|command)(?![\w-])([^\n]*?)|(\/[ \t]*(?:highlight|code-block|code|command))[ \t]*)-?[>%]\}\}[ \t]*(?=\r?$)/gm;
 
 /** The language a Hugo shortcode's arguments name: `bash` in `highlight bash "linenos=table"`, `lang="sh"`. */
 function shortcodeLanguage(args: string): string {

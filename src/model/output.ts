@@ -4,7 +4,7 @@ import { closest } from './suggest.js';
 import { memberRef } from './members.js';
 import { printedForm } from './printed-forms.js';
 
-export type OutputProblemKind = 'unknown-key' | 'wrong-type' | 'enum' | 'missing-required' | 'v1-timestamp' | 'null-member' | 'constraint';
+export type OutputProblemKind = 'unknown-key' | 'wrong-type' | 'enum' | 'missing-required' | 'v1-timestamp' | 'v1-http-date' | 'null-member' | 'constraint';
 
 export interface OutputProblem {
   kind: OutputProblemKind;
@@ -24,6 +24,10 @@ export interface ValidateOutputOptions {
 }
 
 // The forms the CLI v2 prints (`2024-01-31T12:00:00+00:00`, with fractions) and the usual ISO 8601 variants.
+/** A value written as a placeholder (`"<timestamp>"`, `"<your-account-id>"`). */
+const PLACEHOLDER_VALUE = /^<[^<>\n]+>$/;
+/** RFC 7231's HTTP date (`Wed, 07 Oct 2026 15:47:43 GMT`): a header's timestamp as the AWS CLI v1 printed it. */
+const HTTP_DATE = /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/;
 const isoTimestamp = /^\d{4}-\d{2}-\d{2}(?:[Tt ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:[Zz]|[+-]\d{2}(?::?\d{2})?)?)?$/;
 
 /**
@@ -155,8 +159,9 @@ class OutputWalker {
   }
 
   shape(name: string, shape: Shape, value: unknown, pointer: string): void {
-    // `document` shapes (botocore: a structure marked `document`) hold any JSON value.
-    if (shape.document) return;
+    // `document` shapes (botocore: a structure marked `document`) hold any JSON value; `"<timestamp>"` stands for the
+    // value the author left out, whatever its type.
+    if (shape.document || (typeof value === 'string' && PLACEHOLDER_VALUE.test(value))) return;
     switch (shape.type) {
       case 'structure':
         if (!isPlainObject(value)) return this.wrongType(shape, value, pointer);
@@ -203,6 +208,13 @@ class OutputWalker {
             pointer,
             severity: 'warning',
             message: `'${placeName(pointer, this.operation)}' is an epoch number, as the AWS CLI v1 printed timestamps; v2 prints ISO 8601 (2024-01-31T12:00:00+00:00)`,
+          });
+        } else if (typeof value === 'string' && HTTP_DATE.test(value)) {
+          this.problems.push({
+            kind: 'v1-http-date',
+            pointer,
+            severity: 'warning',
+            message: `'${placeName(pointer, this.operation)}' is an HTTP date, as the AWS CLI v1 printed timestamps from response headers; v2 prints ISO 8601 (2024-01-31T12:00:00+00:00)`,
           });
         } else if (typeof value !== 'string' || !isoTimestamp.test(value)) {
           this.wrongType(shape, value, pointer);

@@ -15,7 +15,7 @@ const outputSchema: Rule = {
     'does not have, the right JSON types, enum values from the model, every required member, ISO 8601 ' +
     'timestamps, values the CLI rewrites in the form it prints them (a CloudFormation GetTemplate JSON TemplateBody ' +
     'and IAM policy documents as objects, ec2 console output as text). Each finding names the JSON path and stands at the offending key or value, so the stale line ' +
-    'is one click away. A defect is said once: the epoch timestamps of one output (made with the CLI v1) in one ' +
+    'is one click away. Timestamps as the CLI v1 printed them (epoch numbers, HTTP dates) are warnings, and a value written as a placeholder (`"<timestamp>"`) is not checked. A defect is said once: the epoch timestamps of one output (made with the CLI v1) in one ' +
     'warning listing their paths, so are its null members (the CLI never prints them), the unknown keys of one object that no near miss explains, the required members one object lacks, and the same problem in every item of a ' +
     'list, each at its first place with the others as related locations.',
   examples: {
@@ -32,6 +32,15 @@ const outputSchema: Rule = {
           '**To get a group**\n\n::\n\n    aws cognito-idp get-group --user-pool-id us-west-2_EXAMPLE --group-name admins\n\nOutput::\n\n' +
           '    {\n        "Group": {\n            "GroupName": "admins",\n            "UserPoolId": "us-west-2_EXAMPLE",\n' +
           '            "Precedence": 1,\n            "CreationDate": "2024-01-01T00:00:00+00:00"\n        }\n    }\n',
+        messages: [],
+      },
+      // A value written as a placeholder stands for what the author left out, whatever its type.
+      {
+        name: 'cognito-idp/get-group.rst',
+        text:
+          '**To get a group**\n\n::\n\n    aws cognito-idp get-group --user-pool-id us-west-2_EXAMPLE --group-name admins\n\nOutput::\n\n' +
+          '    {\n        "Group": {\n            "GroupName": "admins",\n            "UserPoolId": "us-west-2_EXAMPLE",\n' +
+          '            "Precedence": "<precedence>",\n            "CreationDate": "<timestamp>"\n        }\n    }\n',
         messages: [],
       },
     ],
@@ -60,6 +69,15 @@ const outputSchema: Rule = {
           "13:32-13:62: warning: /Users/*/Attributes/*: 'Name' is required in Attributes but missing, in 2 list items: /Users/0/Attributes/0, /Users/1/Attributes/0",
           '14:35-14:49: warning: 3 timestamps are epoch numbers, as the AWS CLI v1 printed them; v2 prints ISO 8601 (2024-01-31T12:00:00+00:00): /Users/0/UserCreateDate, /Users/0/UserLastModifiedDate, /Users/1/UserCreateDate',
         ],
+      },
+      // A header's timestamp as the CLI v1 printed it (an HTTP date): the v1 form, a warning.
+      {
+        name: 'cognito-idp/get-group.rst',
+        text:
+          '**To get a group**\n\n::\n\n    aws cognito-idp get-group --user-pool-id us-west-2_EXAMPLE --group-name admins\n\nOutput::\n\n' +
+          '    {\n        "Group": {\n            "GroupName": "admins",\n            "UserPoolId": "us-west-2_EXAMPLE",\n' +
+          '            "CreationDate": "Wed, 07 Oct 2026 15:47:43 GMT"\n        }\n    }\n',
+        messages: ["13:29-13:60: warning: /Group/CreationDate: 'CreationDate' is an HTTP date, as the AWS CLI v1 printed timestamps from response headers; v2 prints ISO 8601 (2024-01-31T12:00:00+00:00)"],
       },
       // Keys no near miss explains, in one object: one defect (a payload shown in place of the response, say).
       {
@@ -147,6 +165,13 @@ function groupOf(problem: OutputProblem, output: string): ProblemGroup {
       key: `${output}:v1-timestamp`,
       item: problem.pointer,
       message: (pointers) => `${pointers.length} timestamps are epoch numbers, as the AWS CLI v1 printed them; v2 prints ISO 8601 (2024-01-31T12:00:00+00:00): ${listOf(pointers)}`,
+    };
+  }
+  if (problem.kind === 'v1-http-date') {
+    return {
+      key: `${output}:v1-http-date`,
+      item: problem.pointer,
+      message: (pointers) => `${pointers.length} timestamps are HTTP dates, as the AWS CLI v1 printed those of response headers; v2 prints ISO 8601 (2024-01-31T12:00:00+00:00): ${listOf(pointers)}`,
     };
   }
   if (problem.kind === 'null-member') {

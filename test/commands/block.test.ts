@@ -374,7 +374,7 @@ describe('prompts and outputs', () => {
     expect(block('$ aws s3api head-object --bucket b --key k\n# no encryption: the header is missing').outputs).toEqual([undefined]);
     expect(block('$ aws s3 ls\n# Output:\n2024-01-01 c').outputs).toEqual(['# Output:\n2024-01-01 c']);
   });
-  test.each(['$ ', '% ', 'PS> ', 'PS C:\\> ', 'C:\\Users\\me> '])('the prompt %j is not part of the command', (prompt) => {
+  test.each(['$ ', '% ', 'PS> ', 'PS C:\\> ', 'C:\\Users\\me> ', '$ C:\\> ', '$> ', '~> ', '>'])('the prompt %j is not part of the command', (prompt) => {
     const { argv, commands, document } = block(`${prompt}aws s3 ls s3://b`);
     expect(argv).toEqual(['aws s3 ls s3://b']);
     const word = commands[0]!.command.shell.words[0]!;
