@@ -504,8 +504,35 @@ class Reader {
 
   private readComment(): void {
     const end = this.lineEnd(this.pos);
+    if (this.inParameterChain && this.commentLineInsideCommand(end)) {
+      // The author meant the lines after the comment to go on with the command; bash ends it at the comment.
+      if (this.reading === 'intended') {
+        this.pos = Math.min(end + 1, this.text.length);
+        return;
+      }
+      this.report(
+        'comment-in-continuation',
+        "This comment line inside the command's continued lines ends the command: the `\\` before it joins it to the command and bash reads the rest of the line as a comment, so the lines after it run as commands of their own; move the comment off the command's lines.",
+        this.pos,
+        end,
+      );
+      this.inParameterChain = false;
+      this.pos = end;
+      return;
+    }
     this.report('comment', 'A `#` starts a shell comment: bash ignores the rest of the line.', this.pos, end);
     this.pos = end;
+  }
+
+  /**
+   * A comment on a line of its own that a `\` joins to the command, with more of the command's lines after it
+   * (indented, or options): the author's note between its lines.
+   */
+  private commentLineInsideCommand(end: number): boolean {
+    const lineStart = this.text.lastIndexOf('\n', this.pos - 1) + 1;
+    if (!/^[ \t]*$/.test(this.text.slice(lineStart, this.pos)) || !/\\\n$/.test(this.text.slice(0, lineStart))) return false;
+    const nextLine = this.text.slice(end + 1, this.lineEnd(end + 1));
+    return end < this.text.length && nextLine.trim() !== '' && !startsAwsCommand(nextLine) && (/^[ \t]/.test(nextLine) || PARAMETER_LINE.test(nextLine));
   }
 
   /** Where the next word starts after `from`, past blanks and `\`-newline continuations. */
@@ -1384,6 +1411,7 @@ const ANOTHER_SHELL = /^[ \t]*(?:sudo[ \t]+)?(?:watch|(?:ba|z|k|da)?sh[ \t]+(?:-
 const READINGS_DIFFER: ReadonlySet<ShellIssueKind> = new Set([
   'missing-continuation',
   'space-after-continuation',
+  'comment-in-continuation',
   'continuation-in-single-quotes',
   'windows-continuation',
   'powershell-continuation',

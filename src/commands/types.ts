@@ -32,6 +32,7 @@ export type Closer = ')' | '`' | "'";
 export type ShellIssueKind =
   | 'missing-continuation' // a line without `\` followed by more indented parameter lines
   | 'space-after-continuation' // `\` followed by spaces or tabs before the line end
+  | 'comment-in-continuation' // a comment line between a command's continued lines: bash ends the command there
   | 'continuation-in-single-quotes' // `\`+newline inside '...': bash keeps both characters
   | 'unbalanced-quote'
   | 'syntax-error' // an unquoted `(` or `)` among a command's words: bash refuses the line

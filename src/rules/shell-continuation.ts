@@ -4,7 +4,7 @@ import type { ShellIssue } from '../commands/types.js';
 import type { Finding, RelatedLocation, Rule } from './types.js';
 
 /** Issues where the shell joins the displayed lines differently from what the author meant. */
-const CONTINUATION_ISSUES = new Set<ShellIssue['kind']>(['missing-continuation', 'space-after-continuation', 'continuation-in-single-quotes', 'bash-continuation']);
+const CONTINUATION_ISSUES = new Set<ShellIssue['kind']>(['missing-continuation', 'space-after-continuation', 'comment-in-continuation', 'continuation-in-single-quotes', 'bash-continuation']);
 /** Another shell's continuation: in a PowerShell or cmd command (which names its own) it breaks the command like a missing one. */
 const FOREIGN_CONTINUATIONS = new Set<ShellIssue['kind']>(['windows-continuation', 'powershell-continuation']);
 
@@ -70,7 +70,7 @@ function relatedBackslashes(issue: ShellIssue): RelatedLocation[] {
  * Line ends one habit writes all through a command: another shell's continuation (bash's `\\` in a PowerShell or cmd
  * command, or the other Windows shell's), continuations left out of a wrapped command, blanks or comments after them.
  */
-const REPEATED_HABITS = new Set<ShellIssue['kind']>(['bash-continuation', 'windows-continuation', 'powershell-continuation', 'missing-continuation', 'space-after-continuation']);
+const REPEATED_HABITS = new Set<ShellIssue['kind']>(['bash-continuation', 'windows-continuation', 'powershell-continuation', 'missing-continuation', 'space-after-continuation', 'comment-in-continuation']);
 
 /** One edit for several issues' fixes (in text order), when each has one. */
 function combinedFix(issues: readonly ShellIssue[], text: string): Finding['fix'] {
@@ -116,7 +116,7 @@ const shellContinuation: Rule = {
     'command, at the first such line). The first two have a safe fix: add ` \\` at the end of the line, or remove the ' +
     'blanks after the `\\`; so does the third where the quoted value is JSON and every such `\\` stands between JSON ' +
     'tokens: drop the backslashes (JSON allows the line breaks). Line ends one habit writes all through a command are one ' +
-    'finding per command, naming the other lines, with one fix for all of them: continuations left out (or doubled, or ' +
+    'finding per command, naming the other lines, with one fix for all of them: comment lines between a command\'s lines (bash ends the command at the first), continuations left out (or doubled, or ' +
     'followed by blanks) on several lines, and in a PowerShell or cmd command line ends written for another shell (bash\'s ' +
     '`\\`, the other Windows shell\'s mark), where the fix puts the command\'s own mark on each of those lines.',
   examples: {
@@ -203,6 +203,14 @@ const shellContinuation: Rule = {
         text: '# Invoke\n\n```bash\naws lambda invoke \\\n  --function-name my-fn \\  # the function\n  --payload e30= \\\n  response.json\n```\n',
         messages: [
           "5:25-5:42: error: A comment after the `\\` ends the command here: bash reads `\\ ` as an escaped space and the rest of the line as a comment; move the comment off the command's lines.",
+        ],
+      },
+      // A comment line between the command's lines: bash ends the command there; as meant, the lines after it go on.
+      {
+        name: 'guide.md',
+        text: '# Publish\n\n```bash\naws sns publish \\\n  --topic-arn arn:aws:sns:us-east-1:123456789012:alerts \\\n  # the text to send\n  --message hello\n```\n',
+        messages: [
+          "6:3-6:21: error: This comment line inside the command's continued lines ends the command: the `\\` before it joins it to the command and bash reads the rest of the line as a comment, so the lines after it run as commands of their own; move the comment off the command's lines.",
         ],
       },
       {
