@@ -42,6 +42,13 @@ describeWithCorpus('translateCommand over the aws-cli corpus', () => {
     for (const bucket of ['amzn-s3-demo-bucket', 'lab-[your-initials]', 'arn:aws:s3:us-west-2:123456789012:accesspoint/reports', 'ACCOUNT_ID-logs']) {
       expect(problems(`aws s3api get-bucket-location --bucket ${bucket}`)).toEqual([]);
     }
+    // The s3 commands' paths: the bucket of each; an access point's ARN is theirs to split.
+    const customized = (text: string) => problems(text).filter((message) => message.startsWith('Invalid bucket name'));
+    expect(customized('aws s3 ls s3://spill-area-*/')).toEqual([
+      'Invalid bucket name "spill-area-*": Bucket name must match the regex "^[a-zA-Z0-9.\\-_]{1,255}$" or be an access point ARN (the CLI expands no wildcards in bucket names).',
+    ]);
+    expect(customized('aws s3 cp s3://arn:aws:s3:us-west-2:123456789012:accesspoint/myaccesspoint/mykey ./mykey')).toEqual([]);
+    expect(customized('aws s3 cp s3://amzn-s3-demo-bucket/a.txt ./a.txt')).toEqual([]);
   });
 
   it('warns of a URL where the content of a document goes: AWS CLI v2 sends the URL itself', () => {

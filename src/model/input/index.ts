@@ -623,6 +623,15 @@ function readCustomArguments(translation: CommandTranslation, command: AwsComman
   // An unknown option may have taken the words after it, or left them: the count of positional words would guess.
   if (unknownOption) return;
   const { min, max, what } = known.positionals;
+  // The s3 commands call the API with the bucket of each `s3://bucket/key` path: botocore checks its name first. (An
+  // access point's ARN, `s3://arn:aws:s3:...:accesspoint/name/key`, holds a `/`: the commands split it their own way.)
+  if (service === 's3') {
+    for (const word of positionals.slice(0, max)) {
+      const bucket = word.unknown === undefined ? /^s3:\/\/(?!arn:)([^/]+)/.exec(word.value)?.[1] : undefined;
+      const problem = bucket === undefined ? undefined : bucketNameProblem(bucket);
+      if (problem !== undefined) report('invalid-parameter-value', problem, [word]);
+    }
+  }
   reportStrays(positionals.slice(max), `'aws ${service} ${operation}' takes ${what}.`, report);
   if (positionals.length < min) {
     report('missing-required-parameter', `'aws ${service} ${operation}' takes ${what}: ${positionals.length === 0 ? 'none' : positionals.length} given.`, operationWords);
@@ -836,7 +845,8 @@ function buildInput(
     const value = spec.read ? spec.read(texts.values) : unpackArgument(spec.ref, texts.values, context, name);
     if (value === undefined) continue;
     validateValue(model, shape, value, spec.member, context);
-    if (spec.member === 'Bucket' && model.metadata.serviceId === 'S3' && typeof value === 'string' && !values.some((word) => word.unknown)) checkBucketName(value, context);
+    const bucketProblem = spec.member === 'Bucket' && model.metadata.serviceId === 'S3' && typeof value === 'string' && !values.some((word) => word.unknown) ? bucketNameProblem(value) : undefined;
+    if (bucketProblem !== undefined) context.report('invalid-parameter-value', bucketProblem);
     fromCommandLine[spec.member] = texts.marked ? asWritten(state, spec, values, binaryFormat) : toApiValue(model, shape, value, binaryFormat);
   }
 
@@ -905,13 +915,12 @@ const VALID_S3_ARN =
 /** A name with a part the reader fills in (`an-cli-[your-initials]`, `{bucket}`, `...`): what the CLI gets is not known. */
 const FILLED_IN_BUCKET = /[[\]{}<>…]|\.\.\./;
 
-function checkBucketName(value: string, context: UnpackContext): void {
-  if (VALID_BUCKET.test(value) || VALID_S3_ARN.test(value) || FILLED_IN_BUCKET.test(value) || holdsNamedPlaceholder(value)) return;
+/** What botocore says of a bucket name it refuses, or nothing. */
+function bucketNameProblem(value: string): string | undefined {
+  if (VALID_BUCKET.test(value) || VALID_S3_ARN.test(value) || FILLED_IN_BUCKET.test(value) || holdsNamedPlaceholder(value)) return undefined;
   const uri = /^s3:\/\/([^/]+)/.exec(value);
-  context.report(
-    'invalid-parameter-value',
-    `Invalid bucket name "${value}": Bucket name must match the regex "${VALID_BUCKET.source}" or be an access point ARN${uri ? ` (the API takes the name, '${uri[1]}', not an s3:// URI)` : ''}.`,
-  );
+  const hint = uri ? ` (the API takes the name, '${uri[1]}', not an s3:// URI)` : /[*?]/.test(value) ? ' (the CLI expands no wildcards in bucket names)' : '';
+  return `Invalid bucket name "${value}": Bucket name must match the regex "${VALID_BUCKET.source}" or be an access point ARN${hint}.`;
 }
 
 function valueContext(state: ReadState, member: string, binaryFormat: string, words: readonly Word[], shownAt: string): UnpackContext {
