@@ -9,7 +9,13 @@ import type { Example, Output } from '../examples/types.js';
 import type { Rule } from './types.js';
 
 /** Why the documented output of a command is not checked against the response schema, if it is not. */
-export function outputNotValidatedReason(translation: CommandTranslation | undefined, example: Example, commandIndex: number): string | undefined {
+export function outputNotValidatedReason(
+  translation: CommandTranslation | undefined,
+  example: Example,
+  commandIndex: number,
+  // A command may have several outputs (a file's content the text ties to it, then its `Output::`): each has its own.
+  output = example.outputs.find((candidate) => candidate.commandIndex === commandIndex && candidate.kind !== 'none'),
+): string | undefined {
   if (!translation?.model || !translation.operationName) return undefined;
   if (translation.customization) return `the output of a CLI customization (${translation.customization}) is not schema-checked`;
   const piped = example.commands[commandIndex] && outputPipedInto(example.commands[commandIndex]);
@@ -24,7 +30,6 @@ export function outputNotValidatedReason(translation: CommandTranslation | undef
     return 'the response is a blob the CLI writes to the outfile: the block shows that file, not a response, and is not schema-checked';
   }
   if (translation.output.format !== 'json') return `the output is printed with --output ${translation.output.format} and is not schema-checked`;
-  const output = example.outputs.find((candidate) => candidate.commandIndex === commandIndex && candidate.kind !== 'none');
   if (output && output.kind !== 'json') return `the output block is ${output.kind === 'table' ? 'a table' : 'plain text'}, not JSON, and is not schema-checked`;
   if (output && showsTheOutfile(translation.model, translation.operationName, output)) {
     return 'none of the block\'s keys is one the CLI prints for this command, which writes its payload to a file: the block shows that file, not a response, and is not schema-checked';
@@ -245,10 +250,14 @@ const notValidated: Rule = {
           if (problem.kind === 'broken-model') report({ severity: 'warning', start: problem.start, end: problem.end, message: problem.message, fingerprint: `broken-model:${problem.message}` });
           if (problem.kind === 'missing-model') report({ start: problem.start, end: problem.end, message: problem.message, fingerprint: problem.message, ...(problem.group ? { group: problem.group } : {}) });
         }
-        const output = example.outputs.find((candidate) => candidate.commandIndex === index && candidate.kind !== 'none');
-        if (!output) return;
-        const reason = outputNotValidatedReason(translated, example, index);
-        if (reason) report({ start: output.position.start, end: output.position.end, message: reason });
+        // Each reason once per command: the documents of one JSON stream (`jq -c`, a loop) share theirs.
+        const said = new Set<string>();
+        for (const output of example.outputs) {
+          if (output.commandIndex !== index || output.kind === 'none') continue;
+          const reason = outputNotValidatedReason(translated, example, index, output);
+          if (reason && !said.has(reason)) report({ start: output.position.start, end: output.position.end, message: reason });
+          if (reason) said.add(reason);
+        }
       });
     }
   },

@@ -108,7 +108,7 @@ const outputSchema: Rule = {
         if (output.kind !== 'json' || output.value === undefined || !command) continue;
         const translated = translation(command, example);
         if (!translated?.model || !translated.operationName) continue;
-        if (outputNotValidatedReason(translated, example, output.commandIndex)) continue;
+        if (outputNotValidatedReason(translated, example, output.commandIndex, output)) continue;
         const problems = validateOutput(translated.model, translated.operationName, output.value, {
           paginated: translated.output.paginated,
           maxItems: translated.output.maxItems,
