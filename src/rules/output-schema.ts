@@ -70,6 +70,15 @@ const outputSchema: Rule = {
           '14:35-14:49: warning: 3 timestamps are epoch numbers, as the AWS CLI v1 printed them; v2 prints ISO 8601 (2024-01-31T12:00:00+00:00): /Users/0/UserCreateDate, /Users/0/UserLastModifiedDate, /Users/1/UserCreateDate',
         ],
       },
+      // A file's content that only its place ties to the command is not checked; the command's Output:: block still is.
+      {
+        name: 'cognito-idp/create-group.rst',
+        text:
+          '**To create a group**\n\n::\n\n    aws cognito-idp create-group --cli-input-json file://group.json\n\n::\n\n' +
+          '    {"UserPoolId": "us-west-2_EXAMPLE", "GroupName": "admins"}\n\nOutput::\n\n' +
+          '    {\n        "Group": {\n            "GroupName": "admins",\n            "Colour": "blue"\n        }\n    }\n',
+        messages: ["16:13-16:21: error: /Group/Colour: unknown key 'Colour' in Group: the model has GroupName, UserPoolId, Description, RoleArn, Precedence, LastModifiedDate, CreationDate"],
+      },
       // A header's timestamp as the CLI v1 printed it (an HTTP date): the v1 form, a warning.
       {
         name: 'cognito-idp/get-group.rst',
