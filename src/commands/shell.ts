@@ -124,7 +124,7 @@ export const AWS_SUBSTITUTION = new RegExp(String.raw`(?:\$\(|[<>]\(|\`)[ \t]*(?
  * A placeholder the reader replaces: `<user-pool-id>`, `<my name>` (no blank before the closing `>`, so `<in.json >out`
  * stays two redirections), `{{pool_id}}`, `%TOKEN%`.
  */
-const ANGLE_PLACEHOLDER = /<<\p{L}(?:[\p{L}\p{N}_.:/@ -]*[\p{L}\p{N}_.])?>>|<["']?\p{L}(?:[\p{L}\p{N}_.:/@ "'-]*[\p{L}\p{N}_."'])?>/uy;
+const ANGLE_PLACEHOLDER = /<<\p{L}(?:[\p{L}\p{N}_.:/@ -]*[\p{L}\p{N}_.])?>>|<["']?\p{L}(?:[\p{L}\p{N}_.:/@ "'-]*[\p{L}\p{N}_."'])?>|<(?:\.{3}|…)>/uy;
 /** Braces holding shorthand or JSON members (`{Key=a,Value=b}`, `{"k": 1}`): meant as written, never as bash's brace expansion. */
 export const STRUCTURE_IN_BRACES = /\{[^{}]*[=:][^{}]*\}/;
 /** Also `{token_secret}`: one name in single braces (Python's and many templates' format), never bash's brace expansion. */
@@ -135,8 +135,11 @@ const PLACEHOLDER_IN_VALUE = /<["']?\p{L}(?:[\p{L}\p{N}_.:/@ "'-]*[\p{L}\p{N}_."
  * of letters in brackets (`aws [command]`, `--name [bucket-name]`).
  */
 const PLACEHOLDER_MARK = /[<{%…]|\.\.\.|\[[A-Za-z]/;
-/** Names AWS writes with a `$`: Lambda's `$LATEST` version, API Gateway's `$default` stage and `$connect`/`$disconnect`/`$default` routes. */
-const AWS_DOLLAR_NAMES: ReadonlySet<string> = new Set(['$LATEST', '$default', '$connect', '$disconnect']);
+/**
+ * Names AWS writes with a `$`: Lambda's `$LATEST` version, API Gateway's `$default` stage and `$connect`/`$disconnect`/`$default`
+ * routes, Systems Manager's `$DEFAULT` and `$LATEST` document versions.
+ */
+const AWS_DOLLAR_NAMES: ReadonlySet<string> = new Set(['$LATEST', '$DEFAULT', '$default', '$connect', '$disconnect']);
 const REDIRECTION = /^(?:<<<|<<-|<<|<>|<&|<|>>|>&|>\||>|&>>|&>)/;
 
 /** Arrows that open an author's note of a result after a command (`→ InvalidJobIdException`). */

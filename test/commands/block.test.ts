@@ -400,6 +400,11 @@ describe('prompts and outputs', () => {
     // A bracket that does not close the first line's is inside the value: the text stays with it.
     expect(block('$ aws sts get-caller-identity\n{\n    "Account": "1"\n  }\nnote', { transcript: true }).outputs).toEqual(['{\n    "Account": "1"\n  }\nnote']);
   });
+  test('`<...>` is a placeholder too: a redirection bash would read, not a missing value', () => {
+    const { commands } = block('aws lambda update-function-code --function-name f --image-uri <...>:v1  # redeploy');
+    expect(commands[0]!.command.shell.issues.map((issue) => issue.kind)).toContain('placeholder-redirection');
+    expect(commands[0]!.command.shell.intendedWords.at(-1)!.value).toBe('<...>:v1');
+  });
   test('outside a transcript `#` starts a comment, not a command', () => {
     expect(block('# aws s3 ls').argv).toEqual([]);
   });

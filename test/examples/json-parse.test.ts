@@ -129,6 +129,11 @@ describe('parseJsonBlock agrees with JSON.parse', () => {
     expect(redacted.error).toBeUndefined();
     expect(redacted.elisions).toHaveLength(1);
     expect(parse('{"a": (1)}').error).toBeDefined();
+    // A note in another language that says so too (省略, "omitted"); one that says something else is a note.
+    const omitted = parse('{\n  "Command": {\n    "CommandId": "c-1"\n  },\n  //（省略）\n}');
+    expect(omitted.error).toBeUndefined();
+    expect(omitted.elisions).toHaveLength(1);
+    expect(parse('{\n  "PolicyName": "p",  // 策略\n  "Id": "a"\n}').notes).toHaveLength(1);
     // An elision that cut into an object: the brackets after it cannot be counted, so the output is set aside as cut.
     const cutInto = parse('{\n  "jobs": [\n    {\n      "status": "OK",\n      # ... more output ...\n        "exitCode": 0\n      }\n    }\n  ]\n}');
     expect(cutInto.error).toBeUndefined();

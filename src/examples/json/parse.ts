@@ -10,6 +10,8 @@ import type { JsonLocation, JsonParseResult, JsonRepairHint, JsonSyntaxError, Js
  * overflow the stack; linear in the size of the block.
  */
 /** `(..redacted)`, `(more items)` alone on the rest of a line: the author's note, where JSON has no `(`. */
+/** A note that says something was left out, in English or in the words of other languages' guides (省略 "omitted", 생략). */
+const ELISION_NOTE = /\.{2,}|\u2026|\b(?:redacted|snip|truncated|omitted|omitid[oa]s?|omis|abrégé|gekürzt|ausgelassen|recortad[oa])\b|省略|以下略|中略|後略|생략/i;
 const PARENTHESISED_NOTE = /^\([^()\n]*\)[ \t]*,?[ \t]*$/;
 
 export function parseJsonBlock(lines: SourceLine[]): JsonParseResult {
@@ -482,11 +484,11 @@ class BlockParser {
   /**
    * `# ✅ as expected`, `// your Elastic IP`, `(more items)`, `# ... more output ...`: JSON has no `#`, `//` or `(`
    * outside strings, so one between tokens is the author's note to the end of the line; one that says something was
-   * left out (`...`, `..`, `redacted`, `snip`) stands for it, as an elision does.
+   * left out (`...`, `..`, `redacted`, `snip`, `省略`) stands for it, as an elision does.
    */
   private skipNote(start: number): number {
     let end = this.lineEndFrom(start);
-    const elided = /\.{2,}|\u2026|\b(?:redacted|snip|truncated|omitted)\b/i.exec(this.text.slice(start, end));
+    const elided = ELISION_NOTE.exec(this.text.slice(start, end));
     if (elided === null) {
       this.notes.push(this.position(start, end));
     } else {
