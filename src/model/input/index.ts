@@ -623,6 +623,7 @@ function readCustomArguments(translation: CommandTranslation, command: AwsComman
   // An unknown option may have taken the words after it, or left them: the count of positional words would guess.
   if (unknownOption) return;
   const { min, max, what } = known.positionals;
+  if (service === 's3') checkS3Paths(operation, positionals.slice(0, max), report);
   // The s3 commands call the API with the bucket of each `s3://bucket/key` path: botocore checks its name first. (An
   // access point's ARN, `s3://arn:aws:s3:...:accesspoint/name/key`, holds a `/`: the commands split it their own way.)
   if (service === 's3') {
@@ -635,6 +636,22 @@ function readCustomArguments(translation: CommandTranslation, command: AwsComman
   reportStrays(positionals.slice(max), `'aws ${service} ${operation}' takes ${what}.`, report);
   if (positionals.length < min) {
     report('missing-required-parameter', `'aws ${service} ${operation}' takes ${what}: ${positionals.length === 0 ? 'none' : positionals.length} given.`, operationWords);
+  }
+}
+
+/**
+ * The s3 commands' paths as aws-cli's subcommands check them before any call: `mb` and `rb` take a bucket's `s3://`
+ * path; `cp`, `mv` and `sync` copy to or from S3, so one of their two paths is an `s3://` one. Otherwise the CLI stops
+ * with "Invalid argument type". Paths with a part the reader fills in may be either.
+ */
+function checkS3Paths(operation: string, paths: readonly Word[], report: Reporter): void {
+  if (paths.some((word) => word.unknown !== undefined || FILLED_IN_BUCKET.test(word.value))) return;
+  const isS3 = (word: Word) => word.value.startsWith('s3://');
+  if ((operation === 'mb' || operation === 'rb') && paths[0] !== undefined && !isS3(paths[0])) {
+    report('invalid-parameter-value', `'aws s3 ${operation}' takes a bucket's S3 path: '${paths[0].value}' does not start with s3://, and the CLI stops with "Invalid argument type"; write s3://${paths[0].value}.`, [paths[0]]);
+  }
+  if ((operation === 'cp' || operation === 'mv' || operation === 'sync') && paths.length === 2 && !paths.some(isS3)) {
+    report('invalid-parameter-value', `'aws s3 ${operation}' copies to or from S3: neither path starts with s3://, and the CLI stops with "Invalid argument type".`, [...paths]);
   }
 }
 
