@@ -57,6 +57,16 @@ describeWithCorpus('translateCommand over the aws-cli corpus', () => {
     expect(paths('aws s3 cp ./a.txt $DEST')).toEqual([]);
   });
 
+  it('refuses a --zip-file without the fileb:// prefix, as awslambda.py does; a variable may hold the prefix', () => {
+    const models = loadModels(modelsDir);
+    const problems = (text: string) => translateCommand(commandOf(text), { models, documentDir: corpusDir, treeRoot: corpusDir }).problems.map((problem) => problem.message).filter((message) => message.includes('zip'));
+    expect(problems('aws lambda update-function-code --function-name f --zip-file file://function.zip')).toEqual([
+      `--zip-file takes a zip archive's bytes: 'file://function.zip' reads the file as text, and the CLI stops with "--zip-file must be a zip file with the fileb:// prefix"; write --zip-file fileb://function.zip.`,
+    ]);
+    expect(problems('aws lambda update-function-code --function-name f --zip-file fileb://function.zip')).toEqual([]);
+    expect(problems('aws lambda update-function-code --function-name f --zip-file $ZIP')).toEqual([]);
+  });
+
   it('warns of a URL where the content of a document goes: AWS CLI v2 sends the URL itself', () => {
     const models = loadModels(modelsDir);
     const problems = (text: string) => translateCommand(commandOf(text), { models, documentDir: corpusDir, treeRoot: corpusDir }).problems.map((problem) => `${problem.kind}: ${problem.message}`);

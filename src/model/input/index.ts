@@ -875,6 +875,17 @@ function buildInput(
   // Arguments added by customizations fill members in ways the model does not say (`--zip-file` → Code).
   const added = ADDED_ARGUMENTS[operationKey];
   const customizedInput = added !== undefined && [...given.keys()].some((key) => key in added && !OUTPUT_ONLY_ARGUMENTS.has(key));
+  // awslambda.py loads `--zip-file` as a zip archive's bytes: only `fileb://` gives them (`file://` reads the file as text).
+  const zipFile = added?.['--zip-file'] !== undefined ? given.get('--zip-file')?.values[0] : undefined;
+  // A value that starts with what the reader fills in (`$ZIP`) may hold the prefix.
+  if (zipFile !== undefined && !zipFile.unknown?.some((span) => span.start === 0) && !zipFile.value.startsWith('fileb://')) {
+    const asText = zipFile.value.startsWith('file://');
+    report(
+      'invalid-parameter-value',
+      `--zip-file takes a zip archive's bytes: '${clip(zipFile.value)}' ${asText ? 'reads the file as text' : 'names no file'}, and the CLI stops with "--zip-file must be a zip file with the fileb:// prefix"; write --zip-file fileb://${zipFile.value.replace(/^file:\/\//, '')}.`,
+      [zipFile],
+    );
+  }
   const missing: string[] = [];
   if (!requiredUnknown && !inputFileUnseen && !skeleton && !customizedInput) {
     for (const member of inputShape?.required ?? []) {
