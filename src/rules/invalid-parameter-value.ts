@@ -28,6 +28,12 @@ export default inputProblemRule({
       { name: 'logs/filter-log-events.rst', text: exampleDocument('To filter events', 'aws logs filter-log-events --log-group-name my-group --start-time START_EPOCH --end-time END_EPOCH'), messages: [] },
     ],
     notOk: [
+      // Shorthand braces bash expands are shell-syntax's finding; a member the value names wrong is still this rule's.
+      {
+        name: 'cognito-idp/update-user-pool.rst',
+        text: exampleDocument('To update a pool', 'aws cognito-idp update-user-pool --user-pool-id us-west-2_EXAMPLE --lambda-config customSMSSender={LambdaVersion=V1_0,LambdaArn=arn:aws:lambda:us-west-2:111122223333:function:a}'),
+        messages: ['5:87-5:182: error: Unknown parameter in LambdaConfig: "customSMSSender", must be one of: PreSignUp, CustomMessage, PostConfirmation, PreAuthentication, PostAuthentication, DefineAuthChallenge, CreateAuthChallenge, VerifyAuthChallengeResponse, PreTokenGeneration, UserMigration, PreTokenGenerationConfig, CustomSMSSender, CustomEmailSender, KMSKeyID, InboundFederation.'],
+      },
       { name: 'cognito-idp/respond-to-auth-challenge.rst', text: exampleDocument('To respond to a challenge', 'aws cognito-idp respond-to-auth-challenge --client-id 1example23456789 --challenge-name NEW_PASSWORD_REQUIRED --challenge-responses USERNAME=admin,NEW_PASSWORD=[Password] --session AYABe'), messages: ['5:137-5:175: error: Invalid type for parameter ChallengeResponses.NEW_PASSWORD, value: ["Password"], type: list, valid types: string.', "5:186-5:191: error: Invalid length for parameter Session, value: 5, valid min length: 20."] },
       { name: 'cognito-idp/list-users.rst', text: exampleDocument('To list users', 'aws cognito-idp list-users --user-pool-id us-west-2_EXAMPLE --limit ten'), messages: ["5:73-5:76: error: --limit: 'ten' is not an integer."] },
       // A file the block writes with a here-document is the file a later file:// value reads.
