@@ -75,11 +75,12 @@ const OH_MY_ZSH_PROMPT = String.raw`➜[ \t]+(?:(?!(?:aws|awslocal)[ \t])[^ \t$%
 /**
  * Shell prompts a document shows before a command: bash `$ `, zsh `% `, with the user and host before them
  * (`ubuntu@host:~$ `, `me@laptop ~/repo (main *) $ `, `[ec2-user@ip-10-0-0-1 ~]$ `) or the folder alone (`~ $ `, `~/repo $ `),
- * a virtualenv's name before any of them (`(venv) [me@box work]$ `), PowerShell `PS> ` / `PS C:\> `, cmd `C:\> `
+ * a virtualenv's name before any of them (`(venv) [me@box work]$ `), a user's name alone before `$ aws` (`gabriel $ aws`),
+ * Parrot OS's `└──╼ $`, PowerShell `PS> ` / `PS C:\> `, cmd `C:\> `
  * (also after a `$ `, as some write it), and `>`, `$>` or fish's `~>` right before `aws`, with a blank or without (no one
  * redirects into a file named `aws`).
  */
-export const PROMPT_SOURCE = String.raw`(?:(?:\([\w.-]+\)[ \t]+)?(?:[\w.-]+@[\w.-]+(?:[: ][^$#%\n]*)?[ \t]?|\[[\w.-]+@[\w.-]+[^\]\n]*\][ \t]?|~[\w./-]*[ \t]?)?[$%](?:[ \t]+(?:[A-Za-z]:\\[^>\n]*>[ \t]*)?|$)|PS(?:[ \t]+[A-Za-z]:\\[^>\n]*)?>[ \t]*|[A-Za-z]:\\[^>\n]*>[ \t]*|[$~]?>[ \t]*(?=(?:aws|awslocal)[ \t])|[!$](?=(?:aws|awslocal)[ \t])|${OH_MY_ZSH_PROMPT})`;
+export const PROMPT_SOURCE = String.raw`(?:└──╼[ \t]*)?(?:(?:\([\w.-]+\)[ \t]+)?(?:[\w.-]+@[\w.-]+(?:[: ][^$#%\n]*)?[ \t]?|\[[\w.-]+@[\w.-]+[^\]\n]*\][ \t]?|~[\w./-]*[ \t]?|[\w.-]+[ \t]+(?=[$%][ \t]+(?:aws|awslocal)[ \t]))?[$%](?:[ \t]+(?:[A-Za-z]:\\[^>\n]*>[ \t]*)?|$)|PS(?:[ \t]+[A-Za-z]:\\[^>\n]*)?>[ \t]*|[A-Za-z]:\\[^>\n]*>[ \t]*|[$~]?>[ \t]*(?=(?:aws|awslocal)[ \t])|[!$](?=(?:aws|awslocal)[ \t])|${OH_MY_ZSH_PROMPT})`;
 /** In a terminal transcript, `# ` is root's prompt (elsewhere it starts a comment). */
 const TRANSCRIPT_PROMPT_SOURCE = String.raw`(?:${PROMPT_SOURCE}|#[ \t]+)`;
 // A prompt may stand indented, as in a block whose lines are indented past the fence (`    ➜ $ aws ...`).
@@ -1596,6 +1597,15 @@ function withoutSecondaryPrompts(lines: SourceLine[], transcript: boolean): Sour
 
 const LINE_END_CONTINUATION = /\\[ \t]*$/;
 
+function isWholeJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Whether more lines belong to this command: it ends inside quotes or a substitution, or after a line continuation. */
 function continuesOnNextLine(lines: SourceLine[], transcript: boolean, closer?: Closer): boolean {
   return read(lines, 'bash', closer ? { transcript, closer } : { transcript }).result.open;
@@ -1643,11 +1653,14 @@ export function endsJsonOutput(output: readonly SourceLine[], line: SourceLine, 
   return (comment || (text && jsonClosed(output))) && JSON_START.test(output[0]!.text);
 }
 
-/** A pretty-printed JSON value that has closed: its last line is a lone bracket, indented as its first line opened. */
+/**
+ * A JSON value that has closed: pretty-printed, its last line is a lone bracket, indented as its first line opened;
+ * or the lines so far are a whole value (`{}`, `[1, 2]`).
+ */
 function jsonClosed(output: readonly SourceLine[]): boolean {
   const first = output[0]!.text;
   const opening = /^([ \t]*)([{[])[ \t]*$/.exec(first);
-  if (!opening) return false;
+  if (!opening) return isWholeJson(output.map((line) => line.text).join('\n'));
   const last = output.findLast((line) => line.text.trim() !== '')!.text;
   return last.trimEnd() === `${opening[1]}${opening[2] === '{' ? '}' : ']'}`;
 }

@@ -374,7 +374,7 @@ describe('prompts and outputs', () => {
     expect(block('$ aws s3api head-object --bucket b --key k\n# no encryption: the header is missing').outputs).toEqual([undefined]);
     expect(block('$ aws s3 ls\n# Output:\n2024-01-01 c').outputs).toEqual(['# Output:\n2024-01-01 c']);
   });
-  test.each(['$ ', '% ', 'PS> ', 'PS C:\\> ', 'C:\\Users\\me> ', '$ C:\\> ', '$> ', '~> ', '>'])('the prompt %j is not part of the command', (prompt) => {
+  test.each(['$ ', '% ', 'PS> ', 'PS C:\\> ', 'C:\\Users\\me> ', '$ C:\\> ', '$> ', '~> ', '>', 'alice $ ', '└──╼ $'])('the prompt %j is not part of the command', (prompt) => {
     const { argv, commands, document } = block(`${prompt}aws s3 ls s3://b`);
     expect(argv).toEqual(['aws s3 ls s3://b']);
     const word = commands[0]!.command.shell.words[0]!;
@@ -397,6 +397,8 @@ describe('prompts and outputs', () => {
     // Before it closes, the text is the output's (and output-json says what is wrong); after, it is not, blank line or not.
     expect(block('$ aws sts get-caller-identity\n{\n    "Account": "1"\n\nnote\n}', { transcript: true }).outputs).toEqual(['{\n    "Account": "1"\n\nnote\n}']);
     expect(block('$ aws sts get-caller-identity\n{\n    "Account": "1"\n}\nNext, list the users.\n$ aws iam list-users', { transcript: true }).outputs).toEqual(['{\n    "Account": "1"\n}', undefined]);
+    // A value on one line is whole at once.
+    expect(block('$ aws sts get-caller-identity\n{}\n\n┌─[bob@parrot]─[~]', { transcript: true }).outputs).toEqual(['{}']);
     // A bracket that does not close the first line's is inside the value: the text stays with it.
     expect(block('$ aws sts get-caller-identity\n{\n    "Account": "1"\n  }\nnote', { transcript: true }).outputs).toEqual(['{\n    "Account": "1"\n  }\nnote']);
   });
