@@ -87,7 +87,7 @@ const startsLine = new RegExp(String.raw`^\s*(?:(?:sudo|time|exec|then|do|else|!
 /** The prompt at the start of a code line, or '' when there is none. */
 function prompt(text, language) {
   const match =
-    /^\s*(PS(?: [^>]*)?>\s?|[A-Za-z]:\\[^>]*>\s?|(?:\S*[\w~\])])?\$ (?:[A-Za-z]:\\[^>]*>\s?)?|% |[$~]> )/.exec(text) ??
+    /^\s*(PS(?: [^>]*)?>\s?|[A-Za-z]:\\[^>]*>\s?|└──╼ ?\$ ?|(?:\S*[\w~\])] ?)?\$ (?:[A-Za-z]:\\[^>]*>\s?)?|% |[$~]> )/.exec(text) ??
     (consoleLike.has(language) ? /^\s*# /.exec(text) : null);
   return match ? match[0] : '';
 }
