@@ -242,7 +242,8 @@ function holdsCommandsDespiteLanguage(language: string, lines: readonly SourceLi
   const first = lines.find((line) => line.text.trim() !== '' && !/^\s*#(?:\s|$)/.test(line.text));
   // A name no highlighter knows (`CloudShell`, `Cloud9`) is shown as plain code: a block opening with a complete
   // command (service and operation) is that command.
-  if (!KNOWN_LANGUAGES.has(language) && !SHELL_LANGUAGES.has(language) && !PLAIN_TEXT_LANGUAGES.has(language)) {
+  // So does one a program's language names (`python`): a complete command is no line of that language.
+  if ((!KNOWN_LANGUAGES.has(language) || PROGRAM_LANGUAGES.has(language)) && !SHELL_LANGUAGES.has(language) && !PLAIN_TEXT_LANGUAGES.has(language)) {
     return first !== undefined && COMPLETE_COMMAND.test(first.text);
   }
   if (language !== 'json' && language !== 'jsonc' && !PLAIN_TEXT_LANGUAGES.has(language)) return false;
@@ -262,6 +263,9 @@ function isTextTranscript(language: string, lines: readonly SourceLine[]): boole
 }
 
 const NEVER_TRANSCRIPTS = new Set(['output', 'yaml', 'yml', 'json', 'jsonc', 'json5']);
+
+/** Programming languages in which `aws <service> <operation> --option` is no statement (unlike a Makefile's recipe line). */
+const PROGRAM_LANGUAGES = new Set(['python', 'py', 'python3', 'javascript', 'js', 'typescript', 'ts', 'java', 'go', 'golang', 'ruby', 'rb', 'php', 'csharp', 'cs', 'kotlin', 'kt', 'rust', 'rs']);
 
 /** Languages of code and data, whose blocks hold no shell commands (a line may still start with `aws`, as a name). */
 const KNOWN_LANGUAGES = new Set([

@@ -117,6 +117,9 @@ describe('Markdown examples', () => {
     const text = `# Create\n\n#### cmd\n\n${fence('CloudShell', `${command('create-group')} \\\n    --group-name g`)}\n${fence('Cloud9', 'aws configure')}\n${fence('python', 'aws s3 ls = 1')}`;
     const [example] = documentOf(text).examples;
     expect(example!.commands.map((read) => [read.operation, read.shell.issues.map((issue) => issue.kind)])).toEqual([['create-group', []]]);
+    // A program's language whose block opens with a complete command (no statement of that language): the command.
+    const python = documentOf(`# Create\n\n${fence('python', `${command('create-group')} --group-name g`)}\n${fence('python', 'aws = boto3.client("s3")')}`);
+    expect(python.examples.flatMap((each) => each.commands.map((read) => read.operation))).toEqual(['create-group']);
   });
 
   it('reads a text block that shows a command and what it printed (a table too), never a sketch with a command in it', () => {
