@@ -242,10 +242,11 @@ function holdsCommandsDespiteLanguage(language: string, lines: readonly SourceLi
   const first = lines.find((line) => line.text.trim() !== '' && !/^\s*#(?:\s|$)/.test(line.text));
   // A name no highlighter knows (`CloudShell`, `Cloud9`) is shown as plain code: a block opening with a complete
   // command (service and operation) is that command.
-  // So does one a program's language names (`python`): a complete command is no line of that language.
-  if ((!KNOWN_LANGUAGES.has(language) || PROGRAM_LANGUAGES.has(language)) && !SHELL_LANGUAGES.has(language) && !PLAIN_TEXT_LANGUAGES.has(language)) {
+  if (!KNOWN_LANGUAGES.has(language) && !SHELL_LANGUAGES.has(language) && !PLAIN_TEXT_LANGUAGES.has(language)) {
     return first !== undefined && COMPLETE_COMMAND.test(first.text);
   }
+  // So does one a program's language names (`python`) that opens with a command and its options: no statement of it.
+  if (PROGRAM_LANGUAGES.has(language)) return first !== undefined && COMPLETE_COMMAND.test(first.text) && /\s--[a-z]/.test(first.text);
   if (language !== 'json' && language !== 'jsonc' && !PLAIN_TEXT_LANGUAGES.has(language)) return false;
   if (first === undefined || firstAwsLine([first]) !== 0) return false;
   if (!PLAIN_TEXT_LANGUAGES.has(language) || !/^\s*(?:aws|awslocal)\s/.test(first.text)) return true;
