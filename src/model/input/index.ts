@@ -550,7 +550,10 @@ function readArguments(translation: CommandTranslation, state: ReadState): void 
   // Words read after a shell error may hide the options the author gave: the required check would guess.
   // A positional `{}` (xargs -I, find -exec) is what the pipeline fills in, maybe options: its stray-word finding is the defect.
   const filledIn = strays.some((word) => word.raw === '{}');
-  buildInput(translation, state, given, globals, { parserStopped, requiredUnknown: parserStopped || words.some(isUnreliable) || standIns.length > 0 || filledIn }, splitValues, misspelt);
+  // `... --deployment-targets ...`: an elision ending the command stands for the rest of it, options too, even where
+  // the option before it takes it for its value.
+  const elidedTail = ELISIONS.has(words.at(-1)?.raw ?? '');
+  buildInput(translation, state, given, globals, { parserStopped, requiredUnknown: parserStopped || words.some(isUnreliable) || standIns.length > 0 || filledIn || elidedTail }, splitValues, misspelt);
   const query = globals.get('--query')?.[0];
   if (query && !parserStopped && !translation.customization && operationModel.output && !hasUnknown(query)) {
     const compiled = compiledQuery(query.value);
