@@ -189,6 +189,8 @@ interface ReadResult {
   nextAwsCommand?: number;
   /** That command stands inside a subshell opened before it (`(cd infra && aws ...)`): its `)` ends the command. */
   nextInSubshell?: true;
+  /** That command stands after the substitution this one stood in (`X=$(aws ...) && aws ...`), not inside it. */
+  nextOutside?: true;
   /** Where bash met an unquoted `(` or `)` among the words (a syntax error): the author meant them as text. */
   parentheses: number[];
 }
@@ -226,6 +228,8 @@ class Reader {
   /** Subshells opened (`(` where a command starts) and not yet closed. */
   private subshells = 0;
   private nextInSubshell = false;
+  /** That command stands after the substitution this one stood in, outside it. */
+  private nextOutside = false;
   /** bash refuses the whole text at a syntax error: nothing after it is worth reporting. */
   private syntaxError = false;
   /** The closer of the enclosing command substitution was reached. */
@@ -266,6 +270,7 @@ class Reader {
       if (c === this.options.closer) {
         this.finished = true;
         this.endFirstCommand();
+        this.noteCommandAfterSubstitution();
       } else if (BLANK.test(c)) {
         this.pos++;
       } else if (c === '\n') {
@@ -331,6 +336,7 @@ class Reader {
       parentheses: this.parentheses,
       ...(this.nextAwsCommand === undefined ? {} : { nextAwsCommand: this.nextAwsCommand }),
       ...(this.nextInSubshell && { nextInSubshell: true as const }),
+      ...(this.nextOutside && { nextOutside: true as const }),
     };
   }
 
@@ -433,6 +439,21 @@ class Reader {
 
   private endFirstCommand(): void {
     this.inFirstCommand = false;
+  }
+
+  /**
+   * `NAME=$(aws ...) && aws s3 cp ...`: an `aws` command chained on the line after the substitution this command stood
+   * in runs too, outside it.
+   */
+  private noteCommandAfterSubstitution(): void {
+    if (this.reading !== 'bash' || this.nextAwsCommand !== undefined || this.options.closer !== ')') return;
+    const rest = this.text.slice(this.pos + 1, this.lineEnd(this.pos + 1));
+    if (!rest.includes('aws')) return;
+    AWS_CHAINED.lastIndex = 0;
+    const chained = AWS_CHAINED.exec(rest);
+    if (chained === null) return;
+    this.nextAwsCommand = this.pos + 1 + chained.index + chained[0].length - chained.groups!['launcher']!.length;
+    this.nextOutside = true;
   }
 
   private readNewline(): void {
@@ -1494,7 +1515,7 @@ export function readShellCommand(lines: SourceLine[], options: ShellReadOptions 
   const command = shellCommandOf(lines, text, pointAt, commandStarts.promptLength, shellIssues, intendedWords, assignments);
   if (asBash.nextAwsCommand !== undefined) {
     command.rest = linesFrom(commandLines, asBash.nextAwsCommand);
-    if (commandStarts.closer) command.restCloser = commandStarts.closer;
+    if (commandStarts.closer && !asBash.nextOutside) command.restCloser = commandStarts.closer;
     else if (asBash.nextInSubshell) command.restCloser = ')';
   }
   return command;

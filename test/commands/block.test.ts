@@ -340,6 +340,10 @@ describe('every aws command a block runs', () => {
     ]);
   });
 
+  test('a command chained after an assignment of a substitution runs outside it, and is read', () => {
+    const { argv } = block('NAME=$(aws cloudformation describe-stacks --stack-name s --output text) && aws s3 cp . s3://$NAME/ --recursive');
+    expect(argv).toEqual(['aws cloudformation describe-stacks --stack-name s --output text', 'aws s3 cp . s3://$NAME/ --recursive']);
+  });
   test('awslocal is read like aws, and the launcher is recorded', () => {
     const { commands } = block('awslocal s3api create-bucket --bucket b');
     expect(commands[0]!.command).toMatchObject({ launcher: 'awslocal', service: 's3api', operation: 'create-bucket' });
