@@ -22,7 +22,7 @@ const outputJson: Rule = {
     'an unterminated string or an unquoted value makes the whole output uncheckable against the service model and ' +
     'misleads readers who copy it. Members shown without the braces of their object are said once (a warning where ' +
     'the text says the block is an excerpt). What a program the output is piped into prints (`| jq`) is not looked at; JSON documents one after another, each opening on a line of its own, are what a command run once per item printed (`xargs`, a loop): each is an output, checked on its own. Elisions ("...", also `# ... more output ...`) are accepted where an element or member could stand and noted, ' +
-    'since what they leave out is never checked; an author\'s `# note` or `// note` between tokens (JSON has neither there) is set aside; an output cut off after a `,` with no "..." is an unmarked excerpt (a warning). JSON nested deeper than 100 levels (no AWS output is) is reported ' +
+    'since what they leave out is never checked; an author\'s `# note` or `// note` between tokens (JSON has neither there) is set aside; an output cut off after a `,` with no "..." is an unmarked excerpt (a warning), and so are members shown without their object\'s braces where the text calls them an excerpt or they are cut off so too. JSON nested deeper than 100 levels (no AWS output is) is reported ' +
     'and not read any further.',
   examples: {
     ok: [
@@ -68,6 +68,12 @@ const outputJson: Rule = {
         name: 'cognito-idp/list-groups.rst',
         text: '**To list groups**\n\n::\n\n    aws cognito-idp list-groups --user-pool-id us-west-2_EXAMPLE\n\nOutput::\n\n    {\n        "Groups": [\n            {\n                "GroupName": "admins"\n            },\n',
         messages: ["13:15-13:15: warning: Output stops after a ',' with 2 brackets still open: the rest is cut off; mark the cut with '...' (what it leaves out is not checked)"],
+      },
+      // Members without their braces, cut off after a ',' too: an excerpt at both ends, a warning.
+      {
+        name: 'cognito-idp/list-groups.rst',
+        text: '**To list groups**\n\n::\n\n    aws cognito-idp list-groups --user-pool-id us-west-2_EXAMPLE\n\nOutput::\n\n    "Groups": [\n        {\n            "GroupName": "admins",\n',
+        messages: ["9:5-9:6: warning: Output is not valid JSON: it shows part of an object without the '{' and '}' around it; keep them and mark what is left out with '...'"],
       },
       {
         name: 'cognito-idp/describe-user-pool-client.rst',
@@ -154,8 +160,9 @@ const outputJson: Rule = {
           // `"State": "pending",` first: the members are shown without the object that holds them.
           const column = firstLine.column + firstLine.text.search(/\S/);
           const at = { line: firstLine.line, column, offset: firstLine.offset + column - firstLine.column };
-          // "Only the relevant information from the output": an excerpt on purpose, still not what the CLI prints.
-          const excerpt = PART_OF_OUTPUT.test(output.introducer ?? '');
+          // "Only the relevant information from the output", or cut off at its end too (after a `,`): an excerpt on
+          // purpose, still not what the CLI prints.
+          const excerpt = PART_OF_OUTPUT.test(output.introducer ?? '') || output.lines.map((line) => line.text).join('\n').trimEnd().endsWith(',');
           report({
             start: at,
             end: { ...at, column: column + 1, offset: at.offset + 1 },
