@@ -125,17 +125,18 @@ export const AWS_SUBSTITUTION = new RegExp(String.raw`(?:\$\(|[<>]\(|\`)[ \t]*(?
  * A placeholder the reader replaces: `<user-pool-id>`, `<my name>` (no blank before the closing `>`, so `<in.json >out`
  * stays two redirections), `{{pool_id}}`, `%TOKEN%`.
  */
-const ANGLE_PLACEHOLDER = /<<\p{L}(?:[\p{L}\p{N}_.:/@ -]*[\p{L}\p{N}_.])?>>|<["']?\p{L}(?:[\p{L}\p{N}_.:/@ "'-]*[\p{L}\p{N}_."'])?>|<(?:\.{3}|…)>/uy;
+const ANGLE_PLACEHOLDER = /<<[\p{L}_](?:[\p{L}\p{N}_.:/@ -]*[\p{L}\p{N}_.])?>>|<["']?[\p{L}_](?:[\p{L}\p{N}_.:/@ "'-]*[\p{L}\p{N}_."'])?>|<(?:\.{3}|…)>/uy;
 /** Braces holding shorthand or JSON members (`{Key=a,Value=b}`, `{"k": 1}`): meant as written, never as bash's brace expansion. */
 export const STRUCTURE_IN_BRACES = /\{[^{}]*[=:][^{}]*\}/;
 /** Also `{token_secret}`: one name in single braces (Python's and many templates' format), never bash's brace expansion. */
-const PLACEHOLDER_IN_VALUE = /<["']?\p{L}(?:[\p{L}\p{N}_.:/@ "'-]*[\p{L}\p{N}_."'])?>|\{\{[^{}\n]*\}\}|(?<!\$)\{[A-Za-z_][A-Za-z0-9_-]*\}|%[A-Za-z_][A-Za-z0-9_]*%|%[A-Z][A-Z0-9_]*(?![\w%])|\[[A-Z][A-Z0-9_-]*\]|^\[[A-Za-z][A-Za-z_-]*\]$|\.{3,}|…/gu;
+const PLACEHOLDER_IN_VALUE = /<["']?[\p{L}_](?:[\p{L}\p{N}_.:/@ "'-]*[\p{L}\p{N}_."'])?>|\{\{[^{}\n]*\}\}|(?<!\$)\{[A-Za-z_][A-Za-z0-9_-]*\}|%[A-Za-z_][A-Za-z0-9_]*%|%[A-Z][A-Z0-9_]*(?![\w%])|\[[A-Z][A-Z0-9_-]*\]|^\[[A-Za-z][A-Za-z_-]*\]$|\[(?=[^\]\n]*[-_ ]|[^\]\n]*[^\x00-\x7F])\p{L}[\p{L}\p{M}_ -]*\p{L}\]|\.{3,}|…/gu;
 /**
  * Also `...` (`arn:...`, `{"subnets": [...], ...}`): what the author left out of a value; `%ACL` without its closing
- * `%`, `[VOLUME-TYPE]` in brackets (a name in capitals, which no list or glob the author means holds), and a whole word
- * of letters in brackets (`aws [command]`, `--name [bucket-name]`).
+ * `%`, `[VOLUME-TYPE]` in brackets (a name in capitals, which no list or glob the author means holds), a whole word
+ * of letters in brackets (`aws [command]`, `--name [bucket-name]`), and words in brackets joined by `-`, `_` or blanks
+ * or in another script (`us-east-1:[identity-id-here]`, `[ユーザープールID]`), which no shorthand list holds.
  */
-const PLACEHOLDER_MARK = /[<{%…]|\.\.\.|\[[A-Za-z]/;
+const PLACEHOLDER_MARK = /[<{%…]|\.\.\.|\[\p{L}/u;
 /**
  * Names AWS writes with a `$`: Lambda's `$LATEST` version, API Gateway's `$default` stage and `$connect`/`$disconnect`/`$default`
  * routes, Systems Manager's `$DEFAULT` and `$LATEST` document versions.
@@ -1448,7 +1449,7 @@ const KEBAB_PLACEHOLDER = /^\$\{([a-z][a-z0-9]*)(?:-[a-z][a-z0-9]*)+\}$/;
 /** `${name}`, `${#name}`, `${!name}`, `${name[0]}`, `${1}`, `${@}` and their operators (`:-`, `%`, `/`, ...): what bash expands. */
 const PARAMETER_EXPANSION = /^\$\{[#!]?(?:[A-Za-z_][A-Za-z0-9_]*|[0-9]+|[@*#?$!-])(?:\[[^\]]*\])?(?:[:=+?%#/^,@-][^}]*)?\}$/;
 /** Text that may hold a placeholder or a shell value, which the author's reading marks unknown. */
-const VALUE_MARKERS = /[$`<%…]|\{\{|\{[A-Za-z_][A-Za-z0-9_-]*\}|\{\}|\.\.\.|\[[A-Za-z]/;
+const VALUE_MARKERS = /[$`<%…]|\{\{|\{[A-Za-z_][A-Za-z0-9_-]*\}|\{\}|\.\.\.|\[\p{L}/u;
 /**
  * A value the author left out inside its brackets (`'[...]'`, `"awsvpcConfiguration={...}"`): one word of unknown
  * content, as meant; what it holds cannot be checked.

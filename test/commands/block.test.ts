@@ -406,6 +406,18 @@ describe('prompts and outputs', () => {
     // A bracket that does not close the first line's is inside the value: the text stays with it.
     expect(block('$ aws sts get-caller-identity\n{\n    "Account": "1"\n  }\nnote', { transcript: true }).outputs).toEqual(['{\n    "Account": "1"\n  }\nnote']);
   });
+  test.each(['us-east-1:[identity-id-here]', '[ユーザープールID]', '[함수명]', '"[Your Pool Id]"'])('%j holds a placeholder: its content is unknown', (value) => {
+    const word = block(`aws cognito-identity get-id --identity-pool-id ${value}`).commands[0]!.command.shell.intendedWords.at(-1)!;
+    expect(word.unknown?.some((span) => span.kind === 'placeholder')).toBe(true);
+  });
+  test.each(['Name=instance-state-name,Values=[running]', '[sg-123]', 'Values=[a,b]'])('%j is a value as written', (value) => {
+    const word = block(`aws ec2 describe-instances --filters ${value}`).commands[0]!.command.shell.intendedWords.at(-1)!;
+    expect(word.unknown).toBeUndefined();
+  });
+  test('`<_MY_STACK_>` is a placeholder, as `<MY_STACK>` is', () => {
+    const { commands } = block('aws cloudformation deploy --template-file out.yml --stack-name <_MY_STACK_> --capabilities CAPABILITY_IAM');
+    expect(commands[0]!.command.shell.issues.map((issue) => issue.kind)).toContain('placeholder-redirection');
+  });
   test('`<...>` is a placeholder too: a redirection bash would read, not a missing value', () => {
     const { commands } = block('aws lambda update-function-code --function-name f --image-uri <...>:v1  # redeploy');
     expect(commands[0]!.command.shell.issues.map((issue) => issue.kind)).toContain('placeholder-redirection');
