@@ -90,8 +90,9 @@ export function readCommandsInBlock(lines: SourceLine[], options: BlockReadOptio
         after.issues.push(bashAssignments!);
         bashAssignments = undefined;
       }
+      if (refused.size > 0) for (const shell of launched) sayRefusedAssignments(shell, refused);
       commands.push(...blockCommands(group, launched));
-      recordWindowsAssignments(group.lines, dialect, variables);
+      recordWindowsAssignments(group.lines, dialect, variables, refused);
     }
     return commands;
   }

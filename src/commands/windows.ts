@@ -791,13 +791,16 @@ export function bashAssignmentsIn(lines: readonly SourceLine[]): ShellIssue | un
 }
 
 /** A value PowerShell computes: a type's member (`[IO.Path]::...`), a grouping, a subexpression, a hash table or array, a cmdlet (`Verb-Noun`). */
+/** A value that is one quoted string (`"arn:aws:iam::$acct:role/x"`), whatever it holds: no expression. */
+const STRING_LITERAL = /^[ \t]*(?:"[^"\n]*"|'[^'\n]*')[ \t]*$/;
 const POWERSHELL_EXPRESSION = /^[ \t]*(?:\[|\(|[@$]\(|@\{|[A-Z][a-z]+-[A-Z])|::|\.[A-Za-z]+\(/;
 
-export function recordWindowsAssignments(lines: SourceLine[], dialect: WindowsDialect, variables: Map<string, string>): void {
+export function recordWindowsAssignments(lines: SourceLine[], dialect: WindowsDialect, variables: Map<string, string>, refused?: Map<string, ShellIssue>): void {
   for (const line of lines) {
     const match = (dialect === 'powershell' ? POWERSHELL_ASSIGNMENT : CMD_ASSIGNMENT).exec(line.text);
     if (match === null) continue;
     const [, name, rest] = match as unknown as [string, string, string];
+    refused?.delete(name);
     if (dialect === 'cmd') {
       if (/%[^%]*%|<[A-Za-z]/.test(rest)) variables.delete(name);
       else variables.set(name, rest);
@@ -805,11 +808,15 @@ export function recordWindowsAssignments(lines: SourceLine[], dialect: WindowsDi
     }
     // `[DateTimeOffset]::UtcNow.AddDays(30)`, `(Get-Date).Year`, `Get-Random`: an expression or a command PowerShell
     // evaluates, whose value the document does not show.
-    if (POWERSHELL_EXPRESSION.test(rest)) {
+    if (!STRING_LITERAL.test(rest) && POWERSHELL_EXPRESSION.test(rest)) {
       variables.delete(name);
       continue;
     }
-    const valueLine: SourceLine = { ...line, text: rest };
+    const restStart = line.text.length - rest.length;
+    const valueLine: SourceLine = { text: rest, line: line.line, column: line.column + restStart, offset: line.offset + restStart };
+    // `$arn = "arn:aws:iam::$acct:policy/x"`: what PowerShell makes of the value is said at the command that uses it.
+    const drive = rest.includes(':') ? new WindowsReader(rest, pointMapper([valueLine]), 'powershell', 'shell', 0, variables).read().issues.find((issue) => issue.kind === 'powershell-drive-variable') : undefined;
+    if (drive && refused) refused.set(name, drive);
     const [word, ...more] = new WindowsReader(rest, pointMapper([valueLine]), 'powershell', 'intended', 0, variables).read().words;
     if (word === undefined || more.length > 0 || word.unknown !== undefined) variables.delete(name);
     else variables.set(name, word.value);

@@ -38,6 +38,11 @@ describe('PowerShell', () => {
     expect(command.argv.slice(6, 8)).toEqual(['{"id": "', '$Id"}']);
     expect(command.issues.map((issue) => issue.kind)).toEqual(['powershell-split-argument']);
   });
+  test('a string assigned with `$acct:policy` in it is said at the command that uses the variable', () => {
+    const text = '$acct = aws sts get-caller-identity --query Account --output text\n$arn = "arn:aws:iam::$acct:policy/P"\naws iam attach-role-policy --role-name R --policy-arn $arn';
+    const commands = readCommandsInBlock(indentedBlock(text).lines, { dialect: 'powershell', refusedAssignments: new Map() });
+    expect(commands.map(({ command }) => command.shell.issues.map((issue) => `${issue.kind} ${issue.start.line}`))).toEqual([[], ['powershell-drive-variable 4']]);
+  });
   test('after the stop-parsing token `--%` the rest of the line goes to the CLI by the C runtime\'s rules', () => {
     const command = read('aws ssm start-session --target i-1 --% --parameters "{\\"portNumber\\":[\\"80\\"]}" --region %REGION%', 'powershell');
     expect(intended(command).slice(4)).toEqual(['i-1', '--parameters', '{"portNumber":["80"]}', '--region', '%REGION%']);
