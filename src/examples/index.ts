@@ -487,8 +487,11 @@ class BlockReader {
       return;
     }
     const introduction = this.introduction(code);
+    // "Edit group_settings.json", then the commands that open it (`vi group_settings.json`): a JSON file's content opens
+    // with its value.
     if (introduction?.role === 'file') {
-      if (introduction.name) example.files.push({ name: path.posix.basename(introduction.name), raw: code.value, position: code.position!, lines });
+      const notTheFile = introduction.name?.endsWith('.json') && !JSON_START.test(code.value);
+      if (introduction.name && !notTheFile) example.files.push({ name: path.posix.basename(introduction.name), raw: code.value, position: code.position!, lines });
       return;
     }
     const mayBeOutput = language === null || OUTPUT_LANGUAGES.has(language);

@@ -220,6 +220,13 @@ describe('Markdown output labels', () => {
     expect(example!.files.map((file) => [file.name, file.raw, file.lines[0]?.line])).toEqual([['pipeline.json', '{"pipeline": {"name": "p"}}', 10]]);
   });
 
+  it('takes a block a sentence introduces as a JSON file for that file only when it holds JSON, not the commands that edit it', () => {
+    const edit = documentOf(`# Group\n\nEdit group.json:\n\n${fence('', 'cd settings\nvi group.json')}\n${fence('bash', 'aws cognito-idp create-group --cli-input-json file://group.json')}`);
+    expect(edit.examples[0]!.files).toEqual([]);
+    const shown = documentOf(`# Group\n\nCreate group.json:\n\n${fence('', '{"GroupName": "g"}')}\n${fence('bash', 'aws cognito-idp create-group --cli-input-json file://group.json')}`);
+    expect(shown.examples[0]!.files.map((file) => file.name)).toEqual(['group.json']);
+  });
+
   it('does not take a longer bold title that starts with Output for a label', () => {
     const { examples } = documentOf(`**Output groups of a channel**\n\n${fence('bash', 'aws medialive list-channels --max-results 5')}`);
     expect(examples.map((example) => example.title)).toEqual(['Output groups of a channel']);
