@@ -60,8 +60,11 @@ function readExamples(tree: Root, format: DocumentFormat, text: string): { examp
     } else if (block.type === 'paragraph') {
       const title = titleOf(block);
       // A bold question (`**What is this command doing?**`) opens an explanation of the command above, no example.
-      if (title !== undefined && !isOutputLabel(title) && !(markdown && title.endsWith('?'))) startExample(title, block.position);
-      else {
+      if (title !== undefined && !isOutputLabel(title) && !(markdown && title.endsWith('?'))) {
+        startExample(title, block.position);
+        // `**Then run `aws ecs update-service ...` to redeploy.**`: a command the bold line shows is read too.
+        reader.inlineCommands(current, block);
+      } else {
         const text = reader.paragraph(current, block);
         if (PLACEHOLDER_CUE.test(text)) for (const name of placeholdersNamedIn(block)) placeholders.add(name);
       }
@@ -365,8 +368,13 @@ class BlockReader {
         commandIndex: Math.max(example.commands.length - 1, 0),
       });
     }
-    for (const code of inlineCodeIn(paragraph)) this.inlineCommand(example, code);
+    this.inlineCommands(example, paragraph);
     return text;
+  }
+
+  /** The complete commands a paragraph shows in inline code. */
+  inlineCommands(example: Example, paragraph: Paragraph): void {
+    for (const code of inlineCodeIn(paragraph)) this.inlineCommand(example, code);
   }
 
   /** A complete command (service, operation and an option) written as inline code is read and checked too. */

@@ -220,6 +220,11 @@ describe('Markdown output labels', () => {
     expect(example!.files.map((file) => [file.name, file.raw, file.lines[0]?.line])).toEqual([['pipeline.json', '{"pipeline": {"name": "p"}}', 10]]);
   });
 
+  it('reads a complete command a bold line shows, as in any paragraph', () => {
+    const { examples } = documentOf('# Quiz\n\n**Why does `aws ecs update-service --force-new-deployment` start the new code.**\n');
+    expect(examples.flatMap((example) => example.commands.map((command) => [command.operation, command.inProse]))).toEqual([['update-service', true]]);
+  });
+
   it('takes a block a sentence introduces as a JSON file for that file only when it holds JSON, not the commands that edit it', () => {
     const edit = documentOf(`# Group\n\nEdit group.json:\n\n${fence('', 'cd settings\nvi group.json')}\n${fence('bash', 'aws cognito-idp create-group --cli-input-json file://group.json')}`);
     expect(edit.examples[0]!.files).toEqual([]);
