@@ -39,8 +39,9 @@ import { knownCliServices } from '../cli-services.js';
 import type { CommandTranslation, InputProblem, InputProblemKind, ParsedArgument, ProblemGroup } from './types.js';
 import { memberRef } from '../members.js';
 import { queryPathProblems } from '../query.js';
+import { bucketNameProblem, s3PathProblems } from './s3.js';
 import { shapeOf, toApiValue, unpackArgument, usesOldListCase, validateValue, type UnpackContext } from './values.js';
-import { hasUnknown, holdsNamedPlaceholder, holdsUnknown, isUnreliable, isWhollyUnknown, jsonErrorBeforeUnknown, markedText, sliceSpans } from './unknown.js';
+import { hasUnknown, holdsUnknown, isUnreliable, isWhollyUnknown, jsonErrorBeforeUnknown, markedText, sliceSpans } from './unknown.js';
 
 export type { CommandTranslation, InputProblem, InputProblemKind, ParsedArgument } from './types.js';
 
@@ -626,35 +627,10 @@ function readCustomArguments(translation: CommandTranslation, command: AwsComman
   // An unknown option may have taken the words after it, or left them: the count of positional words would guess.
   if (unknownOption) return;
   const { min, max, what } = known.positionals;
-  if (service === 's3') checkS3Paths(operation, positionals.slice(0, max), report);
-  // The s3 commands call the API with the bucket of each `s3://bucket/key` path: botocore checks its name first. (An
-  // access point's ARN, `s3://arn:aws:s3:...:accesspoint/name/key`, holds a `/`: the commands split it their own way.)
-  if (service === 's3') {
-    for (const word of positionals.slice(0, max)) {
-      const bucket = word.unknown === undefined ? /^s3:\/\/(?!arn:)([^/]+)/.exec(word.value)?.[1] : undefined;
-      const problem = bucket === undefined ? undefined : bucketNameProblem(bucket);
-      if (problem !== undefined) report('invalid-parameter-value', problem, [word]);
-    }
-  }
+  if (service === 's3') for (const { message, words: at } of s3PathProblems(operation, positionals.slice(0, max))) report('invalid-parameter-value', message, at);
   reportStrays(positionals.slice(max), `'aws ${service} ${operation}' takes ${what}.`, report);
   if (positionals.length < min) {
     report('missing-required-parameter', `'aws ${service} ${operation}' takes ${what}: ${positionals.length === 0 ? 'none' : positionals.length} given.`, operationWords);
-  }
-}
-
-/**
- * The s3 commands' paths as aws-cli's subcommands check them before any call: `mb` and `rb` take a bucket's `s3://`
- * path; `cp`, `mv` and `sync` copy to or from S3, so one of their two paths is an `s3://` one. Otherwise the CLI stops
- * with "Invalid argument type". Paths with a part the reader fills in may be either.
- */
-function checkS3Paths(operation: string, paths: readonly Word[], report: Reporter): void {
-  if (paths.some((word) => word.unknown !== undefined || FILLED_IN_BUCKET.test(word.value))) return;
-  const isS3 = (word: Word) => word.value.startsWith('s3://');
-  if ((operation === 'mb' || operation === 'rb') && paths[0] !== undefined && !isS3(paths[0])) {
-    report('invalid-parameter-value', `'aws s3 ${operation}' takes a bucket's S3 path: '${paths[0].value}' does not start with s3://, and the CLI stops with "Invalid argument type"; write s3://${paths[0].value}.`, [paths[0]]);
-  }
-  if ((operation === 'cp' || operation === 'mv' || operation === 'sync') && paths.length === 2 && !paths.some(isS3)) {
-    report('invalid-parameter-value', `'aws s3 ${operation}' copies to or from S3: neither path starts with s3://, and the CLI stops with "Invalid argument type".`, [...paths]);
   }
 }
 
@@ -938,22 +914,6 @@ function withInputFileMembers(fromInputFile: Record<string, unknown>, input: Rec
 }
 
 /** How a member's value is read and checked; its problems stand at `words`, noting the shown file it came from. */
-/** botocore's validate_bucket_name (handlers.py), which every S3 operation's Bucket passes before it is sent. */
-const VALID_BUCKET = /^[a-zA-Z0-9.\-_]{1,255}$/;
-const VALID_S3_ARN =
-  /^arn:(aws).*:(s3|s3-object-lambda):[a-z\-0-9]*:[0-9]{12}:accesspoint[/:][a-zA-Z0-9\-.]{1,63}$|^arn:(aws).*:s3-outposts:[a-z\-0-9]+:[0-9]{12}:outpost[/:][a-zA-Z0-9\-]{1,63}[/:]accesspoint[/:][a-zA-Z0-9\-]{1,63}$/;
-
-/** A name with a part the reader fills in (`an-cli-[your-initials]`, `{bucket}`, `...`): what the CLI gets is not known. */
-const FILLED_IN_BUCKET = /[[\]{}<>…]|\.\.\./;
-
-/** What botocore says of a bucket name it refuses, or nothing. */
-function bucketNameProblem(value: string): string | undefined {
-  if (VALID_BUCKET.test(value) || VALID_S3_ARN.test(value) || FILLED_IN_BUCKET.test(value) || holdsNamedPlaceholder(value)) return undefined;
-  const uri = /^s3:\/\/([^/]+)/.exec(value);
-  const hint = uri ? ` (the API takes the name, '${uri[1]}', not an s3:// URI)` : /[*?]/.test(value) ? ' (the CLI expands no wildcards in bucket names)' : '';
-  return `Invalid bucket name "${value}": Bucket name must match the regex "${VALID_BUCKET.source}" or be an access point ARN${hint}.`;
-}
-
 function valueContext(state: ReadState, member: string, binaryFormat: string, words: readonly Word[], shownAt: string): UnpackContext {
   const { model, service, operation, report } = state;
   return {
