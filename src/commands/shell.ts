@@ -1671,7 +1671,7 @@ const INTERACTIVE_COMMAND = new RegExp(String.raw`^[ \t]*(?:${PROMPT_SOURCE})?(?
 export function endsJsonOutput(output: readonly SourceLine[], line: SourceLine, transcript = false): boolean {
   // Most output lines are neither a comment nor text after a closing bracket: they skip the JSON pattern.
   const comment = !transcript && COMMENT_LINE.test(line.text);
-  const text = !comment && output.length > 1 && line.text.trim() !== '' && !/^[ \t]*[{[\]},"]/.test(line.text);
+  const text = !comment && line.text.trim() !== '' && !/^[ \t]*[{[\]},"]/.test(line.text);
   return (comment || (text && jsonClosed(output))) && JSON_START.test(output[0]!.text);
 }
 
