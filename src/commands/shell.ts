@@ -76,11 +76,11 @@ const OH_MY_ZSH_PROMPT = String.raw`➜[ \t]+(?:(?!(?:aws|awslocal)[ \t])[^ \t$%
  * Shell prompts a document shows before a command: bash `$ `, zsh `% `, with the user and host before them
  * (`ubuntu@host:~$ `, `me@laptop ~/repo (main *) $ `, `[ec2-user@ip-10-0-0-1 ~]$ `) or the folder alone (`~ $ `, `~/repo $ `),
  * a virtualenv's name before any of them (`(venv) [me@box work]$ `), a user's name alone before `$ aws` (`gabriel $ aws`),
- * Parrot OS's `└──╼ $`, PowerShell `PS> ` / `PS C:\> `, cmd `C:\> `
+ * Parrot OS's `└──╼ $` and Kali's `└─$`, PowerShell `PS> ` / `PS C:\> `, cmd `C:\> `
  * (also after a `$ `, as some write it), and `>`, `$>` or fish's `~>` right before `aws`, with a blank or without (no one
  * redirects into a file named `aws`).
  */
-export const PROMPT_SOURCE = String.raw`(?:└──╼[ \t]*)?(?:(?:\([\w.-]+\)[ \t]+)?(?:[\w.-]+@[\w.-]+(?:[: ][^$#%\n]*)?[ \t]?|\[[\w.-]+@[\w.-]+[^\]\n]*\][ \t]?|~[\w./-]*[ \t]?|[\w.-]+[ \t]+(?=[$%][ \t]+(?:aws|awslocal)[ \t]))?[$%](?:[ \t]+(?:[A-Za-z]:\\[^>\n]*>[ \t]*)?|$)|PS(?:[ \t]+[A-Za-z]:\\[^>\n]*)?>[ \t]*|[A-Za-z]:\\[^>\n]*>[ \t]*|[$~]?>[ \t]*(?=(?:aws|awslocal)[ \t])|[!$](?=(?:aws|awslocal)[ \t])|${OH_MY_ZSH_PROMPT})`;
+export const PROMPT_SOURCE = String.raw`(?:└─+╼?[ \t]*)?(?:(?:\([\w.-]+\)[ \t]+)?(?:[\w.-]+@[\w.-]+(?:[: ][^$#%\n]*)?[ \t]?|\[[\w.-]+@[\w.-]+[^\]\n]*\][ \t]?|~[\w./-]*[ \t]?|[\w.-]+[ \t]+(?=[$%][ \t]+(?:aws|awslocal)[ \t]))?[$%](?:[ \t]+(?:[A-Za-z]:\\[^>\n]*>[ \t]*)?|$)|PS(?:[ \t]+[A-Za-z]:\\[^>\n]*)?>[ \t]*|[A-Za-z]:\\[^>\n]*>[ \t]*|[$~]?>[ \t]*(?=(?:aws|awslocal)[ \t])|[!$](?=(?:aws|awslocal)[ \t])|${OH_MY_ZSH_PROMPT})`;
 /** In a terminal transcript, `# ` is root's prompt (elsewhere it starts a comment). */
 const TRANSCRIPT_PROMPT_SOURCE = String.raw`(?:${PROMPT_SOURCE}|#[ \t]+)`;
 // A prompt may stand indented, as in a block whose lines are indented past the fence (`    ➜ $ aws ...`).
@@ -125,11 +125,11 @@ export const AWS_SUBSTITUTION = new RegExp(String.raw`(?:\$\(|[<>]\(|\`)[ \t]*(?
  * A placeholder the reader replaces: `<user-pool-id>`, `<my name>` (no blank before the closing `>`, so `<in.json >out`
  * stays two redirections), `{{pool_id}}`, `%TOKEN%`.
  */
-const ANGLE_PLACEHOLDER = /<<[\p{L}_](?:[\p{L}\p{N}_.:/@ -]*[\p{L}\p{N}_.])?>>|<["']?[\p{L}_](?:[\p{L}\p{N}_.:/@ "'-]*[\p{L}\p{N}_."'])?>|<(?:\.{3}|…)>/uy;
+const ANGLE_PLACEHOLDER = /<<[\p{L}_](?:[\p{L}\p{N}_.:/@ -]*[\p{L}\p{N}_.])?>>|<["']?[\p{L}_](?:[\p{L}\p{N}_.:/@+ "'-]*[\p{L}\p{N}_."'])?>|<(?:\.{3}|…)>/uy;
 /** Braces holding shorthand or JSON members (`{Key=a,Value=b}`, `{"k": 1}`): meant as written, never as bash's brace expansion. */
 export const STRUCTURE_IN_BRACES = /\{[^{}]*[=:][^{}]*\}/;
 /** Also `{token_secret}`: one name in single braces (Python's and many templates' format), never bash's brace expansion. */
-const PLACEHOLDER_IN_VALUE = /<["']?[\p{L}_](?:[\p{L}\p{N}_.:/@ "'-]*[\p{L}\p{N}_."'])?>|\{\{[^{}\n]*\}\}|(?<!\$)\{[A-Za-z_][A-Za-z0-9_-]*\}|%[A-Za-z_][A-Za-z0-9_]*%|%[A-Z][A-Z0-9_]*(?![\w%])|\[[A-Z][A-Z0-9_-]*\]|^\[[A-Za-z][A-Za-z_-]*\]$|\[(?=[^\]\n]*[-_ ]|[^\]\n]*[^\x00-\x7F])\p{L}[\p{L}\p{M}_ -]*\p{L}\]|\.{3,}|…/gu;
+const PLACEHOLDER_IN_VALUE = /<["']?[\p{L}_](?:[\p{L}\p{N}_.:/@+ "'-]*[\p{L}\p{N}_."'])?>|\{\{[^{}\n]*\}\}|(?<!\$)\{[A-Za-z_][A-Za-z0-9_-]*\}|%[A-Za-z_][A-Za-z0-9_]*%|%[A-Z][A-Z0-9_]*(?![\w%])|\[[A-Z][A-Z0-9_-]*\]|^\[[A-Za-z][A-Za-z_-]*\]$|\[(?=[^\]\n]*[-_ ]|[^\]\n]*[^\x00-\x7F])\p{L}[\p{L}\p{M}_ -]*\p{L}\]|\.{3,}|…/gu;
 /**
  * Also `...` (`arn:...`, `{"subnets": [...], ...}`): what the author left out of a value; `%ACL` without its closing
  * `%`, `[VOLUME-TYPE]` in brackets (a name in capitals, which no list or glob the author means holds), a whole word
@@ -1124,7 +1124,8 @@ class Reader {
     // Backticks around text that is no command (Markdown's code markup), or a JMESPath literal in a double-quoted
     // `--query`: bash runs it as a command.
     const queryLiteral = inDoubleQuotes && this.words.at(-1)?.value === '--query';
-    if (queryLiteral || !/^[ \t]*(?:[a-z_./~$][^ \t]*(?:[ \t]|$)|#)/.test(content)) {
+    // An empty pair (a fence typed with two backticks) runs nothing.
+    if (content.trim() !== '' && (queryLiteral || !/^[ \t]*(?:[a-z_./~$][^ \t]*(?:[ \t]|$)|#)/.test(content))) {
       this.report(
         'command-substitution',
         `bash runs \`${content}\` as a command and puts its output here (backticks are command substitution, also inside double quotes); put the value in single quotes to pass it as written.`,

@@ -378,7 +378,7 @@ describe('prompts and outputs', () => {
     expect(block('$ aws s3api head-object --bucket b --key k\n# no encryption: the header is missing').outputs).toEqual([undefined]);
     expect(block('$ aws s3 ls\n# Output:\n2024-01-01 c').outputs).toEqual(['# Output:\n2024-01-01 c']);
   });
-  test.each(['$ ', '% ', 'PS> ', 'PS C:\\> ', 'C:\\Users\\me> ', '$ C:\\> ', '$> ', '~> ', '>', 'alice $ ', '└──╼ $'])('the prompt %j is not part of the command', (prompt) => {
+  test.each(['$ ', '% ', 'PS> ', 'PS C:\\> ', 'C:\\Users\\me> ', '$ C:\\> ', '$> ', '~> ', '>', 'alice $ ', '└──╼ $', '└─$ '])('the prompt %j is not part of the command', (prompt) => {
     const { argv, commands, document } = block(`${prompt}aws s3 ls s3://b`);
     expect(argv).toEqual(['aws s3 ls s3://b']);
     const word = commands[0]!.command.shell.words[0]!;
@@ -414,7 +414,12 @@ describe('prompts and outputs', () => {
     const word = block(`aws ec2 describe-instances --filters ${value}`).commands[0]!.command.shell.intendedWords.at(-1)!;
     expect(word.unknown).toBeUndefined();
   });
-  test('`<_MY_STACK_>` is a placeholder, as `<MY_STACK>` is', () => {
+  test('an empty pair of backticks (a fence typed with two) runs nothing: no command substitution to report', () => {
+    const { commands } = block('aws s3 ls s3://b ``');
+    expect(commands[0]!.command.shell.issues.map((issue) => issue.kind)).not.toContain('command-substitution');
+  });
+  test('`<_MY_STACK_>` and `<code_N+1>` are placeholders, as `<MY_STACK>` is', () => {
+    expect(block('aws iam enable-mfa-device --authentication-code2 <code_N+1> --user-name u').commands[0]!.command.shell.issues.map((issue) => issue.kind)).toContain('placeholder-redirection');
     const { commands } = block('aws cloudformation deploy --template-file out.yml --stack-name <_MY_STACK_> --capabilities CAPABILITY_IAM');
     expect(commands[0]!.command.shell.issues.map((issue) => issue.kind)).toContain('placeholder-redirection');
   });
