@@ -12,13 +12,15 @@ const nonAscii: Rule = {
     'full-width letter in a command) breaks the copy or hides a typo. Each is reported with its code point, once per ' +
     'line. Text in other scripts (a Japanese description, an accented name) and the punctuation of a sentence in a value (a dash between blanks, the apostrophe in `can’t`) are content, not a defect; neither are ' +
     'shell comments or other code blocks (a directory tree drawn with box characters), nor plain text after a command in a Markdown guide, as often the author\'s note as the CLI\'s output. An option typed with a ' +
-    'typographic dash (`–-queue-name`) is unknown-parameter\'s finding, which names the option meant: not said twice.',
+    'typographic dash (`–-queue-name`) is unknown-parameter\'s finding, which names the option meant, and typographic quotes that break an output\'s JSON are output-json\'s: not said twice.',
   examples: {
     ok: [
       // A dash between blanks punctuates a sentence in a value; so does an apostrophe between letters.
       { name: 'docs/README.md', text: '# Alarm\n\n```bash\naws sns publish --topic-arn arn:aws:sns:us-east-1:123456789012:t --message "Disk full \u2014 page the on-call"\n```\n', messages: [] },
       { name: 'docs/README.md', text: '# Alarm\n\n```bash\naws sns publish --topic-arn arn:aws:sns:us-east-1:123456789012:t --message "Can\u2019t reach the disk"\n```\n', messages: [] },
       { name: 'demo/list-things.rst', text: 'Lists the things \u2014 all of them::\n\n    aws demo list-things\n', messages: [] },
+      // Typographic quotes in place of JSON's: the output is no JSON, output-json's one finding names the first.
+      { name: 'demo/list-things.rst', text: 'Command::\n\n    aws demo list-things\n\nOutput::\n\n    {\u201cId\u201d: \u201cabc\u201d}\n', messages: [] },
       { name: 'docs/SETUP.md', text: '# Setup check\n\n```\n$ aws sts get-caller-identity --profile demo\n\u274c \u2014 profile "demo" not configured yet\n```\n', messages: [] },
       {
         name: 'docs/README.md',
@@ -46,10 +48,10 @@ const nonAscii: Rule = {
       },
       {
         name: 'demo/list-things.rst',
-        text: 'Command::\n\n    aws demo list-things \u2013\u2013max-items 5\n\nOutput::\n\n    {"Name": "caf\u00e9 \ud83d\ude00", "Id": \u201cabc\u201d}\n',
+        text: 'Command::\n\n    aws demo list-things \u2013\u2013max-items 5\n\nOutput::\n\n    {"Name": "caf\u00e9 \ud83d\ude00", "Id": "\u201cabc\u201d"}\n',
         messages: [
           "3:26-3:27: warning: non-ASCII characters U+2013 '\u2013' (2 times) in a command",
-          "7:31-7:32: warning: non-ASCII characters U+201C '\u201c', U+201D '\u201d' in an output",
+          "7:32-7:33: warning: non-ASCII characters U+201C '\u201c', U+201D '\u201d' in an output",
         ],
       },
       {
@@ -63,7 +65,7 @@ const nonAscii: Rule = {
     // Commands chained on one line share it: each character is reported once.
     const reported = new Set<number>();
     /** `skipped`: an output's elisions, a command's unknown options (unknown-parameter names the option meant). */
-    const scan = (lines: readonly SourceLine[], where: 'a command' | 'an output', within: Position | undefined, skipped: readonly Position[] = []) => {
+    const scan = (lines: readonly SourceLine[], where: 'a command' | 'an output', within: Position | undefined, skipped: readonly Position[] = [], quotesSaid = false) => {
       for (const line of lines) {
         // Most lines are ASCII: one native scan skips them.
         if (!NOT_ASCII.test(line.text)) continue;
@@ -73,6 +75,7 @@ const nonAscii: Rule = {
           if (!isLookalike(codePoint, where) || reported.has(offset) || inCjkText(line.text, index) || isProseDash(line.text, index) || isApostrophe(line.text, index)) continue;
           if (within && (offset < within.start.offset! || offset >= within.end.offset!)) continue;
           if (skipped.some((range) => range.start.offset! <= offset && offset < range.end.offset!)) continue;
+          if (quotesSaid && codePoint >= 0x2018 && codePoint <= 0x201f) continue;
           reported.add(offset);
           const width = codePoint > 0xffff ? 2 : 1;
           const character = `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')} '${String.fromCodePoint(codePoint)}'`;
@@ -99,7 +102,9 @@ const nonAscii: Rule = {
       // only what is surely the CLI's output is held to ASCII (JSON, tables, and aws-cli's own `Output::` blocks).
       for (const output of example.outputs) {
         if (output.kind === 'text' && document.format !== 'rst') continue;
-        scan(output.lines, 'an output', undefined, output.json?.elisions);
+        // Typographic quotes that break the JSON are output-json's one finding, which names the first of them.
+        const quotesSaid = output.json?.error !== undefined && /[\u2018-\u201f]/.test(output.json.error.message);
+        scan(output.lines, 'an output', undefined, output.json?.elisions, quotesSaid);
       }
     }
   },
