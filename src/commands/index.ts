@@ -201,8 +201,7 @@ const LOOP_END = /(?:^|[;&|][ \t]*)done\b/;
 function programAfter(lines: readonly SourceLine[], last: ShellCommand | undefined): string | undefined {
   // A here-document's lines are the command's input, not another program.
   if (!last || last.text.includes('<<')) return undefined;
-  // The command's own words end there; its position spans the lines it was read from.
-  const lastLine = last.intendedWords.at(-1)?.end.line ?? last.position.start.line;
+  const lastLine = endLine(last);
   for (const line of lines) {
     if (line.line <= lastLine) continue;
     const word = PROGRAM.exec(line.text)?.[1];
@@ -217,9 +216,16 @@ const PROGRAM = /^[ \t]*([^ \t#;|&<>()'"`{}[\]][^ \t;|&<>()]*)/;
 
 const runsAws = (shell: ShellCommand) => LAUNCHERS.has(shell.intendedWords[0]?.value ?? '');
 
+/** The line a command's own words end on (its position spans the lines it was read from). */
+function endLine(shell: ShellCommand): number {
+  return shell.intendedWords.at(-1)?.end.line ?? shell.position.start.line;
+}
+
 /** A group's `aws` commands, each knowing the program run after them; the group's output goes with the first. */
 function blockCommands(group: LineGroup, launched: readonly ShellCommand[]): BlockCommand[] {
-  const thenRuns = programAfter(group.lines, launched.at(-1));
+  // The command that ends last: the outer one, not one inside its `$(...)` (`--topic-arn "$(aws ...)"` then more options).
+  const last = launched.reduce<ShellCommand | undefined>((latest, shell) => (latest === undefined || endLine(shell) > endLine(latest) ? shell : latest), undefined);
+  const thenRuns = programAfter(group.lines, last);
   return launched.map((shell, index) => {
     const command = parseAwsCommand(shell);
     if (thenRuns !== undefined) command.thenRuns = thenRuns;

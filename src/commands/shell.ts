@@ -32,8 +32,14 @@ export function continuesWithParameters(line: string, nextLine: string, startsCo
   if (HELP_AT_LINE_END.test(line)) return false;
   if (PARAMETER_LINE.test(nextLine)) return true;
   if (breaksValueAtComma(line, nextLine)) return true;
-  return OPTION_AT_LINE_END.test(line) && nextLine.trim() !== '' && !COMMENT_LINE.test(nextLine) && !SHELL_KEYWORD_LINE.test(nextLine) && !startsCommand(nextLine);
+  return OPTION_AT_LINE_END.test(line) && nextLine.trim() !== '' && !COMMENT_LINE.test(nextLine) && !SHELL_KEYWORD_LINE.test(nextLine) && !startsCommand(nextLine) && !OTHER_PROGRAM_LINE.test(nextLine);
 }
+
+/**
+ * A line that runs another program with its options, flush with the command (`terraform -chdir=infra state list`,
+ * `kubectl --context x get pods`): the option that ended the line before was a switch (`logs tail --follow`).
+ */
+const OTHER_PROGRAM_LINE = /^[A-Za-z][\w.-]*[ \t]+-{1,2}[A-Za-z]/;
 
 /** A line a compound command's keyword starts (`done`, `fi`, `else`, `}`): the option before it was a flag. */
 const SHELL_KEYWORD_LINE = /^[ \t]*(?:done|fi|esac|else|elif|then|do|\}|\))(?:[ \t;&|)]|$)/;

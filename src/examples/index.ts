@@ -554,7 +554,7 @@ class BlockReader {
       position: whole?.position ?? spanOf(lines),
       raw,
       lines,
-      commandIndex: example.commands.length - 1,
+      commandIndex: lastOuterCommand(example.commands),
       cue: labelled && cue === 'adjacent' ? 'introducer' : cue,
     };
     if (introducer !== undefined) output.introducer = introducer;
@@ -565,7 +565,7 @@ class BlockReader {
       // A block after the commands' block: the command its introducer names, else the one of that block whose
       // operation names what the output holds (`list-queues` for `{"QueueUrls": ...}`), else the last.
       const named = commandNamedIn(example.commands, introducer ?? (this.previous?.type === 'paragraph' ? toString(this.previous) : undefined));
-      output.commandIndex = named ?? commandShowing(example.commands, this.commandBlockFirst, output.value) ?? example.commands.length - 1;
+      output.commandIndex = named ?? commandShowing(example.commands, this.commandBlockFirst, output.value) ?? lastOuterCommand(example.commands);
     }
     if (documents === undefined) {
       example.outputs.push(output);
@@ -614,6 +614,19 @@ function commandShowing(commands: readonly AwsCommand[], first: number, value: u
     }
   }
   return best;
+}
+
+/**
+ * The last command no other holds: `aws sns publish --topic-arn "$(aws sns create-topic ...)"` prints publish's output,
+ * not the output of the command inside its `$(...)`.
+ */
+function lastOuterCommand(commands: readonly AwsCommand[]): number {
+  const holds = (outer: AwsCommand, inner: AwsCommand) =>
+    outer !== inner && outer.shell.position.start.offset! < inner.shell.position.start.offset! && inner.shell.position.start.offset! < outer.shell.position.end.offset!;
+  for (let index = commands.length - 1; index > 0; index--) {
+    if (!commands.some((other) => holds(other, commands[index]!))) return index;
+  }
+  return commands.length - 1 < 0 ? -1 : 0;
 }
 
 /** A noun's singular, as the model's member names and the CLI's operation names differ in number (`Queue`, `queues`). */

@@ -340,6 +340,15 @@ describe('every aws command a block runs', () => {
     ]);
   });
 
+  test("another program's line with its options after an option that ends a line: the option was a switch, no lost continuation", () => {
+    const { commands } = block('aws logs tail /aws/lambda/f --follow\nterraform -chdir=infra state list');
+    expect(commands[0]!.command.shell.issues.map((issue) => issue.kind)).not.toContain('missing-continuation');
+    expect(commands[0]!.command.shell.intendedWords.map((word) => word.value)).toEqual(['aws', 'logs', 'tail', '/aws/lambda/f', '--follow']);
+  });
+  test('the program after a block is the one after the command that ends last, not after one inside its $(...)', () => {
+    const { commands } = block('aws sns publish \\\n  --topic-arn "$(aws sns create-topic --name n --query TopicArn --output text)" \\\n  --message hi');
+    expect(commands.map(({ command }) => command.thenRuns)).toEqual([undefined, undefined]);
+  });
   test('a command chained after an assignment of a substitution runs outside it, and is read', () => {
     const { argv } = block('NAME=$(aws cloudformation describe-stacks --stack-name s --output text) && aws s3 cp . s3://$NAME/ --recursive');
     expect(argv).toEqual(['aws cloudformation describe-stacks --stack-name s --output text', 'aws s3 cp . s3://$NAME/ --recursive']);

@@ -220,6 +220,12 @@ describe('Markdown output labels', () => {
     expect(example!.files.map((file) => [file.name, file.raw, file.lines[0]?.line])).toEqual([['pipeline.json', '{"pipeline": {"name": "p"}}', 10]]);
   });
 
+  it('gives the output after a command to that command, not to one inside its $(...)', () => {
+    const { examples } = documentOf(`# Publish\n\n${fence('bash', 'aws sns publish --topic-arn "$(aws sns create-topic --name n --query TopicArn --output text)" --message hi')}\nOutput:\n\n${fence('json', '{"MessageId": "m"}')}`);
+    const [example] = examples;
+    expect(example!.commands[example!.outputs[0]!.commandIndex]!.operation).toBe('publish');
+  });
+
   it('reads a complete command a bold line shows, as in any paragraph', () => {
     const { examples } = documentOf('# Quiz\n\n**Why does `aws ecs update-service --force-new-deployment` start the new code.**\n');
     expect(examples.flatMap((example) => example.commands.map((command) => [command.operation, command.inProse]))).toEqual([['update-service', true]]);
