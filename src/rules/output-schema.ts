@@ -79,6 +79,12 @@ const outputSchema: Rule = {
           '    {\n        "Group": {\n            "GroupName": "admins",\n            "Colour": "blue"\n        }\n    }\n',
         messages: ["16:13-16:21: error: /Group/Colour: unknown key 'Colour' in Group: the model has GroupName, UserPoolId, Description, RoleArn, Precedence, LastModifiedDate, CreationDate"],
       },
+      // An object none of whose keys the model has: the unknown keys' one finding, not also the members it lacks.
+      {
+        name: 'cognito-idp/admin-get-user.rst',
+        text: '**To get a user**\n\n::\n\n    aws cognito-idp admin-get-user --user-pool-id us-west-2_EXAMPLE --username diego\n\nOutput::\n\n    {\n        "Login": "diego",\n        "Active": true\n    }\n',
+        messages: ["10:9-10:16: error: /: unknown keys 'Login', 'Active' in the AdminGetUser output: the model has Username, UserAttributes, UserCreateDate, UserLastModifiedDate, Enabled, UserStatus, MFAOptions, PreferredMfaSetting, UserMFASettingList"],
+      },
       // A header's timestamp as the CLI v1 printed it (an HTTP date): the v1 form, a warning.
       {
         name: 'cognito-idp/get-group.rst',
@@ -122,7 +128,14 @@ const outputSchema: Rule = {
           paginated: translated.output.paginated,
           maxItems: translated.output.maxItems,
         });
+        // Objects none of whose keys the model has (`{"Id": ..., "Status": ...}` for `{"pullRequest": {...}}`): the
+        // unknown keys' finding names what the model has; the members it lacks are that one defect too.
+        const unknownIn = new Map<string, number>();
         for (const problem of problems) {
+          if (problem.kind === 'unknown-key') unknownIn.set(parentOf(problem.pointer), (unknownIn.get(parentOf(problem.pointer)) ?? 0) + 1);
+        }
+        for (const problem of problems) {
+          if (problem.kind === 'missing-required' && unknownIn.get(problem.pointer) === memberCount(output, problem.pointer)) continue;
           // Length, range and pattern limits are the service's input validation: real outputs exceed them
           // (Cognito returns `phone_number_verified`, 21 characters, where attribute names are capped at 20).
           if (problem.kind === 'constraint') continue;
@@ -148,6 +161,17 @@ const outputSchema: Rule = {
 export default outputSchema;
 
 /** Whether an elision (`...`) stands among the members of the JSON object at `pointer` of an output (not inside one of them). */
+function parentOf(pointer: string): string {
+  return pointer.slice(0, pointer.lastIndexOf('/'));
+}
+
+/** How many members the output's object at `pointer` shows. */
+function memberCount(output: Output, pointer: string): number {
+  let count = 0;
+  for (const at of output.map?.keys() ?? []) if (at.startsWith(`${pointer}/`) && !at.slice(pointer.length + 1).includes('/')) count++;
+  return count;
+}
+
 function elidedWithin(output: Output, pointer: string): boolean {
   const elisions = [...(output.json?.elisions ?? []), ...(output.json?.placeholders ?? [])];
   if (elisions.length === 0) return false;
