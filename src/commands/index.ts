@@ -9,7 +9,7 @@ import type { AwsCommand, Closer, ShellCommand, ShellIssue } from './types.js';
 import { bashAssignmentsIn, POWERSHELL_INNER_AWS, readWindowsCommand, WINDOWS_CHAINED_AWS, recordWindowsAssignments, splitWindowsBlock, startsWindowsAwsCommand } from './windows.js';
 
 export { dialectOfContinuations, dialectOfPrompt } from './windows.js';
-export { hereDocumentFiles, OUTPUT_LABEL_COMMENT, startsPromptedAwsCommand } from './shell.js';
+export { hereDocumentFiles, OUTPUT_LABEL_COMMENT, SHELL_COMMENT, startsPromptedAwsCommand } from './shell.js';
 
 /** The shell a block is written for: decided by the document (fence info string, the prose around it). */
 export type ShellDialect = 'bash' | 'powershell' | 'cmd';

@@ -2,7 +2,7 @@
  * Reads a displayed command the way bash would, without ever running it.
  * Hand-written: no shell-parsing library keeps source positions or reports where display and bash differ.
  */
-import { JSON_MEMBER_LINE } from '../document/json-text.js';
+import { JSON_MEMBER_LINE, parsesAsJson } from '../document/json-text.js';
 import type { Point, SourceLine } from '../document/types.js';
 import type { Closer, ShellCommand, ShellIssue, ShellIssueKind, UnknownSpan, Word } from './types.js';
 
@@ -74,7 +74,7 @@ function continuesValues(line: string, nextLine: string): boolean {
 /** A comment line in bash and PowerShell (`#`) or cmd (`REM`, `::`). */
 const COMMENT_LINE = /^[ \t]*(?:#|::|REM\b)/i;
 /** A bash comment line (not a `#!` line of a script the output shows). */
-const AUTHORS_COMMENT = /^[ \t]*#(?!!)/;
+export const SHELL_COMMENT = /^[ \t]*#(?!!)/;
 
 /** oh-my-zsh's prompt: `➜ `, `➜  project git:(main) ✗ `, sometimes with a `$ ` after it. */
 const OH_MY_ZSH_PROMPT = String.raw`➜[ \t]+(?:(?!(?:aws|awslocal)[ \t])[^ \t$%#]+[ \t]+(?:git:\([^)\n]*\)[ \t]+)?(?:✗[ \t]+)?)?(?:[$%](?:[ \t]+|$))?`;
@@ -1626,15 +1626,6 @@ function withoutSecondaryPrompts(lines: SourceLine[], transcript: boolean): Sour
 
 const LINE_END_CONTINUATION = /\\[ \t]*$/;
 
-function isWholeJson(text: string): boolean {
-  try {
-    JSON.parse(text);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** Whether more lines belong to this command: it ends inside quotes or a substitution, or after a line continuation. */
 function continuesOnNextLine(lines: SourceLine[], transcript: boolean, closer?: Closer): boolean {
   return read(lines, 'bash', closer ? { transcript, closer } : { transcript }).result.open;
@@ -1689,7 +1680,7 @@ export function endsJsonOutput(output: readonly SourceLine[], line: SourceLine, 
 function jsonClosed(output: readonly SourceLine[]): boolean {
   const first = output[0]!.text;
   const opening = /^([ \t]*)([{[])[ \t]*$/.exec(first);
-  if (!opening) return isWholeJson(output.map((line) => line.text).join('\n'));
+  if (!opening) return parsesAsJson(output.map((line) => line.text).join('\n'));
   const last = output.findLast((line) => line.text.trim() !== '')!.text;
   return last.trimEnd() === `${opening[1]}${opening[2] === '{' ? '}' : ']'}`;
 }
@@ -1789,7 +1780,7 @@ export function splitBlock(lines: SourceLine[], options: ShellReadOptions = {}):
   const startsGroup = (text: string) => startsAwsCommand(text, transcript) || promptOf(text, transcript) !== null;
   // Where `# ` is no prompt, a comment after a prompted command is the author's note between commands (`# → 4 origins`),
   // not what the command printed: it ends that, as the next prompt would. `# Output:` labels what follows.
-  const endsPrompted = (text: string) => promptOf(text, transcript) !== null || (!transcript && text.includes('#') && AUTHORS_COMMENT.test(text) && !OUTPUT_LABEL_COMMENT.test(text));
+  const endsPrompted = (text: string) => promptOf(text, transcript) !== null || (!transcript && text.includes('#') && SHELL_COMMENT.test(text) && !OUTPUT_LABEL_COMMENT.test(text));
   const groups: LineGroup[] = [];
   /** Groups whose block goes on with a file's contents (`cors.json:` then JSON): no output follows in it. */
   const shownFile = new Set<LineGroup>();

@@ -36,6 +36,8 @@ const CONTINUATION: Record<WindowsDialect, string> = { powershell: '`', cmd: '^'
 const CONTINUATION_NAME: Record<WindowsDialect, string> = { powershell: 'a backtick', cmd: 'a `^`' };
 /** What closes a command that stands inside something. */
 type WindowsCloser = ')' | '}' | '"';
+/** cmd's `%NAME%`, which PowerShell's stop-parsing token leaves for the program's environment to expand. */
+const CMD_VARIABLE = /^%[A-Za-z_]\w*%/;
 /** PowerShell's stop-parsing token, a word of its own. */
 const STOP_PARSING = /^--%(?:[ \t\n]|$)/;
 /** A double-quoted word that escapes its quotes bash's way (`"{\"Version\": ...}"`): a `\"` with more of the value after it. */
@@ -117,14 +119,14 @@ class WindowsReader {
       let quoted = false;
       while (this.pos < end && (quoted || !BLANK.test(text[this.pos]!))) {
         const c = text[this.pos]!;
+        const name = c === '%' ? CMD_VARIABLE.exec(text.slice(this.pos, end))?.[0] : undefined;
         if (c === '\\' && text[this.pos + 1] === '"') {
           piece.value += '"';
           this.pos += 2;
         } else if (c === '"') {
           quoted = !quoted;
           this.pos++;
-        } else if (c === '%' && /^%[A-Za-z_][\w]*%/.test(text.slice(this.pos, end))) {
-          const name = /^%[A-Za-z_][\w]*%/.exec(text.slice(this.pos, end))![0];
+        } else if (name !== undefined) {
           piece.unknown.push({ start: piece.value.length, end: piece.value.length + name.length, kind: 'variable' });
           piece.value += name;
           this.pos += name.length;
@@ -437,7 +439,7 @@ class WindowsReader {
    * `'{"Id": "'$OrderId'"}'`: PowerShell ends an argument that starts with a quoted string where that string closes, and
    * passes what follows as another argument (bash would join them). The shell's reading ends the word there, said once
    * as an error (the CLI gets a broken value and stray words); the author's joins them, as meant. A `,` after it makes
-   * an array, whose items PowerShell passes one by one, as meant.
+   * an array literal, which PowerShell hands a native command with its commas, as meant.
    */
   private splitsAfterQuote(start: number): boolean {
     const next = this.text[this.pos];
@@ -790,9 +792,9 @@ export function bashAssignmentsIn(lines: readonly SourceLine[]): ShellIssue | un
   };
 }
 
-/** A value PowerShell computes: a type's member (`[IO.Path]::...`), a grouping, a subexpression, a hash table or array, a cmdlet (`Verb-Noun`). */
 /** A value that is one quoted string (`"arn:aws:iam::$acct:role/x"`), whatever it holds: no expression. */
 const STRING_LITERAL = /^[ \t]*(?:"[^"\n]*"|'[^'\n]*')[ \t]*$/;
+/** A value PowerShell computes: a type's member (`[IO.Path]::...`), a grouping, a subexpression, a hash table or array, a cmdlet (`Verb-Noun`). */
 const POWERSHELL_EXPRESSION = /^[ \t]*(?:\[|\(|[@$]\(|@\{|[A-Z][a-z]+-[A-Z])|::|\.[A-Za-z]+\(/;
 
 export function recordWindowsAssignments(lines: SourceLine[], dialect: WindowsDialect, variables: Map<string, string>, refused?: Map<string, ShellIssue>): void {
@@ -815,9 +817,10 @@ export function recordWindowsAssignments(lines: SourceLine[], dialect: WindowsDi
     const restStart = line.text.length - rest.length;
     const valueLine: SourceLine = { text: rest, line: line.line, column: line.column + restStart, offset: line.offset + restStart };
     // `$arn = "arn:aws:iam::$acct:policy/x"`: what PowerShell makes of the value is said at the command that uses it.
-    const drive = rest.includes(':') ? new WindowsReader(rest, pointMapper([valueLine]), 'powershell', 'shell', 0, variables).read().issues.find((issue) => issue.kind === 'powershell-drive-variable') : undefined;
+    const pointAt = pointMapper([valueLine]);
+    const drive = rest.includes(':') ? new WindowsReader(rest, pointAt, 'powershell', 'shell', 0, variables).read().issues.find((issue) => issue.kind === 'powershell-drive-variable') : undefined;
     if (drive && refused) refused.set(name, drive);
-    const [word, ...more] = new WindowsReader(rest, pointMapper([valueLine]), 'powershell', 'intended', 0, variables).read().words;
+    const [word, ...more] = new WindowsReader(rest, pointAt, 'powershell', 'intended', 0, variables).read().words;
     if (word === undefined || more.length > 0 || word.unknown !== undefined) variables.delete(name);
     else variables.set(name, word.value);
   }

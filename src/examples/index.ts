@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Code, Html, InlineCode, Nodes, Paragraph, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
-import { dialectOfContinuations, dialectOfPrompt, firstAwsLine, hereDocumentFiles, OUTPUT_LABEL_COMMENT, readCommandsInBlock, startsPromptedAwsCommand, type BlockReadOptions, type ShellDialect } from '../commands/index.js';
+import { dialectOfContinuations, dialectOfPrompt, firstAwsLine, hereDocumentFiles, OUTPUT_LABEL_COMMENT, readCommandsInBlock, SHELL_COMMENT, startsPromptedAwsCommand, type BlockReadOptions, type ShellDialect } from '../commands/index.js';
 import type { AwsCommand, ShellIssue } from '../commands/types.js';
 import { MAX_JSON_DEPTH, nestedTooDeep, opensWithJson } from '../document/json-text.js';
 import type { CodeData, DocumentFormat, Point, Position, SourceLine } from '../document/types.js';
@@ -623,10 +623,10 @@ function commandShowing(commands: readonly AwsCommand[], first: number, value: u
 function lastOuterCommand(commands: readonly AwsCommand[]): number {
   const holds = (outer: AwsCommand, inner: AwsCommand) =>
     outer !== inner && outer.shell.position.start.offset! < inner.shell.position.start.offset! && inner.shell.position.start.offset! < outer.shell.position.end.offset!;
-  for (let index = commands.length - 1; index > 0; index--) {
+  for (let index = commands.length - 1; index >= 0; index--) {
     if (!commands.some((other) => holds(other, commands[index]!))) return index;
   }
-  return commands.length - 1 < 0 ? -1 : 0;
+  return commands.length - 1;
 }
 
 /** A noun's singular, as the model's member names and the CLI's operation names differ in number (`Queue`, `queues`). */
@@ -722,7 +722,6 @@ function unclaimedBlock(example: Example, position: Position): UnclaimedBlock {
   return example.titlePosition ? { position, titleLine: example.titlePosition.start.line } : { position };
 }
 
-const SHELL_COMMENT = /^[ \t]*#(?!!)/;
 
 /** A comment line that is only a file name: `// pipeline.json`, `# template.yaml`. */
 const FILE_NAME_COMMENT = /^[ \t]*(?:\/\/|#)[ \t]*([\w./-]*\w\.(?:json|ya?ml|txt|xml)):?[ \t]*$/i;

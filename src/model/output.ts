@@ -24,6 +24,13 @@ export interface ValidateOutputOptions {
 }
 
 // The forms the CLI v2 prints (`2024-01-31T12:00:00+00:00`, with fractions) and the usual ISO 8601 variants.
+/** The forms the AWS CLI v1 printed timestamps in, as a finding says them of one value and of several. */
+export const V1_TIMESTAMP_FORMS = {
+  'v1-timestamp': { one: 'is an epoch number, as the AWS CLI v1 printed timestamps', several: 'are epoch numbers, as the AWS CLI v1 printed them' },
+  'v1-http-date': { one: 'is an HTTP date, as the AWS CLI v1 printed timestamps from response headers', several: 'are HTTP dates, as the AWS CLI v1 printed those of response headers' },
+} as const;
+export const V2_TIMESTAMPS = 'v2 prints ISO 8601 (2024-01-31T12:00:00+00:00)';
+
 /** A value written as a placeholder (`"<timestamp>"`, `"<your-account-id>"`). */
 const PLACEHOLDER_VALUE = /^<[^<>\n]+>$/;
 /** RFC 7231's HTTP date (`Wed, 07 Oct 2026 15:47:43 GMT`): a header's timestamp as the AWS CLI v1 printed it. */
@@ -202,21 +209,9 @@ class OutputWalker {
         if (typeof value !== 'boolean') this.wrongType(shape, value, pointer);
         return;
       case 'timestamp':
-        if (typeof value === 'number') {
-          this.problems.push({
-            kind: 'v1-timestamp',
-            pointer,
-            severity: 'warning',
-            message: `'${placeName(pointer, this.operation)}' is an epoch number, as the AWS CLI v1 printed timestamps; v2 prints ISO 8601 (2024-01-31T12:00:00+00:00)`,
-          });
-        } else if (typeof value === 'string' && HTTP_DATE.test(value)) {
-          this.problems.push({
-            kind: 'v1-http-date',
-            pointer,
-            severity: 'warning',
-            message: `'${placeName(pointer, this.operation)}' is an HTTP date, as the AWS CLI v1 printed timestamps from response headers; v2 prints ISO 8601 (2024-01-31T12:00:00+00:00)`,
-          });
-        } else if (typeof value !== 'string' || !isoTimestamp.test(value)) {
+        if (typeof value === 'number') this.v1Timestamp('v1-timestamp', pointer);
+        else if (typeof value === 'string' && HTTP_DATE.test(value)) this.v1Timestamp('v1-http-date', pointer);
+        else if (typeof value !== 'string' || !isoTimestamp.test(value)) {
           this.wrongType(shape, value, pointer);
         }
         return;
@@ -307,6 +302,10 @@ class OutputWalker {
   private count(shape: Shape, count: number, pointer: string, what: string): void {
     if (shape.min !== undefined && count < shape.min) this.constraint(pointer, `has ${count} ${what}, fewer than the minimum ${shape.min}`);
     if (shape.max !== undefined && count > shape.max) this.constraint(pointer, `has ${count} ${what}, more than the maximum ${shape.max}`);
+  }
+
+  private v1Timestamp(kind: keyof typeof V1_TIMESTAMP_FORMS, pointer: string): void {
+    this.problems.push({ kind, pointer, severity: 'warning', message: `'${placeName(pointer, this.operation)}' ${V1_TIMESTAMP_FORMS[kind].one}; ${V2_TIMESTAMPS}` });
   }
 
   private wrongType(shape: Shape, value: unknown, pointer: string): void {

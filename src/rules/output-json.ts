@@ -162,7 +162,7 @@ const outputJson: Rule = {
           const at = { line: firstLine.line, column, offset: firstLine.offset + column - firstLine.column };
           // "Only the relevant information from the output", or cut off at its end too (after a `,`): an excerpt on
           // purpose, still not what the CLI prints.
-          const excerpt = PART_OF_OUTPUT.test(output.introducer ?? '') || output.lines.map((line) => line.text).join('\n').trimEnd().endsWith(',');
+          const excerpt = PART_OF_OUTPUT.test(output.introducer ?? '') || endsAfterComma(output.lines);
           report({
             start: at,
             end: { ...at, column: column + 1, offset: at.offset + 1 },
@@ -176,7 +176,7 @@ const outputJson: Rule = {
         }
         // Cut off after a member or an element (`],` then nothing): an excerpt that does not say so, not broken JSON.
         const open = /^Unexpected end of input: (\d+) brackets? still open/.exec(error.message);
-        if (open && output.lines.map((line) => line.text).join('\n').trimEnd().endsWith(',')) {
+        if (open && endsAfterComma(output.lines)) {
           report({
             start: error.start,
             end: error.end,
@@ -203,6 +203,11 @@ const outputJson: Rule = {
 };
 
 export default outputJson;
+
+/** An output whose last line ends after a `,`: cut off there. */
+function endsAfterComma(lines: readonly SourceLine[]): boolean {
+  return lines.findLast((line) => line.text.trim() !== '')?.text.trimEnd().endsWith(',') ?? false;
+}
 
 function sourceLineAt(lines: readonly SourceLine[], line: number): string {
   return lines.find((candidate) => candidate.line === line)?.text.trim() ?? '';

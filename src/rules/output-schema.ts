@@ -1,7 +1,7 @@
 import type { Point, Position } from '../document/types.js';
 import type { Output } from '../examples/types.js';
 import type { ProblemGroup } from '../model/input/types.js';
-import { validateOutput, type OutputProblem } from '../model/output.js';
+import { V1_TIMESTAMP_FORMS, V2_TIMESTAMPS, validateOutput, type OutputProblem } from '../model/output.js';
 import { outputNotValidatedReason } from './not-validated.js';
 import type { Rule } from './types.js';
 
@@ -135,7 +135,7 @@ const outputSchema: Rule = {
           if (problem.kind === 'unknown-key') unknownIn.set(parentOf(problem.pointer), (unknownIn.get(parentOf(problem.pointer)) ?? 0) + 1);
         }
         for (const problem of problems) {
-          if (problem.kind === 'missing-required' && unknownIn.get(problem.pointer) === memberCount(output, problem.pointer)) continue;
+          if (problem.kind === 'missing-required' && unknownIn.get(problem.pointer) === memberPointers(output, problem.pointer).length) continue;
           // Length, range and pattern limits are the service's input validation: real outputs exceed them
           // (Cognito returns `phone_number_verified`, 21 characters, where attribute names are capped at 20).
           if (problem.kind === 'constraint') continue;
@@ -160,18 +160,16 @@ const outputSchema: Rule = {
 
 export default outputSchema;
 
-/** Whether an elision (`...`) stands among the members of the JSON object at `pointer` of an output (not inside one of them). */
 function parentOf(pointer: string): string {
   return pointer.slice(0, pointer.lastIndexOf('/'));
 }
 
-/** How many members the output's object at `pointer` shows. */
-function memberCount(output: Output, pointer: string): number {
-  let count = 0;
-  for (const at of output.map?.keys() ?? []) if (at.startsWith(`${pointer}/`) && !at.slice(pointer.length + 1).includes('/')) count++;
-  return count;
+/** The pointers of the members the output's object at `pointer` shows (not of what they hold). */
+function memberPointers(output: Output, pointer: string): string[] {
+  return [...(output.map?.keys() ?? [])].filter((at) => at.startsWith(`${pointer}/`) && !at.slice(pointer.length + 1).includes('/'));
 }
 
+/** Whether an elision (`...`) stands among the members of the JSON object at `pointer` of an output (not inside one of them). */
 function elidedWithin(output: Output, pointer: string): boolean {
   const elisions = [...(output.json?.elisions ?? []), ...(output.json?.placeholders ?? [])];
   if (elisions.length === 0) return false;
@@ -179,7 +177,7 @@ function elidedWithin(output: Output, pointer: string): boolean {
   const span = map?.get(pointer)?.value;
   if (!map || !span) return false;
   const within = (inner: Position, outer: Position) => !isBefore(inner.start, outer.start) && !isBefore(outer.end, inner.end);
-  const memberSpans = [...map.entries()].filter(([at]) => at.startsWith(`${pointer}/`) && !at.slice(pointer.length + 1).includes('/')).map(([, location]) => location.value);
+  const memberSpans = memberPointers(output, pointer).map((at) => map.get(at)!.value);
   return elisions.some((elision) => within(elision, span) && !memberSpans.some((member) => within(elision, member)));
 }
 
@@ -188,24 +186,14 @@ function isBefore(a: Point, b: Point): boolean {
 }
 
 /**
- * One defect of an output, said once: every epoch timestamp of the output (it was made with the CLI v1),
+ * One defect of an output, said once: every timestamp of the output in a form the CLI v1 printed (epoch numbers, HTTP dates),
  * and the same problem in every item of a list (`/Users/0/Enabled`, `/Users/1/Enabled`: the items were
  * written from one template).
  */
 function groupOf(problem: OutputProblem, output: string): ProblemGroup {
-  if (problem.kind === 'v1-timestamp') {
-    return {
-      key: `${output}:v1-timestamp`,
-      item: problem.pointer,
-      message: (pointers) => `${pointers.length} timestamps are epoch numbers, as the AWS CLI v1 printed them; v2 prints ISO 8601 (2024-01-31T12:00:00+00:00): ${listOf(pointers)}`,
-    };
-  }
-  if (problem.kind === 'v1-http-date') {
-    return {
-      key: `${output}:v1-http-date`,
-      item: problem.pointer,
-      message: (pointers) => `${pointers.length} timestamps are HTTP dates, as the AWS CLI v1 printed those of response headers; v2 prints ISO 8601 (2024-01-31T12:00:00+00:00): ${listOf(pointers)}`,
-    };
+  if (problem.kind === 'v1-timestamp' || problem.kind === 'v1-http-date') {
+    const { kind } = problem;
+    return { key: `${output}:${kind}`, item: problem.pointer, message: (pointers) => `${pointers.length} timestamps ${V1_TIMESTAMP_FORMS[kind].several}; ${V2_TIMESTAMPS}: ${listOf(pointers)}` };
   }
   if (problem.kind === 'null-member') {
     return {
