@@ -5,6 +5,7 @@ import { cliServiceName } from '../model/names.js';
 import { maskSecrets } from '../model/secrets.js';
 import type { ModelIndex } from '../model/types.js';
 import { readDocument, type ReadResult } from '../document/read.js';
+import { ReadAhead } from '../document/read-ahead.js';
 import { analyzeFile, analyzeVFile, parseExamples, type FileResult } from '../pipeline.js';
 import type { AwsCommand } from '../commands/types.js';
 import type { Example } from '../examples/types.js';
@@ -60,9 +61,15 @@ export async function runFiles(inputs: string[], options: RunOptions): Promise<R
   const { documents, notes } = await selectDocuments(inputs, options.selection, cwd);
   const roots = inputs.map((input) => path.resolve(cwd, input));
   const outcomes: FileOutcome[] = [];
-  for (const [index, document] of documents.entries()) {
-    options.progress?.(index, documents.length);
-    outcomes.push(options.cache ? await analyzeCached(document, roots, options, options.cache) : outcomeOf(await analyzeOne(document, roots, options), options.describe ?? false, options.models));
+  const reader = new ReadAhead(documents.filter(isRead).map((document) => document.path));
+  try {
+    for (const [index, document] of documents.entries()) {
+      options.progress?.(index, documents.length);
+      if (options.cache) outcomes.push(await analyzeCached(document, roots, options, options.cache, reader));
+      else outcomes.push(outcomeOf(await analyzeOne(document, roots, options, isRead(document) ? await reader.read(document.path) : undefined), options.describe ?? false, options.models));
+    }
+  } finally {
+    reader.close();
   }
   options.progress?.(documents.length, documents.length);
   options.cache?.save();
@@ -70,10 +77,10 @@ export async function runFiles(inputs: string[], options: RunOptions): Promise<R
 }
 
 /** One file through the result cache: its cached findings when nothing they depend on changed, else a fresh analysis. */
-async function analyzeCached(document: DocumentPath, roots: string[], options: RunOptions, cache: ResultCache): Promise<FileOutcome> {
+async function analyzeCached(document: DocumentPath, roots: string[], options: RunOptions, cache: ResultCache, reader: ReadAhead): Promise<FileOutcome> {
   // Files that are not examples, or not to be read, are never read; unreadable ones are cheap to report again.
-  if (document.skip || (!document.explicit && notAnExampleReason(document.path))) return outcomeOf(await analyzeOne(document, roots, options), false, options.models);
-  const read = await readDocument(document.path);
+  if (!isRead(document)) return outcomeOf(await analyzeOne(document, roots, options), false, options.models);
+  const read = await reader.read(document.path);
   if (read.problem !== undefined) return outcomeOf(await analyzeOne(document, roots, options, read), false, options.models);
   const text = String(read.file.value);
   const hash = hashText(text);
@@ -179,6 +186,11 @@ export async function fixFiles(inputs: string[], options: RunOptions): Promise<R
   return { outcomes, report: reportOf(outcomes, options.rules, notes, cwd) };
 }
 
+/** Whether a document is read at all: skipped ones and files that are not examples get only the finding that says why. */
+function isRead(document: DocumentPath): boolean {
+  return !document.skip && (document.explicit || notAnExampleReason(document.path) === undefined);
+}
+
 async function analyzeOne(
   document: DocumentPath,
   roots: string[],
@@ -200,8 +212,8 @@ async function analyzeOne(
     // Never read (nor, with --fix, written): only the finding that says why.
     return analyzeVFile(document.path, new VFile({ path: document.path, value: '' }), document.skip, { ...engine, rules: [unreadableFile], extend: undefined });
   }
-  if (!document.explicit && notAnExampleReason(document.path)) {
-    // Not read at all: only the finding that says why.
+  if (!isRead(document)) {
+    // Not an example file: only the finding that says why.
     return analyzeVFile(document.path, new VFile({ path: document.path, value: '' }), undefined, { ...engine, rules: [fileName], extend: undefined });
   }
   return analyzeFile(document.path, engine, { namedExplicitly: document.explicit }, read);

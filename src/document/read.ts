@@ -1,5 +1,5 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { VFile } from 'vfile';
+import { readFileBytes, type RawRead } from './read-bytes.js';
 import type { Point } from './types.js';
 
 /** Why a file is not read as a text document: one line (no path: the finding stands at the file), and where. */
@@ -26,23 +26,18 @@ const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
  */
 export async function readDocument(filePath: string, options: { maxBytes?: number } = {}): Promise<ReadResult> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  return decodeDocument(filePath, readFileBytes(filePath, maxBytes), maxBytes);
+}
+
+/** A document from its file's bytes (read here or by the read-ahead): text, or the problem that keeps it from being one. */
+export function decodeDocument(filePath: string, raw: RawRead, maxBytes = DEFAULT_MAX_BYTES): ReadResult {
   const unreadable = (message: string, at?: Point): ReadResult => ({ file: new VFile({ path: filePath, value: '' }), problem: { message, severity: 'error', ...(at ? { at } : {}) } });
-  let bytes: Uint8Array;
-  // Synchronous calls: for thousands of small local files they cost a fraction of the promise round trips.
-  try {
-    const descriptor = openSync(filePath, 'r');
-    try {
-      // Stat before reading, so a huge file is refused without being read.
-      const stat = fstatSync(descriptor);
-      if (!stat.isFile()) return unreadable('not a regular file');
-      if (stat.size > maxBytes) return unreadable(`the file is ${formatBytes(stat.size)}, over the ${formatBytes(maxBytes)} limit for a document`);
-      bytes = readAll(descriptor, stat.size);
-    } finally {
-      closeSync(descriptor);
-    }
-  } catch (error) {
-    return unreadable(`the file cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  if ('failure' in raw) {
+    if (raw.failure === 'not-a-file') return unreadable('not a regular file');
+    if (raw.failure === 'too-big') return unreadable(`the file is ${formatBytes(raw.size)}, over the ${formatBytes(maxBytes)} limit for a document`);
+    return unreadable(`the file cannot be read (${raw.code})`);
   }
+  const { bytes } = raw;
   if (bytes.length === 0) return documentFromText(filePath, '');
   const nul = bytes.indexOf(0);
   if (nul !== -1) return unreadable(binaryMessage(pointAtByte(bytes, nul), nul), pointAtByte(bytes, nul));
@@ -115,19 +110,6 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
     index += length;
   }
   return bytes.length;
-}
-
-/** Reads the whole file; `size` is a hint (a file may grow or shrink while it is read). */
-function readAll(descriptor: number, size: number): Uint8Array {
-  // One byte more than the size, so the read that meets the end needs no bigger buffer.
-  let buffer = Buffer.allocUnsafe(size + 1);
-  let length = 0;
-  for (;;) {
-    if (length === buffer.length) buffer = Buffer.concat([buffer, Buffer.allocUnsafe(buffer.length)]);
-    const read = readSync(descriptor, buffer, length, buffer.length - length, null);
-    if (read === 0) return buffer.subarray(0, length);
-    length += read;
-  }
 }
 
 function formatBytes(bytes: number): string {

@@ -1,0 +1,10 @@
+import { performance } from 'node:perf_hooks';
+import { Writable } from 'node:stream';
+import { setFlagsFromString } from 'node:v8';
+if (process.env.NOINL) setFlagsFromString('--no-turbo-inlining');
+const { main } = await import('../dist/cli/main.js');
+const sink = new Writable({ write: (_chunk, _encoding, done) => done() });
+const code = await main(process.argv.slice(2), { stdout: sink, stderr: process.stderr });
+const usage = process.resourceUsage();
+const cpuMs = (usage.userCPUTime + usage.systemCPUTime) / 1000;
+process.stderr.write(`\n${JSON.stringify({ code, wallMs: performance.now(), cpuMs, peakMiB: usage.maxRSS / 1024 })}\n`);
