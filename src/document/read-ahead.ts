@@ -15,10 +15,11 @@ export interface ReadAheadData {
   port: MessagePort;
 }
 
-/** The worker's message: the reads of `paths[start]` onwards. */
+/** The worker's message: the reads of `paths[start]` onwards, each the end of its file's bytes in `bytes` or why there are none. */
 export interface ReadAheadBatch {
   start: number;
-  reads: RawRead[];
+  bytes: Uint8Array;
+  reads: (number | Exclude<RawRead, { bytes: Uint8Array }>)[];
 }
 
 /** Fewer files are read on the main thread: a worker costs more to start than they take to read. */
@@ -62,16 +63,20 @@ export class ReadAhead {
     if (this.paths[index] !== filePath) return readDocument(filePath, { maxBytes: this.maxBytes });
     this.next++;
     for (let message; this.reads[index] === undefined && this.port && (message = receiveMessageOnPort(this.port)); ) {
-      const batch = message.message as ReadAheadBatch;
-      batch.reads.forEach((read, offset) => (this.reads[batch.start + offset] = read));
+      const { start, bytes, reads } = message.message as ReadAheadBatch;
+      let from = 0;
+      reads.forEach((read, offset) => {
+        if (typeof read !== 'number') return void (this.reads[start + offset] = read);
+        this.reads[start + offset] = { bytes: bytes.subarray(from, read) };
+        from = read;
+      });
     }
     let raw = this.reads[index];
     if (raw === undefined) raw = readFileBytes(filePath, this.maxBytes);
     else this.workerReads++;
     this.reads[index] = undefined;
+    // Never a wake-up call (a system call each): a worker a window ahead looks again after a short sleep.
     Atomics.store(this.taken, 0, index + 1);
-    // The worker waits only when a window ahead: waking it now and then is enough (each wake is a system call).
-    if (index % 64 === 0) Atomics.notify(this.taken, 0);
     return decodeDocument(filePath, raw, this.maxBytes);
   }
 

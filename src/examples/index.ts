@@ -379,6 +379,8 @@ class BlockReader {
 
   /** A complete command (service, operation and an option) written as inline code is read and checked too. */
   private inlineCommand(example: Example, code: InlineCode): void {
+    // Most inline code is a name or a value: one search tells, before the line is worked out.
+    if (!code.value.includes('aws')) return;
     const line = inlineCodeLine(code, this.text, this.markdown);
     if (!line || !COMPLETE_COMMAND.test(line.text)) return;
     for (const { command } of readCommandsInBlock([line], { dialect: 'bash', variables: this.variables })) {
@@ -393,7 +395,7 @@ class BlockReader {
     const { lines } = data;
     // An aws-shell session (`aws> s3api list-buckets`): commands typed without `aws` into another program, no shell
     // lines; not read as bash, whose `aws >` would be a redirection.
-    if (lines.some((line) => AWS_SHELL_PROMPT.test(line.text))) return;
+    if (code.value.includes('aws>') && lines.some((line) => AWS_SHELL_PROMPT.test(line.text))) return;
     const mislabelled = language !== null && holdsCommandsDespiteLanguage(language, lines);
     // An untagged block without `aws` and without an assignment (most outputs) holds nothing the commands reader wants.
     // So does an RST block its introducer calls output (`Output::`) that opens with JSON: its commands would have to
