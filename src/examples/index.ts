@@ -7,10 +7,9 @@ import type { AwsCommand, ShellIssue } from '../commands/types.js';
 import { MAX_JSON_DEPTH, nestedTooDeep, opensWithJson } from '../document/json-text.js';
 import type { CodeData, DocumentFormat, Point, Position, SourceLine } from '../document/types.js';
 import { fileNameTitle, introductionOf, isOutputLabel, lastSentenceOf, type Introduction } from './cues.js';
-import { parseJsonBlock } from './json/parse.js';
+import { LazyJsonValueMap, parseJsonBlock } from './json/parse.js';
 import { isNoOutputSentence } from './no-output.js';
 import { classifyOutput } from './output-kind.js';
-import type { JsonValueMap } from './json/types.js';
 import type { Example, ExampleDocument, Link, Output, OutputCue, UnclaimedBlock } from './types.js';
 
 /**
@@ -673,17 +672,10 @@ function readJson(output: Output, lines: SourceLine[]): void {
     return;
   }
   output.value = strict;
-  let map: JsonValueMap | undefined;
-  const positions = () => (map ??= parseJsonBlock(lines).map);
   // Strict JSON has no syntax error and no elision by definition; only the positions wait.
-  output.json = {
-    value: strict,
-    elisions: [],
-    get map() {
-      return positions();
-    },
-  };
-  Object.defineProperty(output, 'map', { get: positions, enumerable: true, configurable: true });
+  const map = new LazyJsonValueMap(lines);
+  output.json = { value: strict, elisions: [], map };
+  output.map = map;
 }
 
 /**

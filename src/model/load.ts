@@ -146,11 +146,8 @@ function newestVersion(modelsDir: string, folder: string): string | undefined {
  */
 function modelVersions(modelsDir: string, folder: string, count: number): { version: string; listing: Set<string> }[] {
   const serviceDir = path.join(modelsDir, folder);
-  const versions = readdirSync(serviceDir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
-    .map((entry) => entry.name)
-    .sort()
-    .reverse();
+  // Names only: an entry that is no folder has no listing, so no service-2 file, and is passed over below.
+  const versions = readdirSync(serviceDir).sort().reverse();
   const found: { version: string; listing: Set<string> }[] = [];
   for (const version of versions) {
     if (found.length === count) break;

@@ -78,11 +78,13 @@ export function maskSecrets(text: string, secrets: ReadonlySet<string>): string 
 export function secretMasker(secrets: ReadonlySet<string>): (text: string) => string {
   // Longest first: a secret that holds another is masked whole. Only where it stands as a whole value: the user
   // name `jane` is masked, `janet` is not touched.
-  const alternatives = [...secrets].sort((a, b) => b.length - a.length).map((secret) => secret.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const listed = [...secrets].sort((a, b) => b.length - a.length);
+  const alternatives = listed.map((secret) => secret.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   const wholeSecret = alternatives.length > 0 ? new RegExp(`(?<![\\w-])(?:${alternatives.join('|')})(?![\\w-])`, 'g') : undefined;
   return (text) => {
     // Credentials in a URL need `://` and `@`: most texts lack one, and skip the pattern.
     const masked = text.includes('://') && text.includes('@') ? text.replace(URL_CREDENTIALS, `$1${MASK}@`) : text;
-    return wholeSecret ? masked.replace(wholeSecret, MASK) : masked;
+    // Most texts (findings' messages) hold none of a document's few secrets: plain searches tell, before the pattern.
+    return wholeSecret && listed.some((secret) => masked.includes(secret)) ? masked.replace(wholeSecret, MASK) : masked;
   };
 }

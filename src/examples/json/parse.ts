@@ -1,6 +1,11 @@
 import { tooDeepAt } from '../../document/json-text.js';
 import type { Point, Position, SourceLine } from '../../document/types.js';
-import type { JsonLocation, JsonParseResult, JsonRepairHint, JsonSyntaxError, JsonValueMap } from './types.js';
+import type { JsonLocation, JsonParseResult, JsonRepairHint, JsonSyntaxError } from './types.js';
+
+/** A note that says something was left out, in English or in the words of other languages' guides (省略 "omitted", 생략). */
+const ELISION_NOTE = /\.{2,}|\u2026|\b(?:redacted|snip|truncated|omitted|omitid[oa]s?|omis|abrégé|gekürzt|ausgelassen|recortad[oa])\b|省略|以下略|中略|後略|생략/i;
+/** `(..redacted)`, `(more items)` alone on the rest of a line: the author's note, where JSON has no `(`. */
+const PARENTHESISED_NOTE = /^\([^()\n]*\)[ \t]*,?[ \t]*$/;
 
 /**
  * Parses a documented JSON output block strictly (RFC 8259, exactly what `JSON.parse` accepts), except
@@ -9,13 +14,54 @@ import type { JsonLocation, JsonParseResult, JsonRepairHint, JsonSyntaxError, Js
  * place of the first syntax error, elisions and repair hints together. Iterative, so deep nesting cannot
  * overflow the stack; linear in the size of the block.
  */
-/** `(..redacted)`, `(more items)` alone on the rest of a line: the author's note, where JSON has no `(`. */
-/** A note that says something was left out, in English or in the words of other languages' guides (省略 "omitted", 생략). */
-const ELISION_NOTE = /\.{2,}|\u2026|\b(?:redacted|snip|truncated|omitted|omitid[oa]s?|omis|abrégé|gekürzt|ausgelassen|recortad[oa])\b|省略|以下略|中略|後略|생략/i;
-const PARENTHESISED_NOTE = /^\([^()\n]*\)[ \t]*,?[ \t]*$/;
-
 export function parseJsonBlock(lines: SourceLine[]): JsonParseResult {
   return new BlockParser(lines).parse();
+}
+
+/**
+ * The positions of a strict JSON block, found on first use: most outputs parse with `JSON.parse`, and only those
+ * with findings need a position. A plain object with a map's reading methods, so that every output has one shape.
+ */
+export class LazyJsonValueMap implements ReadonlyMap<string, JsonLocation> {
+  private parsed: ReadonlyMap<string, JsonLocation> | undefined;
+
+  constructor(private readonly lines: SourceLine[]) {}
+
+  private get positions(): ReadonlyMap<string, JsonLocation> {
+    return (this.parsed ??= parseJsonBlock(this.lines).map ?? new Map());
+  }
+
+  get size(): number {
+    return this.positions.size;
+  }
+
+  get(pointer: string): JsonLocation | undefined {
+    return this.positions.get(pointer);
+  }
+
+  has(pointer: string): boolean {
+    return this.positions.has(pointer);
+  }
+
+  keys(): MapIterator<string> {
+    return this.positions.keys();
+  }
+
+  values(): MapIterator<JsonLocation> {
+    return this.positions.values();
+  }
+
+  entries(): MapIterator<[string, JsonLocation]> {
+    return this.positions.entries();
+  }
+
+  forEach(callback: (location: JsonLocation, pointer: string, map: ReadonlyMap<string, JsonLocation>) => void, thisArg?: unknown): void {
+    this.positions.forEach((location, pointer) => callback.call(thisArg, location, pointer, this));
+  }
+
+  [Symbol.iterator](): MapIterator<[string, JsonLocation]> {
+    return this.positions[Symbol.iterator]();
+  }
 }
 
 /** RFC 6901 escaping of one reference token. */
@@ -76,7 +122,7 @@ class BlockParser {
   private readonly lineStarts: number[] = [];
   private pos = 0;
   private readonly stack: Frame[] = [];
-  private readonly map: JsonValueMap = new Map();
+  private readonly map = new Map<string, JsonLocation>();
   private readonly elisions: Position[] = [];
   private readonly placeholders: Position[] = [];
   private readonly notes: Position[] = [];

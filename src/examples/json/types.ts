@@ -7,7 +7,7 @@ export interface JsonLocation {
 }
 
 /** Locations by JSON pointer (RFC 6901): `''` is the root, `/AuthenticationResult/AccessToken` a member. */
-export type JsonValueMap = Map<string, JsonLocation>;
+export type JsonValueMap = ReadonlyMap<string, JsonLocation>;
 
 export type JsonRepairHint = 'trailing-comma' | 'missing-comma';
 
