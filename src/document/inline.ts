@@ -62,14 +62,17 @@ export function parseInline(text: string, segments: Segment[], source: SourceTex
 
   let index = 0;
   while (index < text.length) {
+    // On to the next character that may start markup or escape one: most of a paragraph is plain words.
+    MARKUP_CANDIDATE.lastIndex = index;
+    if (!MARKUP_CANDIDATE.test(text)) break;
+    index = MARKUP_CANDIDATE.lastIndex - 1;
     const char = text[index]!;
     if (char === '\\') {
       index += 2;
       continue;
     }
     const before = text[index - 1];
-    const canStart = before === undefined || OPENERS.has(before);
-    if (!canStart || (char !== '`' && char !== '*' && char !== 'h')) {
+    if (before !== undefined && !OPENERS.has(before)) {
       index++;
       continue;
     }
@@ -130,6 +133,9 @@ export function parseInline(text: string, segments: Segment[], source: SourceTex
   flushPlain(text.length);
   return nodes;
 }
+
+/** A character that may start inline markup (a backquote, an asterisk, the `h` of a URL) or escape one. */
+const MARKUP_CANDIDATE = /[`*h\\]/g;
 
 /** The end of an `http://` or `https://` URL starting at `start`, or `start` when there is none. */
 function standaloneUrlEnd(text: string, start: number): number {
