@@ -150,6 +150,9 @@ const PLACEHOLDER_MARK = /[<{%…]|\.\.\.|\[\p{L}/u;
 const AWS_DOLLAR_NAMES: ReadonlySet<string> = new Set(['$LATEST', '$DEFAULT', '$default', '$connect', '$disconnect']);
 const REDIRECTION = /^(?:<<<|<<-|<<|<>|<&|<|>>|>&|>\||>|&>>|&>)/;
 
+/** The first character of a word that can start nothing else: no operator, quote, comment, redirection or closer. */
+const PLAIN_WORD_START = /[A-Za-z0-9_-]/;
+
 /** Arrows that open an author's note of a result after a command (`→ InvalidJobIdException`). */
 const RESULT_ARROW: ReadonlySet<string> = new Set(['→', '⇒', '⟶']);
 
@@ -274,12 +277,19 @@ class Reader {
     const { text } = this;
     while (this.pos < text.length && !this.finished) {
       const c = text[this.pos]!;
+      // Most of a command is plain words between single blanks: those first (no case below takes a letter, digit or `-`).
+      if (c === ' ' || c === '\t') {
+        this.pos++;
+        continue;
+      }
+      if (PLAIN_WORD_START.test(c)) {
+        this.readWord();
+        continue;
+      }
       if (c === this.options.closer) {
         this.finished = true;
         this.endFirstCommand();
         this.noteCommandAfterSubstitution();
-      } else if (BLANK.test(c)) {
-        this.pos++;
       } else if (c === '\n') {
         this.readNewline();
       } else if (c === '\\' && text[this.pos + 1] === '\n') {
