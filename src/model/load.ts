@@ -213,24 +213,23 @@ function readCache(file: string, key: string): ServiceModel | undefined {
 /** What makes a model unusable: operations or shapes that are not objects, or a reference to a shape it lacks. */
 function modelProblem(model: Record<string, unknown>): string | undefined {
   if (!isObject(model.operations) || !isObject(model.shapes)) return 'operations or shapes missing';
-  const shapes = model.shapes;
-  const missing = (owner: string, ref: unknown): string | undefined => {
-    if (ref === undefined) return undefined;
-    const name = isObject(ref) ? ref.shape : undefined;
-    return typeof name === 'string' && isObject(shapes[name]) ? undefined : `${owner} names shape '${String(name)}', which the model lacks`;
-  };
-  for (const [name, operation] of Object.entries(model.operations)) {
+  const { operations, shapes } = model;
+  // Run over every reference of every model a run digests: the message is made only for the one that fails.
+  const lacks = (ref: unknown) => ref !== undefined && !(isObject(ref) && typeof ref.shape === 'string' && isObject(shapes[ref.shape]));
+  const names = (owner: string, ref: unknown) => `${owner} names shape '${String(isObject(ref) ? ref.shape : undefined)}', which the model lacks`;
+  for (const name in operations) {
+    const operation = operations[name];
     if (!isObject(operation)) return `operation ${name} is not an object`;
-    const problem = missing(`operation ${name}`, operation.input) ?? missing(`operation ${name}`, operation.output);
-    if (problem) return problem;
+    if (lacks(operation.input)) return names(`operation ${name}`, operation.input);
+    if (lacks(operation.output)) return names(`operation ${name}`, operation.output);
   }
-  for (const [name, shape] of Object.entries(shapes)) {
+  for (const name in shapes) {
+    const shape = shapes[name];
     if (!isObject(shape)) return `shape ${name} is not an object`;
-    const refs = [shape.member, shape.key, shape.value, ...(isObject(shape.members) ? Object.values(shape.members) : [])];
-    for (const ref of refs) {
-      const problem = missing(`shape ${name}`, ref);
-      if (problem) return problem;
-    }
+    for (const ref of [shape.member, shape.key, shape.value]) if (lacks(ref)) return names(`shape ${name}`, ref);
+    const members = shape.members;
+    if (!isObject(members)) continue;
+    for (const member in members) if (lacks(members[member])) return names(`shape ${name}`, members[member]);
   }
   return undefined;
 }

@@ -121,23 +121,29 @@ export function operationCliName(apiName: string): string {
 /** A name without separators and case: `xformName` only inserts separators and lowercases, so a name and its CLI name fold alike. */
 // API names hold no `-`: they skip the replace, which costs more than the lowercasing over a model's thousands of names.
 const folded = (name: string) => (name.includes('-') ? name.replaceAll('-', '') : name).toLowerCase();
-const operationsByFoldedName = new WeakMap<object, Map<string, string[]>>();
+
+/** For each model's map of operations: its operations by folded name, and the CLI names already looked up (a run asks for the same few again and again). */
+const operationIndexes = new WeakMap<object, { byFoldedName: Map<string, string[]>; found: Map<string, string | undefined> }>();
 
 /**
  * The API operation name of a CLI operation name in a model's operation map, or undefined. Only the operations whose
  * names fold like it are transformed: a run looks up a few operations of each of hundreds of services.
  */
 export function operationApiName(operations: Record<string, unknown>, cliName: string): string | undefined {
-  let byFoldedName = operationsByFoldedName.get(operations);
-  if (!byFoldedName) {
-    byFoldedName = new Map();
+  let index = operationIndexes.get(operations);
+  if (!index) {
+    const byFoldedName = new Map<string, string[]>();
     for (const apiName of Object.keys(operations)) {
       const key = folded(apiName);
       const alike = byFoldedName.get(key);
       if (alike) alike.push(apiName);
       else byFoldedName.set(key, [apiName]);
     }
-    operationsByFoldedName.set(operations, byFoldedName);
+    index = { byFoldedName, found: new Map() };
+    operationIndexes.set(operations, index);
   }
-  return byFoldedName.get(folded(cliName))?.findLast((apiName) => operationCliName(apiName) === cliName);
+  if (index.found.has(cliName)) return index.found.get(cliName);
+  const apiName = index.byFoldedName.get(folded(cliName))?.findLast((candidate) => operationCliName(candidate) === cliName);
+  index.found.set(cliName, apiName);
+  return apiName;
 }
