@@ -210,30 +210,6 @@ function readCache(file: string, key: string): ServiceModel | undefined {
   }
 }
 
-/** What makes a model unusable: operations or shapes that are not objects, or a reference to a shape it lacks. */
-function modelProblem(model: Record<string, unknown>): string | undefined {
-  if (!isObject(model.operations) || !isObject(model.shapes)) return 'operations or shapes missing';
-  const { operations, shapes } = model;
-  // Run over every reference of every model a run digests: the message is made only for the one that fails.
-  const lacks = (ref: unknown) => ref !== undefined && !(isObject(ref) && typeof ref.shape === 'string' && isObject(shapes[ref.shape]));
-  const names = (owner: string, ref: unknown) => `${owner} names shape '${String(isObject(ref) ? ref.shape : undefined)}', which the model lacks`;
-  for (const name in operations) {
-    const operation = operations[name];
-    if (!isObject(operation)) return `operation ${name} is not an object`;
-    if (lacks(operation.input)) return names(`operation ${name}`, operation.input);
-    if (lacks(operation.output)) return names(`operation ${name}`, operation.output);
-  }
-  for (const name in shapes) {
-    const shape = shapes[name];
-    if (!isObject(shape)) return `shape ${name} is not an object`;
-    for (const ref of [shape.member, shape.key, shape.value]) if (lacks(ref)) return names(`shape ${name}`, ref);
-    const members = shape.members;
-    if (!isObject(members)) continue;
-    for (const member in members) if (lacks(members[member])) return names(`shape ${name}`, members[member]);
-  }
-  return undefined;
-}
-
 function writeCache(file: string, text: string): void {
   try {
     mkdirSync(path.dirname(file), { recursive: true });
@@ -302,20 +278,44 @@ function dropDocumentation(value: object | undefined): void {
   if (value) for (const key of documentationKeys) delete (value as Record<string, unknown>)[key];
 }
 
-function digestShape(shape: Shape): void {
-  dropDocumentation(shape);
-  if (shape.members) for (const ref of Object.values(shape.members)) dropDocumentation(ref);
-  dropDocumentation(shape.member);
-  dropDocumentation(shape.key);
-  dropDocumentation(shape.value);
-}
-
-function digestOperation(operation: OperationModel): void {
-  dropDocumentation(operation);
-  dropDocumentation(operation.input);
-  dropDocumentation(operation.output);
-  // Error shapes are found by their code (the shape's name), never through the operation.
-  delete operation.errors;
+/**
+ * Drops the model's documentation text in place and finds what makes it unusable (operations or shapes that are not
+ * objects, a reference to a shape it lacks), in one walk over every reference; the message is made only for the
+ * reference that fails.
+ */
+function digestModel(model: Record<string, unknown>): string | undefined {
+  if (!isObject(model.operations) || !isObject(model.shapes)) return 'operations or shapes missing';
+  const { operations, shapes } = model;
+  const lacks = (ref: unknown) => ref !== undefined && !(isObject(ref) && typeof ref.shape === 'string' && isObject(shapes[ref.shape]));
+  const names = (owner: string, ref: unknown) => `${owner} names shape '${String(isObject(ref) ? ref.shape : undefined)}', which the model lacks`;
+  for (const name in operations) {
+    const operation = operations[name];
+    if (!isObject(operation)) return `operation ${name} is not an object`;
+    if (lacks(operation.input)) return names(`operation ${name}`, operation.input);
+    if (lacks(operation.output)) return names(`operation ${name}`, operation.output);
+    dropDocumentation(operation);
+    dropDocumentation(operation.input as object | undefined);
+    dropDocumentation(operation.output as object | undefined);
+    // Error shapes are found by their code (the shape's name), never through the operation.
+    delete operation.errors;
+  }
+  for (const name in shapes) {
+    const shape = shapes[name];
+    if (!isObject(shape)) return `shape ${name} is not an object`;
+    dropDocumentation(shape);
+    for (const ref of [shape.member, shape.key, shape.value]) {
+      if (lacks(ref)) return names(`shape ${name}`, ref);
+      dropDocumentation(ref as object | undefined);
+    }
+    const members = shape.members;
+    if (!isObject(members)) continue;
+    for (const member in members) {
+      const ref = members[member];
+      if (lacks(ref)) return names(`shape ${name}`, ref);
+      dropDocumentation(ref as object);
+    }
+  }
+  return undefined;
 }
 
 function digest(cliService: string, sources: Partial<Record<SourceKind, SourceFile>>): ServiceModel {
@@ -330,12 +330,10 @@ function digest(cliService: string, sources: Partial<Record<SourceKind, SourceFi
 
   const file = shown(sources['service-2']!.path);
   if (!isObject(service.metadata)) throw new ModelLoadError(`broken model in ${file}: metadata missing`);
-  const problem = modelProblem(service);
+  const problem = digestModel(service);
   if (problem) throw new ModelLoadError(`broken model in ${file}: ${problem}`);
   const operations = service.operations as Record<string, OperationModel>;
   const shapes = service.shapes as Record<string, Shape>;
-  for (const operation of Object.values(operations)) digestOperation(operation);
-  for (const shape of Object.values(shapes)) digestShape(shape);
   const waiterModels = (isObject(waiters?.waiters) ? waiters.waiters : {}) as Record<string, Waiter>;
   return {
     cliName: cliService,
