@@ -286,7 +286,11 @@ function dropDocumentation(value: object | undefined): void {
 function digestModel(model: Record<string, unknown>): string | undefined {
   if (!isObject(model.operations) || !isObject(model.shapes)) return 'operations or shapes missing';
   const { operations, shapes } = model;
-  const lacks = (ref: unknown) => ref !== undefined && !(isObject(ref) && typeof ref.shape === 'string' && isObject(shapes[ref.shape]));
+  const lacks = (ref: unknown): boolean => {
+    if (ref === undefined) return false;
+    const target = typeof ref === 'object' && ref !== null ? (ref as { shape?: unknown }).shape : undefined;
+    return typeof target !== 'string' || !isObject(shapes[target]);
+  };
   const names = (owner: string, ref: unknown) => `${owner} names shape '${String(isObject(ref) ? ref.shape : undefined)}', which the model lacks`;
   for (const name in operations) {
     const operation = operations[name];
@@ -303,10 +307,12 @@ function digestModel(model: Record<string, unknown>): string | undefined {
     const shape = shapes[name];
     if (!isObject(shape)) return `shape ${name} is not an object`;
     dropDocumentation(shape);
-    for (const ref of [shape.member, shape.key, shape.value]) {
-      if (lacks(ref)) return names(`shape ${name}`, ref);
-      dropDocumentation(ref as object | undefined);
-    }
+    if (lacks(shape.member)) return names(`shape ${name}`, shape.member);
+    if (lacks(shape.key)) return names(`shape ${name}`, shape.key);
+    if (lacks(shape.value)) return names(`shape ${name}`, shape.value);
+    dropDocumentation(shape.member as object | undefined);
+    dropDocumentation(shape.key as object | undefined);
+    dropDocumentation(shape.value as object | undefined);
     const members = shape.members;
     if (!isObject(members)) continue;
     for (const member in members) {
