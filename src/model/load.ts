@@ -45,6 +45,12 @@ export function loadModels(dir: string, options: LoadModelsOptions = {}): ModelI
   const broken = new Map<string, string>();
   const cliNames = folders.map(cliServiceName).sort();
   const known = new Set(cliNames);
+  // Listed once: a `--cache` run's signature lists every service's files, and loading a service needs its own again.
+  const listed = new Map<string, Partial<Record<SourceKind, SourceFile>> | undefined>();
+  const sourcesOf = (folder: string) => {
+    if (!listed.has(folder)) listed.set(folder, sourceFiles(modelsDir, folder));
+    return listed.get(folder);
+  };
 
   return {
     serviceNames: () => [...cliNames],
@@ -53,7 +59,7 @@ export function loadModels(dir: string, options: LoadModelsOptions = {}): ModelI
       if (!loaded.has(cliService)) {
         // One broken service costs findings on its own commands, never the run.
         try {
-          loaded.set(cliService, loadService(modelsDir, cliService, cacheDir));
+          loaded.set(cliService, loadService(cliService, sourcesOf(botocoreServiceName(cliService)), cacheDir));
         } catch (error) {
           if (!(error instanceof ModelLoadError)) throw error;
           loaded.set(cliService, undefined);
@@ -63,7 +69,7 @@ export function loadModels(dir: string, options: LoadModelsOptions = {}): ModelI
       return loaded.get(cliService);
     },
     problem: (cliService) => broken.get(cliService),
-    signature: () => hash(JSON.stringify([digestVersion, modelsDir, folders.map((folder) => [folder, sourceFiles(modelsDir, folder)])])),
+    signature: () => hash(JSON.stringify([digestVersion, modelsDir, folders.map((folder) => [folder, sourcesOf(folder)])])),
   };
 }
 
@@ -172,8 +178,7 @@ function sourceFiles(modelsDir: string, botocoreName: string): Partial<Record<So
   return sources;
 }
 
-function loadService(modelsDir: string, cliService: string, cacheDir: string): ServiceModel | undefined {
-  const sources = sourceFiles(modelsDir, botocoreServiceName(cliService));
+function loadService(cliService: string, sources: Partial<Record<SourceKind, SourceFile>> | undefined, cacheDir: string): ServiceModel | undefined {
   if (!sources) return undefined;
   const key = JSON.stringify({ digestVersion, sources });
   const cacheFile = path.join(cacheDir, `${cliService}.json`);
