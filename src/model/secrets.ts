@@ -35,11 +35,13 @@ export const MASK = '****';
  */
 export function secretsIn(value: unknown, model: ServiceModel | undefined, ref: ShapeRef | undefined, key: string, into: Set<string>): void {
   const shape = ref ? model?.shapes[ref.shape] : undefined;
-  if (typeof value === 'number') value = String(value);
-  if (typeof value === 'string') {
+  if (typeof value === 'string' || typeof value === 'number') {
     const byName = key === '' ? undefined : nameKind(key);
-    const secret = shape?.sensitive || ref?.sensitive === true || byName === 'secret' || (byName === 'token' && value.length > 20);
-    if (secret && maskable(value)) into.add(value);
+    const sensitive = shape?.sensitive === true || ref?.sensitive === true;
+    // Most values are neither: no text made of them.
+    if (!sensitive && byName === undefined) return;
+    const text = String(value);
+    if ((sensitive || byName === 'secret' || (byName === 'token' && text.length > 20)) && maskable(text)) into.add(text);
     return;
   }
   // Every value inside a sensitive list or map (AuthParameters) is secret; a name says so of its own value only.
