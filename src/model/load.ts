@@ -19,7 +19,7 @@ export interface LoadModelsOptions {
 
 /** Bump when the digest's shape changes, so old caches are not read. */
 const digestVersion = 3;
-const documentationKeys = new Set(['documentation', 'documentationUrl', 'deprecatedMessage']);
+const documentationKeys = ['documentation', 'documentationUrl', 'deprecatedMessage'];
 const sourceKinds = ['service-2', 'paginators-1', 'waiters-2', 'service-2.sdk-extras', 'paginators-1.sdk-extras'] as const;
 /** `previous`: the service-2 file of the API version before the newest, whose operations tell which ones are new. */
 type SourceKind = (typeof sourceKinds)[number] | 'previous';
@@ -278,9 +278,15 @@ function deepMerge(base: Record<string, unknown>, extra: Record<string, unknown>
   }
 }
 
-/** Drops documentation text in place: the parsed source is serialized into the cache and then let go. */
+/**
+ * Drops documentation text in place: the parsed source is serialized into the cache and then let go. Set to
+ * undefined, which JSON.stringify leaves out, rather than deleted: a delete turns each of a model's hundreds of
+ * thousands of objects into a slow dictionary, for the whole run that digested it.
+ */
 function dropDocumentation(value: object | undefined): void {
-  if (value) for (const key of documentationKeys) delete (value as Record<string, unknown>)[key];
+  if (!value) return;
+  const record = value as Record<string, unknown>;
+  for (const key of documentationKeys) if (record[key] !== undefined) record[key] = undefined;
 }
 
 /**
@@ -306,7 +312,7 @@ function digestModel(model: Record<string, unknown>): string | undefined {
     dropDocumentation(operation.input as object | undefined);
     dropDocumentation(operation.output as object | undefined);
     // Error shapes are found by their code (the shape's name), never through the operation.
-    delete operation.errors;
+    if (operation.errors !== undefined) operation.errors = undefined;
   }
   for (const name in shapes) {
     const shape = shapes[name];
