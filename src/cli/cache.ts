@@ -100,13 +100,9 @@ function isEntry(value: unknown): value is CacheEntry {
   );
 }
 
-export function hashText(text: string): string {
-  return sha1(text);
-}
-
-// The one-shot form where Node has it (20.12 on): a hash object per document costs more than the hashing.
-const sha1 =
-  typeof crypto.hash === 'function' ? (text: string) => crypto.hash('sha1', text) : (text: string) => createHash('sha1').update(text).digest('hex');
+/** sha1 of a document's text; the one-shot form where Node has it (20.12 on): a hash object per document costs more than the hashing. */
+export const hashText: (text: string) => string =
+  typeof crypto.hash === 'function' ? (text) => crypto.hash('sha1', text) : (text) => createHash('sha1').update(text).digest('hex');
 
 /** A run's signature: what, besides the documents, decides the findings. */
 export function runSignature(parts: Record<string, unknown>): string {

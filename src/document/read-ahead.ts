@@ -66,9 +66,10 @@ export class ReadAhead {
       const { start, bytes, reads } = message.message as ReadAheadBatch;
       let from = 0;
       reads.forEach((read, offset) => {
-        if (typeof read !== 'number') return void (this.reads[start + offset] = read);
-        this.reads[start + offset] = { bytes: bytes.subarray(from, read) };
-        from = read;
+        const end = typeof read === 'number' ? read : from;
+        // A file the main thread already read itself (while the worker started) is not kept: nothing would take it.
+        if (start + offset >= index) this.reads[start + offset] = typeof read === 'number' ? { bytes: bytes.subarray(from, end) } : read;
+        from = end;
       });
     }
     let raw = this.reads[index];
